@@ -1,0 +1,22 @@
+"""Router: page config, torch policy, language and seed, navigation. Pages live in views/."""
+
+import streamlit as st
+
+from core.runtime import configure_torch
+from ui import registry
+from ui.state import language_switch, seed_control, t
+
+st.set_page_config(page_title="Deep Learning, Visualized", page_icon=":material/neurology:", layout="wide")
+configure_torch()
+
+language_switch()
+seed_control()
+st.sidebar.caption(t("app.sidebar_note"))
+
+home = st.Page("views/home.py", title=t("page.home.title"), icon=":material/map:", default=True)
+sections: dict[str, list] = {t("nav.start"): [home]}
+for spec in registry.built():
+    page = st.Page(spec.file, title=t(f"page.{spec.url_path}.title"), icon=spec.icon, url_path=spec.url_path)
+    sections.setdefault(t(registry.section_of(spec)), []).append(page)
+
+st.navigation(sections).run()

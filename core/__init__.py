@@ -1,0 +1,1 @@
+"""Pure computation: torch / numpy / scikit-learn in, frozen dataclasses of numpy arrays out."""

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up (first time only) and run every test: unit, viz, AppTest and browser tests.
+# Browser tests use Debian's Chromium (/usr/bin/chromium) or Playwright's own browser.
+# Without either they are skipped with one line, except under CI=true, where that is an error.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh dev
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Chromium and CJK fonts (Debian packages) for the browser tests..."
+  apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+exec .venv/bin/python -m pytest "$@"

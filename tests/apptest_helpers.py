@@ -1,0 +1,49 @@
+"""Helpers to run pages in AppTest and read everything they show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from google.protobuf import text_format
+from streamlit.testing.v1 import AppTest
+
+import i18n
+
+TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_page(page: str | None = None, **params) -> AppTest:
+    """Run the app with URL ``params`` (as a deep link would) and switch to ``page`` (views/x.py)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    at.run()
+    if page:
+        at.switch_page(page)
+        for key, value in params.items():
+            at.query_params[key] = str(value)
+        at.run()
+    return at
+
+
+def shown_text(at: AppTest) -> str:
+    """Every string the page sends to the browser: labels, help, markdown, chart specs."""
+    parts = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(parts)
+
+
+def english_only_strings(min_len: int = 12) -> set[str]:
+    """Catalog texts that exist only in English (their Korean differs): none may appear on a Korean page."""
+    return {
+        e["en"] for e in i18n.CATALOG.values() if e["en"] != e["ko"] and len(e["en"]) >= min_len and "{" not in e["en"]
+    }

@@ -1,0 +1,96 @@
+"""The gradient-descent figures carry the expected traces, frames and slider steps."""
+
+import numpy as np
+import pytest
+
+from core import surfaces
+from core.gradient_descent import descent_slices, run_gradient_descent
+from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
+
+
+def build(name="bowl", x0=2.0, y0=1.5, lr=0.1, steps=30, lang="en"):
+    run = run_gradient_descent(name, x0, y0, lr, steps)
+    box = surfaces.view_box(name, x0, y0)
+    slices = descent_slices(name, run)
+    grid = surfaces.surface_grid(name, box)
+    field = surfaces.gradient_field(name, box)
+    spec = surfaces.SURFACES[name]
+    return (
+        run,
+        slices,
+        descent_figure(run, slices, grid, field, spec, box, lang),
+        surface3d_figure(run, grid, spec, slices.frames, lang),
+    )
+
+
+def test_descent_figure_traces_and_frames():
+    _run, slices, fig, _ = build()
+    types = [tr.type for tr in fig.data]
+    assert types[0] == "contour" and types.count("scatter") == len(types) - 1
+    assert len(fig.frames) == len(slices.frames) == 31
+    slider = fig.layout.sliders[0]
+    assert [s.label for s in slider.steps] == [str(k) for k in range(31)]
+    assert slider.active == 30
+    assert [b.args[1]["frame"]["redraw"] for b in fig.layout.updatemenus[0].buttons] == [False, False]
+    animated = list(fig.frames[0].traces)
+    assert min(animated) > max(MAP_POINT_TRACES - {6}) and 6 in animated
+
+
+def test_frames_show_the_path_up_to_their_step():
+    run, _slices, fig, _ = build(steps=30)
+    path_trace = 6
+    for frame in fig.frames:
+        k = int(frame.name)
+        data = frame.data[list(frame.traces).index(path_trace)]
+        np.testing.assert_allclose(data.x, run.path[: k + 1, 0], rtol=1e-6)
+        np.testing.assert_allclose(data.y, run.path[: k + 1, 1], rtol=1e-6)
+    # The figure opens on the last frame: its styled trace holds the whole path.
+    np.testing.assert_allclose(fig.data[path_trace].x, run.path[:, 0], rtol=1e-6)
+
+
+def test_long_runs_stay_within_frame_and_point_budgets():
+    _run, _slices, fig, fig3 = build("rosenbrock", -1.5, 2.0, 0.002, 500)
+    assert len(fig.frames) == 60 and len(fig3.frames) == 60
+    for frame in fig.frames:
+        assert all(len(d.x) <= 80 for d in frame.data if d.x is not None)
+    payload = len(fig.to_json()) + len(fig3.to_json())
+    assert payload < 1_500_000
+
+
+def test_step_arrow_points_to_the_next_point():
+    run, _slices, fig, _ = build(steps=10)
+    arrow = fig.frames[3].data[1]
+    assert (arrow.x[0], arrow.y[0]) == pytest.approx(tuple(run.path[3]), rel=1e-4)
+    assert (arrow.x[1], arrow.y[1]) == pytest.approx(tuple(run.path[4]), rel=1e-4)
+
+
+def test_loss_axis_is_log_when_positive_and_linear_otherwise():
+    _, _, fig, _ = build("bowl")
+    assert fig.layout.yaxis2.type == "log"
+    _, _, fig, _ = build("saddle", 2.0, 0.01, 0.05, 150)
+    assert fig.layout.yaxis2.type == "linear"
+
+
+def test_diverged_run_still_draws_its_steps():
+    run, _slices, fig, fig3 = build("bowl", lr=5.0)
+    assert run.stop_step == 4
+    assert len(fig.frames) == 5 and len(fig3.frames) == 5
+
+
+def test_titles_follow_the_language():
+    *_, fig_en, _fig3_en = build(lang="en")
+    *_, fig_ko, fig3_ko = build(lang="ko")
+    titles_en = [a.text for a in fig_en.layout.annotations]
+    titles_ko = [a.text for a in fig_ko.layout.annotations]
+    assert "Loss per step" in titles_en and "단계별 손실" in titles_ko
+    assert fig3_ko.layout.title.text.startswith("3차원")
+    assert fig_ko.layout.updatemenus[0].buttons[0].label == "▶ 재생"
+
+
+def test_surface3d_has_surface_path_and_animated_marker():
+    run, _slices, _, fig3 = build("himmelblau", 0.0, 0.0, 0.01, 100)
+    assert [tr.type for tr in fig3.data] == ["surface", "scatter3d", "scatter3d"]
+    assert list(fig3.frames[0].traces) == [1, 2]
+    assert fig3.layout.updatemenus[0].buttons[0].args[1]["frame"]["redraw"] is True
+    last = fig3.frames[-1].data[1]
+    assert (last.x[0], last.y[0]) == pytest.approx(tuple(run.path[-1]), rel=1e-5)

@@ -1,0 +1,66 @@
+"""Language and seed: the two global URL parameters, and the ``t`` helper pages use."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import i18n
+
+SEED_MAX = 99_999
+
+
+def browser_lang() -> str:
+    """The language the browser asks for (Korean for ko*, else English)."""
+    try:
+        locale = st.context.locale
+    except Exception:  # no browser context (bare runs)
+        locale = None
+    return i18n.lang_from_locale(locale)
+
+
+def lang() -> str:
+    """The current page language: the sidebar switch or ?lang=, else the browser's."""
+    # Before the switch is drawn in a session, its URL value is not in session_state yet.
+    return (
+        i18n.normalize_lang(st.session_state.get("lang"))
+        or i18n.normalize_lang(st.query_params.get("lang"))
+        or browser_lang()
+    )
+
+
+def t(key: str, **fmt) -> str:
+    """``key`` in the current language."""
+    return i18n.t(key, lang(), **fmt)
+
+
+def language_switch() -> str:
+    """Sidebar language radio bound to ?lang=; returns the chosen language."""
+    # The URL value is the option itself (a format_func would put its label in the URL),
+    # so the options are the codes and the names are captions.
+    st.sidebar.radio(
+        t("app.lang_label"),
+        options=list(i18n.LANGS),
+        captions=["한국어", "English"],
+        index=i18n.LANGS.index(browser_lang()),
+        key="lang",
+        bind="query-params",
+        horizontal=True,
+        help=t("app.lang_help"),
+    )
+    return lang()
+
+
+def seed_control() -> int:
+    """Sidebar seed input bound to ?seed=; returns the seed."""
+    return int(
+        st.sidebar.number_input(
+            t("app.seed_label"),
+            min_value=0,
+            max_value=SEED_MAX,
+            value=0,
+            step=1,
+            key="seed",
+            bind="query-params",
+            help=t("app.seed_help"),
+        )
+    )

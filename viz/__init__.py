@@ -1,0 +1,1 @@
+"""Plotly figure builders: plot data in, ``go.Figure`` out. No Streamlit here."""

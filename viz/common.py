@@ -1,0 +1,179 @@
+"""Shared figure defaults: colours, layout, arrows, and client-side animation controls."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from i18n import t
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+COLORS = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "sky": "#56B4E9",
+    "yellow": "#F0E442",
+    "black": "#222222",
+    "grey": "#9A9A9A",
+}
+FONT_SIZE = 15  # readable from the back of a lecture room
+DECIMALS = 5  # arrow coordinates are sent as rounded JSON numbers
+
+
+def rounded(values) -> np.ndarray:
+    """``values`` as float32: plotly ships them as 4-byte base64, half the payload of float64."""
+    return np.asarray(values, dtype=np.float32)
+
+
+def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.Figure:
+    """Apply the app-wide layout defaults to ``fig`` and return it."""
+    fig.update_layout(
+        template="plotly_white",
+        height=height,
+        font={"size": FONT_SIZE},
+        margin={"l": 60, "r": 30, "t": 70 if title else 40, "b": 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        hoverlabel={"font_size": FONT_SIZE},
+    )
+    if title:
+        fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"})
+    return fig
+
+
+def arrow_segments(x0, y0, x1, y1, head: float = 0.25) -> tuple[list, list]:
+    """Polyline coordinates (None-separated) drawing arrows from (x0, y0) to (x1, y1)."""
+    xs: list = []
+    ys: list = []
+    for ax, ay, bx, by in zip(np.atleast_1d(x0), np.atleast_1d(y0), np.atleast_1d(x1), np.atleast_1d(y1), strict=True):
+        dx, dy = bx - ax, by - ay
+        length = float(np.hypot(dx, dy))
+        if length == 0 or not np.isfinite(length):
+            continue
+        ux, uy = dx / length, dy / length
+        h = head * length
+        left = (bx - h * (ux * 0.87 - uy * 0.5), by - h * (uy * 0.87 + ux * 0.5))
+        right = (bx - h * (ux * 0.87 + uy * 0.5), by - h * (uy * 0.87 - ux * 0.5))
+        xs += [ax, bx, None, left[0], bx, right[0], None]
+        ys += [ay, by, None, left[1], by, right[1], None]
+    return [None if v is None else round(float(v), DECIMALS) for v in xs], [
+        None if v is None else round(float(v), DECIMALS) for v in ys
+    ]
+
+
+def prefix(values: np.ndarray, k: int, max_points: int = 80) -> np.ndarray:
+    """values[0..k], thinned to at most ``max_points`` rows but always keeping both ends."""
+    head = values[: k + 1]
+    if len(head) <= max_points:
+        return head
+    idx = np.unique(np.round(np.linspace(0, k, max_points)).astype(int))
+    return head[idx]
+
+
+def add_animated_traces(fig: go.Figure, traces: list[dict], frame_data, count: int, **subplot) -> list[dict]:
+    """Add ``traces`` (styles) showing the last frame, and return the frames as light dicts.
+
+    ``frame_data(j)`` gives, for frame j, one dict of data keys (x, y, ...) per trace, plus an
+    optional ``"layout"`` entry. Frames carry data only: plotly merges them into the styled
+    traces, which keeps both the payload and the build time small.
+    """
+    start = len(fig.data)
+    last = frame_data(count - 1)
+    for style, data in zip(traces, last["data"], strict=True):
+        fig.add_trace(style | data, **subplot)
+    if "layout" in last:
+        fig.update_layout(last["layout"])
+    indices = list(range(start, start + len(traces)))
+    frames = []
+    for j in range(count):
+        frame = frame_data(j)
+        frames.append(
+            {
+                "name": frame["name"],
+                "traces": indices,
+                "data": [{"type": style["type"]} | data for style, data in zip(traces, frame["data"], strict=True)],
+            }
+            | ({"layout": frame["layout"]} if "layout" in frame else {})
+        )
+    return frames
+
+
+def add_animation(
+    fig: go.Figure,
+    frames: list[dict],
+    lang: str,
+    *,
+    redraw: bool = False,
+    active: int | None = None,
+    prefix_key: str = "anim.step",
+    frame_ms: int = 120,
+    y: float = 0,
+) -> go.Figure:
+    """Attach ``frames`` with plotly's own slider and play/pause buttons (scrubbing stays in the browser)."""
+    fig.frames = frames
+    active = len(frames) - 1 if active is None else active
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "left",
+                "x": 0,
+                "y": y,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 50, "r": 10},
+                "showactive": False,
+                "buttons": [
+                    {
+                        "label": t("anim.play", lang),
+                        "method": "animate",
+                        "args": [
+                            None,
+                            {
+                                "frame": {"duration": frame_ms, "redraw": redraw},
+                                "fromcurrent": False,
+                                "transition": {"duration": 0},
+                                "mode": "immediate",
+                            },
+                        ],
+                    },
+                    {
+                        "label": t("anim.pause", lang),
+                        "method": "animate",
+                        "args": [[None], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate"}],
+                    },
+                ],
+            }
+        ],
+        sliders=[
+            {
+                "active": active,
+                "x": 0.16,
+                "len": 0.84,
+                "y": y,
+                "yanchor": "top",
+                "pad": {"t": 35},
+                "currentvalue": {"prefix": t(prefix_key, lang), "font": {"size": FONT_SIZE}},
+                "transition": {"duration": 0},
+                "steps": [
+                    {
+                        "label": f["name"],
+                        "method": "animate",
+                        "args": [
+                            [f["name"]],
+                            {
+                                "frame": {"duration": 0, "redraw": redraw},
+                                "mode": "immediate",
+                                "transition": {"duration": 0},
+                            },
+                        ],
+                    }
+                    for f in frames
+                ],
+            }
+        ],
+    )
+    fig.update_layout(margin={"b": max(fig.layout.margin.b or 0, 120)})
+    return fig

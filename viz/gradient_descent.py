@@ -1,0 +1,320 @@
+"""Figures of the gradient-descent page: 2-D map + loss + 1-D slice, and the 3-D surface."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+
+MAP_POINT_TRACES = {2, 3, 4, 6}  # descent_figure traces in map coordinates: a click there picks a start point
+
+
+def _height(z, floor: float, log_view: bool) -> np.ndarray:
+    """What the charts draw as height: L itself, or log10(1 + L − L_min) for steep surfaces."""
+    z = np.asarray(z, dtype=np.float64)
+    return np.log10(1 + np.maximum(z - floor, 0)) if log_view else z
+
+
+def _colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
+    # Horizontal, under the map: a vertical bar would collide with the right-hand panels' axes.
+    bar = {
+        "title": {"text": t("gd.colorbar", lang), "side": "top"},
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "len": 0.4,
+        "y": -0.09,
+        "yanchor": "top",
+        "thickness": 10,
+    }
+    if log_view:
+        losses = [floor + v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if floor + v <= top]
+        bar["tickvals"] = list(_height(losses, floor, True))
+        bar["ticktext"] = [f"{v:.3g}" for v in losses]
+    return bar
+
+
+def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> None:
+    floor = float(grid.z.min())
+    fig.add_trace(
+        go.Contour(
+            x=rounded(grid.xs),
+            y=rounded(grid.ys),
+            z=rounded(_height(grid.z, floor, surface.log_view)),
+            colorscale="Viridis",
+            ncontours=28,
+            colorbar=_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
+            hoverinfo="skip",
+            line={"width": 0.5},
+            showlegend=False,
+        ),
+        row=1,
+        col=1,
+    )
+    cell = 0.6 * (box[1] - box[0]) / np.sqrt(len(field.x))
+    norm = np.hypot(field.gx, field.gy)
+    safe = np.where(norm > 0, norm, 1)
+    fx, fy = arrow_segments(
+        field.x, field.y, field.x - cell * field.gx / safe, field.y - cell * field.gy / safe, head=0.35
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=fx,
+            y=fy,
+            mode="lines",
+            line={"color": "rgba(255,255,255,0.6)", "width": 1},
+            name=t("gd.trace_field", lang),
+            hoverinfo="skip",
+        ),
+        row=1,
+        col=1,
+    )
+    gx, gy = np.meshgrid(grid.xs[::2], grid.ys[::2])
+    fig.add_trace(
+        go.Scatter(
+            x=rounded(gx.ravel()),
+            y=rounded(gy.ravel()),
+            customdata=rounded(grid.z[::2, ::2].ravel()),
+            mode="markers",
+            marker={"size": 12, "opacity": 0},
+            showlegend=False,
+            name=t("gd.trace_click", lang),
+            hovertemplate="θ = (%{x:.2f}, %{y:.2f})<br>L = %{customdata:.4g}<br>"
+            + t("gd.trace_click", lang)
+            + "<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    mins = np.array(surface.minima)
+    fig.add_trace(
+        go.Scatter(
+            x=mins[:, 0],
+            y=mins[:, 1],
+            mode="markers",
+            name=t("gd.trace_min", lang),
+            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": "white"}},
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[path0[0]],
+            y=[path0[1]],
+            mode="markers",
+            name=t("gd.trace_start", lang),
+            marker={"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}},
+        ),
+        row=1,
+        col=1,
+    )
+
+
+def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figure:
+    """Contour map with the path and −∇L arrows, loss per step, and the 1-D slice with its tangent."""
+    kind = slices.kind
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{"rowspan": 2}, {}], [None, {}]],
+        column_widths=[0.54, 0.46],
+        horizontal_spacing=0.2,
+        vertical_spacing=0.16,
+        subplot_titles=[t("gd.map_title", lang), t("gd.loss_title", lang), t(f"gd.slice_title_{kind}", lang)],
+    )
+    _map_layer(fig, grid, field, surface, box, run.path[0], lang)
+    fig.add_trace(
+        go.Scatter(
+            x=np.arange(len(run.losses)),
+            y=rounded(run.losses),
+            mode="lines",
+            line={"color": COLORS["grey"], "width": 1, "dash": "dot"},
+            name=t("gd.trace_loss_all", lang),
+        ),
+        row=1,
+        col=2,
+    )
+    styles = [
+        {
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": t("gd.trace_path", lang),
+            "xaxis": "x",
+            "yaxis": "y",
+            "line": {"color": COLORS["orange"], "width": 3},
+            "marker": {"size": 5},
+            "hovertemplate": "θ = (%{x:.3f}, %{y:.3f})<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("gd.trace_step", lang),
+            "xaxis": "x",
+            "yaxis": "y",
+            "line": {"color": COLORS["vermillion"], "width": 3},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("gd.trace_loss", lang),
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "line": {"color": COLORS["blue"], "width": 3},
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "showlegend": False,
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "marker": {"size": 11, "color": COLORS["blue"]},
+            "hovertemplate": "k = %{x}<br>L = %{y:.4g}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("gd.trace_curve", lang),
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "line": {"color": COLORS["green"], "width": 3},
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("gd.trace_tangent", lang),
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "line": {"color": COLORS["black"], "width": 2, "dash": "dash"},
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("gd.trace_gap", lang),
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "line": {"color": COLORS["purple"], "width": 2, "dash": "dot"},
+        },
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "showlegend": False,
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "text": [t("gd.trace_now", lang), t("gd.trace_next", lang)],
+            "textposition": "top center",
+            "marker": {
+                "size": [13, 11],
+                "color": [COLORS["vermillion"], "white"],
+                "symbol": ["circle", "circle-open"],
+                "line": {"width": 2, "color": COLORS["vermillion"]},
+            },
+        },
+    ]
+
+    def frame_data(j: int) -> dict:
+        k = int(slices.frames[j])
+        path = prefix(run.path, k)
+        nxt = run.path[k] - run.lr * run.grads[k]
+        ax, ay = arrow_segments(run.path[k, 0], run.path[k, 1], nxt[0], nxt[1], head=0.3)
+        steps = prefix(np.arange(k + 1), k)
+        at, nat = float(slices.at[j]), float(slices.next_at[j])
+        span = max(abs(nat - at), 0.2)
+        tx = np.array([min(at, nat) - 0.3 * span, max(at, nat) + 0.3 * span])
+        ty = slices.at_value[j] + slices.slope[j] * (tx - at)
+        promise = slices.at_value[j] + slices.slope[j] * (nat - at)
+        ys = np.concatenate([slices.values[j], [slices.at_value[j], slices.next_value[j]]])
+        pad = 0.08 * max(float(np.ptp(ys)), 1e-9)
+        return {
+            "name": str(k),
+            "data": [
+                {"x": rounded(path[:, 0]), "y": rounded(path[:, 1])},
+                {"x": ax, "y": ay},
+                {"x": steps, "y": rounded(run.losses[steps])},
+                {"x": [k], "y": rounded([run.losses[k]])},
+                {"x": rounded(slices.t[j]), "y": rounded(slices.values[j])},
+                {"x": rounded(tx), "y": rounded(ty)},
+                {"x": rounded([nat, nat]), "y": rounded([promise, slices.next_value[j]])},
+                {"x": rounded([at, nat]), "y": rounded([slices.at_value[j], slices.next_value[j]])},
+            ],
+            "layout": {
+                "xaxis3": {"range": [float(slices.t[j].min()), float(slices.t[j].max())]},
+                "yaxis3": {"range": [float(ys.min()) - pad, float(ys.max()) + pad]},
+            },
+        }
+
+    frames = add_animated_traces(fig, styles, frame_data, len(slices.frames))
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
+    fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
+    fig.update_xaxes(title_text=t("gd.axis_step", lang), row=1, col=2)
+    log_loss = bool(np.all(run.losses > 0))
+    fig.update_yaxes(title_text=t("gd.axis_loss", lang), type="log" if log_loss else "linear", row=1, col=2)
+    fig.update_xaxes(title_text=t(f"gd.axis_slice_{kind}", lang), row=2, col=2)
+    fig.update_yaxes(title_text=t("gd.axis_slice_value", lang), row=2, col=2)
+    base_layout(fig, height=820)
+    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 200})
+    return add_animation(fig, frames, lang, y=-0.2)
+
+
+def surface3d_figure(run, grid, surface, frames: np.ndarray, lang: str) -> go.Figure:
+    """3-D surface with the descent path drawn on it, one animation frame per framed step."""
+    floor = float(grid.z.min())
+    zd = _height(grid.z, floor, surface.log_view)
+    path_z = _height(run.losses, floor, surface.log_view) + 0.01 * float(np.ptp(zd) or 1)
+    fig = go.Figure(
+        go.Surface(
+            x=rounded(grid.xs),
+            y=rounded(grid.ys),
+            z=rounded(zd),
+            colorscale="Viridis",
+            opacity=0.9,
+            showscale=False,
+            hoverinfo="skip",
+            contours={"z": {"show": True, "width": 1}},
+        )
+    )
+    styles = [
+        {
+            "type": "scatter3d",
+            "mode": "lines+markers",
+            "name": t("gd.trace_path", lang),
+            "line": {"color": COLORS["orange"], "width": 7},
+            "marker": {"size": 3, "color": COLORS["orange"]},
+        },
+        {
+            "type": "scatter3d",
+            "mode": "markers",
+            "name": t("gd.trace_now", lang),
+            "marker": {"size": 7, "color": COLORS["vermillion"]},
+        },
+    ]
+
+    def frame_data(j: int) -> dict:
+        k = int(frames[j])
+        path = prefix(np.column_stack([run.path, path_z]), k)
+        return {
+            "name": str(k),
+            "data": [
+                {"x": rounded(path[:, 0]), "y": rounded(path[:, 1]), "z": rounded(path[:, 2])},
+                {"x": rounded([run.path[k, 0]]), "y": rounded([run.path[k, 1]]), "z": rounded([path_z[k]])},
+            ],
+        }
+
+    anim = add_animated_traces(fig, styles, frame_data, len(frames))
+    z_title = t("gd.axis_loss_log", lang) if surface.log_view else t("gd.axis_loss", lang)
+    fig.update_layout(
+        scene={
+            "xaxis_title": "x",
+            "yaxis_title": "y",
+            "zaxis_title": z_title,
+            "camera": {"eye": {"x": 1.4, "y": -1.5, "z": 1.0}},
+            "aspectmode": "manual",
+            "aspectratio": {"x": 1, "y": 1, "z": 0.6},
+        }
+    )
+    base_layout(fig, height=560, title=t("gd.surface3d_title", lang))
+    return add_animation(fig, anim, lang, redraw=True)
