@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
 class PageSpec:
     url_path: str  # fixed: shared links and lecture bookmarks rely on it
-    file: str | None  # views/<name>.py, or None while the page is still to come
     chapters: tuple[int, ...]
     icon: str
 
+    @property
+    def file(self) -> str | None:
+        """views/<url_path with underscores>.py once the page exists, else None (shown as "coming")."""
+        path = f"views/{self.url_path.replace('-', '_')}.py"
+        return path if (ROOT / path).is_file() else None
+
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("gradient-descent", "views/gradient_descent.py", (6,), ":material/landscape:"),
-    PageSpec("learning-rate", None, (6,), ":material/speed:"),
-    PageSpec("logistic-regression", None, (8, 13), ":material/scatter_plot:"),
-    PageSpec("relu", None, (9,), ":material/show_chart:"),
-    PageSpec("optimizers", None, (10, 11), ":material/sports_score:"),
-    PageSpec("dropout", None, (12, 14), ":material/grain:"),
-    PageSpec("cnn-filters", None, (18,), ":material/grid_on:"),
-    PageSpec("rnn-unrolling", None, (19,), ":material/repeat:"),
+    PageSpec("gradient-descent", (6,), ":material/landscape:"),
+    PageSpec("learning-rate", (6,), ":material/speed:"),
+    PageSpec("logistic-regression", (8, 13), ":material/scatter_plot:"),
+    PageSpec("relu", (9,), ":material/show_chart:"),
+    PageSpec("optimizers", (10, 11), ":material/sports_score:"),
+    PageSpec("dropout", (12, 14), ":material/grain:"),
+    PageSpec("cnn-filters", (18,), ":material/grid_on:"),
+    PageSpec("rnn-unrolling", (19,), ":material/repeat:"),
 )
 
 CHAPTERS = tuple(range(3, 20))

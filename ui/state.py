@@ -50,6 +50,11 @@ def language_switch() -> str:
     return lang()
 
 
+def seed() -> int:
+    """The global seed (?seed=), for pages whose data or initialisation is random."""
+    return int(st.session_state.get("seed", 0))
+
+
 def seed_control() -> int:
     """Sidebar seed input bound to ?seed=; returns the seed."""
     return int(
