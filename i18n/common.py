@@ -69,7 +69,7 @@ TEXT = {
         "ko": "▶ 버튼으로 단계를 재생하고, 차트 아래 슬라이더를 끌어 원하는 단계를 볼 수 있습니다. 브라우저 안에서 바로 움직입니다.",
     },
     "anim.play": {"en": "▶ Play", "ko": "▶ 재생"},
-    "anim.pause": {"en": "⏸ Pause", "ko": "⏸ 멈춤"},
+    "anim.pause": {"en": "❚❚ Pause", "ko": "❚❚ 멈춤"},
     "anim.step": {"en": "step ", "ko": "단계 "},
     "home.intro": {
         "en": "Pick a concept from the book, move a control and watch the maths respond. Every picture is computed live by PyTorch, and the code that drew it is one click away.",

@@ -23,7 +23,7 @@ for section_key, chapters in registry.SECTIONS:
                 if spec.file:
                     pages_col.page_link(spec.file, label=t("home.open", title=title), icon=spec.icon)
                 else:
-                    pages_col.caption(f"⏳ {t('home.coming', title=title)}")
+                    pages_col.caption(f":material/hourglass_empty: {t('home.coming', title=title)}")
 
 lecture, alone = st.columns(2)
 with lecture:

@@ -1,0 +1,129 @@
+"""Inverted dropout with explicit generators, the MLP it regularizes, and the training loop."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+from core.dropout_data import Data
+from core.plotdata import frame_steps, to_f32
+
+import os
+LR = float(os.environ.get('LR','0.01'))
+BATCH = int(os.environ.get('BATCH','16'))
+DTYPE = torch.float32
+DIAGRAM_UNITS = 12  # units per hidden layer drawn in the network diagram
+MAX_FRAMES = 30  # training snapshots: each carries a full decision map
+
+
+class InvertedDropout(nn.Module):
+    """Zero each unit with probability p and scale survivors by 1/(1−p), so E[output] = input.
+
+    Masks come from ``torch.bernoulli(..., generator=g)`` with the layer's own generator rather than
+    ``nn.Dropout``'s global RNG: Streamlit sessions are threads of one process, so a global seed set
+    in one session would change another's masks. In eval mode the layer passes its input through.
+    """
+
+    def __init__(self, p: float, generator: torch.Generator):
+        super().__init__()
+        self.p, self.generator = p, generator
+        self.last_mask: torch.Tensor | None = None  # (batch, units) 1 = kept, from the latest train-mode call
+
+    def forward(self, h: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0:
+            return h
+        keep = torch.full_like(h, 1 - self.p)
+        mask = torch.bernoulli(keep, generator=self.generator)
+        self.last_mask = mask
+        return h * mask / (1 - self.p)
+
+
+def build_mlp(d_in: int, hidden: int, p: float, batchnorm: bool, seed: int) -> nn.Sequential:
+    """d_in → hidden → hidden → 1 with ReLU, optional BatchNorm before each ReLU, dropout after it."""
+    g_init = torch.Generator().manual_seed(seed)
+    g_mask = torch.Generator().manual_seed(seed + 1)
+    layers: list[nn.Module] = []
+    for fan_in in (d_in, hidden):
+        layers.append(nn.Linear(fan_in, hidden, dtype=DTYPE))
+        if batchnorm:
+            layers.append(nn.BatchNorm1d(hidden, dtype=DTYPE))
+        layers += [nn.ReLU(), InvertedDropout(p, g_mask)]
+    layers.append(nn.Linear(hidden, 1, dtype=DTYPE))
+    model = nn.Sequential(*layers)
+    for layer in model:
+        if isinstance(layer, nn.Linear):  # same draws as nn.Linear's default init, from our generator
+            nn.init.kaiming_uniform_(layer.weight, a=5**0.5, generator=g_init)
+            bound = 1 / layer.in_features**0.5
+            nn.init.uniform_(layer.bias, -bound, bound, generator=g_init)
+    return model
+
+
+def loss_fn(task: str):
+    """Binary cross-entropy on the logit for classification, mean squared error for regression."""
+    return nn.BCEWithLogitsLoss() if task == "classification" else nn.MSELoss()
+
+
+@dataclass(frozen=True)
+class Run:
+    train_loss: np.ndarray  # (E+1,) loss on the training set in eval mode after epoch e (e = 0: at init)
+    val_loss: np.ndarray  # (E+1,) loss on the validation set in eval mode
+    frames: np.ndarray  # (K,) epochs snapshotted, K ≤ MAX_FRAMES
+    pred: np.ndarray  # (K, G) P(class 1) or ŷ on data.grid at each framed epoch
+    masks: np.ndarray  # (K, 2, DIAGRAM_UNITS) first training example's dropout masks in that epoch's first step
+    best_epoch: int  # epoch of lowest validation loss: where early stopping would keep the weights
+    stop_epoch: int | None  # epoch at which the loss became NaN/inf, None if training finished
+
+
+def _predict(model: nn.Module, x: torch.Tensor, task: str) -> torch.Tensor:
+    out = model(x)[:, 0]
+    return torch.sigmoid(out) if task == "classification" else out
+
+
+def train(data: Data, hidden: int, epochs: int, p: float, weight_decay: float, batchnorm: bool, seed: int):
+    """Train the MLP with Adam on mini-batches; returns (Run, trained model) with per-epoch losses."""
+    x, y, xv, yv, grid = (torch.as_tensor(a, dtype=DTYPE) for a in (data.x_train, data.y_train, data.x_val, data.y_val, data.grid))
+    model = build_mlp(x.shape[1], hidden, p, batchnorm, seed)
+    drops = [m for m in model if isinstance(m, InvertedDropout)]
+    criterion = loss_fn(data.task)
+    # weight_decay = λ adds λ·w to every gradient: the same as adding (λ/2)·‖w‖² to the loss.
+    optimizer = torch.optim.Adam(model.parameters(), lr=LR, weight_decay=weight_decay, foreach=True)
+    g_batch = torch.Generator().manual_seed(seed + 2)  # same batch order with and without dropout
+    frames = frame_steps(epochs, MAX_FRAMES)
+    losses, preds, masks, stop = [], [], [], None
+    for epoch in range(epochs + 1):
+        if epoch > 0:
+            model.train()
+            for step, idx in enumerate(torch.randperm(len(x), generator=g_batch).split(BATCH)):
+                if len(idx) == 1 and batchnorm:  # BatchNorm cannot normalise a batch of one
+                    continue
+                optimizer.zero_grad()
+                criterion(model(x[idx])[:, 0], y[idx]).backward()
+                optimizer.step()
+                if step == 0 and epoch in frames:
+                    masks.append([d.last_mask[0, :DIAGRAM_UNITS] if d.p > 0 else torch.ones(DIAGRAM_UNITS) for d in drops])
+        model.eval()
+        with torch.no_grad():
+            losses.append((criterion(model(x)[:, 0], y).item(), criterion(model(xv)[:, 0], yv).item()))
+            if not np.isfinite(losses[-1]).all():
+                stop = epoch
+                break
+            if epoch in frames:
+                preds.append(_predict(model, grid, data.task))
+                if epoch == 0:
+                    masks.append([torch.ones(DIAGRAM_UNITS)] * 2)
+    losses = np.array(losses)
+    kept = frames[frames < len(losses)] if stop is None else frames[frames < stop]
+    val = losses[:, 1] if stop is None else losses[:-1, 1]
+    run = Run(
+        train_loss=to_f32(losses[:, 0]),
+        val_loss=to_f32(losses[:, 1]),
+        frames=kept,
+        pred=to_f32(torch.stack(preds[: len(kept)]).numpy()) if kept.size else np.zeros((0, len(grid)), np.float32),
+        masks=np.array([[m.numpy() for m in pair] for pair in masks[: len(kept)]], dtype=np.float32),
+        best_epoch=int(np.argmin(val)) if val.size else 0,
+        stop_epoch=stop,
+    )
+    return run, model

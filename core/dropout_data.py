@@ -1,0 +1,58 @@
+"""Small noisy data sets that a wide MLP overfits: 2-D two moons and a 1-D wavy curve."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.datasets import make_moons
+
+TASKS = ("classification", "regression")
+VAL_SIZE = 400  # many validation points: a smooth estimate of the true error
+REG_RANGE = (-3.0, 3.0)  # training inputs of the regression task
+REG_VIEW = (-4.5, 4.5)  # the fitted curve is drawn beyond the data, where MC dropout grows unsure
+GRID_2D = 40  # decision-map resolution (GRID_2D² points per frame)
+GRID_1D = 161
+
+
+def true_curve(x: np.ndarray) -> np.ndarray:
+    """The regression target without noise."""
+    return np.sin(1.5 * x) + 0.3 * x
+
+
+@dataclass(frozen=True)
+class Data:
+    task: str
+    x_train: np.ndarray  # (n, d) d = 2 for classification, 1 for regression
+    y_train: np.ndarray  # (n,) class 0/1 or target value
+    x_val: np.ndarray  # (VAL_SIZE, d)
+    y_val: np.ndarray  # (VAL_SIZE,)
+    grid: np.ndarray  # (G, d) inputs where predictions are drawn
+    grid_shape: tuple[int, ...]  # (GRID_2D, GRID_2D) with x fastest, or (GRID_1D,)
+
+
+def _moons(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    x, y = make_moons(n_samples=n, noise=noise, random_state=np.random.RandomState(seed))
+    return (x - [0.5, 0.25]).astype(np.float64), y.astype(np.float64)  # centre the moons on the origin
+
+
+def _curve(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    x = rng.uniform(*REG_RANGE, size=(n, 1))
+    return x, true_curve(x[:, 0]) + noise * rng.standard_normal(n)
+
+
+def make_data(task: str, n: int, noise: float, seed: int) -> Data:
+    """``n`` noisy training points and VAL_SIZE validation points from the same distribution."""
+    if task == "classification":
+        x_train, y_train = _moons(n, noise, seed)
+        x_val, y_val = _moons(VAL_SIZE, noise, seed + 1_000_003)
+        lo = np.minimum(x_train.min(0), -1.6) - 0.3
+        hi = np.maximum(x_train.max(0), 1.6) + 0.3
+        xs, ys = np.linspace(lo[0], hi[0], GRID_2D), np.linspace(lo[1], hi[1], GRID_2D)
+        xx, yy = np.meshgrid(xs, ys)
+        return Data(task, x_train, y_train, x_val, y_val, np.column_stack([xx.ravel(), yy.ravel()]), (GRID_2D, GRID_2D))
+    if task == "regression":
+        x_train, y_train = _curve(n, noise, np.random.default_rng(seed))
+        x_val, y_val = _curve(VAL_SIZE, noise, np.random.default_rng(seed + 1_000_003))
+        return Data(task, x_train, y_train, x_val, y_val, np.linspace(*REG_VIEW, GRID_1D)[:, None], (GRID_1D,))
+    raise ValueError(f"unknown task {task!r}")

@@ -1,0 +1,137 @@
+"""The optimizer race: torch.optim's SGD, momentum, Nesterov, RMSprop, Adagrad and Adam on one 2-D surface."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from core.surfaces import SURFACES
+
+OPTIMIZERS = ("sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam")
+# torch.optim's per-parameter state that each optimizer keeps, in the order it is recorded.
+STATE_KEYS = {
+    "sgd": (),
+    "momentum": ("momentum_buffer",),
+    "nesterov": ("momentum_buffer",),
+    "rmsprop": ("square_avg",),
+    "adagrad": ("sum",),
+    "adam": ("exp_avg", "exp_avg_sq"),
+}
+EXPLODE_FACTOR = 1e6  # |L| above this multiple of max(1, |L_0|) counts as diverged
+
+
+@dataclass(frozen=True)
+class Hyper:
+    lr: float
+    momentum: float = 0.9  # μ of momentum and Nesterov
+    beta1: float = 0.9  # Adam's first-moment decay
+    beta2: float = 0.999  # Adam's second-moment decay
+    alpha: float = 0.99  # RMSprop's squared-gradient decay
+    eps: float = 1e-8  # RMSprop, Adagrad, Adam: keeps the division finite
+    noise: float = 0.0  # gradient-noise std per coordinate, in units of ‖∇L(θ₀)‖
+
+
+@dataclass(frozen=True)
+class OptRun:
+    name: str
+    path: np.ndarray  # (n+1, 2) θ_0 … θ_n; n < steps when the run was stopped
+    losses: np.ndarray  # (n+1,) true L(θ_k), without noise
+    dists: np.ndarray  # (n+1,) distance from θ_k to the nearest minimum
+    grads: np.ndarray  # (n, 2) g_k = ∇L(θ_{k-1}) + noise_k, the gradient step k used
+    state: np.ndarray  # (n+1, S, 2) torch.optim state after step k (zeros at k = 0), S = len(STATE_KEYS[name])
+    stop_step: int | None  # step at which divergence was detected, None if the run finished
+    stop_reason: str | None  # "nonfinite" or "exploded"
+
+
+def make_optimizer(name: str, params: list[torch.Tensor], h: Hyper) -> torch.optim.Optimizer:
+    """The torch.optim optimizer called ``name`` over ``params`` with hyperparameters ``h``."""
+    single = {"foreach": False}  # one 2-vector per optimizer: the multi-tensor kernels only add overhead
+    if name == "sgd":
+        return torch.optim.SGD(params, lr=h.lr, **single)
+    if name in ("momentum", "nesterov"):
+        return torch.optim.SGD(params, lr=h.lr, momentum=h.momentum, nesterov=name == "nesterov", **single)
+    if name == "rmsprop":
+        return torch.optim.RMSprop(params, lr=h.lr, alpha=h.alpha, eps=h.eps, **single)
+    if name == "adagrad":
+        return torch.optim.Adagrad(params, lr=h.lr, eps=h.eps, **single)
+    if name == "adam":
+        return torch.optim.Adam(params, lr=h.lr, betas=(h.beta1, h.beta2), eps=h.eps, **single)
+    raise ValueError(f"unknown optimizer {name!r}")
+
+
+def gradient_noise(surface: str, x0: float, y0: float, steps: int, noise: float, seed: int) -> torch.Tensor:
+    """(steps, 2) noise added to the gradient at each step: σ·N(0, I) with σ = noise·‖∇L(θ₀)‖, seeded."""
+    theta = torch.tensor([x0, y0], dtype=torch.float64, requires_grad=True)
+    (grad,) = torch.autograd.grad(SURFACES[surface].fn(theta[0], theta[1]), theta)
+    g = torch.Generator().manual_seed(seed)
+    draws = torch.randn(steps, 2, generator=g, dtype=torch.float64)  # every optimizer sees the same draws
+    return noise * grad.norm() * draws
+
+
+def race(
+    surface: str, names: tuple[str, ...], x0: float, y0: float, steps: int, h: Hyper, seed: int
+) -> tuple[OptRun, ...]:
+    """Run every optimizer in ``names`` for ``steps`` steps from (x0, y0) on ``surface``, same noise for all."""
+    fn = SURFACES[surface].fn
+    minima = torch.tensor(SURFACES[surface].minima, dtype=torch.float64)  # (M, 2)
+    noise = gradient_noise(surface, x0, y0, steps, h.noise, seed)  # (steps, 2)
+    thetas = [torch.tensor([x0, y0], dtype=torch.float64, requires_grad=True) for _ in names]
+    optims = [make_optimizer(name, [theta], h) for name, theta in zip(names, thetas, strict=True)]
+    rec = [{"path": [], "losses": [], "grads": [], "state": []} for _ in names]
+    stops: list[tuple[int | None, str | None]] = [(None, None)] * len(names)
+    live = list(range(len(names)))  # runs still going
+    limit = math.inf
+    for k in range(steps + 1):
+        # One backward pass gives every live run its gradient (the runs do not interact),
+        # and one stacked copy per step records them all: per-run tensor calls cost more here than the maths.
+        loss = torch.stack([fn(thetas[i][0], thetas[i][1]) for i in live])  # (L,)
+        loss.sum().backward()
+        with torch.no_grad():
+            theta_k = torch.stack([thetas[i] for i in live])  # (L, 2)
+            grad_k = torch.stack([thetas[i].grad for i in live])  # (L, 2) true ∇L(θ_k)
+            finite = (torch.isfinite(grad_k).all(dim=1) & torch.isfinite(loss)).tolist()
+            noisy = grad_k + noise[min(k, steps - 1)] if steps else grad_k  # (L, 2) what the optimizers see
+        if k == 0:
+            limit = EXPLODE_FACTOR * max(1.0, abs(loss[0].item()))
+        for j, i in enumerate(list(live)):
+            thetas[i].grad = None  # backward accumulates: each step starts from a clean gradient
+            value = loss[j].item()
+            if not finite[j]:
+                stops[i] = (k, "nonfinite")
+            else:
+                rec[i]["path"].append(theta_k[j])
+                rec[i]["losses"].append(value)
+                state = optims[i].state[thetas[i]]
+                keys = STATE_KEYS[names[i]]
+                rec[i]["state"].append(torch.stack([state[key] for key in keys]) if state else torch.zeros(len(keys), 2))
+                if abs(value) > limit:
+                    stops[i] = (k, "exploded")
+            if stops[i][0] is not None:
+                live.remove(i)
+            elif k < steps:
+                thetas[i].grad = noisy[j]
+                rec[i]["grads"].append(noisy[j])
+                optims[i].step()
+                thetas[i].grad = None
+        if not live:
+            break
+    runs = []
+    for i, name in enumerate(names):
+        r = rec[i]
+        path = torch.stack(r["path"])  # (n+1, 2)
+        runs.append(
+            OptRun(
+                name=name,
+                path=path.numpy(),
+                losses=np.array(r["losses"]),
+                dists=torch.cdist(path, minima).min(dim=1).values.numpy(),
+                grads=torch.stack(r["grads"][: len(path) - 1]).numpy() if len(path) > 1 else np.zeros((0, 2)),
+                state=torch.stack(r["state"]).double().numpy(),
+                stop_step=stops[i][0],
+                stop_reason=stops[i][1],
+            )
+        )
+    return tuple(runs)

@@ -1,0 +1,77 @@
+"""Activation functions with their autograd derivatives, and the 1-D targets the ReLU page fits."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+LEAKY_SLOPE = 0.1  # larger than torch's 0.01 default so the negative side is visible on screen
+ACTIVATIONS = {
+    "sigmoid": torch.nn.Sigmoid(),
+    "tanh": torch.nn.Tanh(),
+    "relu": torch.nn.ReLU(),
+    "leaky_relu": torch.nn.LeakyReLU(LEAKY_SLOPE),
+    "elu": torch.nn.ELU(alpha=1.0),
+    "gelu": torch.nn.GELU(),  # exact form x·Φ(x)
+}
+TARGETS = ("sine", "abs", "step", "cubic")
+X_RANGE = (-3.0, 3.0)  # the data's x range, also the range in which kinks and pieces are counted
+N_POINTS = 100
+NOISE = 0.15  # standard deviation of the noise added to the cubic
+
+
+@dataclass(frozen=True)
+class ActivationCurves:
+    names: tuple[str, ...]
+    x: np.ndarray  # (m,)
+    values: np.ndarray  # (A, m) f(x) per activation
+    derivs: np.ndarray  # (A, m) f'(x) from autograd
+
+
+def activation_curves(lo: float = -4.0, hi: float = 4.0, points: int = 401) -> ActivationCurves:
+    """Every activation and its derivative f'(x), taken with torch.autograd, on a grid of x."""
+    values, derivs = [], []
+    for fn in ACTIVATIONS.values():
+        x = torch.linspace(lo, hi, points, dtype=torch.float64, requires_grad=True)
+        y = fn(x)
+        (dy,) = torch.autograd.grad(y.sum(), x)  # each y_j depends on x_j only, so this is f'(x_j)
+        values.append(y.detach().numpy())
+        derivs.append(dy.numpy())
+    grid = np.linspace(lo, hi, points)
+    return ActivationCurves(tuple(ACTIVATIONS), grid, np.array(values), np.array(derivs))
+
+
+def target_data(target: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """``N_POINTS`` evenly spaced x in ``X_RANGE`` and the target y (the cubic gets seeded noise)."""
+    x = np.linspace(*X_RANGE, N_POINTS)
+    if target == "sine":
+        y = np.sin(1.5 * x)
+    elif target == "abs":
+        y = np.abs(x) - 1.5
+    elif target == "step":
+        y = (x > 0).astype(np.float64)
+    elif target == "cubic":
+        y = 0.1 * x**3 - 0.6 * x + NOISE * np.random.default_rng(seed).standard_normal(N_POINTS)
+    else:
+        raise ValueError(f"unknown target {target!r}")
+    return x, y
+
+
+def init_linear(layer: torch.nn.Linear, g: torch.Generator, scheme: str = "default") -> None:
+    """Initialise ``layer`` from generator ``g``: PyTorch's default, He (Kaiming) or Xavier (Glorot)."""
+    fan_in = layer.in_features
+    with torch.no_grad():
+        if scheme == "default":  # what nn.Linear does by itself: U(±1/√fan_in) for weights and biases
+            torch.nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=g)
+            torch.nn.init.uniform_(layer.bias, -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in), generator=g)
+        elif scheme == "he":
+            torch.nn.init.kaiming_normal_(layer.weight, nonlinearity="relu", generator=g)
+            layer.bias.zero_()
+        elif scheme == "xavier":
+            torch.nn.init.xavier_normal_(layer.weight, generator=g)
+            layer.bias.zero_()
+        else:
+            raise ValueError(f"unknown init {scheme!r}")

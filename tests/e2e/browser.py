@@ -1,0 +1,85 @@
+"""Finding a Chromium, launching it, and the page-level checks every browser test shares."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import i18n
+
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+EXCEPTION = "[data-testid='stException']"
+LOAD_TIMEOUT = 120_000  # ms: a cold page imports torch and fills its caches
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+
+
+def find_chromium() -> tuple[bool, str | None, str]:
+    """(available, executable_path or None for Playwright's own, description)."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return True, candidate, candidate
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        if own and Path(own).is_file():
+            return True, None, own
+    except Exception:  # Playwright missing or its driver broken: no browser either way
+        pass
+    return False, None, "no browser"
+
+
+def launch_args() -> dict:
+    """Keyword arguments for ``playwright.chromium.launch``."""
+    _, path, _ = find_chromium()
+    return {"args": CHROMIUM_ARGS} | ({"executable_path": path} if path else {})
+
+
+def wait_done(page, timeout: int = LOAD_TIMEOUT) -> None:
+    """Wait until the app's script run has finished."""
+    page.wait_for_selector(DONE, timeout=timeout, state="attached")
+
+
+def chart_data(page) -> list[str]:
+    """Each plotly chart's trace data, serialised, in page order."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].map(
+            gd => JSON.stringify((gd.data || []).map(t => [t.x, t.y, t.z])))"""
+    )
+
+
+def english_only_strings(min_len: int = 12) -> set[str]:
+    return {
+        e["en"] for e in i18n.CATALOG.values()
+        if e["en"] != e["ko"] and len(e["en"]) >= min_len and "{" not in e["en"] and "*" not in e["en"]
+    }  # fmt: skip
+
+
+def assert_clean(page, lang: str) -> None:
+    """The must-not-happen checks: no exception, no raw i18n key, no English left on a Korean page."""
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+    text = page.inner_text("body")
+    assert "⟦" not in text, "a raw i18n key is on screen"
+    if lang == "ko":
+        leftovers = sorted(s for s in english_only_strings() if s in text)
+        assert not leftovers, f"English text on a Korean page: {leftovers[:5]}"
+
+
+def animated_chart_index(page) -> int:
+    """Index of the first plotly chart that has animation frames and a slider (-1 if none)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].findIndex(
+            gd => gd.layout && gd.layout.sliders && gd.layout.sliders.length && gd._transitionData
+                  && gd._transitionData._frames && gd._transitionData._frames.length > 1)"""
+    )
+
+
+def dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)

@@ -1,0 +1,36 @@
+"""Gradient-descent page specifics in a real browser: divergence message, click-to-start, Korean deep link."""
+
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+from tests.e2e.browser import LOAD_TIMEOUT, assert_clean, wait_done
+
+
+def test_diverging_rate_shows_a_clear_message(page, app_server):
+    page.goto(f"{app_server.url}/gradient-descent?surface=bowl&lr=5&lang=en")
+    wait_done(page)
+    alert = page.locator("[data-testid='stAlertContentError']")
+    expect(alert).to_contain_text("diverged at step 4")
+    expect(alert).to_contain_text("2/λ_max = 1")
+    assert page.locator(".js-plotly-plot").count() == 2
+    assert_clean(page, "en")
+
+
+def test_clicking_the_map_sets_the_start_point(page, app_server):
+    page.goto(f"{app_server.url}/gradient-descent?lang=ko")
+    wait_done(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
+    drag = page.locator(".js-plotly-plot").first.locator(".draglayer .xy .nsewdrag").first
+    drag.scroll_into_view_if_needed()
+    box = drag.bounding_box()
+    # Upper-left quarter of the bowl's map: x < 0 and y > 0.
+    page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.25)
+    page.wait_for_function("() => location.search.includes('x0=')", timeout=LOAD_TIMEOUT)
+    wait_done(page)
+    query = parse_qs(urlparse(page.evaluate("location.href")).query)
+    x0, y0 = float(query["x0"][0]), float(query["y0"][0])
+    assert x0 < 0 < y0
+    star = page.locator(".js-plotly-plot").first.evaluate("gd => [gd.data[4].x[0], gd.data[4].y[0]]")
+    assert star == [x0, y0]
+    assert_clean(page, "ko")

@@ -1,0 +1,171 @@
+"""Every page in a real Chromium: loads in both languages, reacts to a control, scrubs without a rerun,
+opens its code, and applies a "Try this" experiment into the URL. Pages come from the app's registry."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+import i18n
+from tests.e2e.browser import (
+    LOAD_TIMEOUT,
+    SCREENSHOTS,
+    animated_chart_index,
+    assert_clean,
+    chart_data,
+    wait_done,
+)
+from tests.e2e.server import AppServer
+from ui import registry
+
+PAGES = [spec.url_path for spec in registry.built()]
+SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']"
+
+
+def open_page(page, server, url_path: str, lang: str, **params) -> None:
+    page.goto(f"{server.url}/{url_path}?{urlencode({'lang': lang, **params})}")
+    wait_done(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
+
+
+def slider_values(page) -> list[str]:
+    return page.locator(SLIDER).evaluate_all("els => els.map(e => e.value)")
+
+
+def test_navigation_lists_every_registered_page(page, app_server):
+    page.goto(app_server.url)
+    wait_done(page)
+    hrefs = page.locator("[data-testid='stSidebarNav'] a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    paths = {urlparse(h).path.strip("/") for h in hrefs}
+    assert paths == {""} | set(PAGES)
+
+
+@pytest.mark.parametrize(("locale", "lang"), [("ko-KR", "ko"), ("en-US", "en")])
+def test_home_follows_the_browser_language(browser, app_server, locale, lang):
+    context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(app_server.url)
+    wait_done(page)
+    expect(page.locator("h1").first).to_have_text(i18n.t("app.title", lang))
+    expect(page.get_by_text(i18n.t("chapter.18", lang)).first).to_be_visible()
+    assert_clean(page, lang)
+    page.screenshot(path=SCREENSHOTS / f"home-{lang}.png", full_page=True)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("url_path", PAGES)
+def test_page_loads_in_each_language(page, app_server, url_path, lang):
+    open_page(page, app_server, url_path, lang)
+    expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
+    assert page.locator(".js-plotly-plot").count() >= 1
+    assert_clean(page, lang)
+    page.screenshot(path=SCREENSHOTS / f"{url_path}-{lang}.png", full_page=True)
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_a_control_changes_the_chart_and_the_url(page, app_server, url_path):
+    open_page(page, app_server, url_path, "en")
+    before, url_before = chart_data(page), page.evaluate("location.href")
+    slider = page.locator(SLIDER).first
+    at_max = slider.evaluate("e => Number(e.value) >= Number(e.max)")
+    slider.focus()
+    slider.press("ArrowLeft" if at_max else "ArrowRight")
+    page.wait_for_function(
+        """(before) => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')].map(
+            gd => JSON.stringify((gd.data || []).map(t => [t.x, t.y, t.z])))) !== JSON.stringify(before)""",
+        arg=before,
+        timeout=LOAD_TIMEOUT,
+    )
+    wait_done(page)
+    assert page.evaluate("location.href") != url_before
+    assert_clean(page, "en")
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_scrubbing_the_animation_does_not_rerun(page, app_server, url_path):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    open_page(page, app_server, url_path, "en")
+    index = animated_chart_index(page)
+    assert index >= 0, "no chart with animation frames and a slider"
+    page.evaluate(
+        """() => { window.__reruns = 0;
+            new MutationObserver(ms => ms.forEach(m => {
+                if (m.target.getAttribute('data-test-script-state') === 'running') window.__reruns++; }))
+            .observe(document.querySelector("[data-testid='stApp']"),
+                     {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
+    )
+    chart = page.locator(".js-plotly-plot").nth(index)
+    active_before = chart.evaluate("gd => gd.layout.sliders[0].active")
+    data_before = chart.evaluate("gd => JSON.stringify(gd.data.map(t => [t.x, t.y, t.z]))")
+    messages_before = len(sent)
+    rail = chart.locator(".slider-rail-touch-rect").first
+    rail.scroll_into_view_if_needed()
+    box = rail.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
+    chart.evaluate(
+        """(gd, before) => new Promise(resolve => {
+            const done = () => gd.layout.sliders[0].active !== before;
+            if (done()) return resolve();
+            gd.on('plotly_animated', () => done() && resolve());
+        })""",
+        active_before,
+    )
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert chart.evaluate("gd => JSON.stringify(gd.data.map(t => [t.x, t.y, t.z]))") != data_before
+    assert page.evaluate("window.__reruns") == 0, "scrubbing re-ran the script"
+    assert len(sent) == messages_before, "scrubbing sent a message to the server"
+    assert_clean(page, "en")
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_pytorch_code_opens(page, app_server, url_path):
+    open_page(page, app_server, url_path, "ko")
+    expander = page.locator("[data-testid='stExpander']").filter(has_text=i18n.t("ui.code", "ko"))
+    expander.locator("summary").click()
+    code = expander.locator("[data-testid='stCode']").first
+    expect(code).to_be_visible()
+    assert "def " in code.inner_text()
+    assert_clean(page, "ko")
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_try_this_puts_its_settings_in_the_url(page, context, app_server, url_path):
+    open_page(page, app_server, url_path, "en")
+    url_before = page.evaluate("location.href")
+    buttons = page.locator("[data-testid='stButton'] button").filter(has_text=i18n.t("ui.try_apply", "en"))
+    assert buttons.count() >= 1
+    buttons.last.click()
+    page.wait_for_function("(before) => location.href !== before", arg=url_before, timeout=LOAD_TIMEOUT)
+    wait_done(page)
+    query = parse_qs(urlparse(page.evaluate("location.href")).query)
+    assert set(query) - {"lang"}, "the experiment's settings are not in the URL"
+    values = slider_values(page)
+    # The link alone reproduces the view: a fresh tab on that URL shows the same slider values.
+    fresh = context.new_page()
+    fresh.goto(page.evaluate("location.href"))
+    wait_done(fresh)
+    fresh.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
+    assert slider_values(fresh) == values
+    assert_clean(page, "en")
+
+
+def test_first_deep_link_after_a_server_start_shows_its_page(page):
+    """A lecturer's bookmark, opened first on a fresh server, must not pop a "Page not found" dialog."""
+    server = AppServer()
+    try:
+        server.wait_healthy()
+        query = "surface=rosenbrock&x0=-1.5&y0=2&lr=0.002&steps=200&lang=ko"
+        page.goto(f"{server.url}/gradient-descent?{query}")
+        wait_done(page)
+        page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
+        assert page.locator("[role='dialog']").count() == 0
+        expect(page.locator("h1").first).to_have_text("경사하강법")
+        assert parse_qs(urlparse(page.evaluate("location.href")).query)["surface"] == ["rosenbrock"]
+        assert "200단계 뒤 손실이" in page.locator("[data-testid='stAlertContentSuccess']").inner_text()
+        assert_clean(page, "ko")
+    finally:
+        server.stop()

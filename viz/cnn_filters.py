@@ -1,0 +1,362 @@
+"""Figures of the CNN-filters page: input/kernel/feature map, ReLU + pooling, the sliding window, learned filters."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
+
+SIGNED = "RdBu_r"  # negative blue, zero white, positive red
+GRAY = "gray"
+
+
+def _axes_as_images(fig: go.Figure, count: int, ticks: bool = False) -> None:
+    """Every subplot shows a grid as an image: rows downward, square pixels, optional index ticks."""
+    for i in range(1, count + 1):
+        n = "" if i == 1 else str(i)
+        fig.layout[f"yaxis{n}"].update(
+            autorange="reversed", scaleanchor=f"x{n}", constrain="domain", showgrid=False, showticklabels=ticks
+        )
+        fig.layout[f"xaxis{n}"].update(constrain="domain", showgrid=False, showticklabels=ticks, zeroline=False)
+    fig.update_yaxes(zeroline=False)
+
+
+def _numbers(z: np.ndarray, digits: int = 2) -> list[list[str]]:
+    return [["" if not np.isfinite(v) else f"{v:.{digits}f}" for v in row] for row in np.asarray(z, dtype=float)]
+
+
+def _bound(z: np.ndarray) -> float:
+    m = float(np.abs(z).max()) if np.size(z) else 0.0
+    return m if m > 0 else 1.0
+
+
+def _kernel_heat(kernel: np.ndarray, hover: str, **kw) -> go.Heatmap:
+    m = _bound(kernel)
+    return go.Heatmap(
+        z=rounded(kernel),
+        text=_numbers(kernel),
+        texttemplate="%{text}",
+        textfont={"size": 13 if kernel.shape[0] <= 3 else 10},
+        colorscale=SIGNED,
+        zmin=-m,
+        zmax=m,
+        showscale=False,
+        hovertemplate=hover + "<extra></extra>",
+        **kw,
+    )
+
+
+def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
+    """Input image, kernel (with its weights written in) and the conv2d feature map, side by side."""
+    h, w = image.shape
+    ho, wo = maps.out.shape
+    k = maps.kernel.shape[0]
+    fig = make_subplots(
+        rows=1,
+        cols=3,
+        column_widths=[0.42, 0.14, 0.44],
+        horizontal_spacing=0.05,
+        subplot_titles=[
+            t("cnn.fig_input", lang, h=h, w=w),
+            t("cnn.fig_kernel", lang, k=k),
+            t("cnn.fig_output", lang, h=ho, w=wo),
+        ],
+    )
+    pix = t("cnn.hover_pixel", lang)
+    fig.add_trace(
+        go.Heatmap(
+            z=np.uint8(np.round(np.clip(image, 0, 1) * 255)),  # 1 byte per pixel on the wire
+            colorscale=GRAY,
+            zmin=0,
+            zmax=255,
+            showscale=False,
+            hovertemplate=pix + " (%{y}, %{x})<br>%{z} / 255<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(_kernel_heat(maps.kernel, "w[%{y}, %{x}] = %{z:.4g}"), row=1, col=2)
+    m = _bound(maps.out)
+    fig.add_trace(
+        go.Heatmap(
+            z=rounded(maps.out),
+            colorscale=SIGNED,
+            zmin=-m,
+            zmax=m,
+            colorbar={"title": {"text": t("cnn.colorbar", lang), "side": "right"}, "thickness": 12, "len": 0.9},
+            hovertemplate=t("cnn.hover_out", lang) + " (%{y}, %{x})<br>%{z:.4g}<extra></extra>",
+        ),
+        row=1,
+        col=3,
+    )
+    _axes_as_images(fig, 3)
+    base_layout(fig, height=440)
+    fig.update_layout(margin={"t": 60, "b": 20, "l": 10})
+    return fig
+
+
+def post_figure(maps, lang: str) -> go.Figure:
+    """The feature map after ReLU and after 2×2 max-pooling, on one shared colour scale."""
+    ho, wo = maps.relu.shape
+    ph, pw = maps.pooled.shape
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        horizontal_spacing=0.06,
+        subplot_titles=[t("cnn.fig_relu", lang, h=ho, w=wo), t("cnn.fig_pool", lang, h=ph, w=pw)],
+    )
+    top = _bound(maps.relu)
+    for col, z in ((1, maps.relu), (2, maps.pooled)):
+        fig.add_trace(
+            go.Heatmap(
+                z=rounded(z),
+                colorscale="Viridis",
+                zmin=0,
+                zmax=top,
+                showscale=col == 2,
+                colorbar={"thickness": 12, "len": 0.9},
+                hovertemplate="(%{y}, %{x})<br>%{z:.4g}<extra></extra>",
+            ),
+            row=1,
+            col=col,
+        )
+    _axes_as_images(fig, 2)
+    base_layout(fig, height=380)
+    fig.update_layout(margin={"t": 60, "b": 20, "l": 10})
+    return fig
+
+
+def sliding_figure(sw, lang: str) -> go.Figure:
+    """The kernel sliding over a small patch: window, element-wise products with their sum, output cell by cell."""
+    k = sw.kernel.shape[0]
+    hp, wp = sw.padded.shape
+    ho, wo = sw.out.shape
+    fig = make_subplots(
+        rows=1,
+        cols=3,
+        column_widths=[0.42, 0.22, 0.36],
+        horizontal_spacing=0.06,
+        subplot_titles=[
+            t("cnn.sw_input", lang, h=hp, w=wp),
+            t("cnn.sw_products", lang),
+            t("cnn.sw_output", lang, h=ho, w=wo),
+        ],
+    )
+    fig.add_trace(
+        go.Heatmap(
+            z=rounded(sw.padded),
+            text=_numbers(sw.padded, 1),
+            texttemplate="%{text}",
+            textfont={"size": 11},
+            colorscale=GRAY,
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            hovertemplate="x[%{y}, %{x}] = %{z:.3f}<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    if sw.pad:  # the zero border is padding, not image
+        p = sw.pad - 0.5
+        fig.add_shape(
+            type="rect", x0=p, y0=p, x1=wp - 1 - p, y1=hp - 1 - p,
+            line={"color": COLORS["sky"], "width": 2, "dash": "dot"}, row=1, col=1,
+        )  # fmt: skip
+    out_m = _bound(sw.out)
+    prod_m = _bound(sw.products)
+    styles = [
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": t("cnn.sw_window", lang),
+            "marker": {"symbol": "square-open", "size": 26, "color": COLORS["orange"], "line": {"width": 3}},
+            "hoverinfo": "skip",
+            "xaxis": "x",
+            "yaxis": "y",
+        },
+        {
+            "type": "heatmap",
+            "colorscale": SIGNED,
+            "zmin": -prod_m,
+            "zmax": prod_m,
+            "showscale": False,
+            "texttemplate": "%{text}",
+            "textfont": {"size": 12},
+            "hovertemplate": "w·x = %{z:.3f}<extra></extra>",
+            "xaxis": "x2",
+            "yaxis": "y2",
+        },
+        {
+            "type": "scatter",
+            "mode": "text",
+            "showlegend": False,
+            "textfont": {"size": 16, "color": COLORS["black"]},
+            "hoverinfo": "skip",
+            "xaxis": "x2",
+            "yaxis": "y2",
+        },
+        {
+            "type": "heatmap",
+            "colorscale": SIGNED,
+            "zmin": -out_m,
+            "zmax": out_m,
+            "showscale": False,
+            "texttemplate": "%{text}",
+            "textfont": {"size": 11 if wo <= 8 else 9},
+            "hovertemplate": "y[%{y}, %{x}] = %{z:.3f}<extra></extra>",
+            "xaxis": "x3",
+            "yaxis": "y3",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": t("cnn.sw_current", lang),
+            "marker": {"symbol": "square-open", "size": 24, "color": COLORS["orange"], "line": {"width": 3}},
+            "hoverinfo": "skip",
+            "xaxis": "x3",
+            "yaxis": "y3",
+        },
+    ]
+    flat = sw.out.ravel()
+
+    def frame_data(j: int) -> dict:
+        c = int(sw.cells[j])
+        i, jj = divmod(c, wo)
+        rr, cc = np.meshgrid(sw.rows[j], sw.cols[j], indexing="ij")
+        filled = np.where(np.arange(flat.size) <= c, flat, np.nan).reshape(ho, wo)
+        total = float(sw.products[j].sum())
+        return {
+            "name": f"({i}, {jj})",
+            "data": [
+                {"x": cc.ravel().tolist(), "y": rr.ravel().tolist()},
+                {"z": rounded(sw.products[j]), "text": _numbers(sw.products[j])},
+                {"x": [(k - 1) / 2], "y": [k - 0.1], "text": [f"Σ = {total:.3f}"]},
+                {"z": rounded(filled), "text": _numbers(filled)},
+                {"x": [jj], "y": [i]},
+            ],
+        }
+
+    frames = add_animated_traces(fig, styles, frame_data, len(sw.cells))
+    _axes_as_images(fig, 3)
+    fig.update_yaxes(range=[k + 0.4, -0.5], autorange=False, row=1, col=2)
+    base_layout(fig, height=470)
+    fig.update_layout(legend={"y": -0.02, "yanchor": "top"}, margin={"t": 60, "l": 10})
+    return add_animation(fig, frames, lang, redraw=True, active=0, prefix_key="cnn.sw_cell", frame_ms=350, y=-0.1)
+
+
+def learned_filters_figure(run, names: list[str], cos: np.ndarray, kernels: dict, lang: str) -> go.Figure:
+    """Learned first-layer filters (one animation frame per epoch) above the closest hand-made kernels."""
+    count = run.filters.shape[1]
+    titles = [f"#{i + 1}" for i in range(count)] + [
+        f"{t(f'cnn.kernel.{n}', lang)}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)
+    ]
+    fig = make_subplots(rows=2, cols=count, subplot_titles=titles, vertical_spacing=0.2, horizontal_spacing=0.02)
+    for i, n in enumerate(names):
+        fig.add_trace(_kernel_heat(kernels[n], t(f"cnn.kernel.{n}", lang) + "<br>%{z:.3g}"), row=2, col=i + 1)
+    bounds = np.abs(run.filters).max(axis=(0, 2, 3))  # (count,) one colour scale per filter across epochs
+    styles = [
+        {
+            "type": "heatmap",
+            "colorscale": SIGNED,
+            "zmin": -float(b),
+            "zmax": float(b),
+            "showscale": False,
+            "texttemplate": "%{text}",
+            "textfont": {"size": 10},
+            "hovertemplate": f"#{i + 1}: " + "w[%{y}, %{x}] = %{z:.3f}<extra></extra>",
+            "xaxis": f"x{i + 1 if i else ''}",
+            "yaxis": f"y{i + 1 if i else ''}",
+        }
+        for i, b in enumerate(bounds)
+    ]
+
+    def frame_data(e: int) -> dict:
+        return {
+            "name": str(e),
+            "data": [{"z": rounded(f), "text": _numbers(f, 1)} for f in run.filters[e]],
+        }
+
+    frames = add_animated_traces(fig, styles, frame_data, len(run.filters))
+    _axes_as_images(fig, 2 * count)
+    fig.update_annotations(font_size=12)
+    base_layout(fig, height=420, title=t("cnn.learned_title", lang))
+    fig.update_layout(margin={"t": 90, "l": 10, "r": 10})
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="cnn.epoch", frame_ms=400, y=-0.05)
+
+
+def training_figure(run, lang: str) -> go.Figure:
+    """Training loss and test accuracy per epoch."""
+    epochs = np.arange(1, len(run.losses) + 1)
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Scatter(x=epochs, y=rounded(run.losses), name=t("cnn.train_loss", lang), line={"color": COLORS["blue"]}),
+        secondary_y=False,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=epochs,
+            y=rounded(run.test_acc * 100),
+            name=t("cnn.test_acc", lang),
+            line={"color": COLORS["orange"], "dash": "dash"},
+            mode="lines+markers",
+        ),
+        secondary_y=True,
+    )
+    fig.update_xaxes(title_text=t("cnn.axis_epoch", lang))
+    fig.update_yaxes(title_text=t("cnn.train_loss", lang), secondary_y=False)
+    fig.update_yaxes(title_text=t("cnn.test_acc", lang), secondary_y=True, range=[0, 100.5], showgrid=False)
+    return base_layout(fig, height=360)
+
+
+def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
+    """Test-set confusion matrix: row = true digit, column = predicted digit."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=confusion,
+            x=list(range(10)),
+            y=list(range(10)),
+            text=confusion,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            showscale=False,
+            hovertemplate=t("cnn.hover_confusion", lang) + "<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=t("cnn.axis_pred", lang), dtick=1, side="bottom")
+    fig.update_yaxes(title_text=t("cnn.axis_true", lang), dtick=1, autorange="reversed", scaleanchor="x")
+    return base_layout(fig, height=360)
+
+
+def learned_maps_figure(digit: np.ndarray, maps: np.ndarray, pooled: np.ndarray, lang: str) -> go.Figure:
+    """A test digit, then each learned filter's ReLU map (row 1) and its 2×2 max-pool (row 2)."""
+    count = len(maps)
+    specs = [[{"rowspan": 2}] + [{}] * count, [None] + [{}] * count]
+    titles = [t("cnn.digit", lang)] + [f"#{i + 1}" for i in range(count)] + [""] * count
+    fig = make_subplots(rows=2, cols=count + 1, specs=specs, subplot_titles=titles, horizontal_spacing=0.015)
+    fig.add_trace(go.Heatmap(z=rounded(digit), colorscale=GRAY, showscale=False, hoverinfo="skip"), row=1, col=1)
+    top = _bound(maps)
+    for row, stack in ((1, maps), (2, pooled)):
+        for i, z in enumerate(stack):
+            fig.add_trace(
+                go.Heatmap(
+                    z=rounded(z),
+                    colorscale="Viridis",
+                    zmin=0,
+                    zmax=top,
+                    showscale=False,
+                    hovertemplate=f"#{i + 1} (%{{y}}, %{{x}})<br>%{{z:.3f}}<extra></extra>",
+                ),
+                row=row,
+                col=i + 2,
+            )
+    _axes_as_images(fig, 1 + 2 * count)
+    fig.update_yaxes(title_text=t("cnn.maps_relu", lang), row=1, col=2)
+    fig.update_yaxes(title_text=t("cnn.maps_pool", lang), row=2, col=2)
+    fig.update_annotations(font_size=12)
+    base_layout(fig, height=300)
+    fig.update_layout(margin={"t": 40, "b": 10, "l": 40, "r": 10})
+    return fig
