@@ -11,10 +11,8 @@ from torch import nn
 from core.dropout_data import Data
 from core.plotdata import frame_steps, to_f32
 
-import os
-LR = float(os.environ.get('LR','0.01'))
-BATCH = int(os.environ.get('BATCH','16'))
-DTYPE = torch.float32
+LR = 0.005  # Adam, one full batch per epoch
+DTYPE = torch.float32  # twice as fast as float64 for these small matrices
 DIAGRAM_UNITS = 12  # units per hidden layer drawn in the network diagram
 MAX_FRAMES = 30  # training snapshots: each carries a full decision map
 
@@ -35,8 +33,7 @@ class InvertedDropout(nn.Module):
     def forward(self, h: torch.Tensor) -> torch.Tensor:
         if not self.training or self.p == 0:
             return h
-        keep = torch.full_like(h, 1 - self.p)
-        mask = torch.bernoulli(keep, generator=self.generator)
+        mask = torch.bernoulli(torch.full_like(h, 1 - self.p), generator=self.generator)  # 1 = kept
         self.last_mask = mask
         return h * mask / (1 - self.p)
 
@@ -73,6 +70,7 @@ class Run:
     frames: np.ndarray  # (K,) epochs snapshotted, K ≤ MAX_FRAMES
     pred: np.ndarray  # (K, G) P(class 1) or ŷ on data.grid at each framed epoch
     masks: np.ndarray  # (K, 2, DIAGRAM_UNITS) first training example's dropout masks in that epoch's first step
+    weight_norm: np.ndarray  # (E+1,) ‖W‖ over all Linear weight matrices: what weight decay shrinks
     best_epoch: int  # epoch of lowest validation loss: where early stopping would keep the weights
     stop_epoch: int | None  # epoch at which the loss became NaN/inf, None if training finished
 
@@ -83,30 +81,31 @@ def _predict(model: nn.Module, x: torch.Tensor, task: str) -> torch.Tensor:
 
 
 def train(data: Data, hidden: int, epochs: int, p: float, weight_decay: float, batchnorm: bool, seed: int):
-    """Train the MLP with Adam on mini-batches; returns (Run, trained model) with per-epoch losses."""
-    x, y, xv, yv, grid = (torch.as_tensor(a, dtype=DTYPE) for a in (data.x_train, data.y_train, data.x_val, data.y_val, data.grid))
+    """Train the MLP with Adam, one full batch per epoch; returns (Run, trained model)."""
+    arrays = (data.x_train, data.y_train, data.x_val, data.y_val, data.grid)
+    x, y, xv, yv, grid = (torch.as_tensor(a, dtype=DTYPE) for a in arrays)
     model = build_mlp(x.shape[1], hidden, p, batchnorm, seed)
     drops = [m for m in model if isinstance(m, InvertedDropout)]
     criterion = loss_fn(data.task)
     # weight_decay = λ adds λ·w to every gradient: the same as adding (λ/2)·‖w‖² to the loss.
     optimizer = torch.optim.Adam(model.parameters(), lr=LR, weight_decay=weight_decay, foreach=True)
-    g_batch = torch.Generator().manual_seed(seed + 2)  # same batch order with and without dropout
     frames = frame_steps(epochs, MAX_FRAMES)
-    losses, preds, masks, stop = [], [], [], None
+    both = torch.cat([x, xv])  # one eval pass gives the training and the validation loss
+    weights = [m.weight for m in model if isinstance(m, nn.Linear)]
+    losses, norms, preds, masks, stop = [], [], [], [], None
     for epoch in range(epochs + 1):
-        if epoch > 0:
+        if epoch > 0:  # one full-batch step per epoch: the few training points are one batch
             model.train()
-            for step, idx in enumerate(torch.randperm(len(x), generator=g_batch).split(BATCH)):
-                if len(idx) == 1 and batchnorm:  # BatchNorm cannot normalise a batch of one
-                    continue
-                optimizer.zero_grad()
-                criterion(model(x[idx])[:, 0], y[idx]).backward()
-                optimizer.step()
-                if step == 0 and epoch in frames:
-                    masks.append([d.last_mask[0, :DIAGRAM_UNITS] if d.p > 0 else torch.ones(DIAGRAM_UNITS) for d in drops])
+            optimizer.zero_grad()
+            criterion(model(x)[:, 0], y).backward()
+            optimizer.step()
+            if epoch in frames:
+                masks.append([d.last_mask[0, :DIAGRAM_UNITS] if d.p > 0 else torch.ones(DIAGRAM_UNITS) for d in drops])
         model.eval()
         with torch.no_grad():
-            losses.append((criterion(model(x)[:, 0], y).item(), criterion(model(xv)[:, 0], yv).item()))
+            out = model(both)[:, 0]
+            losses.append((criterion(out[: len(x)], y).item(), criterion(out[len(x) :], yv).item()))
+            norms.append(torch.sqrt(sum((w**2).sum() for w in weights)).item())
             if not np.isfinite(losses[-1]).all():
                 stop = epoch
                 break
@@ -115,15 +114,16 @@ def train(data: Data, hidden: int, epochs: int, p: float, weight_decay: float, b
                 if epoch == 0:
                     masks.append([torch.ones(DIAGRAM_UNITS)] * 2)
     losses = np.array(losses)
-    kept = frames[frames < len(losses)] if stop is None else frames[frames < stop]
-    val = losses[:, 1] if stop is None else losses[:-1, 1]
+    last = len(losses) - 1 if stop is None else stop - 1  # last epoch with finite losses
+    kept = frames[frames <= last]
     run = Run(
         train_loss=to_f32(losses[:, 0]),
         val_loss=to_f32(losses[:, 1]),
+        weight_norm=to_f32(norms),
         frames=kept,
-        pred=to_f32(torch.stack(preds[: len(kept)]).numpy()) if kept.size else np.zeros((0, len(grid)), np.float32),
+        pred=to_f32(torch.stack(preds).numpy()) if preds else np.zeros((0, len(grid)), np.float32),
         masks=np.array([[m.numpy() for m in pair] for pair in masks[: len(kept)]], dtype=np.float32),
-        best_epoch=int(np.argmin(val)) if val.size else 0,
+        best_epoch=int(np.argmin(losses[: last + 1, 1])) if last >= 0 else 0,
         stop_epoch=stop,
     )
     return run, model

@@ -28,7 +28,8 @@ class Data:
     x_val: np.ndarray  # (VAL_SIZE, d)
     y_val: np.ndarray  # (VAL_SIZE,)
     grid: np.ndarray  # (G, d) inputs where predictions are drawn
-    grid_shape: tuple[int, ...]  # (GRID_2D, GRID_2D) with x fastest, or (GRID_1D,)
+    grid_shape: tuple[int, ...]  # (GRID_2D, GRID_2D) with x₁ fastest, or (GRID_1D,)
+    truth: np.ndarray  # (G,) noiseless regression target on the grid; empty for classification
 
 
 def _moons(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -50,9 +51,19 @@ def make_data(task: str, n: int, noise: float, seed: int) -> Data:
         hi = np.maximum(x_train.max(0), 1.6) + 0.3
         xs, ys = np.linspace(lo[0], hi[0], GRID_2D), np.linspace(lo[1], hi[1], GRID_2D)
         xx, yy = np.meshgrid(xs, ys)
-        return Data(task, x_train, y_train, x_val, y_val, np.column_stack([xx.ravel(), yy.ravel()]), (GRID_2D, GRID_2D))
+        return Data(
+            task,
+            x_train,
+            y_train,
+            x_val,
+            y_val,
+            np.column_stack([xx.ravel(), yy.ravel()]),
+            (GRID_2D, GRID_2D),
+            np.zeros(0),
+        )
     if task == "regression":
         x_train, y_train = _curve(n, noise, np.random.default_rng(seed))
         x_val, y_val = _curve(VAL_SIZE, noise, np.random.default_rng(seed + 1_000_003))
-        return Data(task, x_train, y_train, x_val, y_val, np.linspace(*REG_VIEW, GRID_1D)[:, None], (GRID_1D,))
+        grid = np.linspace(*REG_VIEW, GRID_1D)[:, None]
+        return Data(task, x_train, y_train, x_val, y_val, grid, (GRID_1D,), true_curve(grid[:, 0]))
     raise ValueError(f"unknown task {task!r}")

@@ -36,8 +36,10 @@ def make_scheduler(optimizer: torch.optim.Optimizer, schedule: str, steps: int) 
 def loss_floor(surface: str) -> float:
     """The lowest value of ``surface`` (its minima's height): loss gaps L − L_min are measured from it."""
     fn = SURFACES[surface].fn
-    return min(fn(torch.tensor(x, dtype=torch.float64), torch.tensor(y, dtype=torch.float64)).item()
-               for x, y in SURFACES[surface].minima)  # fmt: skip
+    return min(
+        fn(torch.tensor(x, dtype=torch.float64), torch.tensor(y, dtype=torch.float64)).item()
+        for x, y in SURFACES[surface].minima
+    )
 
 
 @dataclass(frozen=True)
@@ -105,13 +107,28 @@ def run_rates(surface: str, x0: float, y0: float, lrs: tuple[float, ...], steps:
     eigvals, eigvecs = hessian_at(surface, x0, y0)
     loss_min = loss_floor(surface)
     labels = classify_runs(
-        paths_np, losses_np, stop_step, rates_np[:, -1] if steps else np.asarray(lrs), loss_min, eigvals, eigvecs,
+        paths_np,
+        losses_np,
+        stop_step,
+        rates_np[:, -1] if steps else np.asarray(lrs),
+        loss_min,
+        eigvals,
+        eigvecs,
         SURFACES[surface].quadratic,
-    )  # fmt: skip
+    )
     return RateRuns(
-        np.asarray(lrs, dtype=np.float64), paths_np, losses_np, rates_np, stop_step, tuple(stop_reason),
-        tuple(labels), eigvals, eigvecs, loss_min, schedule,
-    )  # fmt: skip
+        np.asarray(lrs, dtype=np.float64),
+        paths_np,
+        losses_np,
+        rates_np,
+        stop_step,
+        tuple(stop_reason),
+        tuple(labels),
+        eigvals,
+        eigvecs,
+        loss_min,
+        schedule,
+    )
 
 
 def schedule_factors(schedule: str, steps: int) -> np.ndarray:

@@ -66,7 +66,9 @@ def run_sweep(surface: str, x0: float, y0: float, steps: int, schedule: str, lo:
     losses_np = torch.stack(losses, dim=1).numpy()  # (S, n+1)
     stop_np = stop.numpy()
     final_rate = eta.numpy() * (factors[-1].item() if steps else 1.0)
-    labels = classify_runs(paths_np, losses_np, stop_np, final_rate, loss_min, eigvals, eigvecs, SURFACES[surface].quadratic)
+    labels = classify_runs(
+        paths_np, losses_np, stop_np, final_rate, loss_min, eigvals, eigvecs, SURFACES[surface].quadratic
+    )
     last = np.where(stop_np >= 0, stop_np, steps)
     lam = float(eigvals[-1])
     return Sweep(

@@ -15,8 +15,8 @@ from core.plotdata import frame_steps, to_f32
 ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
 OPTIMIZERS = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}
 MAX_FRAMES = 40
-GRID = 50  # probability map: GRID × GRID points
-UNIT_GRID = 16  # each hidden unit's small map
+GRID = 46  # probability map: GRID × GRID points
+UNIT_GRID = 14  # each hidden unit's small map
 SAMPLES = 6  # test points whose logits are followed on the sigmoid / softmax panel
 
 
@@ -154,7 +154,7 @@ def train_classifier(
                 loss_and_accuracy(net(x), y),
                 loss_and_accuracy(net(x_test), y_test),
             )
-            if not (math.isfinite(train_loss.item()) and all(p.isfinite().all() for p in net.parameters())):
+            if not (math.isfinite(train_loss.item()) and math.isfinite(test_loss.item())):
                 stop_epoch = epoch
                 break
             losses.append((train_loss.item(), test_loss.item()))

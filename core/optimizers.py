@@ -39,6 +39,7 @@ class OptRun:
     name: str
     path: np.ndarray  # (n+1, 2) θ_0 … θ_n; n < steps when the run was stopped
     losses: np.ndarray  # (n+1,) true L(θ_k), without noise
+    gaps: np.ndarray  # (n+1,) L(θ_k) − L*, the loss above the lowest minimum
     dists: np.ndarray  # (n+1,) distance from θ_k to the nearest minimum
     grads: np.ndarray  # (n, 2) g_k = ∇L(θ_{k-1}) + noise_k, the gradient step k used
     state: np.ndarray  # (n+1, S, 2) torch.optim state after step k (zeros at k = 0), S = len(STATE_KEYS[name])
@@ -52,7 +53,9 @@ def make_optimizer(name: str, params: list[torch.Tensor], h: Hyper) -> torch.opt
     if name == "sgd":
         return torch.optim.SGD(params, lr=h.lr, **single)
     if name in ("momentum", "nesterov"):
-        return torch.optim.SGD(params, lr=h.lr, momentum=h.momentum, nesterov=name == "nesterov", **single)
+        # At μ = 0 Nesterov is plain SGD, and torch refuses nesterov=True without momentum.
+        nesterov = name == "nesterov" and h.momentum > 0
+        return torch.optim.SGD(params, lr=h.lr, momentum=h.momentum, nesterov=nesterov, **single)
     if name == "rmsprop":
         return torch.optim.RMSprop(params, lr=h.lr, alpha=h.alpha, eps=h.eps, **single)
     if name == "adagrad":
@@ -62,21 +65,28 @@ def make_optimizer(name: str, params: list[torch.Tensor], h: Hyper) -> torch.opt
     raise ValueError(f"unknown optimizer {name!r}")
 
 
-def gradient_noise(surface: str, x0: float, y0: float, steps: int, noise: float, seed: int) -> torch.Tensor:
-    """(steps, 2) noise added to the gradient at each step: σ·N(0, I) with σ = noise·‖∇L(θ₀)‖, seeded."""
+def noise_sigma(surface: str, x0: float, y0: float, noise: float) -> float:
+    """Gradient-noise std per coordinate: ``noise`` in units of the gradient's size at the start, ‖∇L(θ₀)‖."""
     theta = torch.tensor([x0, y0], dtype=torch.float64, requires_grad=True)
     (grad,) = torch.autograd.grad(SURFACES[surface].fn(theta[0], theta[1]), theta)
+    return noise * grad.norm().item()
+
+
+def gradient_noise(surface: str, x0: float, y0: float, steps: int, noise: float, seed: int) -> torch.Tensor:
+    """(steps, 2) noise added to the gradient at each step, σ·N(0, I), drawn from a generator seeded with ``seed``."""
     g = torch.Generator().manual_seed(seed)
     draws = torch.randn(steps, 2, generator=g, dtype=torch.float64)  # every optimizer sees the same draws
-    return noise * grad.norm() * draws
+    return noise_sigma(surface, x0, y0, noise) * draws
 
 
 def race(
     surface: str, names: tuple[str, ...], x0: float, y0: float, steps: int, h: Hyper, seed: int
 ) -> tuple[OptRun, ...]:
-    """Run every optimizer in ``names`` for ``steps`` steps from (x0, y0) on ``surface``, same noise for all."""
+    """Run every optimizer in ``names`` for ``steps`` ≥ 1 steps from (x0, y0) on ``surface``, same noise for all."""
     fn = SURFACES[surface].fn
     minima = torch.tensor(SURFACES[surface].minima, dtype=torch.float64)  # (M, 2)
+    with torch.no_grad():
+        optimum = fn(minima[:, 0], minima[:, 1]).min().item()  # L*
     noise = gradient_noise(surface, x0, y0, steps, h.noise, seed)  # (steps, 2)
     thetas = [torch.tensor([x0, y0], dtype=torch.float64, requires_grad=True) for _ in names]
     optims = [make_optimizer(name, [theta], h) for name, theta in zip(names, thetas, strict=True)]
@@ -93,11 +103,10 @@ def race(
             theta_k = torch.stack([thetas[i] for i in live])  # (L, 2)
             grad_k = torch.stack([thetas[i].grad for i in live])  # (L, 2) true ∇L(θ_k)
             finite = (torch.isfinite(grad_k).all(dim=1) & torch.isfinite(loss)).tolist()
-            noisy = grad_k + noise[min(k, steps - 1)] if steps else grad_k  # (L, 2) what the optimizers see
+            noisy = grad_k + noise[min(k, steps - 1)]  # (L, 2) what the optimizers see
         if k == 0:
             limit = EXPLODE_FACTOR * max(1.0, abs(loss[0].item()))
         for j, i in enumerate(list(live)):
-            thetas[i].grad = None  # backward accumulates: each step starts from a clean gradient
             value = loss[j].item()
             if not finite[j]:
                 stops[i] = (k, "nonfinite")
@@ -106,7 +115,8 @@ def race(
                 rec[i]["losses"].append(value)
                 state = optims[i].state[thetas[i]]
                 keys = STATE_KEYS[names[i]]
-                rec[i]["state"].append(torch.stack([state[key] for key in keys]) if state else torch.zeros(len(keys), 2))
+                empty = torch.zeros(len(keys), 2, dtype=torch.float64)  # before the first step
+                rec[i]["state"].append(torch.stack([state[key] for key in keys]) if state else empty)
                 if abs(value) > limit:
                     stops[i] = (k, "exploded")
             if stops[i][0] is not None:
@@ -115,7 +125,7 @@ def race(
                 thetas[i].grad = noisy[j]
                 rec[i]["grads"].append(noisy[j])
                 optims[i].step()
-                thetas[i].grad = None
+                thetas[i].grad = None  # backward accumulates: the next step starts from a clean gradient
         if not live:
             break
     runs = []
@@ -127,9 +137,10 @@ def race(
                 name=name,
                 path=path.numpy(),
                 losses=np.array(r["losses"]),
+                gaps=np.maximum(np.array(r["losses"]) - optimum, 0),  # listed minima are rounded to 6 digits
                 dists=torch.cdist(path, minima).min(dim=1).values.numpy(),
                 grads=torch.stack(r["grads"][: len(path) - 1]).numpy() if len(path) > 1 else np.zeros((0, 2)),
-                state=torch.stack(r["state"]).double().numpy(),
+                state=torch.stack(r["state"]).numpy(),
                 stop_step=stops[i][0],
                 stop_reason=stops[i][1],
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,7 +34,7 @@ def deep_mlp(activation: str, depth: int, init: str, seed: int, width: int = WID
     g = torch.Generator().manual_seed(seed)
     sizes = [1] + [width] * depth + [1]
     layers: list[torch.nn.Module] = []
-    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+    for i, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes)):
         linear = torch.nn.Linear(fan_in, fan_out, dtype=torch.float64)
         init_linear(linear, g, init)
         layers.append(linear)

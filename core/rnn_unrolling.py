@@ -12,7 +12,7 @@ import torch
 from core.plotdata import to_f32
 
 MAX_STEPS = 60  # longest sequence: one animation frame per step
-END = "⏹"  # target of the text's last step: "the text ends here"
+END = "∎"  # target of the text's last step: "the text ends here"
 CELLS = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
 
 
@@ -76,7 +76,7 @@ def make_sequence(kind: str, T: int, *, freq: float = 0.05, noise: float = 0.0, 
     chars = graphemes(text.strip(), limit=T)
     if not chars:
         raise SequenceError("empty")
-    vocab = tuple(dict.fromkeys(chars)) + (END,)
+    vocab = (*dict.fromkeys(chars), END)
     ids = [vocab.index(c) for c in chars]
     x = np.eye(len(vocab), dtype=np.float32)[ids]  # (T, V) one-hot
     total = len(chars) if len(chars) < T else len(graphemes(text.strip()))
@@ -111,6 +111,7 @@ class Unroll:
     guess: np.ndarray  # (T,) text: index of the most likely next character (sine: zeros)
     max_diff: float  # max |h_torch − h_manual|
     shapes: tuple[tuple[int, int], ...]  # shapes of W_xh, W_hh, W_hy
+    params: int  # weights and biases of the cell and the output layer, shared by every step
 
 
 def manual_unroll(x: torch.Tensor, w_ih, w_hh, b_ih, b_hh) -> torch.Tensor:
@@ -142,4 +143,5 @@ def unroll(seq: Sequence, hidden: int, seed: int) -> Unroll:
         guess=guess.numpy(),
         max_diff=float((h_torch[0] - h_manual).abs().max()),
         shapes=(tuple(rnn.weight_ih_l0.shape), tuple(rnn.weight_hh_l0.shape), tuple(head.weight.shape)),
+        params=sum(p.numel() for p in [*rnn.parameters(), *head.parameters()]),
     )

@@ -24,6 +24,8 @@ from ui.state import lang, seed, t
 from viz import cnn_filters as viz
 
 DEFAULTS = {"image": "china", "kernel": "sobel_x", "stride": 1, "padding": 0, "dilation": 1}
+IMAGE_OPTIONS = [*IMAGES, "upload"]
+KERNEL_OPTIONS = [*KERNELS, "custom"]
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -79,9 +81,9 @@ formula(
 )
 with st.container(border=True):
     c = st.columns([2, 2, 1, 1, 1])
-    image = bound(c[0].selectbox, "image", "cnn.image", options=[*IMAGES, "upload"])
+    image = bound(c[0].selectbox, "image", "cnn.image", options=IMAGE_OPTIONS, index=IMAGE_OPTIONS.index(DEFAULTS["image"]))
     c[0].caption(t(f"cnn.image.{image}"))
-    kernel = bound(c[1].selectbox, "kernel", "cnn.kernel", options=[*KERNELS, "custom"])
+    kernel = bound(c[1].selectbox, "kernel", "cnn.kernel", options=KERNEL_OPTIONS, index=KERNEL_OPTIONS.index(DEFAULTS["kernel"]))
     c[1].caption(t(f"cnn.kernel.{kernel}"))
     stride = bound(c[2].slider, "stride", "cnn.stride", min_value=1, max_value=4, value=1)
     padding = bound(c[3].slider, "padding", "cnn.padding", min_value=0, max_value=4, value=0)

@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
 
+CLICK_STRIDE = 4
 MAP_POINT_TRACES = {2, 3, 4, 6}  # descent_figure traces in map coordinates: a click there picks a start point
 
 
@@ -72,14 +73,15 @@ def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> N
         row=1,
         col=1,
     )
-    gx, gy = np.meshgrid(grid.xs[::2], grid.ys[::2])
+    # Invisible click targets: every 4th grid point (20×20). Each is an SVG node, so more cost render time.
+    gx, gy = np.meshgrid(grid.xs[::CLICK_STRIDE], grid.ys[::CLICK_STRIDE])
     fig.add_trace(
         go.Scatter(
             x=rounded(gx.ravel()),
             y=rounded(gy.ravel()),
-            customdata=rounded(grid.z[::2, ::2].ravel()),
+            customdata=rounded(grid.z[::CLICK_STRIDE, ::CLICK_STRIDE].ravel()),
             mode="markers",
-            marker={"size": 12, "opacity": 0},
+            marker={"size": 22, "opacity": 0},
             showlegend=False,
             name=t("gd.trace_click", lang),
             hovertemplate="θ = (%{x:.2f}, %{y:.2f})<br>L = %{customdata:.4g}<br>"

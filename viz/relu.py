@@ -195,12 +195,12 @@ def fit_figure(fit, lang: str) -> go.Figure:
     fig.update_yaxes(title_text="y", range=y_range, row=1, col=1)
     fig.update_xaxes(title_text=t("relu.axis_epoch", lang), range=[0, max(last, 1)], row=2, col=1)
     fig.update_xaxes(title_text=t("relu.axis_epoch", lang), range=[0, max(last, 1)], row=2, col=2)
-    fig.update_yaxes(title_text=t("relu.axis_mse", lang), type="log", row=2, col=1)
+    fig.update_yaxes(title_text=t("relu.axis_mse", lang), type="log", dtick=1, exponentformat="power", row=2, col=1)
     top = max(int(fit.pieces.max()), int(fit.dead.max())) + 1
     fig.update_yaxes(title_text=t("relu.axis_count", lang), range=[-0.5, top + 0.5], row=2, col=2)
     base_layout(fig, height=820)
-    fig.update_layout(legend={"y": -0.15, "yanchor": "top"}, hovermode="closest", margin={"b": 200, "t": 50})
-    return add_animation(fig, frames, lang, y=-0.05, prefix_key="relu.anim_epoch")
+    fig.update_layout(legend={"y": 1.05, "yanchor": "bottom"}, hovermode="closest", margin={"t": 90})
+    return add_animation(fig, frames, lang, y=-0.06, prefix_key="relu.anim_epoch")
 
 
 def firing_figure(fit, lang: str) -> go.Figure:

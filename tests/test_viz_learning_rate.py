@@ -1,0 +1,88 @@
+"""The learning-rate figures carry one path and one loss curve per run, shared frames, and the sweep's labels."""
+
+import numpy as np
+import pytest
+
+from core import surfaces
+from core.learning_rate import run_rates
+from core.learning_rate_sweep import run_sweep, sweep_range
+from viz.learning_rate import GAP_FLOOR, runs_figure, sweep_figure
+
+START = {"bowl": (2.0, 1.5), "rosenbrock": (-1.5, 2.0)}
+
+
+def build(surface="bowl", lrs=(0.05, 0.2, 0.9, 1.1), steps=30, schedule="constant", lang="en"):
+    x0, y0 = START[surface]
+    runs = run_rates(surface, x0, y0, lrs, steps, schedule)
+    sweep = run_sweep(surface, x0, y0, steps, schedule, *sweep_range(surface, x0, y0, lrs))
+    box = surfaces.view_box(surface, x0, y0)
+    spec = surfaces.SURFACES[surface]
+    fig = runs_figure(runs, surfaces.surface_grid(surface, box), spec, box, lang)
+    return runs, sweep, fig, sweep_figure(sweep, runs, spec.quadratic, lang)
+
+
+def test_runs_figure_animates_every_run_on_one_slider():
+    runs, _, fig, _ = build()
+    count = len(runs.lrs)
+    assert len(fig.frames) == 31
+    animated = list(fig.frames[0].traces)
+    assert len(animated) == 2 * count + 1  # path and loss per run, plus the current-step line
+    slider = fig.layout.sliders[0]
+    assert [s.label for s in slider.steps] == [str(k) for k in range(31)]
+    assert slider.currentvalue.xanchor == "right"
+    names = [fig.data[i].name for i in animated[:count]]
+    assert names == ["η = 0.05 · slow", "η = 0.2 · converging", "η = 0.9 · oscillating", "η = 1.1 · diverging"]
+
+
+def test_frames_hold_each_path_and_loss_up_to_their_step():
+    runs, _, fig, _ = build()
+    count = len(runs.lrs)
+    for frame in fig.frames[::5]:
+        k = int(frame.name)
+        for r in range(count):
+            np.testing.assert_allclose(frame.data[r].x, runs.paths[r, : k + 1, 0], rtol=1e-6)
+            np.testing.assert_allclose(frame.data[count + r].y, np.maximum(runs.losses[r, : k + 1], GAP_FLOOR), rtol=1e-6)
+    assert fig.layout.yaxis2.type == "log" and fig.layout.yaxis3.type == "log"
+
+
+def test_rate_panel_shows_the_scheduler_and_the_limit():
+    runs, _, fig, _ = build(schedule="step", lrs=(0.2, 0.9))
+    rate_traces = [tr for tr in fig.data if tr.xaxis == "x3" and tr.line.shape == "hv"]
+    for tr, rates in zip(rate_traces, runs.rates, strict=True):
+        np.testing.assert_allclose(tr.y, rates, rtol=1e-6)
+    limit = next(tr for tr in fig.data if tr.name and "2/λ_max" in tr.name)
+    assert list(limit.y) == [1.0, 1.0] and "critical" in limit.name
+
+
+def test_stopped_runs_stop_drawing():
+    runs, _, fig, _ = build(lrs=(0.2, 5.0), steps=20)
+    assert runs.stop_step[1] == 4
+    last = fig.frames[-1]
+    assert len(last.data[1].x) == 5 and len(last.data[0].x) == 21
+
+
+def test_sweep_figure_groups_points_by_label_and_marks_the_limits():
+    _, sweep, _, fig = build()
+    by_label = {tr.name: len(tr.x) for tr in fig.data[:4]}
+    assert set(by_label) == {"slow", "converging", "oscillating", "diverging"}
+    assert sum(by_label.values()) == len(sweep.lrs) == 50
+    vlines = sorted(shape.x0 for shape in fig.layout.shapes)
+    assert vlines == pytest.approx([0.5, 1.0])
+    assert fig.layout.xaxis.type == "log" and fig.layout.yaxis.type == "log"
+    assert [tr.x[0] for tr in fig.data[4:]] == pytest.approx([0.05, 0.2, 0.9, 1.1])
+
+
+def test_titles_and_labels_follow_the_language():
+    *_, fig_ko, sweep_ko = build(lang="ko")
+    assert "학습률별 경로" in fig_ko.layout.annotations[0].text
+    assert fig_ko.layout.updatemenus[0].buttons[0].label == "▶ 재생"
+    assert any(tr.name == "진동" for tr in sweep_ko.data)
+    assert sweep_ko.layout.title.text.startswith("스윕")
+
+
+def test_heaviest_settings_stay_within_budgets():
+    *_, fig, sweep = build("rosenbrock", (1e-4, 5e-4, 0.001, 0.0015, 0.002, 0.0025), 300, "cosine")
+    assert len(fig.frames) == 60
+    assert all(len(d.x) <= 80 for frame in fig.frames for d in frame.data)
+    assert len(fig.to_json()) + len(sweep.to_json()) < 1_500_000
+    assert not any(shape.line.dash == "dot" for shape in sweep.layout.shapes)  # 1/λ_max only on quadratics

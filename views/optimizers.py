@@ -1,0 +1,173 @@
+"""Optimizer race (chapters 10–11): six torch.optim optimizers on one surface, and momentum/Adam by hand."""
+
+import numpy as np
+import streamlit as st
+
+from core import surfaces
+from core.optimizers import OPTIMIZERS, Hyper, gradient_noise, make_optimizer, noise_sigma, race
+from core.optimizers_scratch import SCRATCH, adam_step, from_scratch, momentum_step
+from core.plotdata import frame_steps
+from ui.page import Experiment, bound, code_expander, formula, header, try_this
+from ui.state import lang, seed, t
+from viz.optimizers import race_figure, scratch_figure
+
+# Start point, learning rate and length that make a good race on each surface; picking a surface applies them.
+PRESETS = {
+    "bowl": {"start": (2.0, 1.5), "lr": 0.05, "steps": 80},
+    "valley": {"start": (-3.5, 1.0), "lr": 0.1, "steps": 100},
+    "rosenbrock": {"start": (-1.5, 2.0), "lr": 0.002, "steps": 300},
+    "saddle": {"start": (2.0, 0.01), "lr": 0.03, "steps": 120},
+    "himmelblau": {"start": (0.0, 0.0), "lr": 0.01, "steps": 100},
+}
+HYPER = {"momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "alpha": 0.99, "eps": 1e-8, "noise": 0.0}
+DEFAULTS = {"surface": "valley", "optims": list(OPTIMIZERS), "lr": 0.1, "steps": 100} | HYPER
+EPS_OPTIONS = [1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.1, 1.0]
+FINISH = 0.05  # a run has finished once it is this close to a minimum
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def compute(surface: str, names: tuple, steps: int, h: Hyper, seed_: int):
+    x0, y0 = PRESETS[surface]["start"]
+    runs = race(surface, names + tuple(n for n in SCRATCH if n not in names), x0, y0, steps, h, seed_)
+    by_name = {r.name: r for r in runs}
+    scratch = {n: from_scratch(surface, n, x0, y0, len(by_name[n].path) - 1, h, seed_) for n in SCRATCH}
+    box = surfaces.view_box(surface, x0, y0)
+    return [by_name[n] for n in names], by_name, scratch, surfaces.surface_grid(surface, box), box
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def figures(surface: str, names: tuple, steps: int, h: Hyper, seed_: int, language: str):
+    runs, by_name, scratch, grid, box = compute(surface, names, steps, h, seed_)
+    spec = surfaces.SURFACES[surface]
+    race_fig = race_figure(runs, grid, spec, box, frame_steps(steps), language) if runs else None
+    return race_fig, {
+        n: scratch_figure(scratch[n], by_name[n], frame_steps(len(scratch[n].path) - 1), h, language) for n in SCRATCH
+    }
+
+
+def apply_preset() -> None:
+    preset = PRESETS[st.session_state["surface"]]
+    st.session_state.update(lr=preset["lr"], steps=preset["steps"])
+
+
+def comma_list_from_url() -> None:
+    """Accept ?optims=sgd,adam (the documented form) as well as Streamlit's own ?optims=sgd&optims=adam."""
+    raw = st.query_params.get_all("optims")
+    if "optims" not in st.session_state and any("," in v for v in raw):
+        picked = [n for v in raw for n in v.split(",") if n in OPTIMIZERS]
+        st.session_state["optims"] = list(dict.fromkeys(picked)) or DEFAULTS["optims"]
+
+
+header("optimizers", "opt.intro")
+formula(
+    r"\begin{aligned}&\text{momentum:}\; v_k = \mu v_{k-1} + g_k,\quad \theta_k = \theta_{k-1} - \eta\, v_k\\"
+    r"&\text{Adam:}\; m_k = \beta_1 m_{k-1} + (1-\beta_1) g_k,\;\; v_k = \beta_2 v_{k-1} + (1-\beta_2) g_k^2,\;\;"
+    r"\hat m_k = \tfrac{m_k}{1-\beta_1^k},\;\; \hat v_k = \tfrac{v_k}{1-\beta_2^k},\;\;"
+    r"\theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}",
+    "opt.formula_note",
+)
+
+comma_list_from_url()
+with st.container(border=True):
+    c = st.columns([2, 1.2, 1.6, 1.6])
+    surface = bound(c[0].selectbox, "surface", "opt.surface", options=list(PRESETS), index=1, on_change=apply_preset)
+    preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
+    c[0].caption(t(f"opt.surface.{surface}") + " · " + t("opt.start", x=preset["start"][0], y=preset["start"][1]))
+    lr = bound(
+        c[1].number_input, "lr", "opt.lr", min_value=1e-4, max_value=10.0, value=preset["lr"], step=1e-4, format="%.4f"
+    )
+    steps = bound(c[2].slider, "steps", "opt.steps", min_value=5, max_value=500, value=preset["steps"])
+    noise = bound(c[3].slider, "noise", "opt.noise", min_value=0.0, max_value=2.0, value=0.0, step=0.05)
+    optims = bound(st.multiselect, "optims", "opt.optims", options=list(OPTIMIZERS), default=DEFAULTS["optims"])
+    st.caption(t("opt.optims_caption"))
+    c = st.columns(5)
+    momentum = bound(c[0].slider, "momentum", "opt.momentum", min_value=0.05, max_value=0.99, value=0.9, step=0.01)
+    beta1 = bound(c[1].slider, "beta1", "opt.beta1", min_value=0.0, max_value=0.99, value=0.9, step=0.01)
+    beta2 = bound(
+        c[2].slider, "beta2", "opt.beta2", min_value=0.9, max_value=0.9999, value=0.999, step=0.0001, format="%.4f"
+    )
+    alpha = bound(
+        c[3].slider, "alpha", "opt.alpha", min_value=0.5, max_value=0.999, value=0.99, step=0.001, format="%.3f"
+    )
+    eps = bound(c[4].select_slider, "eps", "opt.eps", options=EPS_OPTIONS, value=1e-8)
+
+names = tuple(n for n in OPTIMIZERS if n in optims)  # book order, whatever order they were picked in
+h = Hyper(lr=lr, momentum=momentum, beta1=beta1, beta2=beta2, alpha=alpha, eps=float(eps), noise=noise)
+runs, by_name, scratch, grid, box = compute(surface, names, steps, h, seed())
+race_fig, scratch_figs = figures(surface, names, steps, h, seed(), lang())
+
+if noise > 0:
+    sigma = noise_sigma(surface, *preset["start"], noise)
+    st.info(t("opt.noise_on", sigma=sigma, seed=seed()), icon=":material/grain:")
+for run in runs:
+    if run.stop_step is not None:
+        name = t(f"opt.name.{run.name}")
+        st.error(t(f"opt.diverged_{run.stop_reason}", name=name, step=run.stop_step, lr=lr), icon=":material/warning:")
+if not runs:
+    st.warning(t("opt.pick_one"), icon=":material/touch_app:")
+else:
+    finished = [(int(np.argmax(r.dists < FINISH)), r.name) for r in runs if (r.dists < FINISH).any()]
+    if finished:
+        step, name = min(finished)
+        st.success(t("opt.winner", name=t(f"opt.name.{name}"), tol=FINISH, step=step), icon=":material/flag:")
+    else:
+        best = min(runs, key=lambda r: r.dists[-1])
+        st.info(t("opt.no_winner", tol=FINISH, steps=steps, name=t(f"opt.name.{best.name}"), dist=best.dists[-1]))
+    st.plotly_chart(race_fig, key="opt_race", width="stretch", config={"displaylogo": False})
+    st.caption(t("ui.scrub_hint"))
+
+    st.subheader(t("opt.table_title"))
+    st.caption(t("opt.table_caption"))
+    status = [
+        t("opt.status_diverged", step=r.stop_step) if r.stop_step is not None else t("opt.status_ok") for r in runs
+    ]
+    st.dataframe(
+        {
+            t("opt.col_name"): [t(f"opt.name.{r.name}") for r in runs],
+            t("opt.col_first"): [
+                float(np.hypot(*(r.path[1] - r.path[0]))) if len(r.path) > 1 else np.nan for r in runs
+            ],
+            t("opt.col_finish"): [int(np.argmax(r.dists < FINISH)) if (r.dists < FINISH).any() else None for r in runs],
+            t("opt.col_loss"): [r.losses[-1] for r in runs],
+            t("opt.col_dist"): [r.dists[-1] for r in runs],
+            t("opt.col_status"): status,
+        },
+        hide_index=True,
+        width="stretch",
+    )
+
+st.subheader(t("opt.scratch_title"))
+st.caption(t("opt.scratch_caption"))
+for tab, name in zip(st.tabs([t("opt.tab_momentum"), t("opt.tab_adam")]), SCRATCH, strict=True):
+    tab.plotly_chart(scratch_figs[name], key=f"opt_scratch_{name}", width="stretch", config={"displaylogo": False})
+
+try_this(
+    "opt",
+    [
+        Experiment("valley", DEFAULTS),
+        Experiment("noise", DEFAULTS | {"noise": 0.5, "optims": ["sgd", "momentum", "adam"]}),
+        Experiment(
+            "banana",
+            DEFAULTS | {"surface": "rosenbrock", "optims": ["sgd", "momentum", "adam"], "lr": 0.002, "steps": 300},
+        ),
+        Experiment(
+            "banana_adam",
+            DEFAULTS | {"surface": "rosenbrock", "optims": ["sgd", "momentum", "adam"], "lr": 0.05, "steps": 500},
+        ),
+        Experiment("saddle", DEFAULTS | {"surface": "saddle", "lr": 0.03, "steps": 120}),
+        Experiment(
+            "overshoot",
+            DEFAULTS
+            | {
+                "surface": "bowl",
+                "optims": ["sgd", "momentum", "nesterov"],
+                "lr": 0.05,
+                "steps": 150,
+                "momentum": 0.97,
+            },
+        ),
+    ],
+    DEFAULTS,
+)
+
+code_expander(race, make_optimizer, gradient_noise, noise_sigma, from_scratch, momentum_step, adam_step)

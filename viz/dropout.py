@@ -1,0 +1,493 @@
+"""Figures of the dropout page: the two models side by side with their losses, the network, the mean, MC, BN."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
+
+MODEL_COLORS = {"plain": COLORS["vermillion"], "reg": COLORS["blue"]}
+CLASS_STYLE = ({"symbol": "circle", "color": COLORS["orange"]}, {"symbol": "diamond", "color": COLORS["sky"]})
+
+
+def _fill(color: str, alpha: float) -> str:
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
+    """Training points (and the true curve for regression), static under the animated predictions."""
+    show = col == 1
+    if data.task == "classification":
+        for c, style in enumerate(CLASS_STYLE):
+            pts = data.x_train[data.y_train == c]
+            fig.add_trace(
+                go.Scatter(
+                    x=rounded(pts[:, 0]),
+                    y=rounded(pts[:, 1]),
+                    mode="markers",
+                    name=t(f"drop.trace_class{c}", lang),
+                    legendgroup=f"class{c}",
+                    showlegend=show,
+                    marker=style | {"size": 10, "line": {"width": 1.5, "color": COLORS["black"]}},
+                ),
+                row=1,
+                col=col,
+            )
+        return
+    xs = data.grid[:, 0]
+    fig.add_trace(
+        go.Scatter(
+            x=rounded(xs),
+            y=rounded(data.truth),
+            mode="lines",
+            name=t("drop.trace_truth", lang),
+            legendgroup="truth",
+            showlegend=show,
+            line={"color": COLORS["grey"], "dash": "dot", "width": 2},
+        ),
+        row=1,
+        col=col,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=rounded(data.x_train[:, 0]),
+            y=rounded(data.y_train),
+            mode="markers",
+            name=t("drop.trace_train_pts", lang),
+            legendgroup="train",
+            showlegend=show,
+            marker={"size": 9, "color": COLORS["orange"], "line": {"width": 1.5, "color": COLORS["black"]}},
+        ),
+        row=1,
+        col=col,
+    )
+
+
+def _loss_traces(fig: go.Figure, run, key: str, label: str, lang: str) -> None:
+    epochs = np.arange(len(run.train_loss))
+    color = MODEL_COLORS[key]
+    fig.add_trace(
+        go.Scatter(
+            x=epochs,
+            y=rounded(run.train_loss),
+            mode="lines",
+            name=t("drop.trace_train_loss", lang, model=label),
+            line={"color": color, "width": 2, "dash": "dash"},
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=epochs,
+            y=rounded(run.val_loss),
+            mode="lines",
+            name=t("drop.trace_val_loss", lang, model=label),
+            line={"color": color, "width": 3},
+            fill="tonexty",
+            fillcolor=_fill(color, 0.15),
+        ),
+        row=2,
+        col=1,
+    )
+    best = run.best_epoch
+    fig.add_trace(
+        go.Scatter(
+            x=[best],
+            y=rounded([run.val_loss[best]]),
+            mode="markers+text",
+            name=t("drop.trace_best", lang, model=label),
+            text=[t("drop.best_label", lang, epoch=best)],
+            textposition="bottom center",
+            textfont={"color": color},
+            marker={"symbol": "star", "size": 17, "color": color, "line": {"width": 1, "color": COLORS["black"]}},
+        ),
+        row=2,
+        col=1,
+    )
+
+
+def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
+    """Both models' predictions side by side, animated over epochs, above train/val loss with the gap shaded."""
+    data, runs = cmp.data, {"plain": cmp.plain, "reg": cmp.reg}
+    classify = data.task == "classification"
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{}, {}], [{"colspan": 2}, None]],
+        row_heights=[0.56, 0.44],
+        vertical_spacing=0.2,
+        horizontal_spacing=0.08,
+        subplot_titles=[labels["plain"], labels["reg"], t("drop.loss_title", lang)],
+    )
+    for col in (1, 2):
+        _data_traces(fig, data, col, lang)
+    for key, run in runs.items():
+        _loss_traces(fig, run, key, labels[key], lang)
+    frames = cmp.plain.frames if len(cmp.plain.frames) <= len(cmp.reg.frames) else cmp.reg.frames
+    all_loss = np.concatenate([r.train_loss for r in runs.values()] + [r.val_loss for r in runs.values()])
+    log_loss = bool(np.all(all_loss > 0))
+    y_lo, y_hi = float(all_loss.min()), float(all_loss.max())
+    if classify:
+        side = data.grid_shape[1]
+        x1, x2 = rounded(data.grid[:side, 0]), rounded(data.grid[::side, 1])  # heatmap columns and rows
+        styles = [
+            {
+                "type": "heatmap",
+                "x": x1,
+                "y": x2,
+                "zmin": 0,
+                "zmax": 1,
+                "colorscale": [[0, _fill(COLORS["orange"], 0.55)], [0.5, "white"], [1, _fill(COLORS["sky"], 0.7)]],
+                "showscale": col == 2,
+                "colorbar": {"title": {"text": "P(y=1)", "side": "right"}, "len": 0.5, "y": 0.8, "thickness": 12},
+                "hovertemplate": "x₁=%{x:.2f}, x₂=%{y:.2f}<br>P(y=1)=%{z:.2f}<extra></extra>",
+                "xaxis": f"x{col if col > 1 else ''}",
+                "yaxis": f"y{col if col > 1 else ''}",
+            }
+            for col in (1, 2)
+        ]
+    else:
+        styles = [
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": rounded(data.grid[:, 0]),
+                "name": t("drop.trace_fit", lang, model=labels[key]),
+                "line": {"color": MODEL_COLORS[key], "width": 3},
+                "xaxis": f"x{col if col > 1 else ''}",
+                "yaxis": f"y{col if col > 1 else ''}",
+            }
+            for col, key in ((1, "plain"), (2, "reg"))
+        ]
+    styles.append(
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("drop.trace_now", lang),
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "line": {"color": COLORS["black"], "width": 1.5, "dash": "dot"},
+            "hoverinfo": "skip",
+        }
+    )
+    cursor_y = [y_lo * 0.9, y_hi * 1.1] if log_loss else [y_lo, y_hi]
+
+    def frame_data(j: int) -> dict:
+        epoch = int(frames[j])
+        views = [runs[k].pred[j].reshape(data.grid_shape) for k in ("plain", "reg")]
+        preds = [{"z": rounded(v)} if classify else {"y": rounded(v)} for v in views]
+        return {"name": str(epoch), "data": [*preds, {"x": [epoch, epoch], "y": cursor_y}]}
+
+    anim = add_animated_traces(fig, styles, frame_data, len(frames))
+    if classify:
+        for col in (1, 2):
+            fig.update_xaxes(title_text="x₁", range=[float(x1[0]), float(x1[-1])], row=1, col=col)
+            fig.update_yaxes(title_text="x₂", range=[float(x2[0]), float(x2[-1])], row=1, col=col)
+    else:
+        ys = np.concatenate([data.y_train, data.truth])
+        pad = 0.6 * float(np.ptp(ys))
+        for col in (1, 2):
+            fig.update_xaxes(title_text="x", row=1, col=col)
+            fig.update_yaxes(
+                title_text="y", range=[float(ys.min()) - pad / 2, float(ys.max()) + pad / 2], row=1, col=col
+            )
+    fig.update_xaxes(title_text=t("drop.axis_epoch", lang), row=2, col=1)
+    fig.update_yaxes(
+        title_text=t(f"drop.axis_loss_{data.task}", lang), type="log" if log_loss else "linear", row=2, col=1
+    )
+    base_layout(fig, height=900)
+    fig.update_layout(legend={"y": -0.18, "yanchor": "top"}, margin={"b": 230}, hovermode="closest")
+    return add_animation(fig, anim, lang, redraw=classify, prefix_key="drop.anim_epoch", y=-0.07)
+
+
+def _layer_nodes(d_in: int, units: int) -> list[np.ndarray]:
+    """y positions of the nodes in each drawn layer: input, hidden 1, hidden 2, output."""
+    return [np.linspace(-1, 1, n) if n > 1 else np.zeros(1) for n in (d_in, units, units, 1)]
+
+
+def _edges(nodes: list[np.ndarray], x0: float, alive: list[np.ndarray]) -> tuple[list, list, list, list]:
+    """Line coordinates of edges between kept units and of edges touching a dropped unit."""
+    on: tuple[list, list] = ([], [])
+    off: tuple[list, list] = ([], [])
+    for layer in range(3):
+        for i, ya in enumerate(nodes[layer]):
+            for j, yb in enumerate(nodes[layer + 1]):
+                target = on if alive[layer][i] and alive[layer + 1][j] else off
+                target[0].extend([x0 + layer, x0 + layer + 1, None])
+                target[1].extend([round(float(ya), 4), round(float(yb), 4), None])
+    return on[0], on[1], off[0], off[1]
+
+
+def network_figure(run, d_in: int, hidden: int, p: float, lang: str) -> go.Figure:
+    """The MLP with the units dropped at each framed epoch greyed (train mode) beside eval mode (all on)."""
+    units = run.masks.shape[2]
+    nodes = _layer_nodes(d_in, units)
+    fig = go.Figure()
+    eval_alive = [np.ones(len(n)) for n in nodes]
+    ex, ey, _, _ = _edges(nodes, 5.0, eval_alive)
+    fig.add_trace(
+        go.Scatter(
+            x=ex, y=ey, mode="lines", line={"color": COLORS["blue"], "width": 0.6}, hoverinfo="skip", showlegend=False
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=np.concatenate([np.full(len(n), 5.0 + i) for i, n in enumerate(nodes)]),
+            y=rounded(np.concatenate(nodes)),
+            mode="markers",
+            marker={"size": 15, "color": COLORS["blue"], "line": {"width": 1, "color": COLORS["black"]}},
+            name=t("drop.trace_unit_on", lang),
+            hoverinfo="skip",
+        )
+    )
+    styles = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "line": {"color": "#E4E4E4", "width": 0.6},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "line": {"color": COLORS["blue"], "width": 0.8},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": t("drop.trace_unit_off", lang),
+            "marker": {
+                "size": 15,
+                "color": "#D0D0D0",
+                "symbol": "x-thin-open",
+                "line": {"width": 2, "color": COLORS["grey"]},
+            },
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "showlegend": False,
+            "marker": {"size": 15, "color": COLORS["blue"], "line": {"width": 1, "color": COLORS["black"]}},
+            "hoverinfo": "skip",
+        },
+    ]
+
+    def frame_data(j: int) -> dict:
+        alive = [np.ones(d_in), run.masks[j, 0], run.masks[j, 1], np.ones(1)]
+        on_x, on_y, off_x, off_y = _edges(nodes, 0.0, alive)
+        xs = np.concatenate([np.full(len(n), float(i)) for i, n in enumerate(nodes)])
+        ys = np.concatenate(nodes)
+        kept = np.concatenate(alive) > 0
+        return {
+            "name": str(int(run.frames[j])),
+            "data": [
+                {"x": off_x, "y": off_y},
+                {"x": on_x, "y": on_y},
+                {"x": xs[~kept], "y": rounded(ys[~kept])},
+                {"x": xs[kept], "y": rounded(ys[kept])},
+            ],
+        }
+
+    anim = add_animated_traces(fig, styles, frame_data, len(run.frames))
+    heads = [
+        (1.5, t("drop.net_train", lang, p=p)),
+        (6.5, t("drop.net_eval", lang)),
+    ]
+    for x, text in heads:
+        fig.add_annotation(x=x, y=1.32, text=f"<b>{text}</b>", showarrow=False, font={"size": 15})
+    names = [t("drop.net_input", lang), t("drop.net_h1", lang), t("drop.net_h2", lang), t("drop.net_out", lang)]
+    for base in (0.0, 5.0):
+        for i, name in enumerate(names):
+            fig.add_annotation(x=base + i, y=-1.3, text=name, showarrow=False, font={"size": 13})
+    if hidden > units:
+        fig.add_annotation(
+            x=3.5,
+            y=-1.6,
+            text=t("drop.net_subset", lang, shown=units, hidden=hidden),
+            showarrow=False,
+            font={"size": 13},
+        )
+    fig.update_xaxes(visible=False, range=[-0.5, 8.5])
+    fig.update_yaxes(visible=False, range=[-1.75, 1.45])
+    base_layout(fig, height=470)
+    fig.update_layout(legend={"y": -0.05, "yanchor": "top"}, margin={"t": 20})
+    return add_animation(fig, anim, lang, prefix_key="drop.anim_epoch", y=-0.12)
+
+
+def mean_figure(check, p: float, lang: str) -> go.Figure:
+    """Histograms of h (eval) and m ⊙ h / (1−p) (train), with both means marked."""
+    centers = rounded((check.edges[:-1] + check.edges[1:]) / 2)
+    width = float(check.edges[1] - check.edges[0])
+    fig = go.Figure()
+    series = (
+        ("counts_eval", "drop.trace_h_eval", COLORS["blue"], check.mean_eval),
+        ("counts_train", "drop.trace_h_train", COLORS["vermillion"], check.mean_train),
+    )
+    for field, key, color, mean in series:
+        fig.add_trace(
+            go.Bar(
+                x=centers,
+                y=getattr(check, field),
+                width=width,
+                name=t(key, lang, mean=mean),
+                marker={"color": _fill(color, 0.55), "line": {"color": color, "width": 1}},
+            )
+        )
+    top = float(max(check.counts_eval.max(), check.counts_train.max()))
+    lines = (
+        (check.mean_eval, COLORS["blue"], "solid", "drop.trace_mean_eval"),
+        (check.mean_train, COLORS["vermillion"], "dash", "drop.trace_mean_train"),
+        (check.mean_unscaled, COLORS["grey"], "dot", "drop.trace_mean_unscaled"),
+    )
+    for value, color, dash, key in lines:
+        fig.add_trace(
+            go.Scatter(
+                x=[value, value],
+                y=[0.8, top * 2],
+                mode="lines",
+                line={"color": color, "dash": dash, "width": 3},
+                name=t(key, lang, mean=value),
+            )
+        )
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(title_text=t("drop.axis_activation", lang))
+    fig.update_yaxes(title_text=t("drop.axis_count_log", lang), type="log")
+    base_layout(fig, height=430, title=t("drop.mean_title", lang, p=p))
+    fig.update_layout(legend={"y": -0.2, "yanchor": "top"}, margin={"b": 150})
+    return fig
+
+
+def mc_figure(mc, data, lang: str) -> go.Figure:
+    """MC dropout on the regression task: K stochastic passes, their mean and a ±2σ band."""
+    x = rounded(data.grid[:, 0])
+    fig = go.Figure()
+    lo, hi = data.x_train[:, 0].min(), data.x_train[:, 0].max()
+    fig.add_vrect(x0=float(lo), x1=float(hi), fillcolor=_fill(COLORS["yellow"], 0.15), line_width=0)
+    fig.add_trace(
+        go.Scatter(
+            x=x, y=rounded(mc.mean + 2 * mc.std), mode="lines", line={"width": 0}, hoverinfo="skip", showlegend=False
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=rounded(mc.mean - 2 * mc.std),
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=_fill(COLORS["blue"], 0.25),
+            name=t("drop.trace_band", lang, k=mc.passes),
+        )
+    )
+    for i, sample in enumerate(mc.samples):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=rounded(sample),
+                mode="lines",
+                line={"color": _fill(COLORS["blue"], 0.35), "width": 1},
+                name=t("drop.trace_pass", lang),
+                legendgroup="passes",
+                showlegend=i == 0,
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=rounded(mc.mean),
+            mode="lines",
+            line={"color": COLORS["blue"], "width": 3},
+            name=t("drop.trace_mc_mean", lang),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=rounded(mc.eval_pred),
+            mode="lines",
+            line={"color": COLORS["black"], "width": 2, "dash": "dash"},
+            name=t("drop.trace_eval_pred", lang),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=rounded(data.truth),
+            mode="lines",
+            line={"color": COLORS["grey"], "dash": "dot", "width": 2},
+            name=t("drop.trace_truth", lang),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=rounded(data.x_train[:, 0]),
+            y=rounded(data.y_train),
+            mode="markers",
+            name=t("drop.trace_train_pts", lang),
+            marker={"size": 9, "color": COLORS["orange"], "line": {"width": 1.5, "color": COLORS["black"]}},
+        )
+    )
+    ys = np.concatenate([data.y_train, data.truth])
+    span = float(np.ptp(ys))
+    fig.update_xaxes(title_text="x")
+    fig.update_yaxes(title_text="y", range=[float(ys.min()) - 0.5 * span, float(ys.max()) + 0.5 * span])
+    base_layout(fig, height=480, title=t("drop.mc_title", lang, k=mc.passes))
+    fig.update_layout(legend={"y": -0.18, "yanchor": "top"}, margin={"b": 140})
+    return fig
+
+
+def weight_figure(plain, reg, labels: dict[str, str], lang: str) -> go.Figure:
+    """‖W‖ of all weight matrices per epoch: weight decay keeps it small."""
+    fig = go.Figure()
+    for key, run in (("plain", plain), ("reg", reg)):
+        fig.add_trace(
+            go.Scatter(
+                x=np.arange(len(run.weight_norm)),
+                y=rounded(run.weight_norm),
+                mode="lines",
+                name=labels[key],
+                line={"color": MODEL_COLORS[key], "width": 3, "dash": "dash" if key == "plain" else "solid"},
+            )
+        )
+    fig.update_xaxes(title_text=t("drop.axis_epoch", lang))
+    fig.update_yaxes(title_text=t("drop.axis_weight_norm", lang))
+    base_layout(fig, height=400, title=t("drop.weight_title", lang))
+    return fig
+
+
+def bn_figure(layers, lang: str) -> go.Figure:
+    """Per BatchNorm layer, the distribution of its input z and its output, overlaid."""
+    fig = make_subplots(
+        rows=1, cols=len(layers), subplot_titles=[t("drop.bn_layer", lang, i=i + 1) for i in range(len(layers))]
+    )
+    for i, layer in enumerate(layers):
+        for side, color in (("before", COLORS["grey"]), ("after", COLORS["green"])):
+            edges = getattr(layer, f"edges_{side}")
+            mean, std = getattr(layer, f"mean_{side}"), getattr(layer, f"std_{side}")
+            fig.add_trace(
+                go.Bar(
+                    x=rounded((edges[:-1] + edges[1:]) / 2),
+                    y=getattr(layer, f"counts_{side}"),
+                    width=float(edges[1] - edges[0]),
+                    name=t(f"drop.trace_bn_{side}", lang, i=i + 1, mean=mean, std=std),
+                    marker={"color": _fill(color, 0.5), "line": {"color": color, "width": 1}},
+                ),
+                row=1,
+                col=i + 1,
+            )
+        fig.update_xaxes(title_text=t("drop.axis_activation", lang), row=1, col=i + 1)
+    fig.update_yaxes(title_text=t("drop.axis_count", lang), row=1, col=1)
+    fig.update_layout(barmode="overlay")
+    base_layout(fig, height=420)
+    fig.update_layout(legend={"y": -0.25, "yanchor": "top"}, margin={"b": 150, "t": 60})
+    return fig

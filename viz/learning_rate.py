@@ -1,0 +1,260 @@
+"""Figures of the learning-rate page: paths, losses and η_k of several runs, and the 50-rate sweep."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core.plotdata import frame_steps
+from i18n import t
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.gradient_descent import _colorbar, _height
+
+RUN_COLORS = ("blue", "green", "orange", "vermillion", "purple", "sky")
+RUN_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+RUN_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "star")
+LABEL_STYLE = {  # colour and marker shape, so the label is not carried by colour alone
+    "slow": ("sky", "circle"),
+    "converging": ("green", "square"),
+    "oscillating": ("orange", "diamond"),
+    "diverging": ("vermillion", "x"),
+}
+GAP_FLOOR = 1e-20  # log axes cannot show an exact 0 (a run that lands on the minimum)
+
+
+def run_name(lr: float, label: str, lang: str) -> str:
+    """Legend name of one run: its rate and its label."""
+    return f"η = {lr:g} · {t(f'lr.label.{label}', lang)}"
+
+
+def _gap(values) -> np.ndarray:
+    return np.maximum(np.asarray(values, dtype=np.float64), GAP_FLOOR)
+
+
+def _limit_name(critical: float, quadratic: bool, lang: str) -> str:
+    return t("lr.trace_limit" if quadratic else "lr.trace_limit_local", lang, limit=f"{critical:.3g}")
+
+
+def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
+    """Contour map with every run's path, the loss gap per step (log) and each run's η_k, on one slider."""
+    count, steps = runs.paths.shape[0], runs.paths.shape[1] - 1
+    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
+    gaps = _gap(runs.losses - runs.loss_min)  # (R, n+1)
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{"rowspan": 2}, {}], [None, {}]],
+        column_widths=[0.5, 0.5],
+        horizontal_spacing=0.14,
+        vertical_spacing=0.22,
+        subplot_titles=[t("lr.map_title", lang), t("lr.loss_title", lang), t("lr.rate_title", lang)],
+    )
+    floor = float(grid.z.min())
+    fig.add_trace(
+        go.Contour(
+            x=rounded(grid.xs),
+            y=rounded(grid.ys),
+            z=rounded(_height(grid.z, floor, surface.log_view)),
+            colorscale="Viridis",
+            ncontours=28,
+            line={"width": 0.5},
+            hoverinfo="skip",
+            showlegend=False,
+            colorbar=_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
+        ),
+        row=1,
+        col=1,
+    )
+    mins = np.array(surface.minima)
+    fig.add_trace(
+        go.Scatter(
+            x=mins[:, 0],
+            y=mins[:, 1],
+            mode="markers",
+            name=t("lr.trace_min", lang),
+            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": "white"}},
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[runs.paths[0, 0, 0]],
+            y=[runs.paths[0, 0, 1]],
+            mode="markers",
+            name=t("lr.trace_start", lang),
+            marker={"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}},
+        ),
+        row=1,
+        col=1,
+    )
+    lam = float(runs.eigvals[-1])
+    for r in range(count):
+        color = COLORS[RUN_COLORS[r % 6]]
+        fig.add_trace(
+            go.Scatter(
+                x=np.arange(steps),
+                y=rounded(runs.rates[r]),
+                mode="lines",
+                line_shape="hv",
+                legendgroup=str(r),
+                showlegend=False,
+                line={"color": color, "width": 2, "dash": RUN_DASHES[r % 6]},
+                hovertemplate="k = %{x}<br>η_k = %{y:.4g}<extra></extra>",
+            ),
+            row=2,
+            col=2,
+        )
+    if lam > 0 and steps:
+        fig.add_trace(
+            go.Scatter(
+                x=[0, steps - 1],
+                y=[2 / lam, 2 / lam],
+                mode="lines",
+                name=_limit_name(2 / lam, surface.quadratic, lang),
+                line={"color": COLORS["black"], "width": 2, "dash": "dash"},
+            ),
+            row=2,
+            col=2,
+        )
+    styles = []
+    for r in range(count):
+        color, name = COLORS[RUN_COLORS[r % 6]], run_name(runs.lrs[r], runs.labels[r], lang)
+        styles.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": name,
+                "legendgroup": str(r),
+                "xaxis": "x",
+                "yaxis": "y",
+                "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
+                "marker": {"size": 6, "symbol": RUN_SYMBOLS[r % 6], "color": color},
+                "hovertemplate": name + "<br>θ = (%{x:.3f}, %{y:.3f})<extra></extra>",
+            }
+        )
+    for r in range(count):
+        color, name = COLORS[RUN_COLORS[r % 6]], run_name(runs.lrs[r], runs.labels[r], lang)
+        styles.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "showlegend": False,
+                "legendgroup": str(r),
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
+                "hovertemplate": name + "<br>k = %{x}<br>L − L_min = %{y:.4g}<extra></extra>",
+            }
+        )
+    styles.append(
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": t("lr.trace_now", lang),
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "line": {"color": COLORS["grey"], "width": 2},
+            "hoverinfo": "skip",
+        }
+    )
+    frames = frame_steps(steps)
+    rate_lo = float(np.min(runs.rates)) if steps else 1.0
+    rate_hi = max(float(np.max(runs.rates)) if steps else 1.0, 2 / lam if lam > 0 else 0)
+
+    def frame_data(j: int) -> dict:
+        k = int(frames[j])
+        data = []
+        for r in range(count):
+            path = prefix(runs.paths[r], min(k, last[r]))
+            data.append({"x": rounded(path[:, 0]), "y": rounded(path[:, 1])})
+        for r in range(count):
+            ks = prefix(np.arange(steps + 1), min(k, last[r]))
+            data.append({"x": ks, "y": rounded(gaps[r, ks])})
+        data.append({"x": [k, k], "y": rounded([rate_lo / 1.5, rate_hi * 1.5])})
+        return {"name": str(k), "data": data}
+
+    anim = add_animated_traces(fig, styles, frame_data, len(frames))
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
+    fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
+    fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
+    fig.update_yaxes(title_text=t("lr.axis_gap", lang), type="log", row=1, col=2)
+    fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
+    ticks = np.unique(np.concatenate([runs.lrs, [2 / lam] if lam > 0 else []]))
+    fig.update_yaxes(
+        title_text=t("lr.axis_rate", lang),
+        type="log",
+        tickvals=ticks,
+        ticktext=[f"{v:.3g}" for v in ticks],
+        row=2,
+        col=2,
+    )
+    base_layout(fig, height=820)
+    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
+    fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})
+    add_animation(fig, anim, lang, y=-0.2)
+    return fig.update_layout(sliders=[{"currentvalue": {"xanchor": "right"}}])  # keep the step read-out off the buttons
+
+
+def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
+    """Final loss gap after the run against ~50 log-spaced rates, coloured by label, with 2/λ_max marked."""
+    fig = go.Figure()
+    for label, (color, symbol) in LABEL_STYLE.items():
+        pick = sweep.labels == label
+        if not pick.any():
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=rounded(sweep.lrs[pick]),
+                y=rounded(_gap(sweep.final_gap[pick])),
+                mode="markers",
+                name=t(f"lr.label.{label}", lang),
+                marker={"size": 10, "color": COLORS[color], "symbol": symbol},
+                hovertemplate="η = %{x:.4g}<br>L_n − L_min = %{y:.3g}<extra>"
+                + t(f"lr.label.{label}", lang)
+                + "</extra>",
+            )
+        )
+    steps = runs.paths.shape[1] - 1
+    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
+    finals = _gap(runs.losses[np.arange(len(last)), last] - runs.loss_min)
+    for r, lr in enumerate(runs.lrs):
+        fig.add_trace(
+            go.Scatter(
+                x=[lr],
+                y=rounded([finals[r]]),
+                mode="markers+text",
+                name=run_name(lr, runs.labels[r], lang),
+                text=[f"{lr:g}"],
+                textposition="top center",
+                marker={
+                    "size": 18,
+                    "symbol": f"{RUN_SYMBOLS[r % 6]}-open",
+                    "line": {"width": 3},
+                    "color": COLORS[RUN_COLORS[r % 6]],
+                },
+            )
+        )
+    if np.isfinite(sweep.critical):
+        lines = [(sweep.critical, _limit_name(sweep.critical, quadratic, lang), "dash")]
+        if quadratic:
+            lines.append((sweep.critical / 2, t("lr.trace_overshoot", lang, limit=f"{sweep.critical / 2:.3g}"), "dot"))
+        for (x, text, dash), side in zip(lines, ("left", "right"), strict=False):
+            fig.add_vline(x=x, line={"color": COLORS["black"], "width": 2, "dash": dash})
+            fig.add_annotation(
+                x=np.log10(x),
+                y=1,
+                yref="paper",
+                text=text,
+                showarrow=False,
+                xanchor=side,
+                yanchor="bottom",
+                font={"size": 13},
+                xshift=4 if side == "left" else -4,
+            )
+    fig.update_xaxes(type="log", dtick=1, title_text=t("lr.axis_sweep_lr", lang))
+    fig.update_yaxes(type="log", title_text=t("lr.axis_sweep_gap", lang, steps=steps), exponentformat="power")
+    base_layout(fig, height=480, title=t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps))
+    fig.update_layout(legend={"y": -0.22, "yanchor": "top"}, margin={"b": 140, "t": 100})
+    return fig

@@ -1,0 +1,293 @@
+"""Figures of the optimizer race: paths on the map, loss and distance per step, and the from-scratch ledger."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.gradient_descent import _height
+
+# Colour, line dash and marker: each optimizer stays identifiable without colour.
+LOOK = {
+    "sgd": (COLORS["black"], "solid", "circle"),
+    "momentum": (COLORS["blue"], "solid", "square"),
+    "nesterov": (COLORS["sky"], "dash", "diamond"),
+    "rmsprop": (COLORS["green"], "dot", "triangle-up"),
+    "adagrad": (COLORS["purple"], "dashdot", "cross"),
+    "adam": (COLORS["vermillion"], "solid", "star"),
+}
+LOG_FLOOR = 1e-16  # log axes cannot show 0: a run that lands exactly on the minimum is drawn here
+
+
+def _at(run, k: int) -> int:
+    """Index of the last recorded step ≤ k: a stopped run stays where it stopped."""
+    return min(k, len(run.path) - 1)
+
+
+def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.Figure:
+    """Every optimizer's path on the contour map, its loss gap L − L* and its distance to the nearest minimum."""
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{"rowspan": 2}, {}], [None, {}]],
+        column_widths=[0.52, 0.48],
+        horizontal_spacing=0.12,
+        vertical_spacing=0.14,
+        subplot_titles=[t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)],
+    )
+    floor = float(grid.z.min())
+    fig.add_trace(
+        go.Contour(
+            x=rounded(grid.xs),
+            y=rounded(grid.ys),
+            z=rounded(_height(grid.z, floor, surface.log_view)),
+            colorscale=[[0, "#f4f6f8"], [1, "#7d8fa3"]],
+            ncontours=24,
+            showscale=False,  # the map is the race's backdrop: the loss chart carries the numbers
+            hoverinfo="skip",
+            line={"width": 0.6, "color": "rgba(60,70,90,0.35)"},
+            showlegend=False,
+        ),
+        row=1,
+        col=1,
+    )
+    mins = np.array(surface.minima)
+    start = runs[0].path[0]
+    fig.add_trace(
+        go.Scatter(
+            x=mins[:, 0],
+            y=mins[:, 1],
+            mode="markers",
+            name=t("opt.trace_min", lang),
+            marker={"symbol": "x-thin", "size": 15, "line": {"width": 3, "color": COLORS["black"]}},
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[start[0]],
+            y=[start[1]],
+            mode="markers",
+            name=t("opt.trace_start", lang),
+            marker={"symbol": "star", "size": 17, "color": COLORS["yellow"], "line": {"width": 1.5}},
+        ),
+        row=1,
+        col=1,
+    )
+    styles = []
+    for run in runs:
+        color, dash, symbol = LOOK[run.name]
+        name = t(f"opt.name.{run.name}", lang)
+        line = {"color": color, "width": 3, "dash": dash}
+        common = {"type": "scatter", "legendgroup": run.name}
+        styles += [
+            common
+            | {
+                "mode": "lines",
+                "name": name,
+                "xaxis": "x",
+                "yaxis": "y",
+                "line": line,
+                "hovertemplate": f"{name}<br>θ = (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
+            },
+            common
+            | {
+                "mode": "markers",
+                "showlegend": False,
+                "xaxis": "x",
+                "yaxis": "y",
+                "marker": {"symbol": symbol, "size": 13, "color": color, "line": {"width": 1.5, "color": "white"}},
+                "hovertemplate": f"{name}<br>θₖ = (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
+            },
+            common
+            | {
+                "mode": "lines",
+                "showlegend": False,
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "line": line,
+                "hovertemplate": f"{name}<br>k = %{{x}}<br>L − L* = %{{y:.3g}}<extra></extra>",
+            },
+            common
+            | {
+                "mode": "lines",
+                "showlegend": False,
+                "xaxis": "x3",
+                "yaxis": "y3",
+                "line": line,
+                "hovertemplate": f"{name}<br>k = %{{x}}<br>%{{y:.3g}}<extra></extra>",
+            },
+        ]
+
+    def frame_data(j: int) -> dict:
+        k = int(frames[j])
+        data = []
+        for run in runs:
+            i = _at(run, k)
+            path = prefix(run.path, i)
+            steps = prefix(np.arange(i + 1), i)
+            data += [
+                {"x": rounded(path[:, 0]), "y": rounded(path[:, 1])},
+                {"x": rounded(run.path[i : i + 1, 0]), "y": rounded(run.path[i : i + 1, 1])},
+                {"x": steps, "y": rounded(np.maximum(run.gaps[steps], LOG_FLOOR))},
+                {"x": steps, "y": rounded(np.maximum(run.dists[steps], LOG_FLOOR))},
+            ]
+        return {"name": str(k), "data": data}
+
+    anim = add_animated_traces(fig, styles, frame_data, len(frames))
+    last = int(frames[-1])
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
+    )
+    for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):
+        fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
+        fig.update_yaxes(type="log", exponentformat="power", title_text=t(key, lang), row=row, col=2)
+    base_layout(fig, height=760)
+    fig.update_layout(legend={"y": -0.3, "yanchor": "top"}, hovermode="closest", margin={"b": 170})
+    return add_animation(fig, anim, lang, y=-0.1)
+
+
+def _pair(v) -> str:
+    return f"({v[0]:+.4g}, {v[1]:+.4g})"
+
+
+def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.Figure:
+    """The hand-written update's state over the steps and, at the scrubbed step, its equations with numbers.
+
+    ``scratch`` and ``torch_run`` cover the same steps; the ledger sets the hand-written state beside
+    torch.optim's own (``optimizer.state[p]``) and shows their largest difference.
+    """
+    adam = scratch.name == "adam"
+    n = len(scratch.path) - 1
+    ks = np.arange(n + 1)
+    g = np.vstack([np.full((1, 2), np.nan), scratch.grads])  # (n+1, 2) g_k, none before step 1
+    if adam:
+        panels = [("g", g, "dot"), ("m", scratch.terms[:, 0], "solid"), ("m̂", scratch.terms[:, 2], "dash")]
+        right = [("v", scratch.terms[:, 1], "solid"), ("v̂", scratch.terms[:, 3], "dash")]
+        titles = [t("opt.scratch_moment1", lang), t("opt.scratch_moment2", lang), t("opt.scratch_ledger", lang)]
+    else:
+        panels = [("g", g, "dot"), ("v", scratch.terms[:, 0], "solid")]
+        right = [("Δθ", np.vstack([np.full((1, 2), np.nan), scratch.updates]), "solid")]
+        titles = [t("opt.scratch_velocity", lang), t("opt.scratch_update", lang), t("opt.scratch_ledger", lang)]
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{}, {}], [{"colspan": 2}, None]],
+        row_heights=[0.56, 0.44],
+        vertical_spacing=0.14,
+        horizontal_spacing=0.1,
+        subplot_titles=titles,
+    )
+    for col, series in ((1, panels), (2, right)):
+        for label, values, dash in series:
+            for c, axis in enumerate("xy"):
+                color = COLORS["blue"] if c == 0 else COLORS["vermillion"]
+                fig.add_trace(
+                    go.Scatter(
+                        x=ks,
+                        y=rounded(values[:, c]),
+                        mode="lines",
+                        name=f"{label} ({axis})",
+                        line={"color": color, "dash": dash, "width": 1.5 if dash == "dot" else 2.5},
+                        legendgroup=f"{col}{label}{axis}",
+                        hovertemplate=f"{label}<sub>{axis}</sub>, k = %{{x}}: %{{y:.4g}}<extra></extra>",
+                    ),
+                    row=1,
+                    col=col,
+                )
+    if adam:
+        fig.update_yaxes(type="log", exponentformat="power", row=1, col=2)
+    rows = _ledger_rows(adam, h, lang)
+    styles = [
+        {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x", "yaxis": "y",
+         "marker": {"size": 10, "color": COLORS["black"], "symbol": "line-ns-open", "line": {"width": 2}},
+         "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+         "marker": {"size": 10, "color": COLORS["black"], "symbol": "line-ns-open", "line": {"width": 2}},
+         "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "text", "showlegend": False, "xaxis": "x3", "yaxis": "y3",
+         "x": [0.0] * len(rows), "y": list(range(len(rows))), "text": rows, "textposition": "middle right",
+         "hoverinfo": "skip"},
+        {"type": "scatter", "mode": "text", "showlegend": False, "xaxis": "x3", "yaxis": "y3",
+         "x": [0.52] * len(rows), "y": list(range(len(rows))), "textposition": "middle right",
+         "textfont": {"family": "monospace"}, "hoverinfo": "skip"},
+    ]  # fmt: skip
+    left_vals = np.column_stack([values for _, values, _ in panels])  # (n+1, 2·P) every series drawn on the left
+    right_vals = np.column_stack([values for _, values, _ in right])
+
+    def frame_data(j: int) -> dict:
+        k = int(frames[j])
+        return {
+            "name": str(k),
+            "data": [
+                {"x": [k] * left_vals.shape[1], "y": rounded(left_vals[k])},
+                {"x": [k] * right_vals.shape[1], "y": rounded(right_vals[k])},
+                {"text": rows},
+                {"text": _ledger_values(scratch, torch_run, k, h, adam, lang)},
+            ],
+        }
+
+    anim = add_animated_traces(fig, styles, frame_data, len(frames))
+    for col in (1, 2):
+        fig.update_xaxes(title_text=t("opt.axis_step", lang), row=1, col=col)
+    fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True, row=2, col=1)
+    fig.update_yaxes(visible=False, range=[len(rows) - 0.5, -0.5], fixedrange=True, row=2, col=1)
+    base_layout(fig, height=780)
+    fig.update_layout(legend={"y": -0.25, "yanchor": "top"}, hovermode="closest", margin={"b": 190})
+    return add_animation(fig, anim, lang, y=-0.05)
+
+
+def _ledger_rows(adam: bool, h, lang: str) -> list[str]:
+    """The left column of the ledger: each equation, with the hyperparameters filled in."""
+    if adam:
+        return [
+            t("opt.row_grad", lang),
+            f"m<sub>k</sub> = {h.beta1:g}·m<sub>k−1</sub> + {1 - h.beta1:.4g}·g<sub>k</sub>",
+            f"v<sub>k</sub> = {h.beta2:g}·v<sub>k−1</sub> + {1 - h.beta2:.4g}·g<sub>k</sub>²",
+            "m̂<sub>k</sub> = m<sub>k</sub> / (1 − β₁<sup>k</sup>)",
+            "v̂<sub>k</sub> = v<sub>k</sub> / (1 − β₂<sup>k</sup>)",
+            f"Δθ = −{h.lr:g}·m̂<sub>k</sub> / (√v̂<sub>k</sub> + {h.eps:g})",
+            t("opt.row_torch", lang, state="exp_avg") + " ≟ m<sub>k</sub>",
+            t("opt.row_torch", lang, state="exp_avg_sq") + " ≟ v<sub>k</sub>",
+            t("opt.row_diff", lang),
+        ]
+    return [
+        t("opt.row_grad", lang),
+        f"v<sub>k</sub> = {h.momentum:g}·v<sub>k−1</sub> + g<sub>k</sub>",
+        f"Δθ = −{h.lr:g}·v<sub>k</sub>",
+        "θ<sub>k</sub> = θ<sub>k−1</sub> + Δθ",
+        t("opt.row_torch", lang, state="momentum_buffer") + " ≟ v<sub>k</sub>",
+        t("opt.row_diff", lang),
+    ]
+
+
+def _ledger_values(scratch, torch_run, k: int, h, adam: bool, lang: str) -> list[str]:
+    """The right column of the ledger at step k: the hand-written numbers, torch.optim's state, their gap."""
+    hand = scratch.terms[k, :2] if adam else scratch.terms[k, :1]  # (S, 2) what torch.optim also stores
+    gap = float(np.abs(hand - torch_run.state[k]).max())
+    check = t("opt.match", lang, gap=gap) if gap <= 1e-6 else t("opt.mismatch", lang, gap=gap)
+    if k == 0:
+        zero = t("opt.before_first", lang)
+        return [zero] * (len(_ledger_rows(adam, h, lang)) - 1) + [check]
+    g = scratch.grads[k - 1]
+    delta = scratch.updates[k - 1]
+    torch_rows = [_pair(s) for s in torch_run.state[k]]
+    if adam:
+        m, v, m_hat, v_hat = scratch.terms[k]
+        c1, c2 = 1 - h.beta1**k, 1 - h.beta2**k
+        return [
+            _pair(g),
+            _pair(m),
+            _pair(v),
+            f"{_pair(m_hat)}   (1 − β₁<sup>{k}</sup> = {c1:.4f})",
+            f"{_pair(v_hat)}   (1 − β₂<sup>{k}</sup> = {c2:.4f})",
+            _pair(delta),
+            *torch_rows,
+            check,
+        ]
+    return [_pair(g), _pair(scratch.terms[k, 0]), _pair(delta), _pair(scratch.path[k]), *torch_rows, check]

@@ -1,0 +1,352 @@
+"""Figures of the RNN-unrolling page: the unrolled graph with hidden states, training, and BPTT gradients."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+
+WINDOW = 12  # time steps visible at once in the unrolled graph; longer sequences pan with the chosen step
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def sub(n: int) -> str:
+    """``n`` as subscript digits: 7 → ₇."""
+    return str(n).translate(SUB)
+
+
+def shown_char(c: str) -> str:
+    """A character as drawn on a node: spaces made visible (∎ marks the end of the text)."""
+    return "␣" if c == " " else c
+
+
+def _x_label(seq, s: int) -> str:
+    return shown_char(seq.tokens[s]) if seq.kind == "text" else f"{seq.x[s, 0]:.2f}"
+
+
+def _y_label(seq, unroll, s: int) -> str:
+    return shown_char(seq.vocab[unroll.guess[s]]) if seq.kind == "text" else f"{unroll.y[s]:.2f}"
+
+
+def _flow_text(seq, unroll, s: int, lang: str) -> str:
+    """The values flowing through step s+1, as two lines of text."""
+    n = s + 1
+    h = unroll.h_torch[s]
+    comps = ", ".join(f"{v:.2f}" for v in h[:3]) + (", …" if len(h) > 3 else "")
+    if seq.kind == "text":
+        x = f"x{sub(n)} = onehot('{shown_char(seq.tokens[s])}')"
+        y = t("rnn.flow_guess", lang, n=sub(n), c=_y_label(seq, unroll, s), p=100 * float(unroll.y[s]))
+        y += t("rnn.flow_target", lang, c=shown_char(seq.vocab[seq.target[s]]))
+    else:
+        x = f"x{sub(n)} = {seq.x[s, 0]:.3f}"
+        y = f"ŷ{sub(n)} = {unroll.y[s]:.3f}" + t("rnn.flow_target", lang, c=f"{seq.target[s]:.3f}")
+    h_rule = f"h{sub(n)} = tanh(W_xh x{sub(n)} + W_hh h{sub(n - 1)} + b)"
+    h_value = f"h{sub(n)} = [{comps}]   ‖h{sub(n)}‖ = {np.linalg.norm(h):.2f}"
+    return f"{x}   →   {h_rule}<br>{h_value}   →   {y}"
+
+
+def _graph_layer(fig: go.Figure, seq, unroll, lang: str) -> None:
+    """The static unrolled graph: h₀, then x_t → h_t → y_t for every step, weights named on the edges."""
+    T = len(seq.x)
+    steps = np.arange(1, T + 1)
+    # x_t → h_t, h_t → y_t and h_{t−1} → h_t, all in one trace
+    xs, ys = arrow_segments(
+        np.concatenate([steps, steps, steps - 0.8]),
+        np.concatenate([np.full(T, 0.14), np.full(T, 1.16), np.ones(T)]),
+        np.concatenate([steps, steps, steps - 0.2]),
+        np.concatenate([np.full(T, 0.84), np.full(T, 1.86), np.ones(T)]),
+        head=0.2,
+    )
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, mode="lines", line={"color": COLORS["grey"], "width": 1.5}, hoverinfo="skip"),
+        row=1,
+        col=1,
+    )
+    for text, x, y in (("W_xh", steps + 0.08, 0.5), ("W_hy", steps + 0.08, 1.5), ("W_hh", steps - 0.5, 1.12)):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=np.full(T, y),
+                mode="text",
+                text=[text] * T,
+                textposition="middle right" if text != "W_hh" else "top center",
+                textfont={"size": 11, "color": COLORS["grey"]},
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=1,
+        )
+    norms = np.linalg.norm(unroll.h_torch, axis=1)
+    nodes = [
+        (np.append(0, steps), np.ones(T + 1), ["h₀"] + [f"h{sub(n)}" for n in steps], "square", COLORS["orange"]),
+        (steps, np.zeros(T), [_x_label(seq, s) for s in range(T)], "circle", COLORS["sky"]),
+        (steps, np.full(T, 2.0), [_y_label(seq, unroll, s) for s in range(T)], "circle", COLORS["green"]),
+    ]
+    hover = [
+        "h₀ = 0<extra></extra>",
+        *[f"h{sub(n)}: ‖h‖ = {v:.3f}<extra></extra>" for n, v in zip(steps, norms, strict=True)],
+    ]
+    for i, (x, y, text, symbol, color) in enumerate(nodes):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="markers+text",
+                text=text,
+                textfont={"size": 13, "color": COLORS["black"]},
+                marker={
+                    "size": 40,
+                    "symbol": symbol,
+                    "color": color,
+                    "opacity": 0.55,
+                    "line": {"width": 1.5, "color": color},
+                },
+                hovertemplate=hover if i == 0 else "%{text}<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+
+
+def _heatmaps(fig: go.Figure, unroll, lang: str) -> None:
+    T, H = unroll.h_torch.shape
+    for col, z in ((1, unroll.h_torch), (2, unroll.h_manual)):
+        fig.add_trace(
+            go.Heatmap(
+                x=np.arange(1, T + 1),
+                y=np.arange(1, H + 1),
+                z=rounded(z.T),
+                zmin=-1,
+                zmax=1,
+                colorscale="RdBu",
+                showscale=col == 2,
+                colorbar={"title": {"text": "h", "side": "top"}, "len": 0.42, "y": 0.0, "yanchor": "bottom"},
+                hovertemplate="t = %{x}<br>" + t("rnn.axis_unit", lang) + " %{y}<br>h = %{z:.4f}<extra></extra>",
+            ),
+            row=2,
+            col=col,
+        )
+
+
+def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
+    """The unrolled graph over T steps and the hidden states (nn.RNN vs by hand), one frame per time step."""
+    T, H = unroll.h_torch.shape
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{"colspan": 2}, None], [{}, {}]],
+        row_heights=[0.5, 0.5],
+        vertical_spacing=0.12,
+        horizontal_spacing=0.08,
+        subplot_titles=[t("rnn.graph_title", lang), t("rnn.heat_torch_title", lang), t("rnn.heat_manual_title", lang)],
+    )
+    _graph_layer(fig, seq, unroll, lang)
+    _heatmaps(fig, unroll, lang)
+    hl = {"color": COLORS["vermillion"], "width": 4}
+    styles = [
+        {"type": "scatter", "mode": "lines", "xaxis": "x", "yaxis": "y", "line": hl, "hoverinfo": "skip"},
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "xaxis": "x",
+            "yaxis": "y",
+            "marker": {
+                "size": 48,
+                "symbol": "square-open",
+                "color": COLORS["vermillion"],
+                "line": {"width": 3, "color": COLORS["vermillion"]},
+            },
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "mode": "text",
+            "xaxis": "x",
+            "yaxis": "y",
+            "textfont": {"size": 14, "color": COLORS["black"]},
+            "textposition": "middle right",
+            "hoverinfo": "skip",
+        },
+        {"type": "scatter", "mode": "lines", "xaxis": "x2", "yaxis": "y2", "line": hl, "hoverinfo": "skip"},
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "fill": "toself",
+            "fillcolor": "rgba(255,255,255,0.93)",
+            "line": {"color": COLORS["vermillion"], "width": 3},
+            "hoverinfo": "skip",
+        },
+    ]
+
+    def frame_data(s: int) -> dict:
+        n = s + 1
+        ex, ey = arrow_segments([n, n - 0.8, n], [0.14, 1.0, 1.16], [n, n - 0.2, n], [0.84, 1.0, 1.86], head=0.18)
+        # Short sequences show every step and h₀; longer ones pan a WINDOW-step view with the chosen step.
+        lo = -0.6 if T <= WINDOW else float(np.clip(n - WINDOW / 2, -0.6, T + 0.6 - WINDOW))
+        hi = T + 0.6 if T <= WINDOW else lo + WINDOW + 0.2
+        mask_x = [n + 0.5, T + 0.5, T + 0.5, n + 0.5, n + 0.5]
+        return {
+            "name": str(n),
+            "data": [
+                {"x": ex, "y": ey},
+                {"x": [n, n, n], "y": [0, 1, 2]},
+                {"x": [lo + 0.05], "y": [-0.72], "text": [_flow_text(seq, unroll, s, lang)]},
+                {"x": [n - 0.5, n + 0.5, n + 0.5, n - 0.5, n - 0.5], "y": [0.5, 0.5, H + 0.5, H + 0.5, 0.5]},
+                {"x": mask_x, "y": [0.5, 0.5, H + 0.5, H + 0.5, 0.5]},
+            ],
+            "layout": {"xaxis": {"range": [lo, hi]}},
+        }
+
+    frames = add_animated_traces(fig, styles, frame_data, T)
+    fig.update_xaxes(showgrid=False, zeroline=False, showticklabels=False, row=1, col=1)
+    fig.update_yaxes(
+        range=[-1.0, 2.45],
+        tickvals=[0, 1, 2],
+        ticktext=[t("rnn.row_x", lang), t("rnn.row_h", lang), t("rnn.row_y", lang)],
+        showgrid=False,
+        zeroline=False,
+        row=1,
+        col=1,
+    )
+    for col in (1, 2):
+        fig.update_xaxes(title_text=t("rnn.axis_step", lang), range=[0.5, T + 0.5], row=2, col=col)
+        fig.update_yaxes(title_text=t("rnn.axis_unit", lang), range=[0.5, H + 0.5], row=2, col=col)
+    base_layout(fig, height=880)
+    fig.update_layout(showlegend=False, hovermode="closest", margin={"t": 50})
+    return add_animation(fig, frames, lang, prefix_key="rnn.anim_step", frame_ms=300, y=-0.07)
+
+
+def training_figure(seq, training, lang: str) -> go.Figure:
+    """Predictions vs targets per step (one frame per shown epoch) and the loss curve."""
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        column_widths=[0.62, 0.38],
+        horizontal_spacing=0.1,
+        subplot_titles=[t(f"rnn.pred_title_{seq.kind}", lang), t("rnn.loss_title", lang)],
+    )
+    T = len(seq.target)
+    steps = np.arange(1, T + 1)
+    if seq.kind == "sine":
+        fig.add_trace(
+            go.Scatter(
+                x=steps,
+                y=rounded(seq.target),
+                mode="lines+markers",
+                name=t("rnn.trace_target", lang),
+                line={"color": COLORS["black"], "width": 2, "dash": "dot"},
+                marker={"symbol": "x", "size": 8},
+            ),
+            row=1,
+            col=1,
+        )
+        pred_style = {"mode": "lines+markers", "name": t("rnn.trace_pred", lang), "marker": {"size": 7}}
+    else:
+        pred_style = {
+            "mode": "lines+markers+text",
+            "name": t("rnn.trace_prob", lang),
+            "textposition": "top center",
+            "marker": {"size": 10},
+            "hovertemplate": "%{customdata}: %{y:.1%}<extra></extra>",
+        }
+    loss = training.loss
+    epochs = np.arange(len(loss))
+    fig.add_trace(
+        go.Scatter(
+            x=epochs,
+            y=rounded(loss),
+            mode="lines",
+            name=t("rnn.trace_loss_all", lang),
+            line={"color": COLORS["grey"], "width": 1, "dash": "dot"},
+        ),
+        row=1,
+        col=2,
+    )
+    styles = [
+        {"type": "scatter", "xaxis": "x", "yaxis": "y", "line": {"color": COLORS["orange"], "width": 3}} | pred_style,
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "name": t("rnn.trace_loss", lang),
+            "line": {"color": COLORS["blue"], "width": 3},
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "showlegend": False,
+            "marker": {"size": 11, "color": COLORS["blue"]},
+            "hovertemplate": t("rnn.axis_epoch", lang) + " %{x}<br>L = %{y:.4g}<extra></extra>",
+        },
+    ]
+
+    def frame_data(j: int) -> dict:
+        e = int(training.epochs[j])
+        seen = prefix(epochs, e)
+        pred = {"x": steps, "y": rounded(training.pred[j])}
+        if seq.kind == "text":
+            guesses = [shown_char(seq.vocab[g]) for g in training.guess[j]]
+            pred |= {"text": guesses, "customdata": [f"{shown_char(seq.vocab[c])}" for c in seq.target]}
+        return {
+            "name": str(e),
+            "data": [pred, {"x": seen, "y": rounded(loss[seen])}, {"x": [e], "y": rounded([loss[e]])}],
+        }
+
+    frames = add_animated_traces(fig, styles, frame_data, len(training.epochs))
+    if seq.kind == "text":
+        labels = [f"{shown_char(a)}→{shown_char(seq.vocab[b])}" for a, b in zip(seq.tokens, seq.target, strict=True)]
+        fig.update_xaxes(tickvals=steps, ticktext=labels, tickangle=0 if T <= 16 else -90, row=1, col=1)
+        fig.update_yaxes(range=[0, 1.12], tickformat=".0%", title_text=t("rnn.axis_prob", lang), row=1, col=1)
+    else:
+        fig.update_xaxes(title_text=t("rnn.axis_step", lang), row=1, col=1)
+        fig.update_yaxes(title_text=t("rnn.axis_value", lang), row=1, col=1)
+    fig.update_xaxes(title_text=t("rnn.axis_epoch", lang), row=1, col=2)
+    positive = bool(np.all(loss > 0))
+    fig.update_yaxes(
+        title_text=t("rnn.axis_loss", lang), type="log" if positive else "linear", exponentformat="power", row=1, col=2
+    )
+    base_layout(fig, height=520)
+    fig.update_layout(legend={"y": 1.14}, margin={"t": 100})
+    return add_animation(fig, frames, lang, prefix_key="rnn.anim_epoch", y=-0.16)
+
+
+def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
+    """‖∂L_T/∂h_t‖ per step t on a log scale for RNN, LSTM (forget bias 1 and 0) and GRU."""
+    T = grads.norms.shape[1]
+    steps = np.arange(1, T + 1)
+    looks = {
+        "rnn": (COLORS["vermillion"], "circle", "solid"),
+        "lstm": (COLORS["blue"], "square", "solid"),
+        "lstm0": (COLORS["sky"], "square-open", "dot"),
+        "gru": (COLORS["green"], "diamond", "solid"),
+    }
+    chosen = "lstm" if forget_bias else "lstm0"
+    fig = go.Figure()
+    for name, norms in zip(grads.names, grads.norms, strict=True):
+        color, symbol, dash = looks[name]
+        muted = name in ("lstm", "lstm0") and name != chosen
+        fig.add_trace(
+            go.Scatter(
+                x=steps,
+                y=np.maximum(norms, 1e-300),
+                mode="lines+markers",
+                name=t(f"rnn.cell.{name}", lang),
+                line={"color": color, "width": 1.5 if muted else 3, "dash": "dot" if muted else dash},
+                marker={"symbol": symbol, "size": 6 if muted else 8},
+                opacity=0.55 if muted else 1.0,
+                hovertemplate="t = %{x}<br>‖∂L_T/∂h_t‖ = %{y:.3e}<extra>" + t(f"rnn.cell.{name}", lang) + "</extra>",
+            )
+        )
+    fig.update_xaxes(title_text=t("rnn.axis_step", lang))
+    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), type="log", exponentformat="power")
+    base_layout(fig, height=460, title=t("rnn.grad_title", lang, T=T))
+    fig.update_layout(hovermode="x unified", legend={"y": -0.2, "yanchor": "top"}, margin={"b": 90})
+    return fig
