@@ -90,7 +90,9 @@ def convolve(image: np.ndarray, kernel: np.ndarray, stride: int, padding: int, d
         relu = F.relu(out)
         ho, wo = out.shape[-2:]
         pooled = F.max_pool2d(relu, 2) if min(ho, wo) >= 2 else relu[..., :0, :0]
-    return FeatureMaps(np.asarray(kernel, dtype=np.float64), out[0, 0].numpy(), relu[0, 0].numpy(), pooled[0, 0].numpy())
+    return FeatureMaps(
+        np.asarray(kernel, dtype=np.float64), out[0, 0].numpy(), relu[0, 0].numpy(), pooled[0, 0].numpy()
+    )
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,10 @@ TEXT = {
         "en": "Up to 5 MB and 25 megapixels. The file is checked before it is decoded, converted to grayscale and shrunk to at most 256 pixels per side. It stays in this browser session only.",
         "ko": "5MB, 2,500만 화소까지 올릴 수 있습니다. 파일은 디코딩 전에 먼저 검사하고, 흑백으로 바꾼 뒤 한 변이 최대 256픽셀이 되도록 줄입니다. 지금 브라우저 세션에만 남습니다.",
     },
-    "cnn.custom": {"en": "Custom kernel (9 or 25 numbers, row by row)", "ko": "사용자 정의 커널 (숫자 9개 또는 25개, 행 순서)"},
+    "cnn.custom": {
+        "en": "Custom kernel (9 or 25 numbers, row by row)",
+        "ko": "사용자 정의 커널 (숫자 9개 또는 25개, 행 순서)",
+    },
     "cnn.custom_help": {
         "en": "Type the weights row by row, separated by commas, or edit the cells of the grid below. 9 numbers make a 3×3 kernel, 25 a 5×5 one. This text is part of the page link.",
         "ko": "가중치를 행 순서대로 쉼표로 구분해 입력하거나 아래 격자의 칸을 고치세요. 숫자 9개는 3×3, 25개는 5×5 커널이 됩니다. 이 글자는 페이지 링크에도 들어갑니다.",

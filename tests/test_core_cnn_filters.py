@@ -12,12 +12,29 @@ from PIL import Image
 from scipy.signal import correlate2d
 from sklearn.metrics import confusion_matrix
 
-from core.cnn_filters import (CUSTOM_DEFAULT, KERNELS, KernelError, convolve, format_custom, output_size,
-                              parse_custom, resize_kernel, sliding_window)  # fmt: skip
-from core.cnn_filters_images import (IMAGES, MAX_UPLOAD_BYTES, PATCH, WORK_SIDE, UploadError, load_image, patch_of,
-                                     read_upload)  # fmt: skip
-from core.runtime import configure_torch
+from core.cnn_filters import (
+    CUSTOM_DEFAULT,
+    KERNELS,
+    KernelError,
+    convolve,
+    format_custom,
+    output_size,
+    parse_custom,
+    resize_kernel,
+    sliding_window,
+)
+from core.cnn_filters_images import (
+    IMAGES,
+    MAX_UPLOAD_BYTES,
+    PATCH,
+    WORK_SIDE,
+    UploadError,
+    load_image,
+    patch_of,
+    read_upload,
+)
 from core.cnn_filters_train import EPOCHS, FILTERS, closest_kernels, learned_maps, train_digit_cnn
+from core.runtime import configure_torch
 
 configure_torch()  # the app's one-thread policy: two threads fight other processes on this 2-core box
 TOL = 1e-5  # conv2d runs in float32 on values of order 1
@@ -98,9 +115,15 @@ def test_custom_kernel_parsing():
     np.testing.assert_array_equal(parse_custom(CUSTOM_DEFAULT), [[0, -1, 0], [-1, 4, -1], [0, -1, 0]])
     assert parse_custom(" 1; 2 3,4,5 ,6,7,8,9 ").tolist() == [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
     assert parse_custom(",".join(["0.5"] * 25)).shape == (5, 5)
-    for text, code in [("1,2,3", "count"), ("", "count"), ("1,2,x,4,5,6,7,8,9", "not_numbers"),
-                       ("1,2,3,4,nan,6,7,8,9", "range"), ("1,2,3,4,inf,6,7,8,9", "range"),
-                       ("1,2,3,4,500,6,7,8,9", "range"), ("😀,안녕", "not_numbers")]:  # fmt: skip
+    for text, code in [
+        ("1,2,3", "count"),
+        ("", "count"),
+        ("1,2,x,4,5,6,7,8,9", "not_numbers"),
+        ("1,2,3,4,nan,6,7,8,9", "range"),
+        ("1,2,3,4,inf,6,7,8,9", "range"),
+        ("1,2,3,4,500,6,7,8,9", "range"),
+        ("😀,안녕", "not_numbers"),
+    ]:
         with pytest.raises(KernelError) as err:
             parse_custom(text)
         assert err.value.code == code, text
@@ -109,7 +132,9 @@ def test_custom_kernel_parsing():
 def test_format_and_resize_round_trip():
     for name in ("sobel_x", "emboss", "laplacian"):
         np.testing.assert_array_equal(parse_custom(format_custom(KERNELS[name])), KERNELS[name])
-    np.testing.assert_allclose(parse_custom(format_custom(KERNELS["gaussian_blur"])), KERNELS["gaussian_blur"], rtol=1e-3)
+    np.testing.assert_allclose(
+        parse_custom(format_custom(KERNELS["gaussian_blur"])), KERNELS["gaussian_blur"], rtol=1e-3
+    )
     big = resize_kernel(KERNELS["sobel_x"], 5)
     assert big.shape == (5, 5) and big[1:4, 1:4].tolist() == KERNELS["sobel_x"].tolist() and big.sum() == 0
     np.testing.assert_array_equal(resize_kernel(big, 3), KERNELS["sobel_x"])
@@ -118,7 +143,7 @@ def test_format_and_resize_round_trip():
 def test_builtin_images():
     for name in IMAGES:
         img = load_image(name)
-        assert img.ndim == 2 and max(img.shape) <= WORK_SIDE and 0 <= img.min() and img.max() <= 1
+        assert img.ndim == 2 and max(img.shape) <= WORK_SIDE and img.min() >= 0 and img.max() <= 1
         assert img.std() > 0.05, name
         assert patch_of(img).shape == (PATCH, PATCH)
     digit = load_image("digit")

@@ -12,7 +12,9 @@ import core.relu_depth as relu_depth
 from core.relu import ACTIVATIONS, LEAKY_SLOPE, NOISE, X_RANGE, activation_curves, init_linear, target_data
 from core.relu_depth import SGD_LR, dead_fractions, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, firing_intervals, fit_curves, fit_relu_units
+from core.runtime import configure_torch
 
+configure_torch()  # one torch thread, as in the app: the tests share the cores
 TOL = 1e-12
 
 
@@ -216,19 +218,19 @@ def test_layer_gradient_norms_match_a_manual_backward_pass_on_a_3_layer_net(acti
     manual = [np.linalg.norm(g) for g in (g1, g2, g3)]
     xt, yt = torch.from_numpy(x)[:, None], torch.from_numpy(y)[:, None]
     np.testing.assert_allclose(layer_grad_norms(model, xt, yt), manual, rtol=1e-10)
-    study = depth_study(2, "cubic", init, seed=3)
+    study = depth_study(2, "cubic", init, seed=3, steps=1)
     np.testing.assert_allclose(study.grad_norms[study.activations.index(activation)], manual, rtol=1e-10)
 
 
 def test_sigmoid_gradients_vanish_towards_the_input():
-    study = depth_study(12, "sine", "default", seed=0)
+    study = depth_study(12, "sine", "default", seed=0, steps=1)
     sig = study.grad_norms[study.activations.index("sigmoid")]
     assert sig[0] < 1e-6 * sig[-1]
     assert np.all(np.diff(np.log10(sig[:-1])) > 0)  # smaller at every step back towards the input
 
 
 def test_first_sgd_step_moves_each_layer_by_lr_times_its_gradient():
-    study = depth_study(4, "abs", "xavier", seed=2)
+    study = depth_study(4, "abs", "xavier", seed=2, steps=3)
     first = int(np.flatnonzero(study.frames == 1)[0])
     for a, name in enumerate(study.activations):
         model = deep_mlp(name, 4, "xavier", seed=2)
@@ -247,13 +249,13 @@ def test_dead_fractions_match_a_numpy_forward_pass():
         expected.append(np.mean(np.all(z <= 0, axis=0)))
         h = np.maximum(z, 0)
     np.testing.assert_allclose(dead_fractions(model, torch.from_numpy(x)[:, None]), expected, rtol=TOL)
-    study = depth_study(5, "sine", "default", seed=4)
+    study = depth_study(5, "sine", "default", seed=4, steps=1)
     np.testing.assert_allclose(study.dead_init, expected, rtol=TOL)
 
 
 def test_a_blow_up_is_detected_and_not_drawn(monkeypatch):
     monkeypatch.setattr(relu_depth, "SGD_LR", 5.0)
-    study = relu_depth.depth_study(10, "sine", "he", seed=0)
+    study = relu_depth.depth_study(6, "sine", "he", seed=0, steps=10)
     blown = study.stop_step >= 0
     assert blown.any()
     for a in np.flatnonzero(blown):
@@ -262,8 +264,8 @@ def test_a_blow_up_is_detected_and_not_drawn(monkeypatch):
 
 
 def fingerprint(seed):
-    fit = fit_relu_units("cubic", 12, 0.02, 120, seed)
-    study = depth_study(6, "cubic", "default", seed)
+    fit = fit_relu_units("cubic", 12, 0.02, 60, seed)
+    study = depth_study(6, "cubic", "default", seed, steps=10)
     return np.concatenate([fit.w.ravel(), fit.losses, study.grad_norms.ravel(), study.movement.ravel()])
 
 

@@ -95,7 +95,12 @@ def test_kernel_larger_than_the_image_gets_a_message(lang):
 
 
 BAD_UPLOADS = [
-    ("notes.png", b"just some text, renamed to look like a picture\n", "is not a PNG or JPEG", "PNG나 JPEG 사진이 아닙니다"),
+    (
+        "notes.png",
+        b"just some text, renamed to look like a picture\n",
+        "is not a PNG or JPEG",
+        "PNG나 JPEG 사진이 아닙니다",
+    ),
     ("empty.png", b"", "is empty", "비어 있습니다"),
     ("cut.png", png(np.zeros((40, 40), np.uint8))[:60], "could not be read", "읽을 수 없습니다"),
     ("huge.png", png(np.zeros((6000, 6000), np.uint8)), "6000×6000", "6000×6000"),

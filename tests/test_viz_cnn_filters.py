@@ -6,8 +6,15 @@ import pytest
 from core.cnn_filters import KERNELS, convolve, sliding_window
 from core.cnn_filters_images import load_image, patch_of
 from core.cnn_filters_train import EPOCHS, FILTERS, TrainedCNN, closest_kernels
-from viz.cnn_filters import (confusion_figure, conv_figure, learned_filters_figure, learned_maps_figure, post_figure,
-                             sliding_figure, training_figure)  # fmt: skip
+from viz.cnn_filters import (
+    confusion_figure,
+    conv_figure,
+    learned_filters_figure,
+    learned_maps_figure,
+    post_figure,
+    sliding_figure,
+    training_figure,
+)
 
 RNG = np.random.default_rng(3)
 
@@ -61,7 +68,7 @@ def test_sliding_figure_frames_fill_the_output_cell_by_cell(s, p, d):
     assert len(fig.layout.sliders[0].steps) == len(fig.frames)
     assert fig.layout.sliders[0].active == 0
     assert all(b.args[1]["frame"]["redraw"] for b in fig.layout.updatemenus[0].buttons[:1])
-    ho, wo = sw.out.shape
+    wo = sw.out.shape[1]
     previous = -1
     for j, frame in enumerate(fig.frames):
         window, products, total, output, current = frame.data

@@ -35,16 +35,22 @@ def builtin(name: str) -> np.ndarray:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(image_key: str, _image: np.ndarray, weights: str, stride: int, padding: int, dilation: int, language: str):
+    """Feature maps and the three filter figures; ``image_key`` names ``_image`` (a built-in or an upload hash)."""
     w = parse_custom(weights)
     maps = convolve(_image, w, stride, padding, dilation)
     patch = patch_of(_image)
-    span = dilation * (w.shape[0] - 1) + 1
-    sw = sliding_window(patch, w, stride, padding, dilation) if span <= len(patch) + 2 * padding else None
+    fits = output_size(len(patch), len(w), stride, padding, dilation) > 0
+    sliding = viz.sliding_figure(sliding_window(patch, w, stride, padding, dilation), language) if fits else None
+    return maps, viz.conv_figure(_image, maps, language), viz.post_figure(maps, language), sliding
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def learned_figures(run_id: int, _run, language: str):
+    names, cos = closest_kernels(_run.filters[-1])
     return (
-        maps,
-        viz.conv_figure(_image, maps, language),
-        viz.post_figure(maps, language),
-        sw and viz.sliding_figure(sw, language),
+        viz.learned_filters_figure(_run, names, cos, KERNELS, language),
+        viz.training_figure(_run, language),
+        viz.confusion_figure(_run.confusion, language),
     )
 
 
@@ -81,9 +87,13 @@ formula(
 )
 with st.container(border=True):
     c = st.columns([2, 2, 1, 1, 1])
-    image = bound(c[0].selectbox, "image", "cnn.image", options=IMAGE_OPTIONS, index=IMAGE_OPTIONS.index(DEFAULTS["image"]))
+    image = bound(
+        c[0].selectbox, "image", "cnn.image", options=IMAGE_OPTIONS, index=IMAGE_OPTIONS.index(DEFAULTS["image"])
+    )
     c[0].caption(t(f"cnn.image.{image}"))
-    kernel = bound(c[1].selectbox, "kernel", "cnn.kernel", options=KERNEL_OPTIONS, index=KERNEL_OPTIONS.index(DEFAULTS["kernel"]))
+    kernel = bound(
+        c[1].selectbox, "kernel", "cnn.kernel", options=KERNEL_OPTIONS, index=KERNEL_OPTIONS.index(DEFAULTS["kernel"])
+    )
     c[1].caption(t(f"cnn.kernel.{kernel}"))
     stride = bound(c[2].slider, "stride", "cnn.stride", min_value=1, max_value=4, value=1)
     padding = bound(c[3].slider, "padding", "cnn.padding", min_value=0, max_value=4, value=0)
@@ -150,23 +160,24 @@ if st.button(t("cnn.train"), key="cnn_train", type="primary", icon=":material/mo
     run = train_digit_cnn(
         seed(), lambda e, n, acc: bar.progress(e / n, text=t("cnn.training_epoch", e=e, n=n, acc=acc))
     )
-    st.session_state["cnn_trained"] = (seed(), run, time.perf_counter() - start)
+    st.session_state["cnn_trained"] = (seed(), run, time.perf_counter() - start, time.time_ns())
     bar.empty()
 if trained := st.session_state.get("cnn_trained"):
-    run_seed, run, secs = trained
+    run_seed, run, secs, run_id = trained
+    fig_learned, fig_curve, fig_confusion = learned_figures(run_id, run, lang())
     m = st.columns(3)
     m[0].metric(t("cnn.metric_acc"), f"{run.test_acc[-1]:.1%}")
     m[1].metric(t("cnn.metric_time"), f"{secs:.1f} s")
     m[2].metric(t("cnn.metric_seed"), run_seed)
-    names, cos = closest_kernels(run.filters[-1])
-    st.plotly_chart(viz.learned_filters_figure(run, names, cos, KERNELS, lang()), key="cnn_learned", width="stretch")
+    st.plotly_chart(fig_learned, key="cnn_learned", width="stretch")
     st.caption(t("cnn.learned_caption"))
     idx = st.slider(t("cnn.digit_pick"), 0, len(run.test_labels) - 1, 0, key="cnn_digit", help=t("cnn.digit_pick_help"))
     st.caption(t("cnn.digit_label", y=run.test_labels[idx], pred=run.test_pred[idx]))
-    st.plotly_chart(viz.learned_maps_figure(run.test_images[idx], *learned_maps(run, idx), lang()), key="cnn_maps")
+    fig_maps = viz.learned_maps_figure(run.test_images[idx], *learned_maps(run, idx), lang())
+    st.plotly_chart(fig_maps, key="cnn_maps", width="stretch")
     g = st.columns(2)
-    g[0].plotly_chart(viz.training_figure(run, lang()), key="cnn_curve", width="stretch")
-    g[1].plotly_chart(viz.confusion_figure(run.confusion, lang()), key="cnn_confusion", width="stretch")
+    g[0].plotly_chart(fig_curve, key="cnn_curve", width="stretch")
+    g[1].plotly_chart(fig_confusion, key="cnn_confusion", width="stretch")
 else:
     st.info(t("cnn.train_hint"), icon=":material/school:")
 

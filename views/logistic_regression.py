@@ -112,6 +112,7 @@ else:
             t("logit.col_diff"): np.abs(hand - auto).ravel(),
         },
         hide_index=True,
+        column_config={t("logit.col_diff"): st.column_config.NumberColumn(format="%.1e")},
     )
 
 try_this(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -82,7 +80,7 @@ def _point_traces(fig: go.Figure, run, lang: str) -> None:
             text=list(LABELS[: len(picked)]),
             textposition="top right",
             textfont={"size": 16, "color": COLORS["black"]},
-            marker={"size": 18, "symbol": "circle-open", "line": {"width": 2, "color": COLORS["black"]}},
+            marker={"size": 18, "symbol": "circle-open", "color": COLORS["black"], "line": {"width": 2}},
             name=t("logit.trace_followed", lang),
             hoverinfo="skip",
         ),
@@ -101,7 +99,16 @@ def _map_style(run, lang: str) -> dict:
             "zmax": 1,
             "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "heatmap"},
             "line": {"width": 3, "color": COLORS["black"]},
-            "colorbar": {"title": {"text": t("logit.colorbar", lang), "side": "right"}, "x": -0.12, "len": 0.6},
+            "colorbar": {
+                "title": {"text": t("logit.colorbar", lang), "side": "top"},
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "len": 0.3,
+                "y": -0.1,
+                "yanchor": "top",
+                "thickness": 10,
+            },
             "name": t("logit.trace_boundary", lang),
             "hovertemplate": "x₁ = %{x:.2f}<br>x₂ = %{y:.2f}<br>p = %{z:.3f}<extra></extra>",
         }
@@ -140,7 +147,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
         specs=[[{"rowspan": 3}, {}], [None, {}], [None, {}]],
         column_widths=[0.56, 0.44],
         horizontal_spacing=0.09,
-        vertical_spacing=0.13,
+        vertical_spacing=0.16,
         subplot_titles=[
             t("logit.map_title" if binary else "logit.map_title_multi", lang),
             t("logit.sigmoid_title" if binary else "logit.softmax_title", lang),
@@ -183,7 +190,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
                 "xaxis": "x2",
                 "yaxis": "y2",
                 "text": list(LABELS[: len(true)]),
-                "textposition": "top left",
+                "textposition": ["top left", "bottom right"] * (len(true) // 2 + 1),
                 "marker": {
                     "size": 13,
                     "color": [CLASS_COLORS[c] for c in true],
@@ -251,6 +258,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
             title = t("logit.frame_title", lang, k=k, train=acc[0], test=acc[1])
         return {"name": str(k), "data": data, "layout": {"title": {"text": title}}}
 
+    base_layout(fig, height=860, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     box = run.box
     fig.update_xaxes(range=[box[0], box[1]], title_text="x₁", constrain="domain", row=1, col=1)
@@ -266,9 +274,8 @@ def boundary_figure(run, lang: str) -> go.Figure:
     fig.update_yaxes(range=[0, top], title_text=t("logit.axis_loss", lang), row=2, col=2)
     fig.update_xaxes(range=[0, max(run.epochs, 1)], title_text=t("logit.axis_epoch", lang), row=3, col=2)
     fig.update_yaxes(range=[0, 1.04], tickformat=".0%", title_text=t("logit.axis_acc", lang), row=3, col=2)
-    base_layout(fig, height=780, title=" ")
-    fig.update_layout(barmode="stack", legend={"y": -0.2, "yanchor": "top"}, hovermode="closest", margin={"b": 230, "l": 80})
-    return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.08)
+    fig.update_layout(barmode="stack", legend={"y": -0.36, "yanchor": "top"}, hovermode="closest", margin={"b": 250})
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.19)
 
 
 def units_figure(run, lang: str) -> go.Figure:
@@ -311,12 +318,13 @@ def units_figure(run, lang: str) -> go.Figure:
             data.append({"z": np.round(127 * values / scale).astype(np.int8)})
         return {"name": str(int(run.frames[f])), "data": data}
 
+    base_layout(fig, height=max(220, 150 * len(layout_rows) + 140), title=t("logit.units_title", lang))
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     for row in range(1, len(layout_rows) + 1):
         for col in range(1, cols + 1):
-            fig.update_yaxes(scaleanchor=f"x{'' if (row - 1) * cols + col == 1 else (row - 1) * cols + col}", row=row, col=col)
+            index = (row - 1) * cols + col
+            fig.update_yaxes(scaleanchor=f"x{'' if index == 1 else index}", row=row, col=col)
     fig.update_annotations(font={"size": 12})
-    base_layout(fig, height=max(220, 150 * len(layout_rows) + 140), title=t("logit.units_title", lang))
-    return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.02 * math.ceil(len(layout_rows) / 2))
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix")

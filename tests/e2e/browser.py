@@ -83,3 +83,13 @@ def animated_chart_index(page) -> int:
 
 def dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
+
+
+def full_screenshot(page, path) -> None:
+    """Screenshot of the whole page: Streamlit scrolls inside its main block, so grow the viewport first."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
+    page.wait_for_function("() => true")  # one round-trip so layout settles at the new size
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(size)

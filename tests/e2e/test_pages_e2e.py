@@ -15,6 +15,7 @@ from tests.e2e.browser import (
     animated_chart_index,
     assert_clean,
     chart_data,
+    full_screenshot,
     wait_done,
 )
 from tests.e2e.server import AppServer
@@ -51,7 +52,7 @@ def test_home_follows_the_browser_language(browser, app_server, locale, lang):
     expect(page.locator("h1").first).to_have_text(i18n.t("app.title", lang))
     expect(page.get_by_text(i18n.t("chapter.18", lang)).first).to_be_visible()
     assert_clean(page, lang)
-    page.screenshot(path=SCREENSHOTS / f"home-{lang}.png", full_page=True)
+    full_screenshot(page, SCREENSHOTS / f"home-{lang}.png")
     context.close()
 
 
@@ -62,7 +63,7 @@ def test_page_loads_in_each_language(page, app_server, url_path, lang):
     expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
     assert page.locator(".js-plotly-plot").count() >= 1
     assert_clean(page, lang)
-    page.screenshot(path=SCREENSHOTS / f"{url_path}-{lang}.png", full_page=True)
+    full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}.png")
 
 
 @pytest.mark.parametrize("url_path", PAGES)
