@@ -36,7 +36,7 @@ def compute(surface: str, x0: float, y0: float, lr: float, steps: int):
     )
 
 
-@st.cache_resource(max_entries=24, show_spinner=False)
+@st.cache_resource(max_entries=12, show_spinner=False)
 def figures(surface: str, x0: float, y0: float, lr: float, steps: int, language: str):
     run, slices, grid, field, box = compute(surface, x0, y0, lr, steps)
     spec = surfaces.SURFACES[surface]
