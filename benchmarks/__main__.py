@@ -25,7 +25,7 @@ from tests.e2e.server import AppServer
 from ui import registry
 
 ROOT = Path(__file__).resolve().parents[1]
-SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']"
+SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']:not([disabled])"
 BUDGET = {"analytic_ms": 50, "train_ms": 1000, "cnn_ms": 5000, "ratio": 2.0, "payload_mb": 1.5, "rss_mb": 600}
 TRAINING_PAGES = {"logistic-regression", "relu", "dropout", "rnn-unrolling", "cnn-filters"}
 CHART_STATE = "() => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')].map(gd => (gd.data||[]).map(t => [t.x, t.y, t.z])))"
@@ -43,7 +43,10 @@ def median_ms(fn, runs: int) -> float:
 
 def core_table(runs: int) -> list[tuple[str, float, float]]:
     configure_torch()
-    return [(page, median_ms(c["default"], runs), median_ms(c["heaviest"], max(3, runs // 3))) for page, c in load_cases().items()]
+    return [
+        (page, median_ms(c["default"], runs), median_ms(c["heaviest"], max(3, runs // 3)))
+        for page, c in load_cases().items()
+    ]
 
 
 async def wait_done(page, timeout=180_000):
@@ -187,7 +190,13 @@ def report(core, browser, args) -> str:
         "| --- | ---: | ---: | ---: | --- |",
     ]
     for page, default, heavy in core:
-        budget = BUDGET["cnn_ms"] if page == "cnn-filters" else BUDGET["train_ms"] if page in TRAINING_PAGES else BUDGET["analytic_ms"]
+        budget = (
+            BUDGET["cnn_ms"]
+            if page == "cnn-filters"
+            else BUDGET["train_ms"]
+            if page in TRAINING_PAGES
+            else BUDGET["analytic_ms"]
+        )
         lines.append(f"| {page} | {default:.1f} | {heavy:.1f} | {budget} | {verdict(default <= budget)} |")
     if browser:
         ref = browser["reference_ms"]
@@ -207,7 +216,9 @@ def report(core, browser, args) -> str:
             allowed = BUDGET["ratio"] + (core_ms.get(page, 0) / ref if page in TRAINING_PAGES else 0)
             ok = ratio <= allowed and r["payload_mb"] <= BUDGET["payload_mb"]
             frame = "n/a" if r["frame_ms"] is None else f"{r['frame_ms']:.1f}"
-            lines.append(f"| {page} | {r['latency_ms']:.0f} | {ratio:.2f} (≤ {allowed:.2f}) | {frame} | {r['payload_mb']:.2f} | {verdict(ok)} |")
+            lines.append(
+                f"| {page} | {r['latency_ms']:.0f} | {ratio:.2f} (≤ {allowed:.2f}) | {frame} | {r['payload_mb']:.2f} | {verdict(ok)} |"
+            )
         load = browser["load"]
         lines += [
             "",

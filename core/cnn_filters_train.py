@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+
+# torch.optim imports torch._dynamo at the first optimizer (~2 s cold): pay that at page load, not while training.
+import torch._dynamo
 import torch.nn.functional as F
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split

@@ -94,7 +94,7 @@ def train(data: Data, hidden: int, epochs: int, p: float, weight_decay: float, b
     weights = [m.weight for m in model if isinstance(m, nn.Linear)]
     losses, norms, preds, masks, stop = [], [], [], [], None
     for epoch in range(epochs + 1):
-        if epoch > 0:  # one full-batch step per epoch: the few training points are one batch
+        if epoch > 0:  # one full-batch step per epoch: the few training samples are one batch
             model.train()
             optimizer.zero_grad()
             criterion(model(x)[:, 0], y).backward()
@@ -113,17 +113,16 @@ def train(data: Data, hidden: int, epochs: int, p: float, weight_decay: float, b
                 preds.append(_predict(model, grid, data.task))
                 if epoch == 0:
                     masks.append([torch.ones(DIAGRAM_UNITS)] * 2)
-    losses = np.array(losses)
     last = len(losses) - 1 if stop is None else stop - 1  # last epoch with finite losses
-    kept = frames[frames <= last]
+    losses, norms, kept = np.array(losses[: last + 1]), norms[: last + 1], frames[frames <= last]
     run = Run(
         train_loss=to_f32(losses[:, 0]),
         val_loss=to_f32(losses[:, 1]),
         weight_norm=to_f32(norms),
         frames=kept,
-        pred=to_f32(torch.stack(preds).numpy()) if preds else np.zeros((0, len(grid)), np.float32),
+        pred=to_f32(torch.stack(preds).numpy()),
         masks=np.array([[m.numpy() for m in pair] for pair in masks[: len(kept)]], dtype=np.float32),
-        best_epoch=int(np.argmin(losses[: last + 1, 1])) if last >= 0 else 0,
+        best_epoch=int(np.argmin(losses[:, 1])),
         stop_epoch=stop,
     )
     return run, model

@@ -43,7 +43,7 @@ def _curve(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, 
 
 
 def make_data(task: str, n: int, noise: float, seed: int) -> Data:
-    """``n`` noisy training points and VAL_SIZE validation points from the same distribution."""
+    """``n`` noisy samples to train on and VAL_SIZE to validate on, from the same distribution."""
     if task == "classification":
         x_train, y_train = _moons(n, noise, seed)
         x_val, y_val = _moons(VAL_SIZE, noise, seed + 1_000_003)

@@ -61,6 +61,8 @@ class MCBand:
     std: np.ndarray  # (G,) their standard deviation: the band is mean ± 2·std
     eval_pred: np.ndarray  # (G,) the ordinary eval-mode prediction (dropout off)
     passes: int
+    width_inside: float  # mean band half-width 2σ over grid points inside the training inputs' range
+    width_edges: float  # mean 2σ at the two ends of the grid, away from the data
 
 
 def mc_dropout(model: nn.Sequential, data: Data, passes: int, seed: int) -> MCBand:
@@ -76,7 +78,18 @@ def mc_dropout(model: nn.Sequential, data: Data, passes: int, seed: int) -> MCBa
         # All K passes in one batch: every row draws its own mask, so rows are independent passes.
         out = model(grid.repeat(passes, 1))[:, 0].reshape(passes, len(grid))
     model.eval()
-    return MCBand(to_f32(out[:8]), to_f32(out.mean(0)), to_f32(out.std(0, correction=0)), to_f32(eval_pred), passes)
+    std = out.std(0, correction=0).numpy()
+    x = data.grid[:, 0]
+    inside = (x >= data.x_train[:, 0].min()) & (x <= data.x_train[:, 0].max())
+    return MCBand(
+        samples=to_f32(out[:8]),
+        mean=to_f32(out.mean(0)),
+        std=to_f32(std),
+        eval_pred=to_f32(eval_pred),
+        passes=passes,
+        width_inside=2 * float(std[inside].mean()),
+        width_edges=2 * float(std[[0, -1]].mean()),
+    )
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,9 @@ def bn_activations(model: nn.Sequential, data: Data) -> tuple[BNLayer, ...]:
     return tuple(layers)
 
 
+RISE = 1.1  # a final validation loss 10 % above its minimum counts as overfitting
+
+
 @dataclass(frozen=True)
 class Comparison:
     data: Data
@@ -141,3 +157,13 @@ def compare(
         mc=mc_dropout(model, data, MC_PASSES, seed) if task == "regression" else None,
         bn=bn_activations(model, data) if batchnorm else (),
     )
+
+
+def verdict(cmp: Comparison, regularized: bool) -> str:
+    """ "same" (nothing switched on), "helps", "hurts" (overfits, regularized not lower) or "no_overfit"."""
+    plain_final, reg_final = cmp.plain.val_loss[-1], cmp.reg.val_loss[-1]
+    if not regularized:
+        return "same"
+    if plain_final <= RISE * cmp.plain.val_loss[cmp.plain.best_epoch]:
+        return "no_overfit"
+    return "helps" if reg_final < plain_final else "hurts"

@@ -66,7 +66,7 @@ def hessian_at(surface: str, x0: float, y0: float) -> tuple[np.ndarray, np.ndarr
 
 
 def run_rates(surface: str, x0: float, y0: float, lrs: tuple[float, ...], steps: int, schedule: str) -> RateRuns:
-    """Gradient descent from (x0, y0) once per rate in ``lrs``, all in one SGD whose η_k come from ``schedule``."""
+    """θ ← θ − η_k∇L from (x0, y0) once per rate in ``lrs``, all in one SGD whose η_k come from ``schedule``."""
     fn = SURFACES[surface].fn
     thetas = [torch.tensor([x0, y0], dtype=torch.float64, requires_grad=True) for _ in lrs]
     optimizer = torch.optim.SGD([{"params": [theta], "lr": lr} for theta, lr in zip(thetas, lrs, strict=True)])

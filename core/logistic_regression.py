@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -20,11 +21,13 @@ UNIT_GRID = 14  # each hidden unit's small map
 SAMPLES = 6  # test points whose logits are followed on the sigmoid / softmax panel
 
 
-def build_model(model: str, hidden: tuple[int, ...], activation: str, classes: int, g: torch.Generator) -> nn.Sequential:
+def build_model(
+    model: str, hidden: tuple[int, ...], activation: str, classes: int, g: torch.Generator
+) -> nn.Sequential:
     """One linear layer (``logistic``) or an MLP; 1 output logit for 2 classes, else one per class."""
     widths = (2, *hidden) if model == "mlp" else (2,)
     layers: list[nn.Module] = []
-    for fan_in, fan_out in zip(widths, widths[1:], strict=False):
+    for fan_in, fan_out in itertools.pairwise(widths):
         layers += [nn.Linear(fan_in, fan_out), ACTIVATIONS[activation]()]
     layers.append(nn.Linear(widths[-1], 1 if classes == 2 else classes))
     for layer in layers:

@@ -93,56 +93,67 @@ def race(
     rec = [{"path": [], "losses": [], "grads": [], "state": []} for _ in names]
     stops: list[tuple[int | None, str | None]] = [(None, None)] * len(names)
     live = list(range(len(names)))  # runs still going
+    zero = {name: np.zeros((len(STATE_KEYS[name]), 2)) for name in names}  # the state before the first step()
     limit = math.inf
     for k in range(steps + 1):
-        # One backward pass gives every live run its gradient (the runs do not interact),
-        # and one stacked copy per step records them all: per-run tensor calls cost more here than the maths.
-        loss = torch.stack([fn(thetas[i][0], thetas[i][1]) for i in live])  # (L,)
-        loss.sum().backward()
+        # All live runs go through one batched forward and backward: the runs do not interact, and
+        # a handful of tensor calls per step (not a handful per run) is what keeps the race fast.
         with torch.no_grad():
             theta_k = torch.stack([thetas[i] for i in live])  # (L, 2)
-            grad_k = torch.stack([thetas[i].grad for i in live])  # (L, 2) true ∇L(θ_k)
-            finite = (torch.isfinite(grad_k).all(dim=1) & torch.isfinite(loss)).tolist()
-            noisy = grad_k + noise[min(k, steps - 1)]  # (L, 2) what the optimizers see
+        theta_k.requires_grad_()
+        loss = fn(theta_k[:, 0], theta_k[:, 1])  # (L,)
+        (grad_k,) = torch.autograd.grad(loss.sum(), theta_k)  # (L, 2) true ∇L(θ_k), row j for run live[j]
+        theta_k, loss = theta_k.detach(), loss.detach()
+        finite = (torch.isfinite(grad_k).all(dim=1) & torch.isfinite(loss)).tolist()
+        noisy = grad_k + noise[min(k, steps - 1)]  # (L, 2) what the optimizers see
+        values = loss.tolist()
+        theta_np, noisy_np = theta_k.numpy(), noisy.numpy()  # fresh tensors each step: their rows can be kept
         if k == 0:
-            limit = EXPLODE_FACTOR * max(1.0, abs(loss[0].item()))
+            limit = EXPLODE_FACTOR * max(1.0, abs(values[0]))
         for j, i in enumerate(list(live)):
-            value = loss[j].item()
+            value = values[j]
             if not finite[j]:
                 stops[i] = (k, "nonfinite")
             else:
-                rec[i]["path"].append(theta_k[j])
+                rec[i]["path"].append(theta_np[j])
                 rec[i]["losses"].append(value)
                 state = optims[i].state[thetas[i]]
                 keys = STATE_KEYS[names[i]]
-                empty = torch.zeros(len(keys), 2, dtype=torch.float64)  # before the first step
-                rec[i]["state"].append(torch.stack([state[key] for key in keys]) if state else empty)
+                # Copied now: torch.optim updates its state tensors in place at the next step().
+                rec[i]["state"].append([state[key].numpy().copy() for key in keys] if state else zero[names[i]])
                 if abs(value) > limit:
                     stops[i] = (k, "exploded")
             if stops[i][0] is not None:
                 live.remove(i)
             elif k < steps:
                 thetas[i].grad = noisy[j]
-                rec[i]["grads"].append(noisy[j])
+                rec[i]["grads"].append(noisy_np[j])
                 optims[i].step()
-                thetas[i].grad = None  # backward accumulates: the next step starts from a clean gradient
         if not live:
             break
     runs = []
     for i, name in enumerate(names):
         r = rec[i]
-        path = torch.stack(r["path"])  # (n+1, 2)
+        path = np.array(r["path"])  # (n+1, 2)
         runs.append(
             OptRun(
                 name=name,
-                path=path.numpy(),
+                path=path,
                 losses=np.array(r["losses"]),
                 gaps=np.maximum(np.array(r["losses"]) - optimum, 0),  # listed minima are rounded to 6 digits
-                dists=torch.cdist(path, minima).min(dim=1).values.numpy(),
-                grads=torch.stack(r["grads"][: len(path) - 1]).numpy() if len(path) > 1 else np.zeros((0, 2)),
-                state=torch.stack(r["state"]).numpy(),
+                dists=np.linalg.norm(path[:, None, :] - minima.numpy()[None], axis=2).min(axis=1),
+                grads=np.array(r["grads"][: len(path) - 1]).reshape(-1, 2),
+                state=np.array(r["state"]).reshape(len(path), len(STATE_KEYS[name]), 2),
                 stop_step=stops[i][0],
                 stop_reason=stops[i][1],
             )
         )
     return tuple(runs)
+
+
+def finish_step(run: OptRun, tol: float) -> int | None:
+    """First step from which the run stays within ``tol`` of a minimum to the end, None if it never settles."""
+    outside = np.flatnonzero(run.dists >= tol)
+    if run.stop_step is not None or (len(outside) and outside[-1] == len(run.dists) - 1):
+        return None
+    return int(outside[-1]) + 1 if len(outside) else 0

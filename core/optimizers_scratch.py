@@ -23,35 +23,34 @@ class ScratchRun:
     updates: np.ndarray  # (n, 2) Δθ_k = θ_k − θ_{k-1}
 
 
-def momentum_step(v: torch.Tensor, g: torch.Tensor, mu: float, lr: float) -> tuple[torch.Tensor, torch.Tensor]:
+def momentum_step(v: np.ndarray, g: np.ndarray, mu: float, lr: float) -> tuple[np.ndarray, np.ndarray]:
     """Heavy-ball momentum: v ← μ·v + g, Δθ = −η·v. Returns (v, Δθ)."""
     v = mu * v + g
     return v, -lr * v
 
 
 def adam_step(
-    m: torch.Tensor, v: torch.Tensor, g: torch.Tensor, k: int, h: Hyper
-) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    m: np.ndarray, v: np.ndarray, g: np.ndarray, k: int, h: Hyper
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Adam step k ≥ 1: moments, their bias corrections and Δθ = −η·m̂/(√v̂ + ε). Returns (m, v, m̂, v̂, Δθ)."""
     m = h.beta1 * m + (1 - h.beta1) * g
     v = h.beta2 * v + (1 - h.beta2) * g * g
     m_hat = m / (1 - h.beta1**k)  # early averages are pulled toward their zero start: undo that
     v_hat = v / (1 - h.beta2**k)
-    return m, v, m_hat, v_hat, -h.lr * m_hat / (v_hat.sqrt() + h.eps)
+    return m, v, m_hat, v_hat, -h.lr * m_hat / (v_hat**0.5 + h.eps)
 
 
 def from_scratch(surface: str, name: str, x0: float, y0: float, steps: int, h: Hyper, seed: int) -> ScratchRun:
     """Run momentum or Adam with the hand-written update above, on the same noisy gradients as the race."""
     fn = SURFACES[surface].fn
-    noise = gradient_noise(surface, x0, y0, steps, h.noise, seed)
-    theta = torch.tensor([x0, y0], dtype=torch.float64)
-    zero = torch.zeros(2, dtype=torch.float64)
-    memory = [zero] * len(TERMS[name])
-    path, grads, terms, updates = [theta], [], [torch.stack(memory)], []
+    noise = gradient_noise(surface, x0, y0, steps, h.noise, seed).numpy()
+    theta = np.array([x0, y0])
+    memory = [np.zeros(2)] * len(TERMS[name])
+    path, grads, terms, updates = [theta], [], [np.array(memory)], []
     for k in range(1, steps + 1):
-        point = theta.clone().requires_grad_()
-        (g,) = torch.autograd.grad(fn(point[0], point[1]), point)
-        g = g + noise[k - 1]
+        point = torch.tensor(theta, requires_grad=True)
+        (g,) = torch.autograd.grad(fn(point[0], point[1]), point)  # the gradient comes from autograd
+        g = g.numpy() + noise[k - 1]  # the update itself is plain arithmetic on 2-vectors
         if name == "momentum":
             v, delta = momentum_step(memory[0], g, h.momentum, h.lr)
             memory = [v]
@@ -60,12 +59,12 @@ def from_scratch(surface: str, name: str, x0: float, y0: float, steps: int, h: H
         theta = theta + delta
         path.append(theta)
         grads.append(g)
-        terms.append(torch.stack(memory))
+        terms.append(np.array(memory))
         updates.append(delta)
     return ScratchRun(
         name=name,
-        path=torch.stack(path).numpy(),
-        grads=torch.stack(grads).numpy() if grads else np.zeros((0, 2)),
-        terms=torch.stack(terms).numpy(),
-        updates=torch.stack(updates).numpy() if updates else np.zeros((0, 2)),
+        path=np.array(path),
+        grads=np.array(grads).reshape(-1, 2),
+        terms=np.array(terms),
+        updates=np.array(updates).reshape(-1, 2),
     )

@@ -17,6 +17,14 @@ ACTIVATIONS = {
     "elu": torch.nn.ELU(alpha=1.0),
     "gelu": torch.nn.GELU(),  # exact form x·Φ(x)
 }
+FORMULAS = {  # LaTeX shown beside the gallery (the same in both languages)
+    "sigmoid": r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+    "tanh": r"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+    "relu": r"\max(0, x)",
+    "leaky_relu": r"\max(0.1x,\ x)",
+    "elu": r"x \ (x > 0), \quad e^{x} - 1 \ (x \le 0)",
+    "gelu": r"x\,\Phi(x)",
+}
 TARGETS = ("sine", "abs", "step", "cubic")
 X_RANGE = (-3.0, 3.0)  # the data's x range, also the range in which kinks and pieces are counted
 N_POINTS = 100

@@ -83,22 +83,22 @@ def fit_relu_units(target: str, units: int, lr: float, epochs: int, seed: int) -
     init_linear(out, g)
     model = torch.nn.Sequential(hidden, torch.nn.ReLU(), out)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    history, losses, dead, stop_epoch = [], [], [], None
+    history, losses, stop_epoch = [], [], None
     for epoch in range(epochs + 1):
         optimizer.zero_grad()
-        z = hidden(x)  # (n, N) pre-activations
-        loss = torch.nn.functional.mse_loss(out(torch.relu(z)), y)
+        loss = torch.nn.functional.mse_loss(model(x), y)
         if not torch.isfinite(loss):
             stop_epoch = epoch
             break
         history.append(torch.cat([hidden.weight[:, 0], hidden.bias, out.weight[0], out.bias]).detach().clone())
-        losses.append(loss.item())
-        dead.append(int((z <= 0).all(dim=0).sum()))  # never fires on any training input
+        losses.append(loss.detach())
         if epoch < epochs:
             loss.backward()
             optimizer.step()
     params = torch.stack(history).numpy()  # (E+1, 3N+1)
     w, b, v, c = params[:, :units], params[:, units : 2 * units], params[:, 2 * units : 3 * units], params[:, -1]
+    # w·x + b is linear in x, so its largest value on the data is at the smallest or largest x.
+    dead = ((w * x_np.min() + b <= 0) & (w * x_np.max() + b <= 0)).sum(axis=1)  # (E+1,) units firing on no input
     counted = [count_pieces(w[e], b[e], v[e]) for e in range(len(params))]
     frames = frame_steps(len(params) - 1)
     return HingeFit(
@@ -111,9 +111,9 @@ def fit_relu_units(target: str, units: int, lr: float, epochs: int, seed: int) -
         c=c[frames],
         kinks=np.array([counted[e][0] for e in frames]),
         fires=np.array([firing_intervals(w[e], b[e]) for e in frames]),
-        losses=to_f32(losses),
+        losses=to_f32(torch.stack(losses).numpy()),
         pieces=np.array([p for _, p in counted]),
-        dead=np.array(dead),
+        dead=dead,
         units=units,
         epochs=epochs,
         stop_epoch=stop_epoch,

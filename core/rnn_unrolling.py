@@ -66,7 +66,7 @@ class Sequence:
 
 
 def make_sequence(kind: str, T: int, *, freq: float = 0.05, noise: float = 0.0, text: str = "", seed: int = 0):
-    """The task's inputs and next-step targets: a noisy sine x_t = sin(2πft) + ε, or a text one character per step."""
+    """The task's inputs and next-step targets: a noisy sine x_t = sin(2πft) + ε, or a text, one step per character."""
     T = int(min(max(T, 1), MAX_STEPS))
     if kind == "sine":
         g = torch.Generator().manual_seed(seed)

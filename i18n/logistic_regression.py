@@ -14,7 +14,10 @@ TEXT = {
         "en": "2-D points to classify. Blobs can be split by straight lines; moons, circles, XOR and spirals cannot.",
         "ko": "분류할 2차원 점들입니다. 덩어리(blobs)는 직선으로 나눌 수 있지만, 달·동심원·XOR·나선은 직선으로 나눌 수 없습니다.",
     },
-    "logit.dataset.blobs": {"en": "Blobs: Gaussian clusters, linearly separable", "ko": "덩어리: 가우시안 군집, 직선으로 분리 가능"},
+    "logit.dataset.blobs": {
+        "en": "Blobs: Gaussian clusters, linearly separable",
+        "ko": "덩어리: 가우시안 군집, 직선으로 분리 가능",
+    },
     "logit.dataset.moons": {"en": "Moons: two interleaving half circles", "ko": "달: 서로 맞물린 반원 두 개"},
     "logit.dataset.circles": {"en": "Circles: one ring per class", "ko": "동심원: 클래스마다 고리 하나"},
     "logit.dataset.xor": {"en": "XOR: opposite corners share a class", "ko": "XOR: 마주 보는 모서리가 같은 클래스"},
@@ -30,7 +33,10 @@ TEXT = {
         "ko": "모든 점에 더하는 가우시안 흔들림의 표준편차입니다(도형의 폭은 약 2입니다).",
     },
     "logit.n": {"en": "Points", "ko": "점 개수"},
-    "logit.n_help": {"en": "Number of points, train and test together.", "ko": "학습용과 테스트용을 합친 점의 개수입니다."},
+    "logit.n_help": {
+        "en": "Number of points, train and test together.",
+        "ko": "학습용과 테스트용을 합친 점의 개수입니다.",
+    },
     "logit.split": {"en": "Test share (%)", "ko": "테스트 비율(%)"},
     "logit.split_help": {
         "en": "Share of the points held out for testing (never trained on; drawn with a black outline). The split keeps the class balance.",
@@ -114,8 +120,15 @@ TEXT = {
         "en": "Background: the model's probability at every point of the plane; the black line is p = 0.5, the decision boundary. Filled markers are training points, markers with a black outline are test points; A–F are followed on the right-hand panel.",
         "ko": "배경은 평면의 모든 점에서 모델이 내놓는 확률이고, 검은 선은 p = 0.5인 결정 경계입니다. 채워진 점은 학습용, 검은 테두리 점은 테스트용이며, A–F는 오른쪽 패널에서 따라갑니다.",
     },
+    "logit.map_caption_multi": {
+        "en": "Background: the class softmax picks at every point of the plane, pale where its top probability is low (near a boundary), deep where it is sure. Filled markers are training points, markers with a black outline are test points; A–F are followed on the right-hand panel.",
+        "ko": "배경은 평면의 각 점에서 소프트맥스가 고른 클래스입니다. 가장 큰 확률이 낮은 곳(경계 근처)은 옅게, 확신하는 곳은 진하게 칠했습니다. 채워진 점은 학습용, 검은 테두리 점은 테스트용이며, A–F는 오른쪽 패널에서 따라갑니다.",
+    },
     "logit.map_title": {"en": "p(class 1 | x) and the boundary p = 0.5", "ko": "p(클래스 1 | x)와 경계 p = 0.5"},
-    "logit.map_title_multi": {"en": "Softmax class regions (pale = unsure)", "ko": "소프트맥스 클래스 영역(옅을수록 불확실)"},
+    "logit.map_title_multi": {
+        "en": "Softmax class regions (pale = unsure)",
+        "ko": "소프트맥스 클래스 영역(옅을수록 불확실)",
+    },
     "logit.sigmoid_title": {"en": "Points A–F on the sigmoid", "ko": "시그모이드 위의 점 A–F"},
     "logit.softmax_title": {"en": "Softmax probabilities of A–F", "ko": "A–F의 소프트맥스 확률"},
     "logit.loss_title": {"en": "Loss per epoch", "ko": "에포크별 손실"},
@@ -164,6 +177,10 @@ TEXT = {
     "logit.units_title": {"en": "Hidden units over the input plane", "ko": "입력 평면 위의 은닉 유닛"},
     "logit.unit_title": {"en": "layer {layer} · unit {unit}", "ko": "{layer}층 · 유닛 {unit}"},
     "logit.weights_heading": {"en": "The learned line", "ko": "학습된 직선"},
+    "logit.weights_heading_multi": {
+        "en": "The learned weights, one row per class",
+        "ko": "학습된 가중치(클래스마다 한 행)",
+    },
     "logit.weights_caption": {
         "en": "w = ({w1:.3f}, {w2:.3f}) is perpendicular to the boundary and points towards class 1; b = {b:.3f} shifts the line. The logit z = w·x + b grows by |w| = {norm:.3f} per unit of distance from the line, so a longer w means a sharper sigmoid.",
         "ko": "w = ({w1:.3f}, {w2:.3f})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:.3f}는 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:.3f}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",

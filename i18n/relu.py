@@ -21,22 +21,10 @@ TEXT = {
     },
     "relu.act.sigmoid": {"en": "Sigmoid", "ko": "시그모이드"},
     "relu.act.tanh": {"en": "Tanh", "ko": "하이퍼볼릭 탄젠트(tanh)"},
-    "relu.act.relu": {"en": "ReLU", "ko": "ReLU"},
+    "relu.act.relu": {"en": "ReLU", "ko": "ReLU 함수"},
     "relu.act.leaky_relu": {"en": "Leaky ReLU (slope 0.1)", "ko": "리키 ReLU (기울기 0.1)"},
-    "relu.act.elu": {"en": "ELU (α = 1)", "ko": "ELU (α = 1)"},
-    "relu.act.gelu": {"en": "GELU", "ko": "GELU"},
-    "relu.act_formula.sigmoid": {"en": r"\sigma(x) = \frac{1}{1 + e^{-x}}", "ko": r"\sigma(x) = \frac{1}{1 + e^{-x}}"},
-    "relu.act_formula.tanh": {
-        "en": r"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
-        "ko": r"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
-    },
-    "relu.act_formula.relu": {"en": r"\max(0, x)", "ko": r"\max(0, x)"},
-    "relu.act_formula.leaky_relu": {"en": r"\max(0.1x, x)", "ko": r"\max(0.1x, x)"},
-    "relu.act_formula.elu": {
-        "en": r"x \;(x > 0), \quad e^{x} - 1 \;(x \le 0)",
-        "ko": r"x \;(x > 0), \quad e^{x} - 1 \;(x \le 0)",
-    },
-    "relu.act_formula.gelu": {"en": r"x\,\Phi(x)", "ko": r"x\,\Phi(x)"},
+    "relu.act.elu": {"en": "ELU (α = 1)", "ko": "ELU 함수 (α = 1)"},
+    "relu.act.gelu": {"en": "GELU", "ko": "GELU 함수"},
     "relu.metric_d0": {"en": "f'(0)", "ko": "f'(0)"},
     "relu.metric_dmax": {"en": "largest slope max f'", "ko": "가장 큰 기울기 max f'"},
     "relu.metric_dmax_help": {
@@ -183,7 +171,7 @@ TEXT = {
     "relu.trace_dead_after": {"en": "after the SGD steps", "ko": "SGD 단계 후"},
     "relu.axis_layer": {"en": "layer", "ko": "층"},
     "relu.axis_layer_dir": {"en": "linear layer (1 = next to the input)", "ko": "선형 계층 (1 = 입력 쪽)"},
-    "relu.axis_hidden_layer": {"en": "hidden layer", "ko": "은닉층"},
+    "relu.axis_hidden_layer": {"en": "hidden layer (1 = next to the input)", "ko": "은닉층 (1 = 입력 쪽)"},
     "relu.axis_grad_norm": {"en": "‖∂L/∂W‖ (log scale)", "ko": "‖∂L/∂W‖ (로그 눈금)"},
     "relu.axis_movement": {"en": "relative change (log scale)", "ko": "상대 변화량 (로그 눈금)"},
     "relu.axis_dead_pct": {"en": "dead units", "ko": "죽은 유닛"},
@@ -195,8 +183,8 @@ TEXT = {
     },
     "relu.try.many_units.name": {"en": "More units, more pieces", "ko": "유닛이 많을수록 조각도 많이"},
     "relu.try.many_units.what": {
-        "en": "N = 32 on the sine for 1500 epochs: the kinks spread out where the curve bends most, and the piece count climbs.",
-        "ko": "사인에 N = 32, 1500 에포크: 꺾이는 점이 곡선이 가장 많이 휘는 곳으로 퍼지고 조각 수가 늘어납니다.",
+        "en": "N = 32 on the sine for 1500 epochs: many more kinks and a much closer fit. Count the pieces: fewer than N + 1, because some bends fall outside the data and some units are dead.",
+        "ko": "사인에 N = 32, 1500 에포크: 꺾이는 점이 훨씬 많아지고 곡선에 훨씬 가깝게 맞습니다. 조각 수를 세어 보세요. 꺾이는 점 일부는 데이터 밖에 있고 일부 유닛은 죽어 있어서 N + 1개보다 적습니다.",
     },
     "relu.try.step.name": {"en": "A step from ramps", "ko": "경사로로 만드는 계단"},
     "relu.try.step.what": {
@@ -210,12 +198,12 @@ TEXT = {
     },
     "relu.try.deep_sigmoid.name": {"en": "20 sigmoid layers", "ko": "시그모이드 20층"},
     "relu.try.deep_sigmoid.what": {
-        "en": "Depth 20: sigmoid's first-layer gradient is many orders of magnitude below its last layer's, and its early layers do not move at all. Tanh and ReLU shrink far less.",
-        "ko": "깊이 20: 시그모이드의 1번 층 기울기는 마지막 층보다 수십 자릿수 작고, 앞쪽 층은 전혀 움직이지 않습니다. tanh와 ReLU는 훨씬 덜 줄어듭니다.",
+        "en": "Depth 20: sigmoid's first-layer gradient is below 10⁻¹⁷ of its last layer's, and its first layer does not move at all. With PyTorch's default init tanh and ReLU shrink too, but by far less; the next experiment fixes ReLU.",
+        "ko": "깊이 20: 시그모이드의 1번 층 기울기는 마지막 층의 10⁻¹⁷배도 안 되고, 1번 층은 전혀 움직이지 않습니다. PyTorch 기본 초기화에서는 tanh와 ReLU도 줄어들지만 훨씬 덜합니다. 다음 실험이 ReLU의 해결책입니다.",
     },
     "relu.try.he_init.name": {"en": "He initialisation", "ko": "He 초기화"},
     "relu.try.he_init.what": {
-        "en": "Depth 20 with He init: ReLU's gradients stay about the same size in every layer, while sigmoid still vanishes. The right initialisation depends on the activation.",
-        "ko": "깊이 20에 He 초기화: ReLU의 기울기는 모든 층에서 비슷한 크기를 유지하지만 시그모이드는 여전히 사라집니다. 알맞은 초기화는 활성 함수에 따라 다릅니다.",
+        "en": "Depth 20 with He init: ReLU's gradients stay within a factor of 30 of each other across all 21 layers, while sigmoid's first layer still gets less than 10⁻¹⁰ of its last layer's gradient. The right initialisation depends on the activation.",
+        "ko": "깊이 20에 He 초기화: ReLU의 기울기는 21개 층 전체에서 서로 30배 이내로 비슷하게 유지되지만, 시그모이드의 1번 층은 여전히 마지막 층 기울기의 10⁻¹⁰배도 받지 못합니다. 알맞은 초기화는 활성 함수에 따라 다릅니다.",
     },
 }

@@ -15,7 +15,7 @@ TEXT = {
         "ko": "사인파(단계마다 숫자 하나, 다음 값을 예측) 또는 직접 입력한 텍스트(단계마다 글자 하나를 원-핫 벡터로, 다음 글자를 예측) 중에서 고릅니다.",
     },
     "rnn.sequence.sine": {"en": "sin(2πft) + noise", "ko": "사인파 sin(2πft) + 잡음"},
-    "rnn.sequence.text": {"en": "one character per step", "ko": "텍스트, 한 단계에 한 글자"},
+    "rnn.sequence.text": {"en": "characters as one-hot vectors", "ko": "텍스트, 한 단계에 한 글자"},
     "rnn.text": {"en": "Text (one character per step)", "ko": "텍스트 (단계마다 한 글자)"},
     "rnn.text_help": {
         "en": "Any Unicode: Korean, emoji, accents. Each character the eye sees (e.g. 한, é, 👍🏽) is one time step; at most T characters are read.",
@@ -50,10 +50,10 @@ TEXT = {
         "en": "The recurrent layer trained below: nn.RNN (tanh), nn.LSTM or nn.GRU. The gradient chart compares all three.",
         "ko": "아래에서 학습할 순환 계층입니다: nn.RNN(tanh), nn.LSTM, nn.GRU. 기울기 차트는 셋을 모두 비교합니다.",
     },
-    "rnn.cell.rnn": {"en": "RNN (tanh)", "ko": "RNN (tanh)"},
+    "rnn.cell.rnn": {"en": "RNN (tanh)", "ko": "기본 RNN (tanh)"},
     "rnn.cell.lstm": {"en": "LSTM, forget bias 1", "ko": "LSTM, 망각 편향 1"},
     "rnn.cell.lstm0": {"en": "LSTM, forget bias 0", "ko": "LSTM, 망각 편향 0"},
-    "rnn.cell.gru": {"en": "GRU", "ko": "GRU"},
+    "rnn.cell.gru": {"en": "GRU", "ko": "GRU (게이트 순환 유닛)"},
     "rnn.cell_caption.rnn": {"en": "plain RNN", "ko": "기본 RNN"},
     "rnn.cell_caption.lstm": {"en": "gated cell + memory", "ko": "게이트 + 기억 셀"},
     "rnn.cell_caption.gru": {"en": "gated, lighter", "ko": "게이트, 더 가벼움"},
@@ -82,7 +82,7 @@ TEXT = {
     "rnn.unroll_title": {"en": "1 · The loop, unrolled", "ko": "1 · 순환 고리를 펼치면"},
     "rnn.unroll_caption": {
         "en": "An nn.RNN as initialised with seed {seed} (not trained yet). Shapes: W_xh {wxh}, W_hh {whh}, W_hy {why}; the same matrices on all {T} steps. Pick a step with the slider under the chart: its inputs, hidden state and output light up, and the hand-computed heat map fills in up to it.",
-        "ko": "시드 {seed}로 초기화한 nn.RNN입니다(아직 학습 전). 모양: W_xh {wxh}, W_hh {whh}, W_hy {why}. {T}개 단계 모두에 같은 행렬을 씁니다. 차트 아래 슬라이더로 단계를 고르면 그 단계의 입력, 은닉 상태, 출력이 강조되고, 손으로 계산한 히트맵이 그 단계까지 채워집니다.",
+        "ko": "시드 {seed}에서 막 초기화한 nn.RNN입니다(아직 학습 전). 모양: W_xh {wxh}, W_hh {whh}, W_hy {why}. {T}개 단계 모두에 같은 행렬을 씁니다. 차트 아래 슬라이더로 단계를 고르면 그 단계의 입력, 은닉 상태, 출력이 강조되고, 손으로 계산한 히트맵이 그 단계까지 채워집니다.",
     },
     "rnn.metric_diff": {"en": "max |nn.RNN − by hand|", "ko": "최대 |nn.RNN − 직접 계산|"},
     "rnn.metric_diff_help": {
@@ -115,13 +115,14 @@ TEXT = {
     "rnn.axis_unit": {"en": "hidden unit", "ko": "은닉 유닛"},
     "rnn.train_title": {"en": "2 · Training: predict the next step", "ko": "2 · 학습: 다음 단계 예측하기"},
     "rnn.train_caption_sine": {
-        "en": "{cell} with H = {H} learns x_{{t+1}} from x_1 … x_t (mean squared error, Adam, gradient norm clipped at 1). ▶ plays the epochs.",
-        "ko": "H = {H}인 {cell}이(가) x_1 … x_t로부터 x_{{t+1}}을 배웁니다(평균제곱오차, Adam, 기울기 노름 1로 자르기). ▶로 에포크를 재생합니다.",
+        "en": "{cell} with H = {H} learns xₜ₊₁ from x₁ … xₜ (mean squared error, Adam, gradient norm clipped at 1). ▶ plays the epochs.",
+        "ko": "H = {H}인 {cell}이(가) x₁ … xₜ로부터 xₜ₊₁을 배웁니다(평균제곱오차, Adam, 기울기 노름 1로 자르기). ▶로 에포크를 재생합니다.",
     },
     "rnn.train_caption_text": {
         "en": "{cell} with H = {H} learns the next character after each prefix (cross-entropy, Adam, gradient norm clipped at 1). Each dot is the probability it gives the right next character; the letter above it is its top guess.",
         "ko": "H = {H}인 {cell}이(가) 각 접두어 다음에 올 글자를 배웁니다(교차 엔트로피, Adam, 기울기 노름 1로 자르기). 점은 정답 글자에 준 확률이고, 위의 글자는 가장 유력하다고 본 글자입니다.",
     },
+    "rnn.training_spinner": {"en": "Training for {epochs} epochs…", "ko": "{epochs}에포크 동안 학습하는 중…"},
     "rnn.trained": {
         "en": "After {epochs} epochs the mean loss fell from {l0:.4g} to {ln:.4g}.",
         "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}(으)로 줄었습니다.",
@@ -162,7 +163,7 @@ TEXT = {
         "ko": "t = 1 … {T}에서의 ‖∂L_T/∂hₜ‖ (로그 눈금)",
     },
     "rnn.axis_grad": {"en": "gradient norm ‖∂L_T/∂hₜ‖", "ko": "기울기 노름 ‖∂L_T/∂hₜ‖"},
-    "rnn.metric_grad": {"en": "‖∂L_T/∂h₁‖ · {cell}", "ko": "‖∂L_T/∂h₁‖ · {cell}"},
+    "rnn.metric_grad": {"en": "‖∂L_T/∂h₁‖ of {cell}", "ko": "{cell}의 ‖∂L_T/∂h₁‖"},
     "rnn.verdict_vanish": {
         "en": "**The plain RNN's gradient vanishes.** The gradient that reaches the first step is about {lstm} times larger for the LSTM and {gru} times larger for the GRU than for the plain RNN. In the RNN every step back multiplies by W_hhᵀ·diag(1 − h_t²), which shrinks it; through their gates, the LSTM's cell state and the GRU's h_t pass it back with far less shrinking.",
         "ko": "**기본 RNN의 기울기는 사라집니다.** 첫 단계까지 닿는 기울기가 기본 RNN보다 LSTM은 약 {lstm}배, GRU는 약 {gru}배 큽니다. RNN에서는 한 단계 거슬러 갈 때마다 W_hhᵀ·diag(1 − h_t²)가 곱해져 기울기가 줄어들지만, LSTM의 셀 상태와 GRU의 h_t는 게이트 덕분에 훨씬 덜 줄어든 채로 기울기를 되돌려 보냅니다.",

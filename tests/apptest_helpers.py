@@ -28,12 +28,13 @@ def open_page(page: str | None = None, **params) -> AppTest:
 
 
 def shown_text(at: AppTest) -> str:
-    """Every string the page sends to the browser: labels, help, markdown, chart specs."""
+    """Every string the page sends to the browser (labels, help, markdown, chart specs), except code:
+    the "PyTorch code" blocks are English source by design."""
     parts = []
 
     def walk(node) -> None:
         proto = getattr(node, "proto", None)
-        if proto is not None:
+        if proto is not None and getattr(node, "type", None) != "code":
             parts.append(text_format.MessageToString(proto, as_utf8=True))
         for child in getattr(node, "children", {}).values():
             walk(child)

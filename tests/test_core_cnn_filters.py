@@ -148,6 +148,13 @@ def test_builtin_images():
         assert patch_of(img).shape == (PATCH, PATCH)
     digit = load_image("digit")
     np.testing.assert_array_equal(patch_of(digit), digit)
+    china = load_image("china")
+    patch = patch_of(china)
+    crops = np.lib.stride_tricks.sliding_window_view(china, (PATCH, PATCH))
+    hits = np.argwhere((crops == patch).all(axis=(2, 3)))
+    assert len(hits) >= 1  # a crop at full resolution, not a resampled copy
+    assert patch.std() >= crops[::2, ::2].std(axis=(2, 3)).max() - 1e-12
+    assert patch_of(np.ones((4, 6))).shape == (PATCH, PATCH)
     assert load_image("china").shape == (171, 256)
     stripes = load_image("stripes")
     out = convolve(stripes, KERNELS["sobel_x"], 1, 0, 1).out

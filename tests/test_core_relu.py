@@ -277,3 +277,14 @@ def test_parallel_threads_reproduce_single_threaded_results():
             together = dict(zip((11, 12), pool.map(fingerprint, (11, 12)), strict=True))
             for s in (11, 12):
                 np.testing.assert_array_equal(together[s], alone[s])
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_the_try_this_claims_about_depth_20_hold(seed):
+    # "20 sigmoid layers" and "He initialisation" state these numbers on the page.
+    default = depth_study(20, "sine", "default", seed, steps=1)
+    sig = default.grad_norms[0]
+    assert sig[0] < 1e-17 * sig[-1] and default.movement[0, -1, 0] == 0
+    he = depth_study(20, "sine", "he", seed, steps=1)
+    relu = he.grad_norms[2]
+    assert relu.max() < 30 * relu.min() and he.grad_norms[0, 0] < 1e-10 * he.grad_norms[0, -1]

@@ -41,7 +41,9 @@ def test_frames_hold_each_path_and_loss_up_to_their_step():
         k = int(frame.name)
         for r in range(count):
             np.testing.assert_allclose(frame.data[r].x, runs.paths[r, : k + 1, 0], rtol=1e-6)
-            np.testing.assert_allclose(frame.data[count + r].y, np.maximum(runs.losses[r, : k + 1], GAP_FLOOR), rtol=1e-6)
+            np.testing.assert_allclose(
+                frame.data[count + r].y, np.maximum(runs.losses[r, : k + 1], GAP_FLOOR), rtol=1e-6
+            )
     assert fig.layout.yaxis2.type == "log" and fig.layout.yaxis3.type == "log"
 
 

@@ -8,12 +8,13 @@ import streamlit as st
 
 from core.cnn_filters import (
     CUSTOM_DEFAULT,
+    CUSTOM_LIMIT,
     KERNELS,
     KernelError,
     convolve,
     format_custom,
     output_size,
-    parse_custom,  # fmt: skip
+    parse_custom,
     resize_kernel,
     sliding_window,
 )
@@ -33,7 +34,7 @@ def builtin(name: str) -> np.ndarray:
     return load_image(name)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def figures(image_key: str, _image: np.ndarray, weights: str, stride: int, padding: int, dilation: int, language: str):
     """Feature maps and the three filter figures; ``image_key`` names ``_image`` (a built-in or an upload hash)."""
     w = parse_custom(weights)
@@ -70,10 +71,11 @@ def on_upload() -> None:
 
 
 def edit_grid(key: str, w: np.ndarray) -> None:
+    """Grid edits → the URL-bound ``custom`` text (the grid is re-created from it on the rerun)."""
     for row, cols in st.session_state[key]["edited_rows"].items():
         for col, value in cols.items():
             w[int(row), int(col)] = float(value) if value is not None and np.isfinite(value) else 0.0
-    st.session_state["custom"] = format_custom(np.clip(w, -100, 100))
+    st.session_state["custom"] = format_custom(np.clip(w, -CUSTOM_LIMIT, CUSTOM_LIMIT))
 
 
 def as_custom(w: np.ndarray) -> None:
@@ -127,10 +129,7 @@ image_key, img = st.session_state["cnn_upload_image"][:2] if image == "upload" e
 h, wd = img.shape
 k = len(w)
 ho, wo = (output_size(n, k, stride, padding, dilation) for n in (h, wd))
-st.latex(
-    rf"H_{{out}}=\left\lfloor\tfrac{{{h}+2\cdot{padding}-{dilation}\cdot({k}-1)-1}}{{{stride}}}\right\rfloor+1={ho}"
-    rf"\qquad W_{{out}}=\left\lfloor\tfrac{{{wd}+2\cdot{padding}-{dilation}\cdot({k}-1)-1}}{{{stride}}}\right\rfloor+1={wo}"
-)
+st.latex(viz.shape_latex(img.shape, k, stride, padding, dilation, (ho, wo)))
 if min(ho, wo) <= 0:
     span = dilation * (k - 1) + 1
     st.error(t("cnn.no_fit", span=span, h=h + 2 * padding, w=wd + 2 * padding), icon=":material/crop_free:")
@@ -138,7 +137,7 @@ else:
     maps, fig_conv, fig_post, fig_sw = figures(image_key, img, format_custom(w), stride, padding, dilation, lang())
     m = st.columns(3)
     m[0].metric(t("cnn.metric_shape"), f"{h}×{wd} → {ho}×{wo}")
-    m[1].metric(t("cnn.metric_relu"), f"{(maps.out > 0).mean():.0%}", help=t("cnn.metric_relu_help"))
+    m[1].metric(t("cnn.metric_relu"), f"{(maps.out > 1e-6).mean():.0%}", help=t("cnn.metric_relu_help"))
     m[2].metric(t("cnn.metric_params"), f"{k}×{k} = {k * k}", help=t("cnn.metric_params_help"))
     st.plotly_chart(fig_conv, key="cnn_conv", width="stretch", config={"displaylogo": False})
     st.subheader(t("cnn.post_header"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
-from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check
+from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check, verdict
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
@@ -19,7 +19,7 @@ DEFAULTS = {
     "weight_decay": 0.0,
     "batchnorm": False,
 }
-RISE = 1.1  # a final validation loss 10 % above its minimum counts as overfitting
+ICONS = {"same": "info", "helps": "verified", "hurts": "trending_up", "no_overfit": "trending_flat"}
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -57,10 +57,10 @@ with st.container(border=True):
     c[0].caption(t(f"drop.task.{task}"))
     n = bound(c[1].slider, "n", "drop.n", min_value=10, max_value=200, value=DEFAULTS["n"], step=5)
     noise = bound(c[2].slider, "noise", "drop.noise", min_value=0.0, max_value=0.6, value=DEFAULTS["noise"], step=0.05)
-    hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=256, value=DEFAULTS["hidden"], step=16)
+    hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=128, value=DEFAULTS["hidden"], step=16)
     c = st.columns(4)
     p = bound(c[0].slider, "p", "drop.p", min_value=0.0, max_value=0.9, value=DEFAULTS["p"], step=0.05)
-    epochs = bound(c[1].slider, "epochs", "drop.epochs", min_value=20, max_value=500, value=DEFAULTS["epochs"], step=10)
+    epochs = bound(c[1].slider, "epochs", "drop.epochs", min_value=20, max_value=400, value=DEFAULTS["epochs"], step=10)
     wd = bound(
         c[2].slider, "weight_decay", "drop.wd", min_value=0.0, max_value=0.1, value=0.0, step=0.001, format="%.3f"
     )
@@ -69,73 +69,68 @@ with st.container(border=True):
 with st.spinner(t("drop.training")):
     cmp = compute(task, n, noise, hidden, epochs, p, wd, bn, seed())
     figs = figures(task, n, noise, hidden, epochs, p, wd, bn, seed(), lang())
-plain, reg = cmp.plain, cmp.reg
-names = labels_for(p, wd, bn)
+plain, reg, mean = cmp.plain, cmp.reg, cmp.mean
 stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
 if stopped is not None:
     st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
 best, final, reg_final = float(plain.val_loss[plain.best_epoch]), float(plain.val_loss[-1]), float(reg.val_loss[-1])
-fmt = {"best": best, "e": plain.best_epoch, "final": final, "reg": names["reg"], "reg_final": reg_final}
-if p == 0 and wd == 0 and not bn:
-    st.info(t("drop.verdict_same"), icon=":material/info:")
-elif final > RISE * best and reg_final < final:
-    st.success(t("drop.verdict_helps", pct=100 * (1 - reg_final / final), **fmt), icon=":material/verified:")
-elif final > RISE * best:
-    st.warning(t("drop.verdict_hurts", **fmt), icon=":material/trending_up:")
-else:
-    st.info(t("drop.verdict_no_overfit", **fmt), icon=":material/trending_flat:")
+fmt = {"best": best, "e": plain.best_epoch, "final": final, "reg": labels_for(p, wd, bn)["reg"], "reg_final": reg_final}
+kind = verdict(cmp, regularized=p > 0 or wd > 0 or bn)
+box = {"same": st.info, "helps": st.success, "hurts": st.warning, "no_overfit": st.info}[kind]
+box(t(f"drop.verdict_{kind}", pct=100 * (1 - reg_final / final), **fmt), icon=f":material/{ICONS[kind]}:")
 
 m = st.columns(4)
-m[0].metric(t("drop.metric_val", model=t("drop.short_plain")), f"{final:.3f}", help=t("drop.metric_val_help"))
-m[1].metric(
-    t("drop.metric_val", model=t("drop.short_reg")),
-    f"{reg_final:.3f}",
-    f"{reg_final - final:+.3f}",
-    delta_color="inverse",
-)
-m[2].metric(t("drop.metric_best", model=t("drop.short_plain")), plain.best_epoch, help=t("drop.metric_best_help"))
-m[3].metric(t("drop.metric_best", model=t("drop.short_reg")), reg.best_epoch, help=t("drop.metric_best_help"))
+for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
+    name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
+    delta = f"{value - final:+.3f}" if who == "reg" else None
+    m[i].metric(
+        t("drop.metric_val", model=name), f"{value:.3f}", delta, delta_color="inverse", help=t("drop.metric_val_help")
+    )
+    m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
 
-st.plotly_chart(figs["compare"], key="drop_compare", width="stretch", config={"displaylogo": False})
+
+def show(fig, key: str, where=st) -> None:
+    where.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
+
+
+show(figs["compare"], "drop_compare")
 st.caption(t("drop.compare_caption") + " " + t("ui.scrub_hint"))
 
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
-st.plotly_chart(figs["net"], key="drop_net", width="stretch", config={"displaylogo": False})
-mc = cmp.mean
-st.plotly_chart(figs["mean"], key="drop_mean", width="stretch", config={"displaylogo": False})
-st.markdown(
-    t("drop.mean_text", rate=mc.drop_rate, p=p, h=mc.mean_eval, ht=mc.mean_train, hu=mc.mean_unscaled, keep=1 - p)
-)
+show(figs["net"], "drop_net")
+show(figs["mean"], "drop_mean")
+fmt = {"h": mean.mean_eval, "ht": mean.mean_train, "hu": mean.mean_unscaled, "keep": 1 - p}
+st.markdown(t("drop.mean_text", rate=mean.drop_rate, p=p, **fmt))
 
 st.subheader(t("drop.mc_heading"))
-if figs["mc"] is None:
+if cmp.mc is None:
     st.info(t("drop.mc_needs_regression"), icon=":material/info:")
 else:
     st.markdown(t("drop.mc_text"))
-    st.plotly_chart(figs["mc"], key="drop_mc", width="stretch", config={"displaylogo": False})
-    inside = float(cmp.mc.std[(cmp.data.grid[:, 0] >= -3) & (cmp.data.grid[:, 0] <= 3)].mean())
+    show(figs["mc"], "drop_mc")
     if p == 0:
         st.warning(t("drop.mc_zero"), icon=":material/info:")
     else:
-        st.caption(t("drop.mc_numbers", inside=2 * inside, edge=2 * float(cmp.mc.std[[0, -1]].mean())))
+        wider = "wider" if cmp.mc.width_edges > cmp.mc.width_inside else "not_wider"
+        st.caption(t(f"drop.mc_{wider}", inside=cmp.mc.width_inside, edge=cmp.mc.width_edges))
 
 st.subheader(t("drop.others_heading"))
 st.markdown(t("drop.others_text"))
 c = st.columns(2)
-c[0].plotly_chart(figs["weights"], key="drop_weights", width="stretch", config={"displaylogo": False})
+show(figs["weights"], "drop_weights", c[0])
 c[0].caption(t("drop.weight_caption", plain=float(plain.weight_norm[-1]), reg=float(reg.weight_norm[-1])))
-if figs["bn"] is None:
-    c[1].info(t("drop.bn_off"), icon=":material/info:")
-else:
-    c[1].plotly_chart(figs["bn"], key="drop_bn", width="stretch", config={"displaylogo": False})
+if cmp.bn:
+    show(figs["bn"], "drop_bn", c[1])
     c[1].caption(t("drop.bn_caption"))
+else:
+    c[1].info(t("drop.bn_off"), icon=":material/info:")
 
 try_this(
     "drop",
     [
         Experiment("overfit", DEFAULTS),
-        Experiment("strong", DEFAULTS | {"p": 0.85}),
+        Experiment("strong", DEFAULTS | {"p": 0.85, "hidden": 16}),
         Experiment("more_data", DEFAULTS | {"n": 200}),
         Experiment("weight_decay", DEFAULTS | {"p": 0.0, "weight_decay": 0.03}),
         Experiment("batchnorm", DEFAULTS | {"p": 0.0, "batchnorm": True}),

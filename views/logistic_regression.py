@@ -11,7 +11,7 @@ from ui.state import lang, seed, t
 from viz.logistic_regression import boundary_figure, units_figure
 
 HIDDEN = ("2", "4", "8", "16", "4,4", "8,8", "16,16", "8,8,8")
-BATCHES = ("full", "64", "32", "16")
+BATCHES = ("full", "64", "32")
 DEFAULTS = {
     "dataset": "moons", "classes": 2, "noise": 0.2, "n": 200, "split": 30, "model": "logistic",
     "hidden": "8,8", "activation": "tanh", "optimizer": "adam", "lr": 0.05, "epochs": 200, "batch": "full",
@@ -44,7 +44,8 @@ with st.container(border=True):
     c = st.columns([2, 1, 1, 1, 1])
     dataset = bound(c[0].selectbox, "dataset", "logit.dataset", options=list(DATASETS), index=1)
     c[0].caption(t(f"logit.dataset.{dataset}"))
-    classes = bound(c[1].slider, "classes", "logit.classes", min_value=2, max_value=5, value=2)
+    two_only = DATASETS[dataset].max_classes == 2  # moons and xor: the slider would change nothing
+    classes = bound(c[1].slider, "classes", "logit.classes", min_value=2, max_value=5, value=2, disabled=two_only)
     noise = bound(c[2].slider, "noise", "logit.noise", min_value=0.0, max_value=0.5, value=0.2, step=0.05)
     n = bound(c[3].slider, "n", "logit.n", min_value=50, max_value=500, value=200, step=50)
     split = bound(c[4].slider, "split", "logit.split", min_value=10, max_value=50, value=30, step=5)
@@ -53,9 +54,13 @@ with st.container(border=True):
     c[0].caption(t(f"logit.model.{model}"))
     linear = model == "logistic"
     hidden = bound(c[1].selectbox, "hidden", "logit.hidden", options=HIDDEN, index=5, disabled=linear)
-    activation = bound(c[2].selectbox, "activation", "logit.activation", options=list(ACTIVATIONS), index=1, disabled=linear)
+    activation = bound(
+        c[2].selectbox, "activation", "logit.activation", options=list(ACTIVATIONS), index=1, disabled=linear
+    )
     optimizer = bound(c[3].selectbox, "optimizer", "logit.optimizer", options=list(OPTIMIZERS))
-    lr = bound(c[4].number_input, "lr", "logit.lr", min_value=0.001, max_value=10.0, value=0.05, step=0.01, format="%.3f")
+    lr = bound(
+        c[4].number_input, "lr", "logit.lr", min_value=0.001, max_value=10.0, value=0.05, step=0.01, format="%.3f"
+    )
     epochs = bound(c[5].slider, "epochs", "logit.epochs", min_value=10, max_value=500, value=200, step=10)
     batch = bound(c[6].selectbox, "batch", "logit.batch", options=BATCHES)
 
@@ -82,14 +87,14 @@ m[2].metric(t("logit.metric_train_loss"), f"{run.losses[-1, 0]:.4f}")
 m[3].metric(t("logit.metric_test_loss"), f"{run.losses[-1, 1]:.4f}", help=t("logit.metric_test_loss_help"))
 
 st.plotly_chart(fig_map, key="logit_map", width="stretch", config={"displaylogo": False})
-st.caption(t("logit.map_caption") + " " + t("ui.scrub_hint"))
+st.caption(t("logit.map_caption" if run.split.classes == 2 else "logit.map_caption_multi") + " " + t("ui.scrub_hint"))
 
 if fig_units is not None:
     st.subheader(t("logit.units_heading"))
     st.caption(t("logit.units_caption"))
     st.plotly_chart(fig_units, key="logit_units", width="stretch", config={"displaylogo": False})
 else:
-    st.subheader(t("logit.weights_heading"))
+    st.subheader(t("logit.weights_heading" if run.split.classes == 2 else "logit.weights_heading_multi"))
     w, b = run.w[-1], run.b[-1]
     if run.split.classes == 2:
         st.latex(rf"{w[0, 0]:.3f}\,x_1 {w[0, 1]:+.3f}\,x_2 {b[0]:+.3f} = 0")
@@ -98,7 +103,9 @@ else:
         st.caption(t("logit.weights_caption_multi"))
         st.dataframe({t("logit.col_class"): np.arange(len(b)), "w₁": w[:, 0], "w₂": w[:, 1], "b": b}, hide_index=True)
     st.subheader(t("logit.grad_heading"))
-    st.latex(r"\frac{\partial L}{\partial W} = \frac{1}{N}(P - Y)^\top X,\qquad \frac{\partial L}{\partial b} = \frac{1}{N}\sum_i (p_i - y_i)")
+    st.latex(
+        r"\frac{\partial L}{\partial W} = \frac{1}{N}(P - Y)^\top X,\qquad \frac{\partial L}{\partial b} = \frac{1}{N}\sum_i (p_i - y_i)"
+    )
     st.caption(t("logit.grad_caption"))
     x, y = run.split.x_train, run.split.y_train
     hand_w, hand_b = linear_gradients(x, y, run.w[0], run.b[0])
@@ -106,7 +113,11 @@ else:
     hand, auto = np.column_stack([hand_w, hand_b]), np.column_stack([auto_w, auto_b])
     st.dataframe(
         {
-            t("logit.col_param"): [f"{name}{'' if len(hand) == 1 else f' ({r})'}" for r in range(len(hand)) for name in ("∂L/∂w₁", "∂L/∂w₂", "∂L/∂b")],
+            t("logit.col_param"): [
+                f"{name}{'' if len(hand) == 1 else f' ({r})'}"
+                for r in range(len(hand))
+                for name in ("∂L/∂w₁", "∂L/∂w₂", "∂L/∂b")
+            ],
             t("logit.col_hand"): hand.ravel(),
             "torch.autograd": auto.ravel(),
             t("logit.col_diff"): np.abs(hand - auto).ravel(),
@@ -120,10 +131,22 @@ try_this(
     [
         Experiment("line", DEFAULTS | {"dataset": "blobs"}),
         Experiment("xor_fail", DEFAULTS | {"dataset": "xor"}),
-        Experiment("xor_mlp", DEFAULTS | {"dataset": "xor", "model": "mlp", "hidden": "4"}),
+        Experiment("xor_mlp", DEFAULTS | {"dataset": "xor", "noise": 0.1, "model": "mlp", "hidden": "4"}),
         Experiment("moons_mlp", DEFAULTS | {"model": "mlp", "noise": 0.1}),
         Experiment("softmax", DEFAULTS | {"dataset": "blobs", "classes": 4, "noise": 0.3}),
-        Experiment("spiral", DEFAULTS | {"dataset": "spiral", "classes": 3, "noise": 0.05, "model": "mlp", "hidden": "16,16", "lr": 0.03, "epochs": 500}),
+        Experiment(
+            "spiral",
+            DEFAULTS
+            | {
+                "dataset": "spiral",
+                "classes": 3,
+                "noise": 0.05,
+                "n": 500,
+                "model": "mlp",
+                "hidden": "16,16",
+                "epochs": 500,
+            },
+        ),
     ],
     DEFAULTS,
 )

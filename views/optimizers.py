@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from core import surfaces
-from core.optimizers import OPTIMIZERS, Hyper, gradient_noise, make_optimizer, noise_sigma, race
+from core.optimizers import OPTIMIZERS, Hyper, finish_step, gradient_noise, make_optimizer, noise_sigma, race
 from core.optimizers_scratch import SCRATCH, adam_step, from_scratch, momentum_step
 from core.plotdata import frame_steps
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
@@ -14,15 +14,17 @@ from viz.optimizers import race_figure, scratch_figure
 # Start point, learning rate and length that make a good race on each surface; picking a surface applies them.
 PRESETS = {
     "bowl": {"start": (2.0, 1.5), "lr": 0.05, "steps": 80},
-    "valley": {"start": (-3.5, 1.0), "lr": 0.1, "steps": 100},
+    "valley": {"start": (-3.5, 1.0), "lr": 0.1, "steps": 60},
     "rosenbrock": {"start": (-1.5, 2.0), "lr": 0.002, "steps": 300},
     "saddle": {"start": (2.0, 0.01), "lr": 0.03, "steps": 120},
     "himmelblau": {"start": (0.0, 0.0), "lr": 0.01, "steps": 100},
 }
 HYPER = {"momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "alpha": 0.99, "eps": 1e-8, "noise": 0.0}
-DEFAULTS = {"surface": "valley", "optims": list(OPTIMIZERS), "lr": 0.1, "steps": 100} | HYPER
+DEFAULTS = (
+    {"surface": "valley", "optims": list(OPTIMIZERS)} | {k: PRESETS["valley"][k] for k in ("lr", "steps")} | HYPER
+)
 EPS_OPTIONS = [1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.1, 1.0]
-FINISH = 0.05  # a run has finished once it is this close to a minimum
+FINISH = 0.05  # a run has finished once it stays this close to a minimum
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -42,6 +44,20 @@ def figures(surface: str, names: tuple, steps: int, h: Hyper, seed_: int, langua
     race_fig = race_figure(runs, grid, spec, box, frame_steps(steps), language) if runs else None
     return race_fig, {
         n: scratch_figure(scratch[n], by_name[n], frame_steps(len(scratch[n].path) - 1), h, language) for n in SCRATCH
+    }
+
+
+def result_row(run) -> dict:
+    done = finish_step(run, FINISH)
+    first = np.hypot(*(run.path[1] - run.path[0])) if len(run.path) > 1 else np.nan
+    status = t("opt.status_ok") if run.stop_step is None else t("opt.status_diverged", step=run.stop_step)
+    return {
+        t("opt.col_name"): t(f"opt.name.{run.name}"),
+        t("opt.col_first"): f"{first:.4g}",
+        t("opt.col_finish"): "—" if done is None else str(done),
+        t("opt.col_loss"): f"{run.losses[-1]:.4g}",
+        t("opt.col_dist"): f"{run.dists[-1]:.4g}",
+        t("opt.col_status"): status,
     }
 
 
@@ -77,19 +93,35 @@ with st.container(border=True):
         c[1].number_input, "lr", "opt.lr", min_value=1e-4, max_value=10.0, value=preset["lr"], step=1e-4, format="%.4f"
     )
     steps = bound(c[2].slider, "steps", "opt.steps", min_value=5, max_value=500, value=preset["steps"])
-    noise = bound(c[3].slider, "noise", "opt.noise", min_value=0.0, max_value=2.0, value=0.0, step=0.05)
+    noise = bound(c[3].slider, "noise", "opt.noise", min_value=0.0, max_value=2.0, value=HYPER["noise"], step=0.05)
     optims = bound(st.multiselect, "optims", "opt.optims", options=list(OPTIMIZERS), default=DEFAULTS["optims"])
     st.caption(t("opt.optims_caption"))
     c = st.columns(5)
-    momentum = bound(c[0].slider, "momentum", "opt.momentum", min_value=0.05, max_value=0.99, value=0.9, step=0.01)
-    beta1 = bound(c[1].slider, "beta1", "opt.beta1", min_value=0.0, max_value=0.99, value=0.9, step=0.01)
+    momentum = bound(
+        c[0].slider, "momentum", "opt.momentum", min_value=0.05, max_value=0.99, value=HYPER["momentum"], step=0.01
+    )
+    beta1 = bound(c[1].slider, "beta1", "opt.beta1", min_value=0.0, max_value=0.99, value=HYPER["beta1"], step=0.01)
     beta2 = bound(
-        c[2].slider, "beta2", "opt.beta2", min_value=0.9, max_value=0.9999, value=0.999, step=0.0001, format="%.4f"
+        c[2].slider,
+        "beta2",
+        "opt.beta2",
+        min_value=0.9,
+        max_value=0.9999,
+        value=HYPER["beta2"],
+        step=0.0001,
+        format="%.4f",
     )
     alpha = bound(
-        c[3].slider, "alpha", "opt.alpha", min_value=0.5, max_value=0.999, value=0.99, step=0.001, format="%.3f"
+        c[3].slider,
+        "alpha",
+        "opt.alpha",
+        min_value=0.5,
+        max_value=0.999,
+        value=HYPER["alpha"],
+        step=0.001,
+        format="%.3f",
     )
-    eps = bound(c[4].select_slider, "eps", "opt.eps", options=EPS_OPTIONS, value=1e-8)
+    eps = bound(c[4].select_slider, "eps", "opt.eps", options=EPS_OPTIONS, value=HYPER["eps"])
 
 names = tuple(n for n in OPTIMIZERS if n in optims)  # book order, whatever order they were picked in
 h = Hyper(lr=lr, momentum=momentum, beta1=beta1, beta2=beta2, alpha=alpha, eps=float(eps), noise=noise)
@@ -106,9 +138,9 @@ for run in runs:
 if not runs:
     st.warning(t("opt.pick_one"), icon=":material/touch_app:")
 else:
-    finished = [(int(np.argmax(r.dists < FINISH)), r.name) for r in runs if (r.dists < FINISH).any()]
+    finished = sorted((finish_step(r, FINISH), r.name) for r in runs if finish_step(r, FINISH) is not None)
     if finished:
-        step, name = min(finished)
+        step, name = finished[0]
         st.success(t("opt.winner", name=t(f"opt.name.{name}"), tol=FINISH, step=step), icon=":material/flag:")
     else:
         best = min(runs, key=lambda r: r.dists[-1])
@@ -118,42 +150,21 @@ else:
 
     st.subheader(t("opt.table_title"))
     st.caption(t("opt.table_caption"))
-    status = [
-        t("opt.status_diverged", step=r.stop_step) if r.stop_step is not None else t("opt.status_ok") for r in runs
-    ]
-    st.dataframe(
-        {
-            t("opt.col_name"): [t(f"opt.name.{r.name}") for r in runs],
-            t("opt.col_first"): [
-                float(np.hypot(*(r.path[1] - r.path[0]))) if len(r.path) > 1 else np.nan for r in runs
-            ],
-            t("opt.col_finish"): [int(np.argmax(r.dists < FINISH)) if (r.dists < FINISH).any() else None for r in runs],
-            t("opt.col_loss"): [r.losses[-1] for r in runs],
-            t("opt.col_dist"): [r.dists[-1] for r in runs],
-            t("opt.col_status"): status,
-        },
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe([result_row(r) for r in runs], hide_index=True, width="stretch")
 
 st.subheader(t("opt.scratch_title"))
 st.caption(t("opt.scratch_caption"))
 for tab, name in zip(st.tabs([t("opt.tab_momentum"), t("opt.tab_adam")]), SCRATCH, strict=True):
     tab.plotly_chart(scratch_figs[name], key=f"opt_scratch_{name}", width="stretch", config={"displaylogo": False})
 
+three = {"optims": ["sgd", "momentum", "adam"]}
 try_this(
     "opt",
     [
         Experiment("valley", DEFAULTS),
-        Experiment("noise", DEFAULTS | {"noise": 0.5, "optims": ["sgd", "momentum", "adam"]}),
-        Experiment(
-            "banana",
-            DEFAULTS | {"surface": "rosenbrock", "optims": ["sgd", "momentum", "adam"], "lr": 0.002, "steps": 300},
-        ),
-        Experiment(
-            "banana_adam",
-            DEFAULTS | {"surface": "rosenbrock", "optims": ["sgd", "momentum", "adam"], "lr": 0.05, "steps": 500},
-        ),
+        Experiment("noise", DEFAULTS | three | {"lr": 0.02, "steps": 150, "noise": 0.2}),
+        Experiment("banana", DEFAULTS | three | {"surface": "rosenbrock", "lr": 0.002, "steps": 300}),
+        Experiment("banana_adam", DEFAULTS | three | {"surface": "rosenbrock", "lr": 0.05, "steps": 500}),
         Experiment("saddle", DEFAULTS | {"surface": "saddle", "lr": 0.03, "steps": 120}),
         Experiment(
             "overshoot",

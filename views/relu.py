@@ -3,7 +3,7 @@
 import numpy as np
 import streamlit as st
 
-from core.relu import ACTIVATIONS, TARGETS, activation_curves, init_linear, target_data
+from core.relu import ACTIVATIONS, FORMULAS, TARGETS, activation_curves, init_linear, target_data
 from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, fit_relu_units
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
@@ -52,7 +52,7 @@ activation = bound(
     c[0].selectbox, "activation", "relu.activation", options=list(ACTIVATIONS), index=list(ACTIVATIONS).index("relu")
 )
 c[0].caption(t(f"relu.act.{activation}"))
-c[0].latex(t(f"relu.act_formula.{activation}"))
+c[0].latex(FORMULAS[activation])
 gallery = curves()
 i = gallery.names.index(activation)
 c[0].metric(t("relu.metric_d0"), f"{np.interp(0.0, gallery.x, gallery.derivs[i]):.3g}")
@@ -81,7 +81,6 @@ with st.container(border=True):
     )
 
 fit = fit_run(target, units, lr, epochs, seed())
-last = len(fit.losses) - 1
 if fit.stop_epoch is not None:
     st.error(t("relu.fit_diverged", epoch=fit.stop_epoch, lr=lr), icon=":material/warning:")
 elif fit.dead[-1] > 0:

@@ -7,12 +7,11 @@ from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios, hidden_gr
 from core.rnn_unrolling_train import train
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
-from viz.rnn_unrolling import gradient_figure, shown_char, training_figure, unrolled_figure
+from viz.rnn_unrolling import gradient_figure, ratio_text, shown_char, training_figure, unrolled_figure
 
 DEFAULTS = {"sequence": "sine", "text": "안녕하세요", "T": 40, "hidden": 16, "freq": 0.05, "noise": 0.0}
 DEFAULTS |= {"cell": "rnn", "epochs": 150, "forget_bias": True}
 PLOT = {"width": "stretch", "config": {"displaylogo": False}}
-SUPER = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -38,13 +37,6 @@ def train_figure(args: tuple, cell: str, epochs: int, forget_bias: bool, languag
     return training_figure(compute(*args)[0], compute_training(*args, cell, epochs, forget_bias), language)
 
 
-def times(log10: float) -> str:
-    """A ratio given as log10, written for people: 37, 2,400, or 10⁶ for big ones."""
-    if log10 >= 5:
-        return "10" + str(round(log10)).translate(SUPER)
-    return f"{10**log10:,.2g}" if log10 < 2 else f"{round(10**log10, -1 - int(log10) + 2):,.0f}"
-
-
 header("rnn-unrolling", "rnn.intro")
 formula(
     r"h_t = \tanh(W_{xh}\,x_t + W_{hh}\,h_{t-1} + b), \qquad y_t = W_{hy}\,h_t + b_y, \qquad h_0 = 0",
@@ -58,13 +50,9 @@ with st.container(border=True):
     kind = bound(c[0].radio, "sequence", "rnn.sequence", options=kinds, captions=caps, horizontal=True)
     T = bound(c[1].slider, "T", "rnn.T", min_value=2, max_value=MAX_STEPS, value=DEFAULTS["T"])
     hidden = bound(c[2].slider, "hidden", "rnn.hidden", min_value=2, max_value=32, value=DEFAULTS["hidden"])
-    sine_off = kind != "sine"
-    freq = bound(
-        c[3].slider, "freq", "rnn.freq", min_value=0.01, max_value=0.25, value=0.05, step=0.01, disabled=sine_off
-    )
-    noise = bound(
-        c[4].slider, "noise", "rnn.noise", min_value=0.0, max_value=0.5, value=0.0, step=0.05, disabled=sine_off
-    )
+    off = {"disabled": kind != "sine"}
+    freq = bound(c[3].slider, "freq", "rnn.freq", min_value=0.01, max_value=0.25, value=0.05, step=0.01, **off)
+    noise = bound(c[4].slider, "noise", "rnn.noise", min_value=0.0, max_value=0.5, value=0.0, step=0.05, **off)
     text = bound(st.text_input, "text", "rnn.text", value=DEFAULTS["text"], disabled=kind != "text") or ""
     if kind != "text":
         st.caption(t("rnn.text_off"))
@@ -107,7 +95,8 @@ st.plotly_chart(fig_unrolled, key="rnn_unrolled", **PLOT)
 st.caption(t("ui.scrub_hint"))
 
 st.subheader(t("rnn.train_title"), divider="gray")
-training = compute_training(*args, cell, epochs, forget_bias)
+with st.spinner(t("rnn.training_spinner", epochs=epochs)):
+    training = compute_training(*args, cell, epochs, forget_bias)
 cell_name = t(f"rnn.cell.{cell if cell != 'lstm' or forget_bias else 'lstm0'}")
 st.caption(t(f"rnn.train_caption_{seq.kind}", cell=cell_name, H=hidden))
 l0, ln = training.loss[0], training.loss[-1]
@@ -128,10 +117,10 @@ for col, name in zip(m, ("rnn", lstm, "gru"), strict=True):
     col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), f"{grads.norms[grads.names.index(name), 0]:.2e}")
 verdict = "vanish" if min(ratios[lstm], ratios["gru"]) >= 2 else "mixed"
 (st.success if verdict == "vanish" else st.info)(
-    t(f"rnn.verdict_{verdict}", lstm=times(ratios[lstm]), gru=times(ratios["gru"]))
+    t(f"rnn.verdict_{verdict}", lstm=ratio_text(ratios[lstm]), gru=ratio_text(ratios["gru"]))
 )
 st.plotly_chart(fig_grads, key="rnn_gradients", **PLOT)
-st.caption(t("rnn.forget_effect", ratio=times(ratios["lstm"] - ratios["lstm0"])))
+st.caption(t("rnn.forget_effect", ratio=ratio_text(ratios["lstm"] - ratios["lstm0"])))
 
 try_this("rnn", experiments, DEFAULTS)
 code_expander(make_sequence, make_model, manual_unroll, unroll, hidden_gradients, bptt_gradients, train)

@@ -11,6 +11,7 @@ from viz.common import COLORS, add_animated_traces, add_animation, base_layout, 
 
 SIGNED = "RdBu_r"  # negative blue, zero white, positive red
 GRAY = "gray"
+EDGE_PERCENTILE = 99.5  # feature maps saturate above this percentile of |value|; hover shows the true value
 
 
 def _axes_as_images(fig: go.Figure, count: int, ticks: bool = False) -> None:
@@ -24,12 +25,20 @@ def _axes_as_images(fig: go.Figure, count: int, ticks: bool = False) -> None:
     fig.update_yaxes(zeroline=False)
 
 
+def _number(v: float, digits: int) -> str:
+    if not np.isfinite(v):
+        return ""
+    text = f"{v:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text  # no "-0.00"
+
+
 def _numbers(z: np.ndarray, digits: int = 2) -> list[list[str]]:
-    return [["" if not np.isfinite(v) else f"{v:.{digits}f}" for v in row] for row in np.asarray(z, dtype=float)]
+    return [[_number(v, digits) for v in row] for row in np.asarray(z, dtype=float)]
 
 
-def _bound(z: np.ndarray) -> float:
-    m = float(np.abs(z).max()) if np.size(z) else 0.0
+def _bound(z: np.ndarray, q: float = 100) -> float:
+    """Colour-scale limit: the q-th percentile of |z| (a few strong pixels would otherwise wash out the rest)."""
+    m = float(np.percentile(np.abs(z), q)) if np.size(z) else 0.0
     return m if m > 0 else 1.0
 
 
@@ -46,6 +55,14 @@ def _kernel_heat(kernel: np.ndarray, hover: str, **kw) -> go.Heatmap:
         showscale=False,
         hovertemplate=hover + "<extra></extra>",
         **kw,
+    )
+
+
+def shape_latex(shape: tuple[int, int], k: int, s: int, p: int, d: int, out: tuple[int, int]) -> str:
+    """The output-shape formula with this image's numbers put in, for both axes."""
+    return r"\qquad ".join(
+        rf"{name}_{{out}}=\left\lfloor\frac{{{n}+2\cdot{p}-{d}\cdot({k}-1)-1}}{{{s}}}\right\rfloor+1={o}"
+        for name, n, o in zip("HW", shape, out, strict=True)
     )
 
 
@@ -79,14 +96,14 @@ def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
         col=1,
     )
     fig.add_trace(_kernel_heat(maps.kernel, "w[%{y}, %{x}] = %{z:.4g}"), row=1, col=2)
-    m = _bound(maps.out)
+    m = _bound(maps.out, EDGE_PERCENTILE)
     fig.add_trace(
         go.Heatmap(
             z=rounded(maps.out),
             colorscale=SIGNED,
             zmin=-m,
             zmax=m,
-            colorbar={"title": {"text": t("cnn.colorbar", lang), "side": "right"}, "thickness": 12, "len": 0.9},
+            colorbar={"title": {"text": t("cnn.colorbar", lang), "side": "top"}, "thickness": 12, "len": 0.9},
             hovertemplate=t("cnn.hover_out", lang) + " (%{y}, %{x})<br>%{z:.4g}<extra></extra>",
         ),
         row=1,
@@ -108,7 +125,7 @@ def post_figure(maps, lang: str) -> go.Figure:
         horizontal_spacing=0.06,
         subplot_titles=[t("cnn.fig_relu", lang, h=ho, w=wo), t("cnn.fig_pool", lang, h=ph, w=pw)],
     )
-    top = _bound(maps.relu)
+    top = _bound(maps.relu, EDGE_PERCENTILE)
     for col, z in ((1, maps.relu), (2, maps.pooled)):
         fig.add_trace(
             go.Heatmap(
@@ -245,18 +262,17 @@ def sliding_figure(sw, lang: str) -> go.Figure:
     fig.update_yaxes(range=[k + 0.4, -0.5], autorange=False, row=1, col=2)
     base_layout(fig, height=470)
     fig.update_layout(legend={"y": -0.02, "yanchor": "top"}, margin={"t": 60, "l": 10})
-    return add_animation(fig, frames, lang, redraw=True, active=0, prefix_key="cnn.sw_cell", frame_ms=350, y=-0.1)
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="cnn.sw_cell", frame_ms=350, y=-0.1)
 
 
 def learned_filters_figure(run, names: list[str], cos: np.ndarray, kernels: dict, lang: str) -> go.Figure:
     """Learned first-layer filters (one animation frame per epoch) above the closest hand-made kernels."""
     count = run.filters.shape[1]
-    titles = [f"#{i + 1}" for i in range(count)] + [
-        f"{t(f'cnn.kernel.{n}', lang)}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)
-    ]
+    titles = [f"#{i + 1}" for i in range(count)] + [f"{n}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)]
     fig = make_subplots(rows=2, cols=count, subplot_titles=titles, vertical_spacing=0.2, horizontal_spacing=0.02)
     for i, n in enumerate(names):
-        fig.add_trace(_kernel_heat(kernels[n], t(f"cnn.kernel.{n}", lang) + "<br>%{z:.3g}"), row=2, col=i + 1)
+        preset = _kernel_heat(kernels[n], t(f"cnn.kernel.{n}", lang) + "<br>%{z:.3g}")
+        fig.add_trace(preset.update(texttemplate=None, text=None), row=2, col=i + 1)  # too small for numbers
     bounds = np.abs(run.filters).max(axis=(0, 2, 3))  # (count,) one colour scale per filter across epochs
     styles = [
         {
@@ -308,7 +324,14 @@ def training_figure(run, lang: str) -> go.Figure:
     )
     fig.update_xaxes(title_text=t("cnn.axis_epoch", lang))
     fig.update_yaxes(title_text=t("cnn.train_loss", lang), secondary_y=False)
-    fig.update_yaxes(title_text=t("cnn.test_acc", lang), secondary_y=True, range=[0, 100.5], showgrid=False)
+    fig.update_yaxes(
+        title_text=t("cnn.test_acc", lang),
+        secondary_y=True,
+        range=[0, 101],
+        tickmode="linear",
+        dtick=20,
+        showgrid=False,
+    )
     return base_layout(fig, height=360)
 
 
@@ -326,7 +349,7 @@ def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
             hovertemplate=t("cnn.hover_confusion", lang) + "<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text=t("cnn.axis_pred", lang), dtick=1, side="bottom")
+    fig.update_xaxes(title_text=t("cnn.axis_pred", lang), dtick=1, range=[-0.5, 9.5], constrain="domain")
     fig.update_yaxes(title_text=t("cnn.axis_true", lang), dtick=1, autorange="reversed", scaleanchor="x")
     return base_layout(fig, height=360)
 

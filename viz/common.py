@@ -155,7 +155,7 @@ def add_animation(
                 "y": y,
                 "yanchor": "top",
                 "pad": {"t": 35},
-                "currentvalue": {"prefix": t(prefix_key, lang), "font": {"size": FONT_SIZE}},
+                "currentvalue": {"prefix": t(prefix_key, lang), "font": {"size": FONT_SIZE}, "xanchor": "right"},
                 "transition": {"duration": 0},
                 "steps": [
                     {

@@ -10,6 +10,7 @@ from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
 
 MODEL_COLORS = {"plain": COLORS["vermillion"], "reg": COLORS["blue"]}
+LOG_RATIO = 20  # losses spanning more than this factor get a log axis
 CLASS_STYLE = ({"symbol": "circle", "color": COLORS["orange"]}, {"symbol": "diamond", "color": COLORS["sky"]})
 
 
@@ -38,10 +39,16 @@ def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
                 col=col,
             )
         return
-    xs = data.grid[:, 0]
-    fig.add_trace(
+    for trace in _curve_data(data, show, lang):
+        fig.add_trace(trace, row=1, col=col)
+
+
+def _curve_data(data, show: bool, lang: str) -> list[go.Scatter]:
+    """The regression task's noiseless curve and its training points."""
+    point = {"size": 9, "color": COLORS["orange"], "line": {"width": 1.5, "color": COLORS["black"]}}
+    return [
         go.Scatter(
-            x=rounded(xs),
+            x=rounded(data.grid[:, 0]),
             y=rounded(data.truth),
             mode="lines",
             name=t("drop.trace_truth", lang),
@@ -49,10 +56,6 @@ def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
             showlegend=show,
             line={"color": COLORS["grey"], "dash": "dot", "width": 2},
         ),
-        row=1,
-        col=col,
-    )
-    fig.add_trace(
         go.Scatter(
             x=rounded(data.x_train[:, 0]),
             y=rounded(data.y_train),
@@ -60,11 +63,9 @@ def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
             name=t("drop.trace_train_pts", lang),
             legendgroup="train",
             showlegend=show,
-            marker={"size": 9, "color": COLORS["orange"], "line": {"width": 1.5, "color": COLORS["black"]}},
+            marker=point,
         ),
-        row=1,
-        col=col,
-    )
+    ]
 
 
 def _loss_traces(fig: go.Figure, run, key: str, label: str, lang: str) -> None:
@@ -130,7 +131,7 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
         _loss_traces(fig, run, key, labels[key], lang)
     frames = cmp.plain.frames if len(cmp.plain.frames) <= len(cmp.reg.frames) else cmp.reg.frames
     all_loss = np.concatenate([r.train_loss for r in runs.values()] + [r.val_loss for r in runs.values()])
-    log_loss = bool(np.all(all_loss > 0))
+    log_loss = bool(np.all(all_loss > 0)) and float(all_loss.max() / all_loss.min()) > LOG_RATIO
     y_lo, y_hi = float(all_loss.min()), float(all_loss.max())
     if classify:
         side = data.grid_shape[1]
@@ -138,6 +139,7 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
         styles = [
             {
                 "type": "heatmap",
+                "zsmooth": "best",
                 "x": x1,
                 "y": x2,
                 "zmin": 0,
@@ -200,9 +202,9 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
     fig.update_yaxes(
         title_text=t(f"drop.axis_loss_{data.task}", lang), type="log" if log_loss else "linear", row=2, col=1
     )
-    base_layout(fig, height=900)
-    fig.update_layout(legend={"y": -0.18, "yanchor": "top"}, margin={"b": 230}, hovermode="closest")
-    return add_animation(fig, anim, lang, redraw=classify, prefix_key="drop.anim_epoch", y=-0.07)
+    base_layout(fig, height=1060)
+    fig.update_layout(legend={"y": -0.3, "yanchor": "top"}, margin={"b": 320}, hovermode="closest")
+    return add_animation(fig, anim, lang, redraw=classify, prefix_key="drop.anim_epoch", y=-0.1)
 
 
 def _layer_nodes(d_in: int, units: int) -> list[np.ndarray]:
@@ -401,42 +403,13 @@ def mc_figure(mc, data, lang: str) -> go.Figure:
                 hoverinfo="skip",
             )
         )
-    fig.add_trace(
-        go.Scatter(
-            x=x,
-            y=rounded(mc.mean),
-            mode="lines",
-            line={"color": COLORS["blue"], "width": 3},
-            name=t("drop.trace_mc_mean", lang),
-        )
+    lines = (
+        (mc.mean, {"color": COLORS["blue"], "width": 3}, "drop.trace_mc_mean"),
+        (mc.eval_pred, {"color": COLORS["black"], "width": 2, "dash": "dash"}, "drop.trace_eval_pred"),
     )
-    fig.add_trace(
-        go.Scatter(
-            x=x,
-            y=rounded(mc.eval_pred),
-            mode="lines",
-            line={"color": COLORS["black"], "width": 2, "dash": "dash"},
-            name=t("drop.trace_eval_pred", lang),
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=x,
-            y=rounded(data.truth),
-            mode="lines",
-            line={"color": COLORS["grey"], "dash": "dot", "width": 2},
-            name=t("drop.trace_truth", lang),
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=rounded(data.x_train[:, 0]),
-            y=rounded(data.y_train),
-            mode="markers",
-            name=t("drop.trace_train_pts", lang),
-            marker={"size": 9, "color": COLORS["orange"], "line": {"width": 1.5, "color": COLORS["black"]}},
-        )
-    )
+    for y, line, key in lines:
+        fig.add_trace(go.Scatter(x=x, y=rounded(y), mode="lines", line=line, name=t(key, lang)))
+    fig.add_traces(_curve_data(data, True, lang))
     ys = np.concatenate([data.y_train, data.truth])
     span = float(np.ptp(ys))
     fig.update_xaxes(title_text="x")

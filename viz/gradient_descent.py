@@ -13,13 +13,13 @@ CLICK_STRIDE = 4
 MAP_POINT_TRACES = {2, 3, 4, 6}  # descent_figure traces in map coordinates: a click there picks a start point
 
 
-def _height(z, floor: float, log_view: bool) -> np.ndarray:
+def loss_height(z, floor: float, log_view: bool) -> np.ndarray:
     """What the charts draw as height: L itself, or log10(1 + L − L_min) for steep surfaces."""
     z = np.asarray(z, dtype=np.float64)
     return np.log10(1 + np.maximum(z - floor, 0)) if log_view else z
 
 
-def _colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
+def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
     # Horizontal, under the map: a vertical bar would collide with the right-hand panels' axes.
     bar = {
         "title": {"text": t("gd.colorbar", lang), "side": "top"},
@@ -33,7 +33,7 @@ def _colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
     }
     if log_view:
         losses = [floor + v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if floor + v <= top]
-        bar["tickvals"] = list(_height(losses, floor, True))
+        bar["tickvals"] = list(loss_height(losses, floor, True))
         bar["ticktext"] = [f"{v:.3g}" for v in losses]
     return bar
 
@@ -44,10 +44,10 @@ def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> N
         go.Contour(
             x=rounded(grid.xs),
             y=rounded(grid.ys),
-            z=rounded(_height(grid.z, floor, surface.log_view)),
+            z=rounded(loss_height(grid.z, floor, surface.log_view)),
             colorscale="Viridis",
             ncontours=28,
-            colorbar=_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
+            colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
             hoverinfo="skip",
             line={"width": 0.5},
             showlegend=False,
@@ -265,8 +265,8 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
 def surface3d_figure(run, grid, surface, frames: np.ndarray, lang: str) -> go.Figure:
     """3-D surface with the descent path drawn on it, one animation frame per framed step."""
     floor = float(grid.z.min())
-    zd = _height(grid.z, floor, surface.log_view)
-    path_z = _height(run.losses, floor, surface.log_view) + 0.01 * float(np.ptp(zd) or 1)
+    zd = loss_height(grid.z, floor, surface.log_view)
+    path_z = loss_height(run.losses, floor, surface.log_view) + 0.01 * float(np.ptp(zd) or 1)
     # A 40×40 opaque mesh: software WebGL (headless, projectors on old laptops) pays for every
     # transparent pass and vertex, and the path reads just as well.
     fig = go.Figure(

@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 from core.plotdata import frame_steps
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
-from viz.gradient_descent import _colorbar, _height
+from viz.gradient_descent import loss_colorbar, loss_height
 
 RUN_COLORS = ("blue", "green", "orange", "vermillion", "purple", "sky")
 RUN_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
@@ -55,13 +55,13 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         go.Contour(
             x=rounded(grid.xs),
             y=rounded(grid.ys),
-            z=rounded(_height(grid.z, floor, surface.log_view)),
+            z=rounded(loss_height(grid.z, floor, surface.log_view)),
             colorscale="Viridis",
             ncontours=28,
             line={"width": 0.5},
             hoverinfo="skip",
             showlegend=False,
-            colorbar=_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
+            colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
         ),
         row=1,
         col=1,

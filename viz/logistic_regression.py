@@ -161,7 +161,13 @@ def boundary_figure(run, lang: str) -> go.Figure:
     if binary:
         z = np.linspace(-reach, reach, 121)
         fig.add_trace(
-            go.Scatter(x=rounded(z), y=rounded(1 / (1 + np.exp(-z))), mode="lines", name="σ(z)", line={"color": COLORS["grey"], "width": 3}),
+            go.Scatter(
+                x=rounded(z),
+                y=rounded(1 / (1 + np.exp(-z))),
+                mode="lines",
+                name="σ(z)",
+                line={"color": COLORS["grey"], "width": 3},
+            ),
             row=1,
             col=2,
         )
@@ -242,7 +248,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
         data = [{"z": rounded(probs[..., 1] if binary else region_values(probs))}]
         logits = run.sample_logits[j]
         if binary:
-            shown = np.clip(logits[:, 0], -reach, reach)
+            shown = np.clip(logits[:, 0], -0.95 * reach, 0.95 * reach)
             data.append({"x": rounded(shown), "y": rounded(1 / (1 + np.exp(-logits[:, 0])))})
         else:
             p = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -258,7 +264,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
             title = t("logit.frame_title", lang, k=k, train=acc[0], test=acc[1])
         return {"name": str(k), "data": data, "layout": {"title": {"text": title}}}
 
-    base_layout(fig, height=860, title=" ")
+    base_layout(fig, height=960, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     box = run.box
     fig.update_xaxes(range=[box[0], box[1]], title_text="x₁", constrain="domain", row=1, col=1)
@@ -274,20 +280,30 @@ def boundary_figure(run, lang: str) -> go.Figure:
     fig.update_yaxes(range=[0, top], title_text=t("logit.axis_loss", lang), row=2, col=2)
     fig.update_xaxes(range=[0, max(run.epochs, 1)], title_text=t("logit.axis_epoch", lang), row=3, col=2)
     fig.update_yaxes(range=[0, 1.04], tickformat=".0%", title_text=t("logit.axis_acc", lang), row=3, col=2)
-    fig.update_layout(barmode="stack", legend={"y": -0.36, "yanchor": "top"}, hovermode="closest", margin={"b": 250})
+    fig.update_layout(barmode="stack", legend={"y": -0.42, "yanchor": "top"}, hovermode="closest", margin={"b": 320})
     return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.19)
 
 
 def units_figure(run, lang: str) -> go.Figure:
     """Each hidden unit's output over the input plane, one small map per unit, animated over epochs."""
-    layout_rows = [(layer, start) for layer, maps in enumerate(run.units) for start in range(0, maps.shape[1], UNIT_COLS)]
+    layout_rows = [
+        (layer, start) for layer, maps in enumerate(run.units) for start in range(0, maps.shape[1], UNIT_COLS)
+    ]
     cols = min(UNIT_COLS, max(maps.shape[1] for maps in run.units))
     titles = []
     for layer, start in layout_rows:
         width = run.units[layer].shape[1]
-        titles += [t("logit.unit_title", lang, layer=layer + 1, unit=j + 1) for j in range(start, min(start + cols, width))]
+        titles += [
+            t("logit.unit_title", lang, layer=layer + 1, unit=j + 1) for j in range(start, min(start + cols, width))
+        ]
         titles += [""] * (cols - min(cols, width - start))
-    fig = make_subplots(rows=len(layout_rows), cols=cols, subplot_titles=titles, horizontal_spacing=0.02, vertical_spacing=0.12 / len(layout_rows))
+    fig = make_subplots(
+        rows=len(layout_rows),
+        cols=cols,
+        subplot_titles=titles,
+        horizontal_spacing=0.02,
+        vertical_spacing=0.12 / len(layout_rows),
+    )
     styles, cells = [], []
     for row, (layer, start) in enumerate(layout_rows):
         for j in range(start, min(start + cols, run.units[layer].shape[1])):

@@ -8,7 +8,7 @@ from plotly.subplots import make_subplots
 
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
-from viz.gradient_descent import _height
+from viz.gradient_descent import loss_height
 
 # Colour, line dash and marker: each optimizer stays identifiable without colour.
 LOOK = {
@@ -17,7 +17,7 @@ LOOK = {
     "nesterov": (COLORS["sky"], "dash", "diamond"),
     "rmsprop": (COLORS["green"], "dot", "triangle-up"),
     "adagrad": (COLORS["purple"], "dashdot", "cross"),
-    "adam": (COLORS["vermillion"], "solid", "star"),
+    "adam": (COLORS["vermillion"], "solid", "hexagon"),
 }
 LOG_FLOOR = 1e-16  # log axes cannot show 0: a run that lands exactly on the minimum is drawn here
 
@@ -35,7 +35,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         specs=[[{"rowspan": 2}, {}], [None, {}]],
         column_widths=[0.52, 0.48],
         horizontal_spacing=0.12,
-        vertical_spacing=0.14,
+        vertical_spacing=0.2,
         subplot_titles=[t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)],
     )
     floor = float(grid.z.min())
@@ -43,7 +43,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         go.Contour(
             x=rounded(grid.xs),
             y=rounded(grid.ys),
-            z=rounded(_height(grid.z, floor, surface.log_view)),
+            z=rounded(loss_height(grid.z, floor, surface.log_view)),
             colorscale=[[0, "#f4f6f8"], [1, "#7d8fa3"]],
             ncontours=24,
             showscale=False,  # the map is the race's backdrop: the loss chart carries the numbers
@@ -78,65 +78,75 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         row=1,
         col=1,
     )
-    styles = []
-    for run in runs:
-        color, dash, symbol = LOOK[run.name]
-        name = t(f"opt.name.{run.name}", lang)
-        line = {"color": color, "width": 3, "dash": dash}
-        common = {"type": "scatter", "legendgroup": run.name}
-        styles += [
-            common
-            | {
-                "mode": "lines",
-                "name": name,
-                "xaxis": "x",
-                "yaxis": "y",
-                "line": line,
-                "hovertemplate": f"{name}<br>θ = (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
-            },
-            common
-            | {
-                "mode": "markers",
-                "showlegend": False,
-                "xaxis": "x",
-                "yaxis": "y",
-                "marker": {"symbol": symbol, "size": 13, "color": color, "line": {"width": 1.5, "color": "white"}},
-                "hovertemplate": f"{name}<br>θₖ = (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
-            },
-            common
-            | {
-                "mode": "lines",
-                "showlegend": False,
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "line": line,
-                "hovertemplate": f"{name}<br>k = %{{x}}<br>L − L* = %{{y:.3g}}<extra></extra>",
-            },
-            common
-            | {
-                "mode": "lines",
-                "showlegend": False,
-                "xaxis": "x3",
-                "yaxis": "y3",
-                "line": line,
-                "hovertemplate": f"{name}<br>k = %{{x}}<br>%{{y:.3g}}<extra></extra>",
-            },
-        ]
+    names = [t(f"opt.name.{run.name}", lang) for run in runs]
+    # Loss and distance curves are drawn whole; the frames move one marker per optimizer along them.
+    # Per frame that is one trace per path plus three marker traces, which keeps figure building fast.
+    for run, name in zip(runs, names, strict=True):
+        color, dash, _ = LOOK[run.name]
+        for row, values, label in ((1, run.gaps, "L − L*"), (2, run.dists, t("opt.axis_dist", lang))):
+            fig.add_trace(
+                go.Scatter(
+                    x=np.arange(len(values)),
+                    y=rounded(np.maximum(values, LOG_FLOOR)),
+                    mode="lines",
+                    name=name,
+                    legendgroup=run.name,
+                    showlegend=False,
+                    line={"color": color, "width": 2.5, "dash": dash},
+                    hovertemplate=f"{name}<br>k = %{{x}}<br>{label} = %{{y:.3g}}<extra></extra>",
+                ),
+                row=row,
+                col=2,
+            )
+    looks = [LOOK[run.name] for run in runs]
+    marker = {
+        "symbol": [symbol for _, _, symbol in looks],
+        "color": [color for color, _, _ in looks],
+        "size": 13,
+        "line": {"width": 1.5, "color": "white"},
+    }
+    styles = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": name,
+            "legendgroup": run.name,
+            "xaxis": "x",
+            "yaxis": "y",
+            "line": {"color": LOOK[run.name][0], "width": 3, "dash": LOOK[run.name][1]},
+            "hovertemplate": f"{name}<br>θ = (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
+        }
+        for run, name in zip(runs, names, strict=True)
+    ] + [
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "showlegend": False,
+            "xaxis": f"x{axis}",
+            "yaxis": f"y{axis}",
+            "marker": marker,
+            "text": names,
+            "hovertemplate": "%{text}<br>" + hover + "<extra></extra>",
+        }
+        for axis, hover in (("", "θₖ = (%{x:.3f}, %{y:.3f})"), ("2", "k = %{x}: %{y:.3g}"), ("3", "k = %{x}: %{y:.3g}"))
+    ]
 
     def frame_data(j: int) -> dict:
         k = int(frames[j])
-        data = []
-        for run in runs:
-            i = _at(run, k)
-            path = prefix(run.path, i)
-            steps = prefix(np.arange(i + 1), i)
-            data += [
-                {"x": rounded(path[:, 0]), "y": rounded(path[:, 1])},
-                {"x": rounded(run.path[i : i + 1, 0]), "y": rounded(run.path[i : i + 1, 1])},
-                {"x": steps, "y": rounded(np.maximum(run.gaps[steps], LOG_FLOOR))},
-                {"x": steps, "y": rounded(np.maximum(run.dists[steps], LOG_FLOOR))},
-            ]
-        return {"name": str(k), "data": data}
+        at = [_at(run, k) for run in runs]
+        paths = [prefix(run.path, i) for run, i in zip(runs, at, strict=True)]
+        heads = np.array([run.path[i] for run, i in zip(runs, at, strict=True)])  # (R, 2)
+        gaps = [max(run.gaps[i], LOG_FLOOR) for run, i in zip(runs, at, strict=True)]
+        dists = [max(run.dists[i], LOG_FLOOR) for run, i in zip(runs, at, strict=True)]
+        return {
+            "name": str(k),
+            "data": [{"x": rounded(p[:, 0]), "y": rounded(p[:, 1])} for p in paths]
+            + [
+                {"x": rounded(heads[:, 0]), "y": rounded(heads[:, 1])},
+                {"x": at, "y": rounded(gaps)},
+                {"x": at, "y": rounded(dists)},
+            ],
+        }
 
     anim = add_animated_traces(fig, styles, frame_data, len(frames))
     last = int(frames[-1])
@@ -148,7 +158,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
         fig.update_yaxes(type="log", exponentformat="power", title_text=t(key, lang), row=row, col=2)
     base_layout(fig, height=760)
-    fig.update_layout(legend={"y": -0.3, "yanchor": "top"}, hovermode="closest", margin={"b": 170})
+    fig.update_layout(legend={"y": -0.4, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     return add_animation(fig, anim, lang, y=-0.1)
 
 
@@ -237,8 +247,8 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         fig.update_xaxes(title_text=t("opt.axis_step", lang), row=1, col=col)
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True, row=2, col=1)
     fig.update_yaxes(visible=False, range=[len(rows) - 0.5, -0.5], fixedrange=True, row=2, col=1)
-    base_layout(fig, height=780)
-    fig.update_layout(legend={"y": -0.25, "yanchor": "top"}, hovermode="closest", margin={"b": 190})
+    base_layout(fig, height=800)
+    fig.update_layout(legend={"y": -0.31, "yanchor": "top"}, hovermode="closest", margin={"b": 230})
     return add_animation(fig, anim, lang, y=-0.05)
 
 

@@ -138,7 +138,7 @@ def fit_figure(fit, lang: str) -> go.Figure:
             "showlegend": False,
             "xaxis": "x",
             "yaxis": "y",
-            "textposition": "bottom right",
+            "textposition": "top right",
             "textfont": {"size": 16},
             "hoverinfo": "skip",
         },
@@ -182,7 +182,7 @@ def fit_figure(fit, lang: str) -> go.Figure:
             + [
                 {"x": rounded(fx), "y": rounded(fy)},
                 {"x": rounded(kinks), "y": rounded(fy[1:-1])},
-                {"x": [float(fit.x.min())], "y": [y_range[1]], "text": [label]},
+                {"x": [float(fit.x.min())], "y": [y_range[0]], "text": [label]},
                 {"x": so_far, "y": rounded(fit.losses[so_far])},
                 {"x": so_far, "y": fit.pieces[so_far]},
                 {"x": so_far, "y": fit.dead[so_far]},
@@ -272,6 +272,9 @@ def grad_norm_figure(study, lang: str) -> go.Figure:
             marker={"color": ACT_STYLE[name][0], "pattern": {"shape": ["", "/", "."][i]}},
             hovertemplate=t("relu.axis_layer", lang) + " %{x}<br>‖∂L/∂W‖ = %{y:.3g}<extra>%{fullData.name}</extra>",
         )
+    positive = study.grad_norms[study.grad_norms > 0]
+    if positive.size:  # a log-axis bar starts at the axis floor: keep the smallest one visible
+        fig.update_yaxes(range=[np.log10(positive.min()) - 0.7, np.log10(positive.max()) + 0.3])
     fig.update_xaxes(title_text=t("relu.axis_layer_dir", lang), type="category")
     fig.update_yaxes(title_text=t("relu.axis_grad_norm", lang), type="log", exponentformat="power")
     base_layout(fig, height=440, title=t("relu.grad_title", lang))

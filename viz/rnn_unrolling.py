@@ -9,8 +9,20 @@ from plotly.subplots import make_subplots
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
 
-WINDOW = 12  # time steps visible at once in the unrolled graph; longer sequences pan with the chosen step
+WINDOW = 9  # time steps visible at once in the unrolled graph; longer sequences pan with the chosen step
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+SUPER = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def ratio_text(log10: float) -> str:
+    """A ratio given as its log10, written for people: 0.5, 37, 2,400, or 10⁶ for big ones."""
+    if log10 >= 5:
+        return "10" + str(round(log10)).translate(SUPER)
+    if log10 < 2:
+        return f"{10**log10:,.2g}"
+    return f"{round(10**log10, 1 - int(log10)):,.0f}"  # two significant digits
 
 
 def sub(n: int) -> str:
@@ -42,7 +54,9 @@ def _flow_text(seq, unroll, s: int, lang: str) -> str:
         y += t("rnn.flow_target", lang, c=shown_char(seq.vocab[seq.target[s]]))
     else:
         x = f"x{sub(n)} = {seq.x[s, 0]:.3f}"
-        y = f"ŷ{sub(n)} = {unroll.y[s]:.3f}" + t("rnn.flow_target", lang, c=f"{seq.target[s]:.3f}")
+        y = f"ŷ{sub(n)} = {unroll.y[s]:.3f}" + t(
+            "rnn.flow_target", lang, c=f"{seq.target[s]:.3f}".replace("-0.000", "0.000")
+        )
     h_rule = f"h{sub(n)} = tanh(W_xh x{sub(n)} + W_hh h{sub(n - 1)} + b)"
     h_value = f"h{sub(n)} = [{comps}]   ‖h{sub(n)}‖ = {np.linalg.norm(h):.2f}"
     return f"{x}   →   {h_rule}<br>{h_value}   →   {y}"
@@ -98,7 +112,7 @@ def _graph_layer(fig: go.Figure, seq, unroll, lang: str) -> None:
                 text=text,
                 textfont={"size": 13, "color": COLORS["black"]},
                 marker={
-                    "size": 40,
+                    "size": 36,
                     "symbol": symbol,
                     "color": color,
                     "opacity": 0.55,
@@ -154,7 +168,7 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
             "xaxis": "x",
             "yaxis": "y",
             "marker": {
-                "size": 48,
+                "size": 44,
                 "symbol": "square-open",
                 "color": COLORS["vermillion"],
                 "line": {"width": 3, "color": COLORS["vermillion"]},
@@ -325,7 +339,7 @@ def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
     looks = {
         "rnn": (COLORS["vermillion"], "circle", "solid"),
         "lstm": (COLORS["blue"], "square", "solid"),
-        "lstm0": (COLORS["sky"], "square-open", "dot"),
+        "lstm0": (COLORS["sky"], "square-open", "dash"),
         "gru": (COLORS["green"], "diamond", "solid"),
     }
     chosen = "lstm" if forget_bias else "lstm0"

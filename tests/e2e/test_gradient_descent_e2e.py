@@ -10,6 +10,7 @@ from tests.e2e.browser import LOAD_TIMEOUT, assert_clean, wait_done
 def test_diverging_rate_shows_a_clear_message(page, app_server):
     page.goto(f"{app_server.url}/gradient-descent?surface=bowl&lr=5&lang=en")
     wait_done(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
     alert = page.locator("[data-testid='stAlertContentError']")
     expect(alert).to_contain_text("diverged at step 4")
     expect(alert).to_contain_text("2/λ_max = 1")

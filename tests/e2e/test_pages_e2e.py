@@ -22,7 +22,7 @@ from tests.e2e.server import AppServer
 from ui import registry
 
 PAGES = [spec.url_path for spec in registry.built()]
-SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']"
+SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']:not([disabled])"
 
 
 def open_page(page, server, url_path: str, lang: str, **params) -> None:

@@ -1,0 +1,98 @@
+"""The logistic-regression page in AppTest: deep links, the done-when links, bad URL values, Try this."""
+
+import json
+
+import pytest
+
+from tests.apptest_helpers import open_page
+
+PAGE = "views/logistic_regression.py"
+
+
+def test_done_when_moons_mlp_link_forms_a_curved_boundary_above_95_percent():
+    at = open_page(PAGE, dataset="moons", model="mlp", noise=0.1, lang="en")
+    assert not at.exception and not at.error and not at.warning
+    assert at.selectbox(key="model").value == "mlp" and at.slider(key="noise").value == pytest.approx(0.1)
+    assert "test accuracy" in at.success[0].value
+    test_acc = float(at.metric[1].value.rstrip("%"))
+    assert test_acc >= 95
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2  # the boundary and the per-unit maps
+    spec = json.loads(charts[0].proto.spec)
+    assert len(spec["frames"]) > 20 and spec["frames"][-1]["name"] == "200"
+
+
+@pytest.mark.parametrize(("lang", "needle"), [("en", "linear model fails on XOR"), ("ko", "선형 모델은 XOR에서 실패")])
+def test_xor_with_the_linear_model_fails_and_says_why(lang, needle):
+    at = open_page(PAGE, dataset="xor", model="logistic", lang=lang)
+    assert not at.exception
+    assert len(at.warning) == 1 and needle in at.warning[0].value
+    assert len(at.get("plotly_chart")) == 1
+    assert "x_1" in at.latex[-2].value or "x_1" in at.latex[1].value
+
+
+def test_softmax_link_shows_one_weight_row_per_class():
+    at = open_page(PAGE, dataset="blobs", classes=4, lang="ko")
+    assert not at.exception and at.success
+    assert len(at.dataframe[0].value) == 4
+    assert len(at.dataframe[1].value) == 12  # ∂L/∂w₁, ∂L/∂w₂, ∂L/∂b for 4 classes
+    assert at.dataframe[1].value.iloc[:, 3].max() < 1e-12
+
+
+def test_two_class_shape_with_more_classes_says_so():
+    at = open_page(PAGE, dataset="moons", classes=4, lang="en")
+    assert not at.exception
+    assert any("has 2 classes by construction" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"dataset": "nope"},
+        {"model": "cnn"},
+        {"hidden": "99,99"},
+        {"activation": "gelu"},
+        {"lr": "abc"},
+        {"lr": "1e9"},
+        {"epochs": "99999"},
+        {"noise": "-1"},
+        {"classes": "9"},
+        {"batch": "16"},
+        {"n": "nan"},
+        {"dataset": "안녕😀"},
+    ],
+)
+def test_bad_url_values_fall_back_to_defaults(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception and not at.error
+    assert at.selectbox(key="dataset").value == "moons" and at.selectbox(key="model").value == "logistic"
+    assert at.selectbox(key="hidden").value == "8,8" and at.selectbox(key="activation").value == "tanh"
+    assert at.number_input(key="lr").value == pytest.approx(0.05)
+    assert (at.slider(key="epochs").value, at.slider(key="n").value, at.slider(key="classes").value) == (200, 200, 2)
+    assert at.slider(key="noise").value == pytest.approx(0.2) and at.selectbox(key="batch").value == "full"
+
+
+def test_try_this_applies_and_resets():
+    at = open_page(PAGE, lang="en")
+    at.button(key="try_logit_xor_mlp").click().run()
+    assert not at.exception
+    assert at.selectbox(key="dataset").value == "xor" and at.selectbox(key="model").value == "mlp"
+    assert at.selectbox(key="hidden").value == "4"
+    assert at.success and not at.warning
+    at.button(key="try_logit_reset").click().run()
+    assert at.selectbox(key="dataset").value == "moons" and at.selectbox(key="model").value == "logistic"
+
+
+def test_code_expander_shows_the_training_code():
+    at = open_page(PAGE, dataset="spiral")
+    code = "\n".join(c.value for c in at.code)
+    assert "def train_classifier" in code and "opt.step()" in code and "def spiral" in code
+    assert "def linear_gradients" in code
+
+
+def test_changing_the_learning_rate_changes_the_chart():
+    at = open_page(PAGE)
+    before = json.loads(at.get("plotly_chart")[0].proto.spec)
+    at.number_input(key="lr").set_value(0.2).run()
+    after = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert before["frames"][5]["layout"]["title"] != after["frames"][5]["layout"]["title"]

@@ -1,0 +1,138 @@
+"""The optimizer-race page in AppTest: deep links (both optims forms), bad URL values, messages, Try this."""
+
+import json
+
+import pytest
+
+from core.optimizers import OPTIMIZERS
+from tests.apptest_helpers import APP, TIMEOUT, open_page
+
+PAGE = "views/optimizers.py"
+
+
+def chart(at, i=0) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def legend_names(at) -> list[str]:
+    return [tr.get("name") for tr in chart(at)["data"] if tr.get("showlegend") is not False and tr.get("name")]
+
+
+def test_done_when_link_shows_the_race_in_korean():
+    at = open_page(PAGE, optims="sgd,momentum,adam", surface="rosenbrock", lang="ko")
+    assert not at.exception
+    assert at.title[0].value == "옵티마이저 경주"
+    assert at.multiselect(key="optims").value == ["sgd", "momentum", "adam"]
+    assert at.selectbox(key="surface").value == "rosenbrock"
+    assert at.number_input(key="lr").value == pytest.approx(0.002) and at.slider(key="steps").value == 300
+    assert legend_names(at)[-3:] == ["SGD(기본)", "모멘텀", "Adam(적응 모멘트)"]
+    assert "1등" in at.success[0].value
+    assert len(at.get("plotly_chart")) == 3  # race + momentum and Adam from scratch
+
+
+def test_streamlits_repeated_parameter_form_works_too():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page(PAGE)
+    at.query_params["optims"] = ["adam", "rmsprop"]  # ?optims=adam&optims=rmsprop, as Streamlit writes it
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="optims").value == ["adam", "rmsprop"]
+    assert legend_names(at)[-2:] == ["RMSprop", "Adam"]  # drawn in the book's order
+
+
+def test_deep_link_sets_every_hyperparameter():
+    at = open_page(
+        PAGE, surface="saddle", lr=0.03, steps=120, momentum=0.8, beta1=0.5, beta2=0.99, alpha=0.9, eps=1e-06, noise=0.3
+    )
+    assert not at.exception and not at.error
+    got = [at.slider(key=k).value for k in ("steps", "momentum", "beta1", "beta2", "alpha", "noise")]
+    assert got == [120, 0.8, 0.5, 0.99, 0.9, 0.3]
+    assert at.select_slider(key="eps").value == pytest.approx(1e-6)
+    assert "σ = " in at.info[0].value and "(seed 0)" in at.info[0].value
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"surface": "nope"},
+        {"optims": "bogus"},
+        {"optims": "sgd,,nope"},
+        {"lr": "abc"},
+        {"lr": "-1"},
+        {"steps": "99999"},
+        {"momentum": "7"},
+        {"beta1": "nan"},
+        {"beta2": "2"},
+        {"eps": "3"},
+        {"noise": "-1"},
+        {"surface": "안녕😀"},
+    ],
+)
+def test_bad_url_values_fall_back_to_defaults(params):
+    at = open_page(PAGE, **params)
+    assert not at.exception and not at.error
+    assert at.selectbox(key="surface").value == "valley"
+    assert at.multiselect(key="optims").value == (["sgd"] if params.get("optims") == "sgd,,nope" else list(OPTIMIZERS))
+    assert at.number_input(key="lr").value == pytest.approx(0.1) and at.slider(key="steps").value == 60
+    assert (at.slider(key="momentum").value, at.slider(key="beta2").value, at.slider(key="noise").value) == (
+        0.9,
+        0.999,
+        0.0,
+    )
+    assert at.select_slider(key="eps").value == pytest.approx(1e-8)
+
+
+@pytest.mark.parametrize(("lang", "needle"), [("en", "SGD diverged at step"), ("ko", "SGD(기본): ")])
+def test_divergence_is_reported_per_optimizer(lang, needle):
+    at = open_page(PAGE, surface="rosenbrock", optims="sgd,momentum,adam", lr=0.05, steps=500, lang=lang)
+    assert not at.exception
+    assert len(at.error) == 2 and needle in at.error[0].value
+    if lang == "ko":
+        assert "발산하여 멈췄습니다" in at.error[0].value
+    assert len(at.get("plotly_chart")) == 3  # the steps before the stop are still drawn
+
+
+@pytest.mark.parametrize(("lang", "needle"), [("en", "Pick at least one optimizer"), ("ko", "하나 이상 고르세요")])
+def test_an_empty_race_says_what_to_do(lang, needle):
+    at = open_page(PAGE, lang=lang)
+    at.multiselect(key="optims").set_value([]).run()
+    assert not at.exception
+    assert needle in at.warning[0].value
+    assert len(at.get("plotly_chart")) == 2  # from-scratch views still run
+
+
+def test_try_this_applies_its_settings_and_resets():
+    at = open_page(PAGE, lang="en")
+    at.button(key="try_opt_banana_adam").click().run()
+    assert not at.exception
+    assert at.selectbox(key="surface").value == "rosenbrock"
+    assert at.multiselect(key="optims").value == ["sgd", "momentum", "adam"]
+    assert (at.number_input(key="lr").value, at.slider(key="steps").value) == (pytest.approx(0.05), 500)
+    at.button(key="try_opt_noise").click().run()
+    assert at.slider(key="noise").value == 0.2 and at.selectbox(key="surface").value == "valley"
+    at.button(key="try_opt_reset").click().run()
+    assert at.slider(key="noise").value == 0.0 and at.multiselect(key="optims").value == list(OPTIMIZERS)
+
+
+def test_choosing_a_surface_applies_its_preset_and_changes_the_race():
+    at = open_page(PAGE)
+    before = chart(at)["frames"][10]["data"][0]
+    at.selectbox(key="surface").set_value("himmelblau").run()
+    assert (at.number_input(key="lr").value, at.slider(key="steps").value) == (pytest.approx(0.01), 100)
+    assert chart(at)["frames"][10]["data"][0] != before
+
+
+def test_code_expander_shows_torch_optim_and_the_hand_written_updates():
+    at = open_page(PAGE)
+    code = "\n".join(c.value for c in at.code)
+    for needle in ("def race", "torch.optim.Adam(", "def adam_step", "def momentum_step", "manual_seed(seed)"):
+        assert needle in code
+
+
+def test_the_global_seed_draws_the_noise():
+    frames = {s: chart(open_page(PAGE, noise=0.5, seed=s))["frames"][-1]["data"][0] for s in (0, 3)}
+    again = chart(open_page(PAGE, noise=0.5, seed=3))["frames"][-1]["data"][0]
+    assert frames[0] != frames[3] and frames[3] == again

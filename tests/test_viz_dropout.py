@@ -1,0 +1,114 @@
+"""The dropout figures carry the runs' numbers in their traces, frames and slider steps."""
+
+import numpy as np
+import pytest
+
+from core.dropout_probe import compare
+from core.runtime import configure_torch
+from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
+
+configure_torch()
+LABELS = {"plain": "plain", "reg": "dropout"}
+
+
+@pytest.fixture(scope="module")
+def cls():
+    return compare("classification", 40, 0.3, 32, 60, 0.5, 0.01, True, 0)
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return compare("regression", 20, 0.3, 32, 60, 0.3, 0.0, False, 0)
+
+
+def test_classification_maps_animate_each_models_predictions(cls):
+    fig = comparison_figure(cls, LABELS, "en")
+    heatmaps = [i for i, tr in enumerate(fig.data) if tr.type == "heatmap"]
+    assert len(heatmaps) == 2
+    assert len(fig.frames) == len(cls.plain.frames)
+    assert [s.label for s in fig.layout.sliders[0].steps] == [str(e) for e in cls.plain.frames]
+    assert fig.layout.updatemenus[0].buttons[0].args[1]["frame"]["redraw"] is True  # heatmaps need a redraw
+    j = 3
+    frame = fig.frames[j]
+    for run, trace in zip((cls.plain, cls.reg), heatmaps, strict=True):
+        z = np.array(frame.data[list(frame.traces).index(trace)].z)
+        np.testing.assert_allclose(z, run.pred[j].reshape(40, 40), rtol=1e-6)
+    cursor = frame.data[-1]
+    assert list(cursor.x) == [cls.plain.frames[j]] * 2
+
+
+def test_loss_chart_has_both_models_gap_fill_and_best_epoch(cls):
+    fig = comparison_figure(cls, LABELS, "en")
+    for run, label in ((cls.plain, "plain"), (cls.reg, "dropout")):
+        val = next(tr for tr in fig.data if tr.name == f"validation · {label}")
+        train = next(tr for tr in fig.data if tr.name == f"training · {label}")
+        np.testing.assert_allclose(val.y, run.val_loss, rtol=1e-6)
+        np.testing.assert_allclose(train.y, run.train_loss, rtol=1e-6)
+        assert val.fill == "tonexty"
+        best = next(tr for tr in fig.data if tr.name == f"best validation · {label}")
+        assert best.x[0] == run.best_epoch and best.y[0] == pytest.approx(run.val_loss.min(), rel=1e-6)
+
+
+def test_regression_curves_animate_without_redraw(reg):
+    fig = comparison_figure(reg, LABELS, "en")
+    fits = [i for i, tr in enumerate(fig.data) if tr.name and tr.name.startswith("fit ·")]
+    assert len(fits) == 2
+    assert fig.layout.updatemenus[0].buttons[0].args[1]["frame"]["redraw"] is False
+    last = fig.frames[-1]
+    np.testing.assert_allclose(last.data[list(last.traces).index(fits[1])].y, reg.reg.pred[-1], rtol=1e-6)
+
+
+def test_network_greys_exactly_the_dropped_units(cls):
+    fig = network_figure(cls.reg, 2, 32, 0.5, "en")
+    assert len(fig.frames) == len(cls.reg.frames)
+    for j, frame in enumerate(fig.frames):
+        dropped, kept = frame.data[2], frame.data[3]
+        assert len(dropped.x) == int((cls.reg.masks[j] == 0).sum())
+        assert len(kept.x) == 2 + 1 + int(cls.reg.masks[j].sum())
+    eval_nodes = fig.data[1]
+    assert len(eval_nodes.x) == 2 + 12 + 12 + 1
+    assert any("12 of the 32" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_mean_figure_draws_the_histograms_and_means(cls):
+    fig = mean_figure(cls.mean, 0.5, "en")
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert [int(np.sum(b.y)) for b in bars] == [int(cls.mean.counts_eval.sum()), int(cls.mean.counts_train.sum())]
+    lines = [tr for tr in fig.data if tr.type == "scatter"]
+    expected = (cls.mean.mean_eval, cls.mean.mean_train, cls.mean.mean_unscaled)
+    assert [ln.x[0] for ln in lines] == pytest.approx(expected)
+    assert f"{cls.mean.mean_eval:.4f}" in lines[0].name
+
+
+def test_mc_band_spans_two_standard_deviations(reg):
+    fig = mc_figure(reg.mc, reg.data, "en")
+    upper, lower = fig.data[0], fig.data[1]
+    np.testing.assert_allclose(np.array(upper.y) - np.array(lower.y), 4 * reg.mc.std, rtol=1e-4, atol=1e-5)
+    assert lower.fill == "tonexty"
+    assert sum(1 for tr in fig.data if tr.legendgroup == "passes") == 8
+
+
+def test_weight_and_bn_figures(cls):
+    fig = weight_figure(cls.plain, cls.reg, LABELS, "en")
+    np.testing.assert_allclose(fig.data[1].y, cls.reg.weight_norm, rtol=1e-6)
+    bn = bn_figure(cls.bn, "en")
+    assert [tr.type for tr in bn.data] == ["bar"] * 4
+    assert int(np.sum(bn.data[1].y)) == int(cls.bn[0].counts_after.sum())
+
+
+def test_korean_titles_and_payload_budget(cls, reg):
+    fig = comparison_figure(cls, LABELS, "ko")
+    assert "학습 손실" in fig.layout.annotations[2].text
+    assert fig.layout.updatemenus[0].buttons[0].label == "▶ 재생"
+    assert mc_figure(reg.mc, reg.data, "ko").layout.title.text.startswith("MC 드롭아웃")
+    total = sum(
+        len(f.to_json())
+        for f in (
+            comparison_figure(cls, LABELS, "en"),
+            network_figure(cls.reg, 2, 32, 0.5, "en"),
+            mean_figure(cls.mean, 0.5, "en"),
+            weight_figure(cls.plain, cls.reg, LABELS, "en"),
+            bn_figure(cls.bn, "en"),
+        )
+    )
+    assert total < 1_500_000

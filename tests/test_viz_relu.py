@@ -1,0 +1,113 @@
+"""The ReLU page's figures carry the expected traces, frames and slider steps."""
+
+import numpy as np
+import pytest
+
+from core.relu import activation_curves
+from core.relu_depth import depth_study
+from core.relu_fit import fit_curves, fit_relu_units
+from core.runtime import configure_torch
+from viz.relu import (
+    activation_figure,
+    dead_depth_figure,
+    firing_figure,
+    fit_figure,
+    grad_norm_figure,
+    movement_figure,
+)
+
+configure_torch()
+
+
+@pytest.fixture(scope="module")
+def fit():
+    return fit_relu_units("sine", 8, 0.3, 200, 0)  # a large step: some units die along the way
+
+
+@pytest.fixture(scope="module")
+def study():
+    return depth_study(6, "sine", "default", 0, steps=12)
+
+
+def test_gallery_has_each_activation_and_derivative_with_the_selected_one_bold():
+    curves = activation_curves()
+    fig = activation_figure(curves, "tanh", "en")
+    assert len(fig.data) == 12
+    bold = [tr.legendgroup for tr in fig.data if tr.line.width == 5]
+    assert bold == ["tanh", "tanh"]
+    i = curves.names.index("tanh")
+    np.testing.assert_allclose(fig.data[2 * i + 1].y, curves.derivs[i], rtol=1e-6)
+    assert sum(tr.showlegend for tr in fig.data) == 6
+    assert fig.layout.annotations[1].text == "Derivative f'(x) by autograd"
+
+
+def test_fit_figure_frames_follow_the_epochs(fit):
+    fig = fit_figure(fit, "en")
+    assert len(fig.frames) == len(fit.frames) <= 60
+    slider = fig.layout.sliders[0]
+    assert [s.label for s in slider.steps] == [str(e) for e in fit.frames]
+    assert slider.currentvalue.prefix == "epoch "
+    for j in (0, len(fit.frames) // 2, len(fit.frames) - 1):
+        frame = fig.frames[j]
+        data = dict(zip(frame.traces, frame.data, strict=True))
+        _, hy, fx, fy = fit_curves(fit, j)
+        f_trace = fit.units + 2  # after the target scatter and the whole-run loss
+        np.testing.assert_allclose(data[f_trace].x, fx, rtol=1e-6)
+        np.testing.assert_allclose(data[f_trace].y, fy, rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(data[2].y, hy[0], rtol=1e-5, atol=1e-6)  # unit 1's hinge
+        kinks = data[f_trace + 1]
+        assert len(kinks.x) == np.isfinite(fit.kinks[j]).sum() == int(fit.pieces[fit.frames[j]]) - 1
+        e = int(fit.frames[j])
+        assert data[f_trace + 2].text[0].startswith(f"{fit.pieces[e]} pieces")
+        assert f"{fit.dead[e]}/8 dead" in data[f_trace + 2].text[0]
+        assert list(data[f_trace + 5].y)[-1] == fit.dead[e]
+
+
+def test_firing_map_marks_exactly_the_dead_units(fit):
+    fig = firing_figure(fit, "ko")
+    assert len(fig.frames) == len(fit.frames)
+    for j, frame in enumerate(fig.frames):
+        e = int(fit.frames[j])
+        assert len(frame.data[1].y) == fit.dead[e]
+        segments = [v for v in frame.data[0].y if v is not None]
+        assert len(segments) == 2 * (fit.units - fit.dead[e])
+    assert fit.dead[-1] > 0 and fig.frames[-1].data[1].text[0] == "죽음"
+    assert fig.layout.title.text == "데이터에서 각 유닛이 켜지는 구간"
+
+
+def test_gradient_norm_bars_are_the_study_on_a_log_axis(study):
+    fig = grad_norm_figure(study, "en")
+    assert [tr.type for tr in fig.data] == ["bar"] * 3
+    assert fig.layout.yaxis.type == "log" and fig.layout.barmode == "group"
+    for i in range(3):
+        np.testing.assert_allclose(fig.data[i].y, study.grad_norms[i], rtol=1e-6)
+        assert list(fig.data[i].x) == [str(k) for k in range(1, 8)]
+
+
+def test_movement_bars_animate_over_the_sgd_steps(study):
+    fig = movement_figure(study, "en")
+    assert len(fig.frames) == len(study.frames) == 13
+    assert fig.layout.sliders[0].currentvalue.prefix == "SGD step "
+    assert all(np.isnan(np.asarray(d.y, dtype=float)).all() for d in fig.frames[0].data)  # nothing moved yet
+    np.testing.assert_allclose(np.asarray(fig.frames[-1].data[2].y, dtype=float), study.movement[2, -1], rtol=1e-6)
+
+
+def test_dead_depth_bars_are_percentages(study):
+    fig = dead_depth_figure(study, "en")
+    np.testing.assert_allclose(fig.data[0].y, 100 * study.dead_init, rtol=1e-6)
+    np.testing.assert_allclose(fig.data[1].y, 100 * study.dead_after, rtol=1e-6)
+
+
+def test_heaviest_settings_stay_within_the_payload_budget():
+    fit = fit_relu_units("cubic", 64, 0.02, 600, 0)  # payload depends on units and frames, not epochs
+    study = depth_study(20, "cubic", "he", 0)
+    figs = [
+        activation_figure(activation_curves(), "relu", "en"),
+        fit_figure(fit, "en"),
+        firing_figure(fit, "en"),
+        grad_norm_figure(study, "en"),
+        movement_figure(study, "en"),
+        dead_depth_figure(study, "en"),
+    ]
+    assert len(figs[1].frames) == 60
+    assert sum(len(f.to_json()) for f in figs) < 1_500_000
