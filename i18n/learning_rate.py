@@ -124,8 +124,6 @@ TEXT = {
     "lr.trace_limit": {"en": "critical rate 2/λ_max = {limit}", "ko": "임계 학습률 2/λ_max = {limit}"},
     "lr.trace_limit_local": {"en": "2/λ_max at θ₀ = {limit} (local)", "ko": "θ₀에서의 2/λ_max = {limit} (국소)"},
     "lr.trace_overshoot": {"en": "1/λ_max = {limit}: overshooting starts", "ko": "1/λ_max = {limit}: 지나치기 시작"},
-    "lr.trace_min": {"en": "minimum", "ko": "최솟값"},
-    "lr.trace_start": {"en": "start θ₀", "ko": "시작점 θ₀"},
     "lr.trace_now": {"en": "current step", "ko": "현재 단계"},
     "lr.axis_step": {"en": "step k", "ko": "단계 k"},
     "lr.axis_gap": {"en": "loss gap L − L_min", "ko": "손실 차이 L − L_min"},

@@ -118,8 +118,6 @@ TEXT = {
     "opt.axis_step": {"en": "step k", "ko": "단계 k"},
     "opt.axis_gap": {"en": "L(θₖ) − L*", "ko": "L(θₖ) − L*"},
     "opt.axis_dist": {"en": "distance", "ko": "거리"},
-    "opt.trace_min": {"en": "minimum", "ko": "최솟값"},
-    "opt.trace_start": {"en": "start θ₀", "ko": "시작점 θ₀"},
     "opt.scratch_title": {
         "en": "From scratch: the update by hand vs torch.optim",
         "ko": "직접 구현: 손으로 쓴 갱신식과 torch.optim 비교",

@@ -38,23 +38,52 @@ def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
     return bar
 
 
-def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> None:
+def surface_contour(grid, surface, lang: str, *, colorscale="Viridis", ncontours: int = 28, scale: bool = True):
+    """The loss surface as a filled contour (log height where walls are steep), with a loss colour bar."""
     floor = float(grid.z.min())
+    return go.Contour(
+        x=rounded(grid.xs),
+        y=rounded(grid.ys),
+        z=rounded(loss_height(grid.z, floor, surface.log_view)),
+        colorscale=colorscale,
+        ncontours=ncontours,
+        showscale=scale,
+        colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang) if scale else None,
+        hoverinfo="skip",
+        line={"width": 0.5},
+        showlegend=False,
+    )
+
+
+def add_landmarks(fig: go.Figure, surface, start, lang: str, *, mark_color: str = "white") -> None:
+    """The surface's minima (×) and the start point θ₀ (★) on the map in row 1, column 1."""
+    mins = np.array(surface.minima)
     fig.add_trace(
-        go.Contour(
-            x=rounded(grid.xs),
-            y=rounded(grid.ys),
-            z=rounded(loss_height(grid.z, floor, surface.log_view)),
-            colorscale="Viridis",
-            ncontours=28,
-            colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
-            hoverinfo="skip",
-            line={"width": 0.5},
-            showlegend=False,
+        go.Scatter(
+            x=mins[:, 0],
+            y=mins[:, 1],
+            mode="markers",
+            name=t("gd.trace_min", lang),
+            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": mark_color}},
         ),
         row=1,
         col=1,
     )
+    fig.add_trace(
+        go.Scatter(
+            x=[float(start[0])],
+            y=[float(start[1])],
+            mode="markers",
+            name=t("gd.trace_start", lang),
+            marker={"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}},
+        ),
+        row=1,
+        col=1,
+    )
+
+
+def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> None:
+    fig.add_trace(surface_contour(grid, surface, lang), row=1, col=1)
     cell = 0.6 * (box[1] - box[0]) / np.sqrt(len(field.x))
     norm = np.hypot(field.gx, field.gy)
     safe = np.where(norm > 0, norm, 1)
@@ -91,29 +120,7 @@ def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> N
         row=1,
         col=1,
     )
-    mins = np.array(surface.minima)
-    fig.add_trace(
-        go.Scatter(
-            x=mins[:, 0],
-            y=mins[:, 1],
-            mode="markers",
-            name=t("gd.trace_min", lang),
-            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": "white"}},
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[path0[0]],
-            y=[path0[1]],
-            mode="markers",
-            name=t("gd.trace_start", lang),
-            marker={"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}},
-        ),
-        row=1,
-        col=1,
-    )
+    add_landmarks(fig, surface, path0, lang)
 
 
 def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figure:

@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 from core.plotdata import frame_steps
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
-from viz.gradient_descent import loss_colorbar, loss_height
+from viz.gradient_descent import add_landmarks, surface_contour
 
 RUN_COLORS = ("blue", "green", "orange", "vermillion", "purple", "sky")
 RUN_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
@@ -50,45 +50,8 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         vertical_spacing=0.22,
         subplot_titles=[t("lr.map_title", lang), t("lr.loss_title", lang), t("lr.rate_title", lang)],
     )
-    floor = float(grid.z.min())
-    fig.add_trace(
-        go.Contour(
-            x=rounded(grid.xs),
-            y=rounded(grid.ys),
-            z=rounded(loss_height(grid.z, floor, surface.log_view)),
-            colorscale="Viridis",
-            ncontours=28,
-            line={"width": 0.5},
-            hoverinfo="skip",
-            showlegend=False,
-            colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang),
-        ),
-        row=1,
-        col=1,
-    )
-    mins = np.array(surface.minima)
-    fig.add_trace(
-        go.Scatter(
-            x=mins[:, 0],
-            y=mins[:, 1],
-            mode="markers",
-            name=t("lr.trace_min", lang),
-            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": "white"}},
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[runs.paths[0, 0, 0]],
-            y=[runs.paths[0, 0, 1]],
-            mode="markers",
-            name=t("lr.trace_start", lang),
-            marker={"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}},
-        ),
-        row=1,
-        col=1,
-    )
+    fig.add_trace(surface_contour(grid, surface, lang), row=1, col=1)
+    add_landmarks(fig, surface, runs.paths[0, 0], lang)
     lam = float(runs.eigvals[-1])
     for r in range(count):
         color = COLORS[RUN_COLORS[r % 6]]

@@ -8,7 +8,7 @@ from plotly.subplots import make_subplots
 
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
-from viz.gradient_descent import loss_height
+from viz.gradient_descent import add_landmarks, surface_contour
 
 # Colour, line dash and marker: each optimizer stays identifiable without colour.
 LOOK = {
@@ -38,46 +38,13 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         vertical_spacing=0.2,
         subplot_titles=[t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)],
     )
-    floor = float(grid.z.min())
     fig.add_trace(
-        go.Contour(
-            x=rounded(grid.xs),
-            y=rounded(grid.ys),
-            z=rounded(loss_height(grid.z, floor, surface.log_view)),
-            colorscale=[[0, "#f4f6f8"], [1, "#7d8fa3"]],
-            ncontours=24,
-            showscale=False,  # the map is the race's backdrop: the loss chart carries the numbers
-            hoverinfo="skip",
-            line={"width": 0.6, "color": "rgba(60,70,90,0.35)"},
-            showlegend=False,
-        ),
+        surface_contour(grid, surface, lang, colorscale=[[0, "#f4f6f8"], [1, "#7d8fa3"]], ncontours=24, scale=False),
         row=1,
         col=1,
-    )
-    mins = np.array(surface.minima)
+    )  # a pale backdrop without a colour bar: the loss chart carries the numbers
     start = runs[0].path[0]
-    fig.add_trace(
-        go.Scatter(
-            x=mins[:, 0],
-            y=mins[:, 1],
-            mode="markers",
-            name=t("opt.trace_min", lang),
-            marker={"symbol": "x-thin", "size": 15, "line": {"width": 3, "color": COLORS["black"]}},
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[start[0]],
-            y=[start[1]],
-            mode="markers",
-            name=t("opt.trace_start", lang),
-            marker={"symbol": "star", "size": 17, "color": COLORS["yellow"], "line": {"width": 1.5}},
-        ),
-        row=1,
-        col=1,
-    )
+    add_landmarks(fig, surface, start, lang, mark_color=COLORS["black"])
     names = [t(f"opt.name.{run.name}", lang) for run in runs]
     # Loss and distance curves are drawn whole; the frames move one marker per optimizer along them.
     # Per frame that is one trace per path plus three marker traces, which keeps figure building fast.
