@@ -98,7 +98,7 @@ class Field:
     gy: np.ndarray  # (n*n,) ∂L/∂y
 
 
-def gradient_field(name: str, box: tuple[float, float, float, float], n: int = 13) -> Field:
+def gradient_field(name: str, box: tuple[float, float, float, float], n: int = 11) -> Field:
     """∇L from autograd on an n×n grid over ``box`` (the arrows show −∇L)."""
     x_min, x_max, y_min, y_max = box
     yy, xx = torch.meshgrid(

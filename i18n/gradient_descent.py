@@ -67,6 +67,11 @@ TEXT = {
         "ko": "**{step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다(부동소수점으로 표현할 수 없을 만큼 큼). η = {lr:g}은(는) 이곳에서 너무 큽니다(시작점의 λ_max = {lam:.3g}, 안정 한계 2/λ_max = {limit:.3g}). 차트에는 멈추기 전까지의 단계가 나옵니다.",
     },
     "gd.no_limit": {"en": "none (no upward curvature)", "ko": "없음 (위로 볼록한 방향 없음)"},
+    "gd.view3d": {"en": "Show the loss surface in 3-D", "ko": "손실 곡면을 3차원으로 보기"},
+    "gd.view3d_help": {
+        "en": "Draws the same path on the 3-D surface, with its own ▶ and slider. Drag to rotate. Off by default because a 3-D scene redraws slowly on computers without graphics acceleration.",
+        "ko": "같은 경로를 3차원 곡면 위에 그립니다. ▶ 버튼과 슬라이더가 따로 있고, 끌어서 회전할 수 있습니다. 그래픽 가속이 없는 컴퓨터에서는 3차원 장면이 느리게 다시 그려지므로 기본값은 꺼짐입니다.",
+    },
     "gd.table_title": {"en": "The first steps in numbers", "ko": "처음 몇 단계를 숫자로"},
     "gd.table_caption": {
         "en": "Each row applies θ ← θ − η∇L: the next row's θ is this row's θ minus η times its gradient.",

@@ -41,7 +41,7 @@ def test_gradient_descent_every_surface(surface):
     at = open_page(GD, surface=surface)
     assert not at.exception and not at.error
     assert at.selectbox(key="surface").value == surface
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 1  # the 3-D view is opt-in
 
 
 def test_gradient_descent_deep_link_in_korean():
@@ -58,7 +58,7 @@ def test_gradient_descent_divergence_message(lang, needle):
     at = open_page(GD, surface="bowl", lr=5, lang=lang)
     assert not at.exception
     assert len(at.error) == 1 and needle in at.error[0].value
-    assert len(at.get("plotly_chart")) == 2  # the steps before the stop are still drawn
+    assert len(at.get("plotly_chart")) == 1  # the steps before the stop are still drawn
 
 
 @pytest.mark.parametrize(
@@ -96,6 +96,20 @@ def test_try_this_applies_its_settings_in_one_click():
     assert at.selectbox(key="surface").value == "bowl" and at.number_input(key="lr").value == pytest.approx(1.1)
     at.button(key="try_gd_reset").click().run()
     assert at.number_input(key="lr").value == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_gradient_descent_3d_view_is_one_toggle_away(lang):
+    import json
+
+    at = open_page(GD, surface="himmelblau", view3d="true", lang=lang)
+    assert not at.exception and at.toggle(key="view3d").value is True
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert len(charts) == 2
+    assert [d["type"] for d in charts[1]["data"]] == ["surface", "scatter3d", "scatter3d"]
+    assert len(charts[1]["frames"]) == len(charts[0]["frames"])
+    at.toggle(key="view3d").set_value(False).run()
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_code_expander_shows_the_functions_that_ran():

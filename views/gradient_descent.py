@@ -37,12 +37,12 @@ def compute(surface: str, x0: float, y0: float, lr: float, steps: int):
 
 
 @st.cache_resource(max_entries=12, show_spinner=False)
-def figures(surface: str, x0: float, y0: float, lr: float, steps: int, language: str):
+def figure(kind: str, surface: str, x0: float, y0: float, lr: float, steps: int, language: str):
     run, slices, grid, field, box = compute(surface, x0, y0, lr, steps)
     spec = surfaces.SURFACES[surface]
-    return descent_figure(run, slices, grid, field, spec, box, language), surface3d_figure(
-        run, grid, spec, slices.frames, language
-    )
+    if kind == "3d":
+        return surface3d_figure(run, grid, spec, slices.frames, language)
+    return descent_figure(run, slices, grid, field, spec, box, language)
 
 
 def apply_preset() -> None:
@@ -103,10 +103,10 @@ m[2].metric(
     t("gd.metric_limit"), f"{limit:.4g}" if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
 )
 
-fig2d, fig3d = figures(surface, x0, y0, lr, steps, lang())
+params = (surface, x0, y0, lr, steps, lang())
 chart_key = f"gd_map_{surface}_{x0}_{y0}"  # a new start point gets a fresh chart with no stale selection
 st.plotly_chart(
-    fig2d,
+    figure("2d", *params),
     key=chart_key,
     on_select=partial(start_from_click, chart_key),
     selection_mode="points",
@@ -114,7 +114,9 @@ st.plotly_chart(
     config={"displaylogo": False},
 )
 st.caption(t("ui.scrub_hint"))
-st.plotly_chart(fig3d, key="gd_surface3d", width="stretch", config={"displaylogo": False})
+# Opt-in: a WebGL scene costs about 1 s per change where the browser renders without a GPU.
+if bound(st.toggle, "view3d", "gd.view3d", value=False):
+    st.plotly_chart(figure("3d", *params), key="gd_surface3d", width="stretch", config={"displaylogo": False})
 
 st.subheader(t("gd.table_title"))
 st.caption(t("gd.table_caption"))

@@ -14,8 +14,23 @@ def test_diverging_rate_shows_a_clear_message(page, app_server):
     alert = page.locator("[data-testid='stAlertContentError']")
     expect(alert).to_contain_text("diverged at step 4")
     expect(alert).to_contain_text("2/λ_max = 1")
-    assert page.locator(".js-plotly-plot").count() == 2
+    assert page.locator(".js-plotly-plot").count() == 1
     assert_clean(page, "en")
+
+
+def test_3d_view_renders_and_scrubs_in_the_browser(page, app_server):
+    page.goto(f"{app_server.url}/gradient-descent?surface=rosenbrock&view3d=true&lang=ko")
+    wait_done(page)
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2", timeout=LOAD_TIMEOUT)
+    scene = page.locator(".js-plotly-plot").nth(1)
+    assert scene.evaluate("gd => gd.data.map(t => t.type)") == ["surface", "scatter3d", "scatter3d"]
+    page.evaluate(
+        "() => { window.__reruns = 0; new MutationObserver(() => window.__reruns++).observe("
+        "document.querySelector(\"[data-testid='stApp']\"), {attributes: true, attributeFilter: ['data-test-script-state']}); }"
+    )
+    scene.evaluate("gd => Plotly.animate(gd, ['0'], {frame: {duration: 0, redraw: true}, mode: 'immediate'})")
+    assert scene.evaluate("gd => gd._fullData[1].x.length") == 1 and page.evaluate("window.__reruns") == 0
+    assert_clean(page, "ko")
 
 
 def test_clicking_the_map_sets_the_start_point(page, app_server):
