@@ -6,7 +6,8 @@ import pytest
 from core import surfaces
 from core.learning_rate import run_rates
 from core.learning_rate_sweep import run_sweep, sweep_range
-from viz.learning_rate import GAP_FLOOR, runs_figure, sweep_figure
+from viz.common import LOG_FLOOR
+from viz.learning_rate import runs_figure, sweep_figure
 
 START = {"bowl": (2.0, 1.5), "rosenbrock": (-1.5, 2.0)}
 
@@ -42,7 +43,7 @@ def test_frames_hold_each_path_and_loss_up_to_their_step():
         for r in range(count):
             np.testing.assert_allclose(frame.data[r].x, runs.paths[r, : k + 1, 0], rtol=1e-6)
             np.testing.assert_allclose(
-                frame.data[count + r].y, np.maximum(runs.losses[r, : k + 1], GAP_FLOOR), rtol=1e-6
+                frame.data[count + r].y, np.maximum(runs.losses[r, : k + 1], LOG_FLOOR), rtol=1e-6
             )
     assert fig.layout.yaxis2.type == "log" and fig.layout.yaxis3.type == "log"
 

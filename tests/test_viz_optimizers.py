@@ -7,7 +7,8 @@ from core import surfaces
 from core.optimizers import OPTIMIZERS, Hyper, race
 from core.optimizers_scratch import from_scratch
 from core.plotdata import frame_steps
-from viz.optimizers import LOG_FLOOR, race_figure, scratch_figure
+from viz.common import LOG_FLOOR
+from viz.optimizers import race_figure, scratch_figure
 
 STATIC = 3  # contour, minima, start
 DEFAULT = Hyper(lr=0.1)

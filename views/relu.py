@@ -28,6 +28,11 @@ study_run = st.cache_data(max_entries=32, show_spinner=False)(depth_study)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
+def gallery_figure(activation: str, language: str):
+    return activation_figure(curves(), activation, language)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def fit_figures(target: str, units: int, lr: float, epochs: int, seed_: int, language: str):
     fit = fit_run(target, units, lr, epochs, seed_)
     return fit_figure(fit, language), firing_figure(fit, language)
@@ -57,7 +62,7 @@ gallery = curves()
 i = gallery.names.index(activation)
 c[0].metric(t("relu.metric_d0"), f"{np.interp(0.0, gallery.x, gallery.derivs[i]):.3g}")
 c[0].metric(t("relu.metric_dmax"), f"{gallery.derivs[i].max():.3g}", help=t("relu.metric_dmax_help"))
-c[1].plotly_chart(activation_figure(gallery, activation, lang()), key="relu_gallery", **PLOT)
+c[1].plotly_chart(gallery_figure(activation, lang()), key="relu_gallery", **PLOT)
 
 st.header(t("relu.s_fit"), divider="gray")
 st.markdown(t("relu.fit_text"))

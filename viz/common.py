@@ -23,6 +23,26 @@ FONT_SIZE = 15  # readable from the back of a lecture room
 DECIMALS = 5  # arrow coordinates are sent as rounded JSON numbers
 
 
+LOG_FLOOR = 1e-20  # log axes cannot show 0: a value that lands exactly on it is drawn here
+
+
+def log_safe(values) -> np.ndarray:
+    """``values`` raised to at least LOG_FLOOR, for a log axis."""
+    return np.maximum(np.asarray(values, dtype=np.float64), LOG_FLOOR)
+
+
+def rgba(hex_color: str, alpha: float) -> str:
+    """``#rrggbb`` with transparency ``alpha`` (0…1)."""
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def tint(hex_color: str, white: float) -> str:
+    """``#rrggbb`` mixed with ``white`` (0…1) parts of white."""
+    r, g, b = (round(c + (255 - c) * white) for c in (int(hex_color[i : i + 2], 16) for i in (1, 3, 5)))
+    return f"rgb({r},{g},{b})"
+
+
 def rounded(values) -> np.ndarray:
     """``values`` as float32: plotly ships them as 4-byte base64, half the payload of float64."""
     return np.asarray(values, dtype=np.float32)

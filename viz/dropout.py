@@ -7,16 +7,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rgba, rounded
 
 MODEL_COLORS = {"plain": COLORS["vermillion"], "reg": COLORS["blue"]}
 LOG_RATIO = 20  # losses spanning more than this factor get a log axis
 CLASS_STYLE = ({"symbol": "circle", "color": COLORS["orange"]}, {"symbol": "diamond", "color": COLORS["sky"]})
-
-
-def _fill(color: str, alpha: float) -> str:
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
 
 
 def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
@@ -90,7 +85,7 @@ def _loss_traces(fig: go.Figure, run, key: str, label: str, lang: str) -> None:
             name=t("drop.trace_val_loss", lang, model=label),
             line={"color": color, "width": 3},
             fill="tonexty",
-            fillcolor=_fill(color, 0.15),
+            fillcolor=rgba(color, 0.15),
         ),
         row=2,
         col=1,
@@ -144,7 +139,7 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
                 "y": x2,
                 "zmin": 0,
                 "zmax": 1,
-                "colorscale": [[0, _fill(COLORS["orange"], 0.55)], [0.5, "white"], [1, _fill(COLORS["sky"], 0.7)]],
+                "colorscale": [[0, rgba(COLORS["orange"], 0.55)], [0.5, "white"], [1, rgba(COLORS["sky"], 0.7)]],
                 "showscale": col == 2,
                 "colorbar": {"title": {"text": "P(y=1)", "side": "right"}, "len": 0.5, "y": 0.8, "thickness": 12},
                 "hovertemplate": "x₁=%{x:.2f}, x₂=%{y:.2f}<br>P(y=1)=%{z:.2f}<extra></extra>",
@@ -341,7 +336,7 @@ def mean_figure(check, p: float, lang: str) -> go.Figure:
                 y=getattr(check, field),
                 width=width,
                 name=t(key, lang, mean=mean),
-                marker={"color": _fill(color, 0.55), "line": {"color": color, "width": 1}},
+                marker={"color": rgba(color, 0.55), "line": {"color": color, "width": 1}},
             )
         )
     top = float(max(check.counts_eval.max(), check.counts_train.max()))
@@ -373,7 +368,7 @@ def mc_figure(mc, data, lang: str) -> go.Figure:
     x = rounded(data.grid[:, 0])
     fig = go.Figure()
     lo, hi = data.x_train[:, 0].min(), data.x_train[:, 0].max()
-    fig.add_vrect(x0=float(lo), x1=float(hi), fillcolor=_fill(COLORS["yellow"], 0.15), line_width=0)
+    fig.add_vrect(x0=float(lo), x1=float(hi), fillcolor=rgba(COLORS["yellow"], 0.15), line_width=0)
     fig.add_trace(
         go.Scatter(
             x=x, y=rounded(mc.mean + 2 * mc.std), mode="lines", line={"width": 0}, hoverinfo="skip", showlegend=False
@@ -386,7 +381,7 @@ def mc_figure(mc, data, lang: str) -> go.Figure:
             mode="lines",
             line={"width": 0},
             fill="tonexty",
-            fillcolor=_fill(COLORS["blue"], 0.25),
+            fillcolor=rgba(COLORS["blue"], 0.25),
             name=t("drop.trace_band", lang, k=mc.passes),
         )
     )
@@ -396,7 +391,7 @@ def mc_figure(mc, data, lang: str) -> go.Figure:
                 x=x,
                 y=rounded(sample),
                 mode="lines",
-                line={"color": _fill(COLORS["blue"], 0.35), "width": 1},
+                line={"color": rgba(COLORS["blue"], 0.35), "width": 1},
                 name=t("drop.trace_pass", lang),
                 legendgroup="passes",
                 showlegend=i == 0,
@@ -453,7 +448,7 @@ def bn_figure(layers, lang: str) -> go.Figure:
                     y=getattr(layer, f"counts_{side}"),
                     width=float(edges[1] - edges[0]),
                     name=t(f"drop.trace_bn_{side}", lang, i=i + 1, mean=mean, std=std),
-                    marker={"color": _fill(color, 0.5), "line": {"color": color, "width": 1}},
+                    marker={"color": rgba(color, 0.5), "line": {"color": color, "width": 1}},
                 ),
                 row=1,
                 col=i + 1,

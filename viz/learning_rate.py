@@ -8,7 +8,7 @@ from plotly.subplots import make_subplots
 
 from core.plotdata import frame_steps
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
 from viz.gradient_descent import add_landmarks, surface_contour
 
 RUN_COLORS = ("blue", "green", "orange", "vermillion", "purple", "sky")
@@ -20,16 +20,11 @@ LABEL_STYLE = {  # colour and marker shape, so the label is not carried by colou
     "oscillating": ("orange", "diamond"),
     "diverging": ("vermillion", "x"),
 }
-GAP_FLOOR = 1e-20  # log axes cannot show an exact 0 (a run that lands on the minimum)
 
 
 def run_name(lr: float, label: str, lang: str) -> str:
     """Legend name of one run: its rate and its label."""
     return f"η = {lr:g} · {t(f'lr.label.{label}', lang)}"
-
-
-def _gap(values) -> np.ndarray:
-    return np.maximum(np.asarray(values, dtype=np.float64), GAP_FLOOR)
 
 
 def _limit_name(critical: float, quadratic: bool, lang: str) -> str:
@@ -40,7 +35,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     """Contour map with every run's path, the loss gap per step (log) and each run's η_k, on one slider."""
     count, steps = runs.paths.shape[0], runs.paths.shape[1] - 1
     last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
-    gaps = _gap(runs.losses - runs.loss_min)  # (R, n+1)
+    gaps = log_safe(runs.losses - runs.loss_min)  # (R, n+1)
     fig = make_subplots(
         rows=2,
         cols=2,
@@ -156,8 +151,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     base_layout(fig, height=820)
     fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})
-    add_animation(fig, anim, lang, y=-0.2)
-    return fig.update_layout(sliders=[{"currentvalue": {"xanchor": "right"}}])  # keep the step read-out off the buttons
+    return add_animation(fig, anim, lang, y=-0.2)
 
 
 def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
@@ -170,7 +164,7 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=rounded(sweep.lrs[pick]),
-                y=rounded(_gap(sweep.final_gap[pick])),
+                y=rounded(log_safe(sweep.final_gap[pick])),
                 mode="markers",
                 name=t(f"lr.label.{label}", lang),
                 marker={"size": 10, "color": COLORS[color], "symbol": symbol},
@@ -181,7 +175,7 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
         )
     steps = runs.paths.shape[1] - 1
     last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
-    finals = _gap(runs.losses[np.arange(len(last)), last] - runs.loss_min)
+    finals = log_safe(runs.losses[np.arange(len(last)), last] - runs.loss_min)
     for r, lr in enumerate(runs.lrs):
         fig.add_trace(
             go.Scatter(

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded, tint
 
 CLASS_COLORS = [COLORS[c] for c in ("blue", "orange", "green", "vermillion", "purple")]
 CLASS_SYMBOLS = ["circle", "square", "triangle-up", "diamond", "star"]
@@ -16,18 +16,11 @@ UNIT_COLS = 8  # hidden units per row in the per-unit view
 LOGIT_RANGE = (5.0, 15.0)  # the sigmoid panel shows at least ±5 and at most ±15
 
 
-def _tint(hex_color: str, white: float) -> str:
-    """``hex_color`` mixed with ``white`` (0…1) parts of white."""
-    rgb = [int(hex_color[i : i + 2], 16) for i in (1, 3, 5)]
-    r, g, b = (round(c + (255 - c) * white) for c in rgb)
-    return f"rgb({r},{g},{b})"
-
-
 def _region_colorscale(classes: int) -> list:
     """Class c owns [c/C, (c+1)/C): pale where the model is unsure, deeper where it is confident."""
     scale = []
     for c in range(classes):
-        scale += [[c / classes, _tint(CLASS_COLORS[c], 0.92)], [(c + 0.999) / classes, _tint(CLASS_COLORS[c], 0.4)]]
+        scale += [[c / classes, tint(CLASS_COLORS[c], 0.92)], [(c + 0.999) / classes, tint(CLASS_COLORS[c], 0.4)]]
     scale[-1][0] = 1.0
     return scale
 
@@ -94,7 +87,7 @@ def _map_style(run, lang: str) -> dict:
     if run.split.classes == 2:
         return common | {
             "type": "contour",
-            "colorscale": [[0, _tint(CLASS_COLORS[0], 0.4)], [0.5, "white"], [1, _tint(CLASS_COLORS[1], 0.4)]],
+            "colorscale": [[0, tint(CLASS_COLORS[0], 0.4)], [0.5, "white"], [1, tint(CLASS_COLORS[1], 0.4)]],
             "zmin": 0,
             "zmax": 1,
             "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "heatmap"},

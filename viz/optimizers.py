@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import COLORS, LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
 from viz.gradient_descent import add_landmarks, surface_contour
 
 # Colour, line dash and marker: each optimizer stays identifiable without colour.
@@ -19,7 +19,6 @@ LOOK = {
     "adagrad": (COLORS["purple"], "dashdot", "cross"),
     "adam": (COLORS["vermillion"], "solid", "hexagon"),
 }
-LOG_FLOOR = 1e-16  # log axes cannot show 0: a run that lands exactly on the minimum is drawn here
 
 
 def _at(run, k: int) -> int:
@@ -54,7 +53,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
             fig.add_trace(
                 go.Scatter(
                     x=np.arange(len(values)),
-                    y=rounded(np.maximum(values, LOG_FLOOR)),
+                    y=rounded(log_safe(values)),
                     mode="lines",
                     name=name,
                     legendgroup=run.name,
