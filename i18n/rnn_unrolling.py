@@ -156,7 +156,7 @@ TEXT = {
     },
     "rnn.bptt_caption": {
         "en": "Each curve is ‖∂L_T/∂h_t‖, the size of the gradient of the **last** step's loss with respect to the hidden state of step t, for freshly initialised cells (same seed, same task, H = {H}). The y axis is logarithmic: a straight falling line means the gradient shrinks by the same factor on every step back.",
-        "ko": "각 곡선은 ‖∂L_T/∂h_t‖, 즉 **마지막** 단계의 손실을 t단계의 은닉 상태로 미분한 기울기의 크기입니다(같은 시드, 같은 과제, H = {H}로 막 초기화한 셀). 세로축은 로그 눈금이라, 곧게 내려가는 직선은 한 단계 거슬러 갈 때마다 기울기가 같은 비율로 줄어든다는 뜻입니다.",
+        "ko": "각 곡선은 ‖∂L_T/∂h_t‖, 즉 **마지막** 단계의 손실을 t단계의 은닉 상태로 미분한 기울기의 크기입니다(같은 시드, 같은 과제, H = {H}(으)로 막 초기화한 셀). 세로축은 로그 눈금이라, 곧게 내려가는 직선은 한 단계 거슬러 갈 때마다 기울기가 같은 비율로 줄어든다는 뜻입니다.",
     },
     "rnn.grad_title": {
         "en": "‖∂L_T/∂hₜ‖ for t = 1 … {T} (log scale)",

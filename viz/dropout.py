@@ -195,7 +195,11 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
             )
     fig.update_xaxes(title_text=t("drop.axis_epoch", lang), row=2, col=1)
     fig.update_yaxes(
-        title_text=t(f"drop.axis_loss_{data.task}", lang), type="log" if log_loss else "linear", row=2, col=1
+        title_text=t(f"drop.axis_loss_{data.task}", lang),
+        type="log" if log_loss else "linear",
+        tickformat=".2~g",  # full numbers on every tick (plotly's log default labels 0.2 and 0.5 as bare "2", "5")
+        row=2,
+        col=1,
     )
     base_layout(fig, height=1060)
     fig.update_layout(legend={"y": -0.3, "yanchor": "top"}, margin={"b": 320}, hovermode="closest")
