@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from google.protobuf import text_format
@@ -25,6 +26,12 @@ def open_page(page: str | None = None, **params) -> AppTest:
             at.query_params[key] = str(value)
         at.run()
     return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    """Every chart the page draws (ui.chart's stable element), as plotly figure dicts, in page order."""
+    return [json.loads(json.loads(e.proto.json)["figure"]) for e in at.get("bidi_component")
+            if e.proto.component_name == "dlviz.chart"]  # fmt: skip
 
 
 def shown_text(at: AppTest) -> str:

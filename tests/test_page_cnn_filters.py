@@ -1,7 +1,6 @@
 """CNN-filters page in AppTest: deep links, bad URL values, custom kernels, uploads, training, Try this."""
 
 import io
-import json
 
 import numpy as np
 import pytest
@@ -9,7 +8,7 @@ from PIL import Image
 
 from core.cnn_filters import KERNELS, convolve
 from core.cnn_filters_images import load_image
-from tests.apptest_helpers import open_page, shown_text
+from tests.apptest_helpers import figures, open_page, shown_text
 
 PAGE = "views/cnn_filters.py"
 
@@ -18,7 +17,7 @@ def feature_map(at) -> np.ndarray:
     """The feature-map heatmap of the first chart, decoded from plotly's typed-array JSON."""
     import base64
 
-    z = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][2]["z"]
+    z = figures(at)[0]["data"][2]["z"]
     raw = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.float32)
     return raw.reshape(z["shape"] if isinstance(z["shape"], list) else [int(n) for n in z["shape"].split(",")])
 
@@ -36,8 +35,8 @@ def test_done_link_shows_vertical_edges_on_the_photo(lang):
     assert at.selectbox(key="image").value == "china" and at.selectbox(key="kernel").value == "sobel_x"
     ref = convolve(load_image("china"), KERNELS["sobel_x"], 1, 0, 1).out
     np.testing.assert_allclose(feature_map(at), ref, atol=1e-5)
-    assert len(at.get("plotly_chart")) == 3
-    frames = json.loads(at.get("plotly_chart")[2].proto.spec)["frames"]
+    assert len(figures(at)) == 3
+    frames = figures(at)[2]["frames"]
     assert len(frames) == 36  # a 3×3 kernel over the 8×8 patch: 6×6 output cells
     assert "169" in at.latex[-1].value and "254" in at.latex[-1].value
 
@@ -73,7 +72,7 @@ def test_custom_kernel_from_the_url_and_its_errors(lang, needle):
     np.testing.assert_allclose(feature_map(at), ref, atol=1e-5)
     at.text_input(key="custom").set_value("1,2,3,4").run()
     assert not at.exception and len(at.warning) == 1 and needle in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 3  # the default custom kernel is drawn meanwhile
+    assert len(figures(at)) == 3  # the default custom kernel is drawn meanwhile
 
 
 def test_edit_preset_and_resize_buttons():
@@ -143,8 +142,8 @@ def test_training_shows_learned_filters_in_both_languages():
     assert not at.exception
     acc = float(at.metric[3].value.rstrip("%"))
     assert acc >= 95
-    assert len(at.get("plotly_chart")) == 7
-    learned = json.loads(at.get("plotly_chart")[3].proto.spec)
+    assert len(figures(at)) == 7
+    learned = figures(at)[3]
     assert len(learned["frames"]) == 16 and "학습된 3×3 필터" in learned["layout"]["title"]["text"]
     at.slider(key="cnn_digit").set_value(5).run()  # the run is kept: no retraining on a control change
     assert not at.exception and at.metric[3].value == f"{acc:.1f}%"

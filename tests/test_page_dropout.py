@@ -5,7 +5,7 @@ import json
 import pytest
 
 from core.runtime import configure_torch
-from tests.apptest_helpers import open_page, shown_text
+from tests.apptest_helpers import figures, open_page, shown_text
 
 configure_torch()
 PAGE = "views/dropout.py"
@@ -13,7 +13,7 @@ SMALL = {"epochs": 60}  # short runs keep the suite fast where the story does no
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return figures(at)
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "regularization helps"), ("ko", "정규화가 효과를 냈습니다")])

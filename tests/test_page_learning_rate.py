@@ -1,10 +1,8 @@
 """The learning-rate page in AppTest: deep links in both languages, bad text and URL values, Try this, code."""
 
-import json
-
 import pytest
 
-from tests.apptest_helpers import open_page, shown_text
+from tests.apptest_helpers import figures, open_page, shown_text
 
 LR = "views/learning_rate.py"
 
@@ -19,7 +17,7 @@ def test_default_link_shows_the_four_behaviours_labelled_in_english():
     rows = table(at)
     assert rows["rate η"] == ["0.05", "0.2", "0.9", "1.1"]
     assert rows["label"] == ["slow", "converging", "oscillating", "diverging"]
-    names = [d.get("name") for d in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    names = [d.get("name") for d in figures(at)[0]["data"]]
     assert "η = 1.1 · diverging" in names and "critical rate 2/λ_max = 1" in names
     text = shown_text(at)
     assert "How each run is labelled" in text and "10⁻³ · (L₀ − L_min)" in text
@@ -91,7 +89,7 @@ def test_picking_a_surface_loads_its_preset(surface):
     at.selectbox(key="surface").select(surface).run()
     assert not at.exception
     assert at.text_input(key="lrs").value != "0.05,0.2,0.9,1.1"
-    assert len(at.get("plotly_chart")) == 2
+    assert len(figures(at)) == 2
 
 
 def test_try_this_applies_its_settings_and_resets():
@@ -105,9 +103,9 @@ def test_try_this_applies_its_settings_and_resets():
 
 def test_changing_the_rates_changes_the_chart_and_the_code_is_shown():
     at = open_page(LR)
-    before = json.loads(at.get("plotly_chart")[0].proto.spec)
+    before = figures(at)[0]
     at.text_input(key="lrs").input("0.3,0.7").run()
-    after = json.loads(at.get("plotly_chart")[0].proto.spec)
+    after = figures(at)[0]
     assert len(after["frames"][0]["data"]) == 2 * 2 + 1 != len(before["frames"][0]["data"])
     code = "\n".join(c.value for c in at.code)
     assert "def run_rates" in code and "scheduler.step()" in code and "def classify_runs" in code

@@ -1,10 +1,8 @@
 """The logistic-regression page in AppTest: deep links, the done-when links, bad URL values, Try this."""
 
-import json
-
 import pytest
 
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import figures, open_page
 
 PAGE = "views/logistic_regression.py"
 
@@ -16,9 +14,9 @@ def test_done_when_moons_mlp_link_forms_a_curved_boundary_above_95_percent():
     assert "test accuracy" in at.success[0].value
     test_acc = float(at.metric[1].value.rstrip("%"))
     assert test_acc >= 95
-    charts = at.get("plotly_chart")
+    charts = figures(at)
     assert len(charts) == 2  # the boundary and the per-unit maps
-    spec = json.loads(charts[0].proto.spec)
+    spec = charts[0]
     assert len(spec["frames"]) > 20 and spec["frames"][-1]["name"] == "200"
 
 
@@ -27,7 +25,7 @@ def test_xor_with_the_linear_model_fails_and_says_why(lang, needle):
     at = open_page(PAGE, dataset="xor", model="logistic", lang=lang)
     assert not at.exception
     assert len(at.warning) == 1 and needle in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 1
+    assert len(figures(at)) == 1
     assert "x_1" in at.latex[-2].value or "x_1" in at.latex[1].value
 
 
@@ -92,7 +90,7 @@ def test_code_expander_shows_the_training_code():
 
 def test_changing_the_learning_rate_changes_the_chart():
     at = open_page(PAGE)
-    before = json.loads(at.get("plotly_chart")[0].proto.spec)
+    before = figures(at)[0]
     at.number_input(key="lr").set_value(0.2).run()
-    after = json.loads(at.get("plotly_chart")[0].proto.spec)
+    after = figures(at)[0]
     assert before["frames"][5]["layout"]["title"] != after["frames"][5]["layout"]["title"]

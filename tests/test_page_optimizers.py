@@ -1,17 +1,15 @@
 """The optimizer-race page in AppTest: deep links (both optims forms), bad URL values, messages, Try this."""
 
-import json
-
 import pytest
 
 from core.optimizers import OPTIMIZERS
-from tests.apptest_helpers import APP, TIMEOUT, open_page
+from tests.apptest_helpers import APP, TIMEOUT, figures, open_page
 
 PAGE = "views/optimizers.py"
 
 
 def chart(at, i=0) -> dict:
-    return json.loads(at.get("plotly_chart")[i].proto.spec)
+    return figures(at)[i]
 
 
 def legend_names(at) -> list[str]:
@@ -27,7 +25,7 @@ def test_done_when_link_shows_the_race_in_korean():
     assert at.number_input(key="lr").value == pytest.approx(0.002) and at.slider(key="steps").value == 300
     assert legend_names(at)[-3:] == ["SGD(기본)", "모멘텀", "Adam(적응 모멘트)"]
     assert "1등" in at.success[0].value
-    assert len(at.get("plotly_chart")) == 3  # race + momentum and Adam from scratch
+    assert len(figures(at)) == 3  # race + momentum and Adam from scratch
 
 
 def test_streamlits_repeated_parameter_form_works_too():
@@ -92,7 +90,7 @@ def test_divergence_is_reported_per_optimizer(lang, needle):
     assert len(at.error) == 2 and needle in at.error[0].value
     if lang == "ko":
         assert "발산하여 멈췄습니다" in at.error[0].value
-    assert len(at.get("plotly_chart")) == 3  # the steps before the stop are still drawn
+    assert len(figures(at)) == 3  # the steps before the stop are still drawn
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "Pick at least one optimizer"), ("ko", "하나 이상 고르세요")])
@@ -101,7 +99,7 @@ def test_an_empty_race_says_what_to_do(lang, needle):
     at.multiselect(key="optims").set_value([]).run()
     assert not at.exception
     assert needle in at.warning[0].value
-    assert len(at.get("plotly_chart")) == 2  # from-scratch views still run
+    assert len(figures(at)) == 2  # from-scratch views still run
 
 
 def test_try_this_applies_its_settings_and_resets():

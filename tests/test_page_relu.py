@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.apptest_helpers import open_page, shown_text
+from tests.apptest_helpers import figures, open_page, shown_text
 
 PAGE = "views/relu.py"
 CHARTS = 6
@@ -14,10 +14,8 @@ def test_default_page_in_korean_shows_hinges_and_the_vanishing_gradient_chart():
     at = open_page(PAGE, lang="ko")
     assert not at.exception and not at.error
     assert at.title[0].value == "ReLU와 활성 함수"
-    assert len(at.get("plotly_chart")) == CHARTS
-    text = shown_text(at) + "".join(
-        json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("plotly_chart")
-    )
+    assert len(figures(at)) == CHARTS
+    text = shown_text(at) + "".join(json.dumps(c, ensure_ascii=False) for c in figures(at))
     for needle in ("경첩, 그 합 f(x), 꺾이는 점", "초기화 직후 층별 기울기 크기", "유닛 경첩", "에포크 "):
         assert needle in text
     assert "직선 조각" in at.success[0].value
@@ -33,7 +31,7 @@ def test_deep_link_sets_every_parameter():
     assert (at.slider(key="units").value, at.slider(key="epochs").value, at.slider(key="depth").value) == (16, 300, 4)
     assert at.number_input(key="lr").value == pytest.approx(0.01)
     assert at.selectbox(key="init").value == "he"
-    grad = json.loads(at.get("plotly_chart")[3].proto.spec)
+    grad = figures(at)[3]
     assert len(grad["data"][0]["x"]) == 5  # depth 4 → 5 linear layers
 
 
@@ -68,9 +66,9 @@ def test_try_this_kill_shows_the_dead_unit_warning(lang, needle):
 
 def test_changing_units_changes_the_fit_chart_and_code_is_shown():
     at = open_page(PAGE)
-    before = json.loads(at.get("plotly_chart")[1].proto.spec)
+    before = figures(at)[1]
     at.slider(key="units").set_value(3).run()
-    after = json.loads(at.get("plotly_chart")[1].proto.spec)
+    after = figures(at)[1]
     assert len(after["frames"][0]["data"]) == 3 + 6 != len(before["frames"][0]["data"])
     code = "\n".join(c.value for c in at.code)
     for needle in ("def fit_relu_units", "def count_pieces", "def layer_grad_norms", "torch.autograd.grad"):

@@ -1,16 +1,14 @@
 """The RNN-unrolling page in AppTest: deep links, Unicode text, bad input, messages in both languages, Try this."""
 
-import json
-
 import pytest
 
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import figures, open_page
 
 PAGE = "views/rnn_unrolling.py"
 
 
 def charts(at) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return figures(at)
 
 
 def test_default_page_shows_three_charts_and_says_the_rnn_gradient_vanishes():
@@ -44,7 +42,7 @@ def test_empty_text_gives_a_clear_message_and_no_traceback(lang, needle):
     at = open_page(PAGE, sequence="text", text="", lang=lang)
     assert not at.exception
     assert len(at.error) == 1 and needle in at.error[0].value
-    assert not at.get("plotly_chart")
+    assert not figures(at)
     assert at.button(key="try_rnn_korean")  # the way back is on the page
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 import i18n
-from tests.apptest_helpers import english_only_strings, open_page, shown_text
+from tests.apptest_helpers import english_only_strings, figures, open_page, shown_text
 from ui import registry
 
 PAGES = [None] + [spec.file for spec in registry.built()]
@@ -41,7 +41,7 @@ def test_gradient_descent_every_surface(surface):
     at = open_page(GD, surface=surface)
     assert not at.exception and not at.error
     assert at.selectbox(key="surface").value == surface
-    assert len(at.get("plotly_chart")) == 1  # the 3-D view is opt-in
+    assert len(figures(at)) == 1  # the 3-D view is opt-in
 
 
 def test_gradient_descent_deep_link_in_korean():
@@ -58,7 +58,7 @@ def test_gradient_descent_divergence_message(lang, needle):
     at = open_page(GD, surface="bowl", lr=5, lang=lang)
     assert not at.exception
     assert len(at.error) == 1 and needle in at.error[0].value
-    assert len(at.get("plotly_chart")) == 1  # the steps before the stop are still drawn
+    assert len(figures(at)) == 1  # the steps before the stop are still drawn
 
 
 @pytest.mark.parametrize(
@@ -100,16 +100,15 @@ def test_try_this_applies_its_settings_in_one_click():
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
 def test_gradient_descent_3d_view_is_one_toggle_away(lang):
-    import json
 
     at = open_page(GD, surface="himmelblau", view3d="true", lang=lang)
     assert not at.exception and at.toggle(key="view3d").value is True
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    charts = figures(at)
     assert len(charts) == 2
     assert [d["type"] for d in charts[1]["data"]] == ["surface", "scatter3d", "scatter3d"]
     assert len(charts[1]["frames"]) == len(charts[0]["frames"])
     at.toggle(key="view3d").set_value(False).run()
-    assert len(at.get("plotly_chart")) == 1
+    assert len(figures(at)) == 1
 
 
 def test_code_expander_shows_the_functions_that_ran():
@@ -119,11 +118,10 @@ def test_code_expander_shows_the_functions_that_ran():
 
 
 def test_changing_a_control_changes_the_chart():
-    import json
 
     at = open_page(GD)
-    before = json.loads(at.get("plotly_chart")[0].proto.spec)
+    before = figures(at)[0]
     at.number_input(key="lr").set_value(0.3).run()
-    after = json.loads(at.get("plotly_chart")[0].proto.spec)
+    after = figures(at)[0]
     assert len(after["frames"]) == len(before["frames"])
     assert after["frames"][5]["data"][0] != before["frames"][5]["data"][0]

@@ -20,6 +20,7 @@ from core.cnn_filters import (
 )
 from core.cnn_filters_images import IMAGES, UploadError, load_image, patch_of, read_upload
 from core.cnn_filters_train import DigitCNN, closest_kernels, learned_maps, train_digit_cnn
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz
@@ -139,16 +140,16 @@ else:
     m[0].metric(t("cnn.metric_shape"), f"{h}×{wd} → {ho}×{wo}")
     m[1].metric(t("cnn.metric_relu"), f"{(maps.out > 1e-6).mean():.0%}", help=t("cnn.metric_relu_help"))
     m[2].metric(t("cnn.metric_params"), f"{k}×{k} = {k * k}", help=t("cnn.metric_params_help"))
-    st.plotly_chart(fig_conv, key="cnn_conv", width="stretch", config={"displaylogo": False})
+    chart(fig_conv, key="cnn_conv")
     st.subheader(t("cnn.post_header"))
     st.caption(t("cnn.post_caption"))
-    st.plotly_chart(fig_post, key="cnn_post", width="stretch", config={"displaylogo": False})
+    chart(fig_post, key="cnn_post")
     st.subheader(t("cnn.sw_header"))
     st.caption(t("cnn.sw_caption"))
     if fig_sw is None:
         st.info(t("cnn.sw_no_fit", span=dilation * (k - 1) + 1, n=8 + 2 * padding), icon=":material/crop_free:")
     else:
-        st.plotly_chart(fig_sw, key="cnn_sliding", width="stretch", config={"displaylogo": False})
+        chart(fig_sw, key="cnn_sliding")
         st.caption(t("ui.scrub_hint"))
 
 st.subheader(t("cnn.learned_header"))
@@ -168,15 +169,15 @@ if trained := st.session_state.get("cnn_trained"):
     m[0].metric(t("cnn.metric_acc"), f"{run.test_acc[-1]:.1%}")
     m[1].metric(t("cnn.metric_time"), f"{secs:.1f} s")
     m[2].metric(t("cnn.metric_seed"), run_seed)
-    st.plotly_chart(fig_learned, key="cnn_learned", width="stretch")
+    chart(fig_learned, key="cnn_learned")
     st.caption(t("cnn.learned_caption"))
     idx = st.slider(t("cnn.digit_pick"), 0, len(run.test_labels) - 1, 0, key="cnn_digit", help=t("cnn.digit_pick_help"))
     st.caption(t("cnn.digit_label", y=run.test_labels[idx], pred=run.test_pred[idx]))
     fig_maps = viz.learned_maps_figure(run.test_images[idx], *learned_maps(run, idx), lang())
-    st.plotly_chart(fig_maps, key="cnn_maps", width="stretch")
+    chart(fig_maps, key="cnn_maps")
     g = st.columns(2)
-    g[0].plotly_chart(fig_curve, key="cnn_curve", width="stretch")
-    g[1].plotly_chart(fig_confusion, key="cnn_confusion", width="stretch")
+    chart(fig_curve, key="cnn_curve", where=g[0])
+    chart(fig_confusion, key="cnn_confusion", where=g[1])
 else:
     st.info(t("cnn.train_hint"), icon=":material/school:")
 

@@ -5,6 +5,7 @@ import streamlit as st
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
 from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check, verdict
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
@@ -89,17 +90,13 @@ for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
     m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
 
 
-def show(fig, key: str, where=st) -> None:
-    where.plotly_chart(fig, key=key, width="stretch", config={"displaylogo": False})
-
-
-show(figs["compare"], "drop_compare")
+chart(figs["compare"], key="drop_compare")
 st.caption(t("drop.compare_caption") + " " + t("ui.scrub_hint"))
 
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
-show(figs["net"], "drop_net")
-show(figs["mean"], "drop_mean")
+chart(figs["net"], key="drop_net")
+chart(figs["mean"], key="drop_mean")
 fmt = {"h": mean.mean_eval, "ht": mean.mean_train, "hu": mean.mean_unscaled, "keep": 1 - p}
 st.markdown(t("drop.mean_text", rate=mean.drop_rate, p=p, **fmt))
 
@@ -108,7 +105,7 @@ if cmp.mc is None:
     st.info(t("drop.mc_needs_regression"), icon=":material/info:")
 else:
     st.markdown(t("drop.mc_text"))
-    show(figs["mc"], "drop_mc")
+    chart(figs["mc"], key="drop_mc")
     if p == 0:
         st.warning(t("drop.mc_zero"), icon=":material/info:")
     else:
@@ -118,10 +115,10 @@ else:
 st.subheader(t("drop.others_heading"))
 st.markdown(t("drop.others_text"))
 c = st.columns(2)
-show(figs["weights"], "drop_weights", c[0])
+chart(figs["weights"], key="drop_weights", where=c[0])
 c[0].caption(t("drop.weight_caption", plain=float(plain.weight_norm[-1]), reg=float(reg.weight_norm[-1])))
 if cmp.bn:
-    show(figs["bn"], "drop_bn", c[1])
+    chart(figs["bn"], key="drop_bn", where=c[1])
     c[1].caption(t("drop.bn_caption"))
 else:
     c[1].info(t("drop.bn_off"), icon=":material/info:")

@@ -1,12 +1,11 @@
 """Gradient descent (chapter 6): θ ← θ − η∇L on five loss surfaces."""
 
-from functools import partial
-
 import numpy as np
 import streamlit as st
 
 from core import surfaces
 from core.gradient_descent import descent_slices, run_gradient_descent
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
@@ -49,9 +48,8 @@ def apply_preset() -> None:
     st.session_state.update(PRESETS[st.session_state["surface"]])
 
 
-def start_from_click(chart_key: str) -> None:
+def start_from_click(points: list[dict]) -> None:
     """Chart click → new start point (runs as a callback, before the sliders are drawn)."""
-    points = st.session_state[chart_key].selection.get("points", [])
     picked = [p for p in points if p.get("curve_number") in MAP_POINT_TRACES]
     if picked:
         st.session_state["x0"] = float(np.clip(round(picked[0]["x"], 2), -START_LIMIT, START_LIMIT))
@@ -104,19 +102,11 @@ m[2].metric(
 )
 
 params = (surface, x0, y0, lr, steps, lang())
-chart_key = f"gd_map_{surface}_{x0}_{y0}"  # a new start point gets a fresh chart with no stale selection
-st.plotly_chart(
-    figure("2d", *params),
-    key=chart_key,
-    on_select=partial(start_from_click, chart_key),
-    selection_mode="points",
-    width="stretch",
-    config={"displaylogo": False},
-)
+chart(figure("2d", *params), key="gd_map", on_click=start_from_click)
 st.caption(t("ui.scrub_hint"))
 # Opt-in: a WebGL scene costs about 1 s per change where the browser renders without a GPU.
 if bound(st.toggle, "view3d", "gd.view3d", value=False):
-    st.plotly_chart(figure("3d", *params), key="gd_surface3d", width="stretch", config={"displaylogo": False})
+    chart(figure("3d", *params), key="gd_surface3d")
 
 st.subheader(t("gd.table_title"))
 st.caption(t("gd.table_caption"))

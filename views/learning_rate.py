@@ -8,6 +8,7 @@ from core.learning_rate import EXP_END, SCHEDULES, make_scheduler, run_rates
 from core.learning_rate_input import LR_MAX, LR_MIN, MAX_RATES, format_lrs, parse_lrs
 from core.learning_rate_rule import classify_runs
 from core.learning_rate_sweep import run_sweep, sweep_range
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
 from viz.learning_rate import runs_figure, sweep_figure
@@ -98,7 +99,7 @@ m[2].metric(t("lr.metric_limit"), limit_text, help=t("lr.metric_limit_help"))
 st.caption(t("lr.note_quadratic", limit=2 / lam_max) if quadratic else t("lr.note_local"))
 
 fig_runs, fig_sweep = figures(surface, lrs, steps, schedule, lang())
-st.plotly_chart(fig_runs, key="lr_runs", width="stretch", config={"displaylogo": False})
+chart(fig_runs, key="lr_runs")
 st.caption(t("ui.scrub_hint"))
 
 st.subheader(t("lr.table_title"))
@@ -119,7 +120,7 @@ with st.container(border=True):
     st.markdown(f"**{t('lr.rule_title')}**")
     st.markdown(t("lr.rule"))
 
-st.plotly_chart(fig_sweep, key="lr_sweep", width="stretch", config={"displaylogo": False})
+chart(fig_sweep, key="lr_sweep")
 st.caption(t("lr.sweep_caption", count=len(sweep.lrs)))
 
 try_this(

@@ -6,6 +6,7 @@ import streamlit as st
 from core.datasets import DATASETS, make_split
 from core.logistic_regression import ACTIVATIONS, OPTIMIZERS, build_model, train_classifier
 from core.logistic_regression_grads import autograd_gradients, linear_gradients
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.logistic_regression import boundary_figure, units_figure
@@ -86,13 +87,13 @@ m[1].metric(t("logit.metric_test_acc"), f"{test_acc:.1%}")
 m[2].metric(t("logit.metric_train_loss"), f"{run.losses[-1, 0]:.4f}")
 m[3].metric(t("logit.metric_test_loss"), f"{run.losses[-1, 1]:.4f}", help=t("logit.metric_test_loss_help"))
 
-st.plotly_chart(fig_map, key="logit_map", width="stretch", config={"displaylogo": False})
+chart(fig_map, key="logit_map")
 st.caption(t("logit.map_caption" if run.split.classes == 2 else "logit.map_caption_multi") + " " + t("ui.scrub_hint"))
 
 if fig_units is not None:
     st.subheader(t("logit.units_heading"))
     st.caption(t("logit.units_caption"))
-    st.plotly_chart(fig_units, key="logit_units", width="stretch", config={"displaylogo": False})
+    chart(fig_units, key="logit_units")
 else:
     st.subheader(t("logit.weights_heading" if run.split.classes == 2 else "logit.weights_heading_multi"))
     w, b = run.w[-1], run.b[-1]

@@ -7,6 +7,7 @@ from core import surfaces
 from core.optimizers import OPTIMIZERS, Hyper, finish_step, gradient_noise, make_optimizer, noise_sigma, race
 from core.optimizers_scratch import SCRATCH, adam_step, from_scratch, momentum_step
 from core.plotdata import frame_steps
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.optimizers import race_figure, scratch_figure
@@ -145,7 +146,7 @@ else:
     else:
         best = min(runs, key=lambda r: r.dists[-1])
         st.info(t("opt.no_winner", tol=FINISH, steps=steps, name=t(f"opt.name.{best.name}"), dist=best.dists[-1]))
-    st.plotly_chart(race_fig, key="opt_race", width="stretch", config={"displaylogo": False})
+    chart(race_fig, key="opt_race")
     st.caption(t("ui.scrub_hint"))
 
     st.subheader(t("opt.table_title"))
@@ -155,7 +156,7 @@ else:
 st.subheader(t("opt.scratch_title"))
 st.caption(t("opt.scratch_caption"))
 for tab, name in zip(st.tabs([t("opt.tab_momentum"), t("opt.tab_adam")]), SCRATCH, strict=True):
-    tab.plotly_chart(scratch_figs[name], key=f"opt_scratch_{name}", width="stretch", config={"displaylogo": False})
+    chart(scratch_figs[name], key=f"opt_scratch_{name}", where=tab)
 
 three = {"optims": ["sgd", "momentum", "adam"]}
 try_this(

@@ -6,6 +6,7 @@ import streamlit as st
 from core.relu import ACTIVATIONS, FORMULAS, TARGETS, activation_curves, init_linear, target_data
 from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, fit_relu_units
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.relu import activation_figure, dead_depth_figure, firing_figure, fit_figure, grad_norm_figure, movement_figure
@@ -20,7 +21,6 @@ DEFAULTS = {
     "depth": 10,
     "init": "default",
 }
-PLOT = {"width": "stretch", "config": {"displaylogo": False}}
 
 curves = st.cache_data(max_entries=1, show_spinner=False)(activation_curves)
 fit_run = st.cache_data(max_entries=32, show_spinner=False)(fit_relu_units)
@@ -62,7 +62,7 @@ gallery = curves()
 i = gallery.names.index(activation)
 c[0].metric(t("relu.metric_d0"), f"{np.interp(0.0, gallery.x, gallery.derivs[i]):.3g}")
 c[0].metric(t("relu.metric_dmax"), f"{gallery.derivs[i].max():.3g}", help=t("relu.metric_dmax_help"))
-c[1].plotly_chart(gallery_figure(activation, lang()), key="relu_gallery", **PLOT)
+chart(gallery_figure(activation, lang()), key="relu_gallery", where=c[1])
 
 st.header(t("relu.s_fit"), divider="gray")
 st.markdown(t("relu.fit_text"))
@@ -100,12 +100,12 @@ m[1].metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
 m[2].metric(t("relu.metric_dead"), f"{int(fit.dead[-1])} / {units}")
 m[3].metric(t("relu.metric_mse"), f"{fit.losses[-1]:.4g}")
 fig_fit, fig_fire = fit_figures(target, units, lr, epochs, seed(), lang())
-st.plotly_chart(fig_fit, key="relu_fit", **PLOT)
+chart(fig_fit, key="relu_fit")
 st.caption(t("ui.scrub_hint"))
 
 st.header(t("relu.s_dead"), divider="gray")
 st.markdown(t("relu.dead_text"))
-st.plotly_chart(fig_fire, key="relu_firing", **PLOT)
+chart(fig_fire, key="relu_firing")
 
 st.header(t("relu.s_depth"), divider="gray")
 st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
@@ -123,10 +123,10 @@ for name, stop in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True):
     if stop >= 0:
         st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")
 fig_grad, fig_move, fig_dead = depth_figures(depth, target, init, seed(), lang())
-st.plotly_chart(fig_grad, key="relu_grad", **PLOT)
-st.plotly_chart(fig_move, key="relu_move", **PLOT)
+chart(fig_grad, key="relu_grad")
+chart(fig_move, key="relu_move")
 st.caption(t("relu.move_caption"))
-st.plotly_chart(fig_dead, key="relu_dead_depth", **PLOT)
+chart(fig_dead, key="relu_dead_depth")
 st.caption(t("relu.dead_depth_caption"))
 
 try_this(

@@ -5,6 +5,7 @@ import streamlit as st
 from core.rnn_unrolling import MAX_STEPS, SequenceError, make_model, make_sequence, manual_unroll, unroll
 from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios, hidden_gradients
 from core.rnn_unrolling_train import train
+from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.rnn_unrolling import gradient_figure, ratio_text, shown_char, training_figure, unrolled_figure
@@ -91,7 +92,7 @@ m[0].metric(t("rnn.metric_diff"), f"{run.max_diff:.2e}", help=t("rnn.metric_diff
 m[1].metric(t("rnn.metric_steps"), len(seq.x))
 m[2].metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
 fig_unrolled, fig_grads = unroll_figures(args, forget_bias, lang())
-st.plotly_chart(fig_unrolled, key="rnn_unrolled", **PLOT)
+chart(fig_unrolled, key="rnn_unrolled")
 st.caption(t("ui.scrub_hint"))
 
 st.subheader(t("rnn.train_title"), divider="gray")
@@ -106,7 +107,7 @@ elif ln < l0:
     st.success(t("rnn.trained", epochs=epochs, l0=l0, ln=ln), icon=":material/trending_down:")
 else:
     st.warning(t("rnn.not_trained", epochs=epochs, l0=l0, ln=ln), icon=":material/trending_flat:")
-st.plotly_chart(train_figure(args, cell, epochs, forget_bias, lang()), key="rnn_training", **PLOT)
+chart(train_figure(args, cell, epochs, forget_bias, lang()), key="rnn_training")
 
 st.subheader(t("rnn.bptt_title"), divider="gray")
 st.markdown(t("rnn.bptt_caption", H=hidden))
@@ -119,7 +120,7 @@ verdict = "vanish" if min(ratios[lstm], ratios["gru"]) >= 2 else "mixed"
 (st.success if verdict == "vanish" else st.info)(
     t(f"rnn.verdict_{verdict}", lstm=ratio_text(ratios[lstm]), gru=ratio_text(ratios["gru"]))
 )
-st.plotly_chart(fig_grads, key="rnn_gradients", **PLOT)
+chart(fig_grads, key="rnn_gradients")
 st.caption(t("rnn.forget_effect", ratio=ratio_text(ratios["lstm"] - ratios["lstm0"])))
 
 try_this("rnn", experiments, DEFAULTS)

@@ -1,0 +1,98 @@
+// One stable plotly chart: the element keeps its Plotly instance across Streamlit reruns and
+// updates in place (Plotly.react), so a widget change never tears the plot down and rebuilds it.
+// plotly.js is the copy that ships inside the Python `plotly` package, served by this app
+// (server.enableStaticServing): no CDN, no request to another host.
+
+const PLOTLY_SRC = "app/static/plotly.min.js";
+let plotlyLoading = null;
+
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!plotlyLoading) {
+    plotlyLoading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      // Relative to the app's root: pages live one level down (/gradient-descent), the base URL may not be "/".
+      script.src = new URL(PLOTLY_SRC, new URL(".", window.location.href)).href;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => reject(new Error("plotly.js could not be loaded from " + script.src));
+      document.head.appendChild(script);
+    });
+  }
+  return plotlyLoading;
+}
+
+// plotly.js bug (plotly/plotly.js#4491, plotly/plotly.py#2151): an animation frame with redraw: false
+// replots only the animated (scatter) traces of each subplot and removes every other layer:
+// the contour map, heatmaps, and the traces of subplots that have no animated trace vanish on the
+// first scrub. Patch the cartesian plotter once so a partial replot also draws those traces.
+function keepStaticLayers(gd) {
+  for (const trace of gd._fullData || []) {
+    const base = trace._module && trace._module.basePlotModule;
+    if (!base || base.name !== "cartesian" || base.__keepsStaticLayers) continue;
+    const plot = base.plot;
+    base.plot = function (graph, traces, transitionOpts, onComplete) {
+      if (Array.isArray(traces) && transitionOpts) {
+        const wanted = new Set(traces);
+        const animatedSubplots = new Set();
+        for (const t of graph._fullData) if (wanted.has(t.index)) animatedSubplots.add(t.xaxis + t.yaxis);
+        for (const t of graph._fullData) {
+          if (t.visible !== true || !t._module || t._module.basePlotModule !== base) continue;
+          // Scatter keeps its own unanimated traces on a subplot it replots; everything else is re-added.
+          if (!t._module.animatable || !animatedSubplots.has(t.xaxis + t.yaxis)) wanted.add(t.index);
+        }
+        traces = [...wanted].sort((a, b) => a - b);
+      }
+      return plot.call(this, graph, traces, transitionOpts, onComplete);
+    };
+    base.__keepsStaticLayers = true;
+  }
+}
+
+function clickedPoints(event) {
+  return (event.points || []).map((p) => ({
+    curve_number: p.curveNumber,
+    point_number: p.pointNumber,
+    x: p.x,
+    y: p.y,
+  }));
+}
+
+async function draw(Plotly, gd, data, setTriggerValue) {
+  if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
+  const figure = JSON.parse(data.figure);
+  const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
+  if (gd.__revision === undefined) {
+    await Plotly.newPlot(gd, figure.data, figure.layout, config);
+    if (figure.frames && figure.frames.length) await Plotly.addFrames(gd, figure.frames);
+  } else {
+    // Stop a running animation first: a frame landing after the update would draw old data.
+    if (gd._transitionData && gd._transitionData._frameQueue && gd._transitionData._frameQueue.length) {
+      await Plotly.animate(gd, [], { mode: "immediate", frame: { duration: 0 }, transition: { duration: 0 } });
+    }
+    await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
+  }
+  gd.__revision = data.revision;
+  keepStaticLayers(gd);
+  if (!gd.__listening) {
+    gd.on("plotly_click", (event) => setTriggerValue("click", clickedPoints(event)));
+    gd.__listening = true;
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let gd = parentElement.querySelector(":scope > .dl-chart");
+  if (!gd) {
+    gd = document.createElement("div");
+    gd.className = "dl-chart";
+    parentElement.appendChild(gd);
+  }
+  gd.dataset.chartKey = data.key;
+  // Renders are chained per element: a newer figure waits for the previous draw to finish.
+  gd.__queue = (gd.__queue || Promise.resolve())
+    .then(() => loadPlotly())
+    .then((Plotly) => draw(Plotly, gd, data, setTriggerValue))
+    .catch((error) => {
+      gd.textContent = String(error);
+    });
+}

@@ -1,0 +1,79 @@
+"""The one chart element every page uses: a plotly figure that keeps its Plotly instance across reruns.
+
+``st.plotly_chart`` derives its element's identity from the whole figure, so every changed figure
+unmounts the plot and builds it again (``Plotly.newPlot``, ~250 ms of browser CPU for a multi-panel
+figure). This element is keyed by the page, receives the figure as JSON (serialised once per figure
+object) and updates the same plot in place with ``Plotly.react``; clicks come back as a list of points.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC = ROOT / "static"  # served at /app/static/ (server.enableStaticServing)
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def _publish_plotly_js() -> None:
+    """Copy the plotly.js that ships inside the ``plotly`` package next to the app, once per version."""
+    target = STATIC / "plotly.min.js"
+    stamp = STATIC / "plotly.version"
+    if target.is_file() and stamp.is_file() and stamp.read_text() == plotly.__version__:
+        return
+    STATIC.mkdir(exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    shutil.copyfile(PLOTLY_JS, tmp)
+    tmp.replace(target)  # atomic: a browser never loads a half-written file
+    stamp.write_text(plotly.__version__)
+
+
+_publish_plotly_js()
+_element = st.components.v2.component(
+    "dlviz.chart", js=(Path(__file__).with_name("chart.js")).read_text(), isolate_styles=False
+)
+
+
+def figure_json(fig: go.Figure) -> tuple[str, str]:
+    """(JSON of ``fig``, its revision hash), computed once per figure object: cached figures cost nothing."""
+    cached = getattr(fig, "_dl_json", None)
+    if cached is None:
+        text = fig.to_json()
+        cached = (text, hashlib.blake2b(text.encode(), digest_size=8).hexdigest())
+        fig._dl_json = cached
+    return cached
+
+
+def chart(
+    fig: go.Figure,
+    *,
+    key: str,
+    on_click: Callable[[list[dict]], None] | None = None,
+    config: dict | None = None,
+    where=None,
+) -> None:
+    """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given);
+    ``on_click(points)`` runs as a callback before the rerun."""
+    text, revision = figure_json(fig)
+
+    def clicked() -> None:
+        points = getattr(st.session_state.get(key), "click", None)
+        if on_click and points:
+            on_click(points)
+
+    with where if where is not None else contextlib.nullcontext():
+        _element(
+            key=key,
+            data={"figure": text, "revision": revision, "key": key, "config": CONFIG | (config or {})},
+            on_click_change=clicked,
+            width="stretch",
+        )
