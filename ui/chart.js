@@ -72,6 +72,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
   gd.__revision = data.revision;
+  gd.dataset.revision = data.revision; // tests wait for this: the figure on screen is the one sent
   keepStaticLayers(gd);
   if (!gd.__listening) {
     gd.on("plotly_click", (event) => setTriggerValue("click", clickedPoints(event)));

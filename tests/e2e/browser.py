@@ -47,6 +47,15 @@ def wait_done(page, timeout: int = LOAD_TIMEOUT) -> None:
     page.wait_for_selector(DONE, timeout=timeout, state="attached")
 
 
+def wait_charts(page, timeout: int = LOAD_TIMEOUT) -> None:
+    """Wait until every chart element has drawn the figure it was last sent."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.dl-chart')].every(
+            el => el.dataset.revision && el.dataset.revision === el.__revision)""",
+        timeout=timeout,
+    )
+
+
 def chart_data(page) -> list[str]:
     """Each plotly chart's trace data, serialised, in page order."""
     return page.evaluate(

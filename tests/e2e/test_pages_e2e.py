@@ -16,6 +16,7 @@ from tests.e2e.browser import (
     assert_clean,
     chart_data,
     full_screenshot,
+    wait_charts,
     wait_done,
 )
 from tests.e2e.server import AppServer
@@ -29,6 +30,7 @@ def open_page(page, server, url_path: str, lang: str, **params) -> None:
     page.goto(f"{server.url}/{url_path}?{urlencode({'lang': lang, **params})}")
     wait_done(page)
     page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
+    wait_charts(page)
 
 
 def slider_values(page) -> list[str]:

@@ -1,0 +1,98 @@
+"""What is drawn survives the animation: every animated chart of every page keeps each layer it had
+(contour maps, heatmaps, traces, annotations) after a jump to ~30 %, while playing and at the end,
+and no animated trace goes blank. Counts come from the rendered SVG, not from the figure's data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import assert_clean
+from tests.e2e.test_pages_e2e import PAGES, open_page
+
+# Drawn elements of one chart, by kind. A path counts only if it draws something (d longer than "M0,0").
+DRAWN = """gd => {
+    const all = s => [...gd.querySelectorAll(s)];
+    const drawn = s => all(s).filter(p => (p.getAttribute('d') || '').length > 4).length;
+    return {
+        contour: all('.contourlayer path').length,
+        heatmap: all('.heatmaplayer image, .imagelayer image').length,
+        traces: all('.scatterlayer .trace, .barlayer .trace').length,
+        bars: drawn('.barlayer path'),
+        lines: drawn('.scatterlayer path.js-line'),
+        points: all('.scatterlayer path.point').length,
+        text: all('.scatterlayer text').length,
+        annotations: all('.annotation').length,
+    };
+}"""
+# Animated charts on screen (a chart in a tab that is not open has no size to draw in).
+ANIMATED = """() => [...document.querySelectorAll('.js-plotly-plot')].map((gd, i) => [i, gd]).filter(([, gd]) =>
+    gd.offsetParent !== null && gd.layout && gd.layout.sliders && gd.layout.sliders.length && gd._transitionData
+    && gd._transitionData._frames && gd._transitionData._frames.length > 1).map(([i]) => i)"""
+
+
+def drawn(chart) -> dict:
+    return chart.evaluate(DRAWN)
+
+
+def assert_kept(before: dict, now: dict, when: str) -> None:
+    lost = {k: (before[k], now[k]) for k in before if before[k] > 0 and now[k] == 0}
+    assert not lost, f"{when}: layers vanished {lost}"
+    assert now["contour"] >= before["contour"] * 0.5, f"{when}: contour lines lost {before} -> {now}"
+    assert now["heatmap"] == before["heatmap"], f"{when}: heatmap layers {before} -> {now}"
+    assert now["traces"] == before["traces"], f"{when}: traces {before} -> {now}"
+
+
+def settle(page) -> None:
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_animation_keeps_every_layer(page, app_server, url_path):
+    open_page(page, app_server, url_path, "en")
+    indices = page.evaluate(ANIMATED)
+    assert indices, "no chart with animation frames and a slider"
+    for index in indices:
+        chart = page.locator(".js-plotly-plot").nth(index)
+        chart.scroll_into_view_if_needed()
+        settle(page)
+        before = drawn(chart)
+        assert sum(before.values()) > 0, "the chart draws nothing"
+
+        # A jump to ~30 % of the step slider, as a click on its rail.
+        rail = chart.locator(".slider-rail-touch-rect").first
+        box = rail.bounding_box()
+        active = chart.evaluate("gd => gd.layout.sliders[0].active")
+        page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
+        chart.evaluate(
+            """(gd, before) => new Promise(resolve => {
+                if (gd.layout.sliders[0].active !== before) return resolve();
+                gd.on('plotly_animated', () => resolve());
+            })""",
+            active,
+        )
+        settle(page)
+        assert_kept(before, drawn(chart), f"chart {index} after a scrub to 30 %")
+
+        # Play: count while frames are being drawn, then at the end.
+        during = chart.evaluate(
+            """gd => new Promise(resolve => {
+                let seen = 0;
+                gd.on('plotly_animatingframe', () => {
+                    if (++seen === 3) requestAnimationFrame(() => resolve(null));
+                });
+                const play = [...gd.querySelectorAll('.updatemenu-button')][0];
+                play.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+            })"""
+        )
+        assert during is None
+        assert_kept(before, drawn(chart), f"chart {index} while playing")
+        chart.evaluate(
+            """gd => new Promise(resolve => {
+                const steps = gd.layout.sliders[0].steps.length;
+                if (gd.layout.sliders[0].active === steps - 1 && !gd._transitionData._frameQueue.length) return resolve();
+                gd.on('plotly_animated', () => resolve());
+            })"""
+        )
+        settle(page)
+        assert_kept(before, drawn(chart), f"chart {index} at the end of Play")
+    assert_clean(page, "en")
