@@ -4,13 +4,23 @@ import streamlit as st
 
 from core.runtime import configure_torch
 from ui import registry
+from ui.heap import freeze_when_imports_settle
+from ui.page import page_style
+from ui.present import presenter_toggle, presenting
 from ui.state import language_switch, seed_control, t
 
-st.set_page_config(page_title="Deep Learning, Visualized", page_icon=":material/neurology:", layout="wide")
+st.set_page_config(
+    page_title="Deep Learning, Visualized",
+    page_icon=":material/neurology:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenting() else "auto",
+)
+page_style()
 configure_torch()
 
 language_switch()
 seed_control()
+presenter_toggle(t("ui.present"), t("ui.present_help"))
 st.sidebar.caption(t("app.sidebar_note"))
 
 home = st.Page("views/home.py", title=t("page.home.title"), icon=":material/map:", default=True)
@@ -20,3 +30,4 @@ for spec in registry.built():
     sections.setdefault(t(registry.section_of(spec)), []).append(page)
 
 st.navigation(sections).run()
+freeze_when_imports_settle()

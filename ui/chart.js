@@ -48,6 +48,44 @@ function keepStaticLayers(gd) {
   }
 }
 
+// Presenter view: text readable from the back of a lecture hall (ticks 16 px, axis titles 18 px,
+// titles 22 px), with margins that grow to fit it.
+function atLeast(font, size) {
+  return Object.assign({}, font || {}, { size: Math.max((font && font.size) || 0, size) });
+}
+
+function titled(title) {
+  return typeof title === "string" ? { text: title } : title;
+}
+
+function enlargeText(layout) {
+  layout.font = atLeast(layout.font, 16);
+  const axes = [layout, layout.scene || {}];
+  for (const holder of axes) {
+    for (const name of Object.keys(holder)) {
+      if (!/^[xyz]axis\d*$/.test(name)) continue;
+      const axis = holder[name];
+      axis.tickfont = atLeast(axis.tickfont, 16);
+      if (axis.title) {
+        axis.title = titled(axis.title);
+        axis.title.font = atLeast(axis.title.font, 18);
+      }
+      if (holder === layout) axis.automargin = true;
+    }
+  }
+  if (layout.title) {
+    layout.title = titled(layout.title);
+    layout.title.font = atLeast(layout.title.font, 22);
+  }
+  for (const note of layout.annotations || []) note.font = atLeast(note.font, 16);
+  if (layout.legend) layout.legend.font = atLeast(layout.legend.font, 16);
+  for (const slider of layout.sliders || []) {
+    slider.font = atLeast(slider.font, 16);
+    if (slider.currentvalue) slider.currentvalue.font = atLeast(slider.currentvalue.font, 18);
+  }
+  for (const menu of layout.updatemenus || []) menu.font = atLeast(menu.font, 16);
+}
+
 function clickedPoints(event) {
   return (event.points || []).map((p) => ({
     curve_number: p.curveNumber,
@@ -60,6 +98,7 @@ function clickedPoints(event) {
 async function draw(Plotly, gd, data, setTriggerValue) {
   if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
   const figure = JSON.parse(data.figure);
+  if (data.present) enlargeText(figure.layout);
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
   if (gd.__revision === undefined) {
     await Plotly.newPlot(gd, figure.data, figure.layout, config);
@@ -90,6 +129,7 @@ export default function (component) {
     parentElement.appendChild(gd);
   }
   gd.dataset.chartKey = data.key;
+  gd.dataset.wanted = data.revision; // drawn when data-revision catches up with it
   // Renders are chained per element: a newer figure waits for the previous draw to finish.
   gd.__queue = (gd.__queue || Promise.resolve())
     .then(() => loadPlotly())

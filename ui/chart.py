@@ -18,6 +18,8 @@ import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
+from ui.present import presenting
+
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"  # served at /app/static/ (server.enableStaticServing)
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -64,6 +66,8 @@ def chart(
     """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given);
     ``on_click(points)`` runs as a callback before the rerun."""
     text, revision = figure_json(fig)
+    present = presenting()
+    key = f"chart_{key}"  # element class st-key-chart_*: tests find every chart before it has drawn
 
     def clicked() -> None:
         points = getattr(st.session_state.get(key), "click", None)
@@ -73,7 +77,13 @@ def chart(
     with where if where is not None else contextlib.nullcontext():
         _element(
             key=key,
-            data={"figure": text, "revision": revision, "key": key, "config": CONFIG | (config or {})},
+            data={
+                "figure": text,
+                "revision": f"{revision}-present" if present else revision,
+                "key": key,
+                "config": CONFIG | (config or {}),
+                "present": present,
+            },
             on_click_change=clicked,
             width="stretch",
         )

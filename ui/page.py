@@ -8,25 +8,58 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from ui.present import presenting
 from ui.registry import PAGES
 from ui.state import t
 
+# Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen.
+STYLE = "<style>.stMainBlockContainer { padding-top: 2.2rem; }</style>"
 
-def header(url_path: str, intro_key: str) -> None:
-    """Title with the chapter badge(s) and the page's few sentences of intuition."""
+
+def page_style() -> None:
+    """The app's few layout rules (our own CSS, never user input)."""
+    st.html(STYLE)
+
+
+def header(url_path: str, intro_key: str, latex: str | None = None, note_key: str | None = None,
+           more_key: str | None = None) -> None:  # fmt: skip
+    """Title with the chapter badge(s); beside it the intuition (2-3 sentences) and the governing formula.
+
+    Longer prose (``more_key``) waits in an expander; the presenter view shows neither, so the
+    main chart starts high on the first screen.
+    """
     spec = next(p for p in PAGES if p.url_path == url_path)
     chapters = ", ".join(str(c) for c in spec.chapters)
     badge_key = "chapter.badge" if len(spec.chapters) == 1 else "chapter.badges"
-    st.badge(t(badge_key, n=chapters), icon=":material/menu_book:", color="blue")
-    st.title(t(f"page.{url_path}.title"))
+    title, formula_col = st.columns([3, 2], vertical_alignment="bottom")
+    with title:
+        st.badge(t(badge_key, n=chapters), icon=":material/menu_book:", color="blue")
+        st.title(t(f"page.{url_path}.title"))
+    if latex:
+        formula_col.latex(latex)
+    if presenting():
+        return
     st.markdown(t(intro_key))
+    if note_key:
+        st.caption(t(note_key))
+    if more_key:
+        with st.expander(t("ui.more"), icon=":material/school:"):
+            st.markdown(t(more_key))
 
 
 def formula(latex: str, note_key: str | None = None) -> None:
-    """The governing formula, with an optional one-line reading of it."""
+    """A further formula, with an optional one-line reading of it."""
     st.latex(latex)
-    if note_key:
+    if note_key and not presenting():
         st.caption(t(note_key))
+
+
+def workspace(ratio: tuple[int, int] = (1, 3)):
+    """(controls, main) containers: side by side, or stacked with a full-width main in the presenter view."""
+    if presenting():
+        return st.container(border=True), st.container()
+    controls, main = st.columns(list(ratio), gap="medium")
+    return controls.container(border=True), main
 
 
 def bound(widget: Callable, key: str, text: str, **kwargs):
@@ -40,41 +73,72 @@ class Experiment:
     settings: dict = field(default_factory=dict)  # widget key -> value applied in one click
 
 
-def _apply(settings: dict, name: str) -> None:
+def _apply(settings: dict, experiment: str | None) -> None:
     for key, value in settings.items():
         st.session_state[key] = value
-    st.session_state["_applied"] = name
+    st.session_state["_applied"] = (experiment, dict(settings))
+
+
+def applied_experiment(prefix: str) -> None:
+    """Name the applied experiment above the chart while its settings are still the ones on screen."""
+    experiment, settings = st.session_state.get("_applied") or (None, {})
+    if experiment and all(st.session_state.get(k) == v for k, v in settings.items()):
+        st.info(t("ui.try_now", name=t(f"{prefix}.try.{experiment}.name")), icon=":material/science:")
+
+
+def control_row(controls, n: int) -> list:
+    """``n`` places for controls: one column each in the presenter view (a row above the chart),
+    else the controls container itself ``n`` times (a stack beside the chart)."""
+    if presenting():
+        return list(controls.columns(n))
+    return [controls] * n
 
 
 def try_this(prefix: str, experiments: list[Experiment], defaults: dict) -> None:
-    """Guided experiments, each applying its settings in one click, plus a reset to defaults."""
-    st.subheader(t("ui.try_this"))
-    applied = st.session_state.pop("_applied", None)
-    if applied:
-        st.toast(t("ui.try_applied", name=applied), icon=":material/check:")
-    for exp in experiments:
-        name = t(f"{prefix}.try.{exp.id}.name")
-        text_col, button_col = st.columns([5, 1], vertical_alignment="center")
-        text_col.markdown(f"**{name}** · {t(f'{prefix}.try.{exp.id}.what')}")
-        button_col.button(
-            t("ui.try_apply"),
-            key=f"try_{prefix}_{exp.id}",
-            on_click=_apply,
-            args=(exp.settings, name),
-            icon=":material/play_arrow:",
-            width="stretch",
-        )
-    st.button(
+    """Guided experiments beside the chart: pick one, read what to notice, apply it in one click.
+
+    The applied experiment stays named on screen until a control is moved by hand.
+    """
+    names = {exp.id: t(f"{prefix}.try.{exp.id}.name") for exp in experiments}
+    wide = presenting()  # one row under the controls in the presenter view, a stack beside the chart otherwise
+    title_col, pick_col, apply_col, reset_col = (
+        st.columns([1, 3, 1, 1], vertical_alignment="center") if wide else [st] * 4
+    )
+    title_col.markdown(f"**:material/science: {t('ui.try_this')}**")
+    pick = pick_col.selectbox(
+        t("ui.try_pick"),
+        options=list(names),
+        format_func=names.get,
+        key=f"try_{prefix}_pick",
+        label_visibility="collapsed",
+    )
+    exp = next(e for e in experiments if e.id == pick)
+    st.caption(t(f"{prefix}.try.{exp.id}.what"))
+    if not wide:
+        apply_col, reset_col = st.columns(2)
+    apply_col.button(
+        t("ui.try_apply"),
+        key=f"try_{prefix}_apply",
+        on_click=_apply,
+        args=(exp.settings, exp.id),
+        icon=":material/play_arrow:",
+        type="primary",
+        width="stretch",
+    )
+    reset_col.button(
         t("ui.reset"),
         key=f"try_{prefix}_reset",
         on_click=_apply,
-        args=(defaults, t("ui.reset")),
+        args=(defaults, None),
         icon=":material/restart_alt:",
+        width="stretch",
     )
 
 
 def code_expander(*functions: Callable) -> None:
-    """Show the real source of the core functions that produced the page's charts."""
+    """Show the real source of the core functions that produced the page's charts (not in the presenter view)."""
+    if presenting():
+        return
     with st.expander(t("ui.code"), icon=":material/code:"):
         st.caption(t("ui.code_note"))
         for fn in functions:

@@ -6,7 +6,7 @@ import streamlit as st
 from core import surfaces
 from core.gradient_descent import descent_slices, run_gradient_descent
 from ui.chart import chart
-from ui.page import Experiment, bound, code_expander, formula, header, try_this
+from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
 from ui.state import lang, t
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
 
@@ -56,11 +56,11 @@ def start_from_click(points: list[dict]) -> None:
         st.session_state["y0"] = float(np.clip(round(picked[0]["y"], 2), -START_LIMIT, START_LIMIT))
 
 
-header("gradient-descent", "gd.intro")
-formula(r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)", "gd.formula_note")
+header("gradient-descent", "gd.intro", r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)", "gd.formula_note")
+controls, main = workspace()
 
-with st.container(border=True):
-    c = st.columns([2, 1, 1, 1, 1])
+with controls:
+    c = control_row(controls, 5)
     names = list(surfaces.SURFACES)
     surface = bound(c[0].selectbox, "surface", "gd.surface", options=names, on_change=apply_preset)
     c[0].caption(t(f"gd.surface.{surface}"))
@@ -78,35 +78,48 @@ with st.container(border=True):
         format="%.4f",
     )
     steps = bound(c[4].slider, "steps", "gd.steps", min_value=1, max_value=500, value=preset["steps"])
-    st.caption(t("gd.click_hint"))
+    # Opt-in: a WebGL scene costs about 1 s per change where the browser renders without a GPU.
+    view3d = bound(c[4].toggle, "view3d", "gd.view3d", value=False)
+    try_this(
+        "gd",
+        [
+            Experiment("valley", {"surface": "valley", "x0": -3.5, "y0": 1.0, "lr": 0.45, "steps": 60}),
+            Experiment("zigzag", DEFAULTS | {"lr": 0.9, "steps": 20}),
+            Experiment("diverge", DEFAULTS | {"lr": 1.1, "steps": 30}),
+            Experiment("banana", {"surface": "rosenbrock"} | PRESETS["rosenbrock"]),
+            Experiment("saddle", {"surface": "saddle"} | PRESETS["saddle"]),
+            Experiment("converge", DEFAULTS),
+        ],
+        DEFAULTS,
+    )
 
 run, slices, grid, field, box = compute(surface, x0, y0, lr, steps)
-l0, ln = run.losses[0], run.losses[-1]
-limit = 2 / run.lambda_max if run.lambda_max > 0 else float("inf")
-if run.stop_step is not None:
-    st.error(
-        t(f"gd.diverged_{run.stop_reason}", step=run.stop_step, loss=ln, l0=l0, lr=lr, lam=run.lambda_max, limit=limit),
-        icon=":material/warning:",
-    )
-elif ln < l0:
-    st.success(t("gd.converged", steps=steps, l0=l0, ln=ln), icon=":material/trending_down:")
-else:
-    st.warning(t("gd.not_decreasing", steps=steps, l0=l0, ln=ln), icon=":material/trending_flat:")
-
-m = st.columns(3)
-m[0].metric(t("gd.metric_final"), f"{ln:.4g}")
-nearest = min(np.hypot(*(run.path[-1] - np.array(p))) for p in surfaces.SURFACES[surface].minima)
-m[1].metric(t("gd.metric_dist"), f"{nearest:.4g}")
-m[2].metric(
-    t("gd.metric_limit"), f"{limit:.4g}" if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
-)
-
 params = (surface, x0, y0, lr, steps, lang())
-chart(figure("2d", *params), key="gd_map", on_click=start_from_click)
-st.caption(t("ui.scrub_hint"))
-# Opt-in: a WebGL scene costs about 1 s per change where the browser renders without a GPU.
-if bound(st.toggle, "view3d", "gd.view3d", value=False):
-    chart(figure("3d", *params), key="gd_surface3d")
+with main:
+    applied_experiment("gd")
+    chart(figure("2d", *params), key="gd_map", on_click=start_from_click)
+    l0, ln = run.losses[0], run.losses[-1]
+    limit = 2 / run.lambda_max if run.lambda_max > 0 else float("inf")
+    if run.stop_step is not None:
+        reason = f"gd.diverged_{run.stop_reason}"
+        st.error(
+            t(reason, step=run.stop_step, loss=ln, l0=l0, lr=lr, lam=run.lambda_max, limit=limit),
+            icon=":material/warning:",
+        )
+    elif ln < l0:
+        st.success(t("gd.converged", steps=steps, l0=l0, ln=ln), icon=":material/trending_down:")
+    else:
+        st.warning(t("gd.not_decreasing", steps=steps, l0=l0, ln=ln), icon=":material/trending_flat:")
+    m = st.columns(3)
+    m[0].metric(t("gd.metric_final"), f"{ln:.4g}")
+    nearest = min(np.hypot(*(run.path[-1] - np.array(p))) for p in surfaces.SURFACES[surface].minima)
+    m[1].metric(t("gd.metric_dist"), f"{nearest:.4g}")
+    m[2].metric(
+        t("gd.metric_limit"), f"{limit:.4g}" if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
+    )
+    st.caption(t("gd.click_hint") + " " + t("ui.scrub_hint"))
+    if view3d:
+        chart(figure("3d", *params), key="gd_surface3d")
 
 st.subheader(t("gd.table_title"))
 st.caption(t("gd.table_caption"))
@@ -122,19 +135,6 @@ st.dataframe(
     },
     hide_index=True,
     width="stretch",
-)
-
-try_this(
-    "gd",
-    [
-        Experiment("converge", DEFAULTS),
-        Experiment("zigzag", DEFAULTS | {"lr": 0.9, "steps": 20}),
-        Experiment("diverge", DEFAULTS | {"lr": 1.1, "steps": 30}),
-        Experiment("valley", {"surface": "valley", "x0": -3.5, "y0": 1.0, "lr": 0.45, "steps": 60}),
-        Experiment("banana", {"surface": "rosenbrock"} | PRESETS["rosenbrock"]),
-        Experiment("saddle", {"surface": "saddle"} | PRESETS["saddle"]),
-    ],
-    DEFAULTS,
 )
 
 code_expander(run_gradient_descent, surfaces.SURFACES[surface].fn, descent_slices)

@@ -22,12 +22,12 @@ def loss_height(z, floor: float, log_view: bool) -> np.ndarray:
 def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
     # Horizontal, under the map: a vertical bar would collide with the right-hand panels' axes.
     bar = {
-        "title": {"text": t("gd.colorbar", lang), "side": "top"},
+        "title": {"text": t("gd.colorbar", lang), "side": "bottom"},  # "top" would sit on the x-axis title
         "orientation": "h",
         "x": 0,
         "xanchor": "left",
         "len": 0.4,
-        "y": -0.09,
+        "y": -0.1,
         "yanchor": "top",
         "thickness": 10,
     }
@@ -132,7 +132,7 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
         specs=[[{"rowspan": 2}, {}], [None, {}]],
         column_widths=[0.54, 0.46],
         horizontal_spacing=0.2,
-        vertical_spacing=0.16,
+        vertical_spacing=0.2,
         subplot_titles=[t("gd.map_title", lang), t("gd.loss_title", lang), t(f"gd.slice_title_{kind}", lang)],
     )
     _map_layer(fig, grid, field, surface, box, run.path[0], lang)
@@ -215,7 +215,7 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
             "xaxis": "x3",
             "yaxis": "y3",
             "text": [t("gd.trace_now", lang), t("gd.trace_next", lang)],
-            "textposition": "top center",
+            "textposition": ["top left", "bottom right"],  # apart even when θₖ and θₖ₊₁ nearly coincide
             "marker": {
                 "size": [13, 11],
                 "color": [COLORS["vermillion"], "white"],

@@ -50,8 +50,9 @@ def wait_done(page, timeout: int = LOAD_TIMEOUT) -> None:
 def wait_charts(page, timeout: int = LOAD_TIMEOUT) -> None:
     """Wait until every chart element has drawn the figure it was last sent."""
     page.wait_for_function(
-        """() => [...document.querySelectorAll('.dl-chart')].every(
-            el => el.dataset.revision && el.dataset.revision === el.__revision)""",
+        """() => [...document.querySelectorAll("[data-testid='stElementContainer'][class*='st-key-chart_']")].every(host => {
+            const el = host.querySelector('.dl-chart');
+            return el && el.dataset.revision && el.dataset.revision === el.dataset.wanted; })""",
         timeout=timeout,
     )
 
@@ -105,6 +106,10 @@ def full_screenshot(page, path) -> None:
     size = page.viewport_size
     height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
-    page.wait_for_function("() => true")  # one round-trip so layout settles at the new size
+    # Plotly redraws responsive charts on a resize: wait until every chart is drawn again.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].every(gd => !gd.offsetParent || gd.querySelector('.main-svg'))"""
+    )
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))")
     page.screenshot(path=path, full_page=True)
     page.set_viewport_size(size)

@@ -1,0 +1,107 @@
+"""What the room sees: on every page, in both languages, at a desk (1440×900) and in the presenter view
+on a projector (1280×720 at 150 %, i.e. 853×480 CSS px) and on a 1080p screen, read from the rendered page:
+the main chart starts in the upper half of the first screen, no two text boxes of a chart overlap,
+presenter text is large, the main chart fills the width, the sidebar and the code are out of the way."""
+
+from __future__ import annotations
+
+import pytest
+
+import i18n
+from tests.e2e.browser import SCREENSHOTS, assert_clean, full_screenshot, wait_charts, wait_done
+from tests.e2e.test_pages_e2e import PAGES
+
+SIZES = {
+    "desk": ({"width": 1440, "height": 900}, 1, False),
+    "projector": ({"width": 853, "height": 480}, 1.5, True),
+    "1080p": ({"width": 1920, "height": 1080}, 1, True),
+}
+
+# Every visible text box of every chart: [chart index, kind, text, left, top, right, bottom, font px].
+TEXT_BOXES = """() => {
+    const kind = el => {
+        const own = el.getAttribute('class') || '';
+        if (/^[xy]\\d*title$/.test(own)) return 'axis';
+        if (own === 'gtitle') return 'title';
+        if (own.includes('annotation-text')) return 'note';
+        if (own.includes('legendtext')) return 'legend';
+        if (own.includes('slider-label')) return 'slider';
+        if (own.includes('slider-current-value')) return 'slider-value';
+        if (own.includes('updatemenu-item-text')) return 'menu';
+        if (el.closest('.cbtitle')) return 'colorbar';
+        if (el.closest('.cbaxis')) return 'colorbar-tick';
+        if (el.closest('.xtick, .ytick')) return 'tick';
+        if (el.closest('.textpoint')) return 'point-label';
+        return 'other';
+    };
+    const out = [];
+    document.querySelectorAll('.dl-chart').forEach((gd, i) => {
+        if (!gd.offsetParent) return;
+        gd.querySelectorAll('svg text').forEach(el => {
+            const r = el.getBoundingClientRect();
+            const text = (el.textContent || '').trim();
+            if (!text || r.width < 1 || r.height < 1 || el.closest('.hoverlayer')) return;
+            out.push([i, kind(el), text, r.left, r.top, r.right, r.bottom,
+                      parseFloat(getComputedStyle(el).fontSize) || 0]);
+        });
+    });
+    return out;
+}"""
+SLACK = 2.0  # px two boxes may touch by (glyph boxes include line spacing)
+
+
+def overlaps(boxes: list) -> list[str]:
+    """Pairs of text boxes of one chart that overlap by more than SLACK px in both directions."""
+    found = []
+    for a_i, a in enumerate(boxes):
+        for b in boxes[a_i + 1 :]:
+            if a[0] != b[0] or (a[1] == b[1] and a[1] in ("tick", "colorbar-tick", "slider")):
+                continue  # plotly spaces the labels of one axis or slider itself
+            dx = min(a[5], b[5]) - max(a[3], b[3])
+            dy = min(a[6], b[6]) - max(a[4], b[4])
+            if dx > SLACK and dy > SLACK:
+                found.append(f"chart {a[0]}: {a[1]} {a[2]!r} overlaps {b[1]} {b[2]!r}")
+    return found
+
+
+def open_at(browser, app_server, url_path: str, lang: str, size: str):
+    viewport, scale, present = SIZES[size]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="en-US")
+    page = context.new_page()
+    query = f"lang={lang}" + ("&present=true" if present else "")
+    page.goto(f"{app_server.url}/{url_path}?{query}")
+    wait_done(page)
+    page.wait_for_selector(".dl-chart", timeout=120_000)
+    wait_charts(page)
+    return context, page
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("url_path", PAGES)
+def test_the_picture_fits_the_screen(browser, app_server, url_path, lang, size):
+    context, page = open_at(browser, app_server, url_path, lang, size)
+    try:
+        viewport, _, present = SIZES[size]
+        chart = page.locator(".dl-chart").first
+        box = chart.bounding_box()
+        main_width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
+        if present:
+            assert box["width"] >= 0.8 * main_width, f"main chart {box['width']:.0f} of {main_width:.0f} px"
+            assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0, "sidebar open"
+            assert page.get_by_text(i18n.t("ui.code", lang)).count() == 0, "code shown in the presenter view"
+        else:
+            assert box["y"] < viewport["height"] / 2, f"main chart starts at {box['y']:.0f} px"
+
+        boxes = page.evaluate(TEXT_BOXES)
+        assert boxes, "no chart text found"
+        assert not overlaps(boxes), overlaps(boxes)[:6]
+        if present:
+            small = {kind: min(b[7] for b in boxes if b[1] == kind) for kind in ("tick", "axis", "title")
+                     if any(b[1] == kind for b in boxes)}  # fmt: skip
+            need = {"tick": 16, "axis": 18, "title": 22}
+            assert all(small[k] >= need[k] for k in small), f"presenter text too small: {small}"
+        assert_clean(page, lang)
+        full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}-{size}.png")
+    finally:
+        context.close()
