@@ -85,7 +85,7 @@ with controls:
         [
             Experiment("valley", {"surface": "valley", "x0": -3.5, "y0": 1.0, "lr": 0.45, "steps": 60}),
             Experiment("zigzag", DEFAULTS | {"lr": 0.9, "steps": 20}),
-            Experiment("diverge", DEFAULTS | {"lr": 1.1, "steps": 30}),
+            Experiment("diverge", DEFAULTS | {"lr": 1.1, "steps": 60}),  # long enough to cross the stop rule
             Experiment("banana", {"surface": "rosenbrock"} | PRESETS["rosenbrock"]),
             Experiment("saddle", {"surface": "saddle"} | PRESETS["saddle"]),
             Experiment("converge", DEFAULTS),
