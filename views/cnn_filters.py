@@ -22,6 +22,7 @@ from core.cnn_filters_images import IMAGES, UploadError, load_image, patch_of, r
 from core.cnn_filters_train import DigitCNN, closest_kernels, learned_maps, train_digit_cnn
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
+from ui.text import inert
 from viz import cnn_filters as viz
 
 DEFAULTS = {"image": "china", "kernel": "sobel_x", "stride": 1, "padding": 0, "dilation": 1}
@@ -121,7 +122,7 @@ with st.container(border=True):
 
 if err := st.session_state.get("cnn_upload_error"):
     code, info, name = err
-    st.error(t(f"cnn.upload_err.{code}", name=name, **info), icon=":material/block:")
+    st.error(t(f"cnn.upload_err.{code}", name=inert(name, limit=80), **info), icon=":material/block:")
 if image == "upload" and "cnn_upload_image" not in st.session_state:
     st.info(t("cnn.no_upload"), icon=":material/upload:")
     image = DEFAULTS["image"]
