@@ -6,7 +6,7 @@ from core.runtime import configure_torch
 from ui import registry
 from ui.state import language_switch, seed_control, t
 
-st.set_page_config(page_title="Deep Learning, Visualized", page_icon=":material/neurology:", layout="wide")
+st.set_page_config(page_title="Deep Learning, Visualized", page_icon="🧠", layout="wide")
 configure_torch()
 
 language_switch()

@@ -116,3 +116,34 @@ def test_rnn_vocabulary_is_echoed_inert():
     spans, outside = code_spans(caption)
     assert len(spans) == 1 and set("$x![a](http:/p.png)") <= set(spans[0])
     assert "$" not in outside and "](" not in outside
+
+
+def test_config_polls_only_project_files_and_hides_tracebacks(monkeypatch):
+    from pathlib import Path
+
+    from streamlit import config
+    from streamlit.watcher.path_watcher import get_default_path_watcher_class
+    from streamlit.watcher.polling_path_watcher import PollingPathWatcher
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    config.get_config_options(force_reparse=True)
+    try:
+        assert config.get_option("client.showErrorDetails") == "none"
+        assert config.get_option("server.fileWatcherType") == "poll"
+        assert get_default_path_watcher_class() is PollingPathWatcher  # no recursive inotify watch
+    finally:
+        monkeypatch.undo()
+        config.get_config_options(force_reparse=True)
+
+
+def test_page_icon_ships_with_the_app():
+    """A ":material/…:" page icon makes the browser fetch the tab icon from a font CDN."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).resolve().parents[1] / "app.py").read_text())
+    call = next(
+        n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") == "set_page_config"
+    )
+    icon = next(k.value.value for k in call.keywords if k.arg == "page_icon")
+    assert not icon.startswith(":") and (len(icon) <= 2 or Path(icon).is_file())
