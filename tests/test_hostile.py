@@ -147,3 +147,14 @@ def test_page_icon_ships_with_the_app():
     )
     icon = next(k.value.value for k in call.keywords if k.arg == "page_icon")
     assert not icon.startswith(":") and (len(icon) <= 2 or Path(icon).is_file())
+
+
+def test_charts_name_korean_fonts():
+    import plotly.graph_objects as go
+
+    from viz.common import base_layout
+
+    family = base_layout(go.Figure(), height=300).layout.font.family
+    for font in ("Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic"):
+        assert f'"{font}"' in family
+    assert family.rstrip().endswith("sans-serif")
