@@ -11,7 +11,7 @@ from sklearn.datasets import load_digits, load_sample_images
 WORK_SIDE = 256  # longest side the page filters at: edges stay visible, charts stay small
 PATCH = 8  # side of the sliding-window patch (a digit's native size)
 DIGIT_INDEX = 3  # the sample digit shown as an input image (a "3")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # the server's maxUploadSize, checked again here
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # below the server's maxUploadSize (6 MB): files just over it get our message
 MAX_UPLOAD_PIXELS = 25_000_000  # width × height read from the header, before any decoding
 MIN_UPLOAD_SIDE = 4
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff"}
