@@ -83,32 +83,32 @@ TEXT = {
     "cnn.resize": {"en": "Make it {k}×{k}", "ko": "{k}×{k}(으)로 바꾸기"},
     "cnn.edit_preset": {"en": "Edit this kernel", "ko": "이 커널 고쳐 보기"},
     "cnn.upload_err.empty": {
-        "en": "“{name}” is empty (0 bytes). Choose a PNG or JPEG picture. The previous image stays on screen.",
-        "ko": "“{name}” 파일이 비어 있습니다(0바이트). PNG나 JPEG 사진을 골라 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is empty (0 bytes). Choose a PNG or JPEG picture. The previous image stays on screen.",
+        "ko": "{name} 파일이 비어 있습니다(0바이트). PNG나 JPEG 사진을 골라 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.too_large": {
-        "en": "“{name}” is {mb:.1f} MB; the limit is {limit:.0f} MB. Save a smaller version and try again. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 {mb:.1f}MB로 한도 {limit:.0f}MB를 넘습니다. 더 작게 저장해서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is {mb:.1f} MB; the limit is {limit:.0f} MB. Save a smaller version and try again. The previous image stays on screen.",
+        "ko": "{name} 파일은 {mb:.1f}MB로 한도 {limit:.0f}MB를 넘습니다. 더 작게 저장해서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.not_image": {
-        "en": "“{name}” is not a PNG or JPEG picture (its first bytes do not match either format, whatever its file name says). The previous image stays on screen.",
-        "ko": "“{name}” 파일은 PNG나 JPEG 사진이 아닙니다(파일 이름과 상관없이 첫 바이트가 두 형식 어디에도 맞지 않습니다). 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is not a PNG or JPEG picture (its first bytes do not match either format, whatever its file name says). The previous image stays on screen.",
+        "ko": "{name} 파일은 PNG나 JPEG 사진이 아닙니다(파일 이름과 상관없이 첫 바이트가 두 형식 어디에도 맞지 않습니다). 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.too_many_pixels": {
-        "en": "“{name}” is {w}×{h} pixels; at most {limit:.0f} megapixels are accepted. Resize it and try again. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 {w}×{h}픽셀입니다. {limit:.0f}백만 화소까지만 받습니다. 크기를 줄여서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is {w}×{h} pixels; at most {limit:.0f} megapixels are accepted. Resize it and try again. The previous image stays on screen.",
+        "ko": "{name} 파일은 {w}×{h}픽셀입니다. {limit:.0f}백만 화소까지만 받습니다. 크기를 줄여서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.too_small": {
-        "en": "“{name}” is only {w}×{h} pixels; each side needs at least {side}. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 {w}×{h}픽셀밖에 되지 않습니다. 각 변이 {side}픽셀 이상이어야 합니다. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is only {w}×{h} pixels; each side needs at least {side}. The previous image stays on screen.",
+        "ko": "{name} 파일은 {w}×{h}픽셀밖에 되지 않습니다. 각 변이 {side}픽셀 이상이어야 합니다. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.bomb": {
-        "en": "“{name}” claims an enormous number of pixels (a possible decompression bomb), so it was not decoded. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 화소 수가 비정상적으로 커서(압축 폭탄일 수 있음) 디코딩하지 않았습니다. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} claims an enormous number of pixels (a possible decompression bomb), so it was not decoded. The previous image stays on screen.",
+        "ko": "{name} 파일은 화소 수가 비정상적으로 커서(압축 폭탄일 수 있음) 디코딩하지 않았습니다. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.corrupt": {
-        "en": "“{name}” looks like a PNG or JPEG but could not be read: it is damaged or cut short. Export it again and retry. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 PNG나 JPEG처럼 보이지만 읽을 수 없습니다. 손상되었거나 중간에 잘린 파일입니다. 다시 저장해서 올려 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} looks like a PNG or JPEG but could not be read: it is damaged or cut short. Export it again and retry. The previous image stays on screen.",
+        "ko": "{name} 파일은 PNG나 JPEG처럼 보이지만 읽을 수 없습니다. 손상되었거나 중간에 잘린 파일입니다. 다시 저장해서 올려 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.no_upload": {
         "en": "No picture has been uploaded in this session yet, so the temple photo is shown. Upload a PNG or JPEG above.",

@@ -23,6 +23,7 @@ from core.cnn_filters_train import DigitCNN, closest_kernels, learned_maps, trai
 from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
+from ui.text import inert
 from viz import cnn_filters as viz
 
 DEFAULTS = {"image": "china", "kernel": "sobel_x", "stride": 1, "padding": 0, "dilation": 1}
@@ -122,7 +123,7 @@ with st.container(border=True):
 
 if err := st.session_state.get("cnn_upload_error"):
     code, info, name = err
-    st.error(t(f"cnn.upload_err.{code}", name=name, **info), icon=":material/block:")
+    st.error(t(f"cnn.upload_err.{code}", name=inert(name, limit=80), **info), icon=":material/block:")
 if image == "upload" and "cnn_upload_image" not in st.session_state:
     st.info(t("cnn.no_upload"), icon=":material/upload:")
     image = DEFAULTS["image"]

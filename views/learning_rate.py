@@ -11,6 +11,7 @@ from core.learning_rate_sweep import run_sweep, sweep_range
 from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
+from ui.text import inert
 from viz.learning_rate import runs_figure, sweep_figure
 
 # A start, rates and length that show each surface's behaviours; picking a surface applies its preset.
@@ -74,7 +75,9 @@ with st.container(border=True):
 parsed = parse_lrs(text)
 kept = st.session_state.get("_lr_valid") or parse_lrs(preset["lrs"]).rates  # the last list that parsed
 if parsed.error:
-    st.warning(t(f"lr.bad.{parsed.error}", bad=parsed.bad, kept=format_lrs(kept), **LIMITS), icon=":material/edit_off:")
+    st.warning(
+        t(f"lr.bad.{parsed.error}", bad=inert(parsed.bad), kept=format_lrs(kept), **LIMITS), icon=":material/edit_off:"
+    )
     lrs = kept
 else:
     lrs = st.session_state["_lr_valid"] = parsed.rates

@@ -8,6 +8,7 @@ from core.rnn_unrolling_train import train
 from ui.chart import chart
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
+from ui.text import inert
 from viz.rnn_unrolling import gradient_figure, ratio_text, shown_char, training_figure, unrolled_figure
 
 DEFAULTS = {"sequence": "sine", "text": "안녕하세요", "T": 40, "hidden": 16, "freq": 0.05, "noise": 0.0}
@@ -82,7 +83,7 @@ if seq.kind == "text":
     if seq.total > len(seq.tokens):
         st.warning(t("rnn.warn_cut", total=seq.total, T=len(seq.tokens), max=MAX_STEPS), icon=":material/content_cut:")
     vocab = " ".join(shown_char(v) for v in seq.vocab)
-    st.caption(t("rnn.text_steps", n=len(seq.tokens), vocab=vocab))
+    st.caption(t("rnn.text_steps", n=len(seq.tokens), vocab=inert(vocab)))
 
 st.subheader(t("rnn.unroll_title"), divider="gray")
 wxh, whh, why = ("×".join(map(str, s)) for s in run.shapes)

@@ -20,6 +20,12 @@ COLORS = {
     "grey": "#9A9A9A",
 }
 FONT_SIZE = 15  # readable from the back of a lecture room
+# Latin first, then the Korean fonts of Linux (fonts-noto-cjk, Nanum), macOS and Windows: the browser
+# falls back per glyph, so Hangul never shows as empty boxes where any of them is installed.
+FONT_FAMILY = (
+    '"Open Sans", "Helvetica Neue", Arial, "Noto Sans KR", "Noto Sans CJK KR", "Source Han Sans KR", '
+    '"Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", sans-serif'
+)
 DECIMALS = 5  # arrow coordinates are sent as rounded JSON numbers
 
 
@@ -53,7 +59,7 @@ def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.
     fig.update_layout(
         template="plotly_white",
         height=height,
-        font={"size": FONT_SIZE},
+        font={"size": FONT_SIZE, "family": FONT_FAMILY},
         margin={"l": 60, "r": 30, "t": 70 if title else 40, "b": 40},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         hoverlabel={"font_size": FONT_SIZE},
