@@ -1,4 +1,4 @@
-"""The benchmark's markdown report: every measurement beside its budget (docs/DESIGN.md, "Budgets")."""
+"""The benchmark's markdown report: every measurement beside its budget (the design's "Budgets" table)."""
 
 from __future__ import annotations
 
