@@ -14,8 +14,8 @@ so machine noise hits both alike; ratios compare the page with the reference rou
 - back and forth: the first slider steps right, left, right, ... between two values, so after the
   first (warm) press every figure comes from the caches;
 - new values: a fresh tab whose URL carries ``seed=4242`` (a seed no other part of the run uses),
-  then the first slider steps one way (left from its default if it has room, else right) once per
-  round, so every press asks for a value this server has not computed; on /cnn-filters each round
+  then the first slider with room for every round steps one way (left from its default if it can,
+  else right) once per round, so every press asks for a value this server has not computed; on /cnn-filters each round
   types a custom kernel not used before (``kernel=custom``, centre weight 4.01, 4.02, ...).
 
 The first press of each series warms up and is not counted. See benchmarks/browser.py for when a
@@ -78,8 +78,8 @@ async def alternate(ref: b.Tab, tab: b.Tab, ref_press, page_press, runs: int) ->
 
 
 async def one_way(tab: b.Tab, runs: int):
-    key = await b.one_way(tab.page, runs + 1)
-    return lambda i: b.slider_key(key)
+    index, key = await b.one_way(tab.page, runs + 1)
+    return lambda i: b.slider_key(index, key)
 
 
 async def measure_page(context, reference, server, path: str, runs: int) -> dict:

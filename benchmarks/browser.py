@@ -151,18 +151,23 @@ def back_and_forth(i: int):
     return press
 
 
-async def one_way(page, presses: int) -> str:
-    """The arrow key that moves the first slider ``presses`` times to values it has not had:
-    left from the default if there is room (back and forth went right), else right."""
-    room_left = await page.locator(SLIDER).first.evaluate(
-        "e => Math.round((Number(e.value) - Number(e.min)) / Number(e.step || 1))"
+async def one_way(page, presses: int) -> tuple[int, str]:
+    """(slider index, arrow key) that moves a slider ``presses`` times to values it has not had:
+    the first slider with that much room, left from its default if it can (back and forth went
+    right), else right (its first press, to the value back and forth saw, is the warm-up)."""
+    rooms = await page.locator(SLIDER).evaluate_all(
+        """els => els.map(e => [Number(e.value) - Number(e.min), Number(e.max) - Number(e.value)]
+            .map(d => Math.round(d / Number(e.step || 1))))"""
     )
-    return "ArrowLeft" if room_left >= presses else "ArrowRight"
+    for index, (left, right) in enumerate(rooms):
+        if max(left, right) >= presses:
+            return index, "ArrowLeft" if left >= presses else "ArrowRight"
+    raise RuntimeError(f"no slider has room for {presses} new values: {rooms}")
 
 
-def slider_key(key: str):
+def slider_key(index: int, key: str):
     async def press(page):
-        slider = page.locator(SLIDER).first
+        slider = page.locator(SLIDER).nth(index)
         await slider.focus()
         await slider.press(key)
 
