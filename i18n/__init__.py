@@ -9,14 +9,19 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from i18n.particles import MARKERS, format_ko
+
 LANGS = ("ko", "en")
 DEFAULT_LANG = "en"
 MISSING = "⟦{key}⟧"  # what a missing key renders as; tests scan pages for "⟦"
+HELPERS = {"particles", "numbers"}  # modules of this package that are not catalogs
 
 
 def _load() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in HELPERS:
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for key, entry in module.TEXT.items():
             if key in merged:
@@ -29,11 +34,16 @@ CATALOG = _load()
 
 
 def t(key: str, lang: str, **fmt) -> str:
-    """The text for ``key`` in ``lang``, formatted with ``fmt``; a marked key if missing."""
+    """The text for ``key`` in ``lang``, formatted with ``fmt``; a marked key if missing.
+
+    Korean particle markers (``{을}``, ``{이}``, …) are resolved here: see i18n.particles.
+    """
     entry = CATALOG.get(key)
     text = entry.get(lang) if entry else None
     if not text:
         return MISSING.format(key=key)
+    if lang == "ko" and (fmt or any(f"{{{m}}}" in text for m in MARKERS)):
+        return format_ko(text, **fmt)
     return text.format(**fmt) if fmt else text
 
 

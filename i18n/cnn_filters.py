@@ -80,7 +80,7 @@ TEXT = {
         "en": "Each weight must be a finite number between −{limit:g} and {limit:g}. Showing the default custom kernel instead.",
         "ko": "가중치는 −{limit:g}에서 {limit:g} 사이의 유한한 수여야 합니다. 대신 기본 사용자 정의 커널을 보여 줍니다.",
     },
-    "cnn.resize": {"en": "Make it {k}×{k}", "ko": "{k}×{k}(으)로 바꾸기"},
+    "cnn.resize": {"en": "Make it {k}×{k}", "ko": "{k}×{k}{으로} 바꾸기"},
     "cnn.edit_preset": {"en": "Edit this kernel", "ko": "이 커널 고쳐 보기"},
     "cnn.upload_err.empty": {
         "en": "“{name}” is empty (0 bytes). Choose a PNG or JPEG picture. The previous image stays on screen.",

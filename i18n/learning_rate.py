@@ -43,7 +43,7 @@ TEXT = {
     },
     "lr.schedule.exponential": {
         "en": "Exponential: ExponentialLR multiplies η by γ = {gamma:.4f} every step, ending at 5% of η.",
-        "ko": "지수 감소: ExponentialLR이 매 단계 η에 γ = {gamma:.4f}를 곱해, 끝에는 η의 5%가 됩니다.",
+        "ko": "지수 감소: ExponentialLR이 매 단계 η에 γ = {gamma:.4f}{을} 곱해, 끝에는 η의 5%가 됩니다.",
     },
     "lr.schedule.cosine": {
         "en": "Cosine: CosineAnnealingLR(T_max = {steps}) lowers η along half a cosine towards 0.",
@@ -55,19 +55,19 @@ TEXT = {
     },
     "lr.bad.empty": {
         "en": "The list of learning rates is empty. Type up to {max} numbers between {lo} and {hi}, separated by commas (e.g. 0.05, 0.2, 0.9, 1.1). Still showing: {kept}.",
-        "ko": "학습률 목록이 비어 있습니다. {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "ko": "학습률 목록이 비어 있습니다. {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록 {kept}{을} 보여 줍니다.",
     },
     "lr.bad.too_long": {
         "en": "That text is too long to be a list of learning rates (“{bad}”). Type up to {max} numbers between {lo} and {hi}, separated by commas. Still showing: {kept}.",
-        "ko": "학습률 목록으로 보기에는 글이 너무 깁니다(“{bad}”). {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "ko": "학습률 목록으로 보기에는 글이 너무 깁니다(“{bad}”). {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록 {kept}{을} 보여 줍니다.",
     },
     "lr.bad.not_number": {
         "en": "“{bad}” is not a number. The learning rates must be numbers between {lo} and {hi}, separated by commas, up to {max} of them (e.g. 0.05, 0.2, 0.9, 1.1). Still showing: {kept}.",
-        "ko": "“{bad}”은(는) 숫자가 아닙니다. 학습률은 {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개까지 입력합니다(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "ko": "“{bad}”{은} 숫자가 아닙니다. 학습률은 {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개까지 입력합니다(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록 {kept}{을} 보여 줍니다.",
     },
     "lr.bad.out_of_range": {
         "en": "“{bad}” is outside the accepted range: a learning rate must be a positive number between {lo} and {hi}. Type up to {max} such numbers, separated by commas. Still showing: {kept}.",
-        "ko": "“{bad}”은(는) 받을 수 있는 범위를 벗어났습니다. 학습률은 {lo}부터 {hi} 사이의 양수여야 합니다. 이런 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "ko": "“{bad}”{은} 받을 수 있는 범위를 벗어났습니다. 학습률은 {lo}부터 {hi} 사이의 양수여야 합니다. 이런 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록 {kept}{을} 보여 줍니다.",
     },
     "lr.truncated": {
         "en": "At most {max} rates are compared at once, so only the first {max} are used: {kept}.",
@@ -95,7 +95,7 @@ TEXT = {
     "lr.no_limit": {"en": "none (no upward curvature)", "ko": "없음 (위로 볼록한 방향 없음)"},
     "lr.note_quadratic": {
         "en": "This surface is quadratic: its Hessian is the same everywhere, so 2/λ_max = {limit:.4g} is the exact dividing line between runs that settle and runs that blow up.",
-        "ko": "이 곡면은 이차 함수라 헤시안이 어디서나 같습니다. 그래서 2/λ_max = {limit:.4g}이(가) 안정되는 실행과 폭발하는 실행을 가르는 정확한 경계입니다.",
+        "ko": "이 곡면은 이차 함수라 헤시안이 어디서나 같습니다. 그래서 2/λ_max = {limit:.4g}{이} 안정되는 실행과 폭발하는 실행을 가르는 정확한 경계입니다.",
     },
     "lr.note_local": {
         "en": "This surface is not quadratic: its curvature changes from place to place, so 2/λ_max at θ₀ is only a local guide. A rate that is stable at the start can still overshoot in a steeper region later.",

@@ -82,11 +82,11 @@ TEXT = {
     "logit.training": {"en": "Training in PyTorch…", "ko": "PyTorch로 학습하는 중…"},
     "logit.classes_capped": {
         "en": "{name} has {max} classes by construction, so the classes setting is not used for it.",
-        "ko": "{name}은(는) 모양상 클래스가 {max}개뿐이라 클래스 수 설정이 적용되지 않습니다.",
+        "ko": "{name}{은} 모양상 클래스가 {max}개뿐이라 클래스 수 설정이 적용되지 않습니다.",
     },
     "logit.diverged": {
         "en": "**Training blew up at epoch {epoch}** and was stopped: the loss or a weight became infinite or NaN. η = {lr:g} is too large for this model; try a smaller learning rate or Adam. The charts show the epochs before the stop.",
-        "ko": "**{epoch}번째 에포크에서 학습이 발산해 멈췄습니다.** 손실이나 가중치가 무한대 또는 NaN이 되었습니다. 이 모델에는 η = {lr:g}이(가) 너무 큽니다. 더 작은 학습률이나 Adam을 시도해 보세요. 차트에는 멈추기 전까지의 에포크가 나옵니다.",
+        "ko": "**{epoch}번째 에포크에서 학습이 발산해 멈췄습니다.** 손실이나 가중치가 무한대 또는 NaN이 되었습니다. 이 모델에는 η = {lr:g}{이} 너무 큽니다. 더 작은 학습률이나 Adam을 시도해 보세요. 차트에는 멈추기 전까지의 에포크가 나옵니다.",
     },
     "logit.linear_fails.moons": {
         "en": "**A straight line cannot follow the moons** (test accuracy {acc:.0%}). The best line cuts through the middle and misclassifies the tips of both half circles, which reach past each other. No amount of training changes that: the model can only draw w₁x₁ + w₂x₂ + b = 0. Switch **Model** to MLP to let hidden layers bend the boundary.",
@@ -183,7 +183,7 @@ TEXT = {
     },
     "logit.weights_caption": {
         "en": "w = ({w1:.3f}, {w2:.3f}) is perpendicular to the boundary and points towards class 1; b = {b:.3f} shifts the line. The logit z = w·x + b grows by |w| = {norm:.3f} per unit of distance from the line, so a longer w means a sharper sigmoid.",
-        "ko": "w = ({w1:.3f}, {w2:.3f})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:.3f}는 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:.3f}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",
+        "ko": "w = ({w1:.3f}, {w2:.3f})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:.3f}{은} 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:.3f}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",
     },
     "logit.weights_caption_multi": {
         "en": "One row of W and one b per class: zᶜ = w₁ᶜx₁ + w₂ᶜx₂ + bᶜ. Classes c and d meet where zᶜ = zᵈ, a straight line, so softmax regions have straight edges.",

@@ -83,11 +83,11 @@ TEXT = {
     },
     "opt.diverged_nonfinite": {
         "en": "**{name} diverged at step {step}** and was stopped: its loss or gradient became infinite or NaN. η = {lr:g} is far too large for it here.",
-        "ko": "**{name}: {step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다. 여기서 η = {lr:g}은(는) 너무 큽니다.",
+        "ko": "**{name}: {step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다. 여기서 η = {lr:g}{은} 너무 큽니다.",
     },
     "opt.winner": {
         "en": "**{name}** finished first: from step {step} on it stayed within {tol:g} of a minimum.",
-        "ko": "**{name}**이(가) 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
+        "ko": "**{name}{이}** 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
     },
     "opt.no_winner": {
         "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:.3g} away. Try more steps or another η.",

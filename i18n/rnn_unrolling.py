@@ -116,20 +116,20 @@ TEXT = {
     "rnn.train_title": {"en": "2 · Training: predict the next step", "ko": "2 · 학습: 다음 단계 예측하기"},
     "rnn.train_caption_sine": {
         "en": "{cell} with H = {H} learns xₜ₊₁ from x₁ … xₜ (mean squared error, Adam, gradient norm clipped at 1). ▶ plays the epochs.",
-        "ko": "H = {H}인 {cell}이(가) x₁ … xₜ로부터 xₜ₊₁을 배웁니다(평균제곱오차, Adam, 기울기 노름 1로 자르기). ▶로 에포크를 재생합니다.",
+        "ko": "H = {H}인 {cell}{이} x₁ … xₜ로부터 xₜ₊₁을 배웁니다(평균제곱오차, Adam, 기울기 노름 1로 자르기). ▶로 에포크를 재생합니다.",
     },
     "rnn.train_caption_text": {
         "en": "{cell} with H = {H} learns the next character after each prefix (cross-entropy, Adam, gradient norm clipped at 1). Each dot is the probability it gives the right next character; the letter above it is its top guess.",
-        "ko": "H = {H}인 {cell}이(가) 각 접두어 다음에 올 글자를 배웁니다(교차 엔트로피, Adam, 기울기 노름 1로 자르기). 점은 정답 글자에 준 확률이고, 위의 글자는 가장 유력하다고 본 글자입니다.",
+        "ko": "H = {H}인 {cell}{이} 각 접두어 다음에 올 글자를 배웁니다(교차 엔트로피, Adam, 기울기 노름 1로 자르기). 점은 정답 글자에 준 확률이고, 위의 글자는 가장 유력하다고 본 글자입니다.",
     },
     "rnn.training_spinner": {"en": "Training for {epochs} epochs…", "ko": "{epochs}에포크 동안 학습하는 중…"},
     "rnn.trained": {
         "en": "After {epochs} epochs the mean loss fell from {l0:.4g} to {ln:.4g}.",
-        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}(으)로 줄었습니다.",
+        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}{으로} 줄었습니다.",
     },
     "rnn.not_trained": {
         "en": "After {epochs} epochs the mean loss went from {l0:.4g} to {ln:.4g}: it did not go down. Try more epochs or another cell.",
-        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}(으)로 바뀌었고 줄지 않았습니다. 에포크를 늘리거나 다른 셀을 시도해 보세요.",
+        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}{으로} 바뀌었고 줄지 않았습니다. 에포크를 늘리거나 다른 셀을 시도해 보세요.",
     },
     "rnn.diverged": {
         "en": "**Training stopped at epoch {epoch}:** the loss became infinite or NaN. The charts show the epochs before it.",
@@ -156,7 +156,7 @@ TEXT = {
     },
     "rnn.bptt_caption": {
         "en": "Each curve is ‖∂L_T/∂h_t‖, the size of the gradient of the **last** step's loss with respect to the hidden state of step t, for freshly initialised cells (same seed, same task, H = {H}). The y axis is logarithmic: a straight falling line means the gradient shrinks by the same factor on every step back.",
-        "ko": "각 곡선은 ‖∂L_T/∂h_t‖, 즉 **마지막** 단계의 손실을 t단계의 은닉 상태로 미분한 기울기의 크기입니다(같은 시드, 같은 과제, H = {H}(으)로 막 초기화한 셀). 세로축은 로그 눈금이라, 곧게 내려가는 직선은 한 단계 거슬러 갈 때마다 기울기가 같은 비율로 줄어든다는 뜻입니다.",
+        "ko": "각 곡선은 ‖∂L_T/∂h_t‖, 즉 **마지막** 단계의 손실을 t단계의 은닉 상태로 미분한 기울기의 크기입니다(같은 시드, 같은 과제, H = {H}{으로} 막 초기화한 셀). 세로축은 로그 눈금이라, 곧게 내려가는 직선은 한 단계 거슬러 갈 때마다 기울기가 같은 비율로 줄어든다는 뜻입니다.",
     },
     "rnn.grad_title": {
         "en": "‖∂L_T/∂hₜ‖ for t = 1 … {T} (log scale)",
