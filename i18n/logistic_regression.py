@@ -171,8 +171,8 @@ TEXT = {
     "logit.epoch_prefix": {"en": "epoch ", "ko": "에포크 "},
     "logit.units_heading": {"en": "Inside the network: each hidden unit", "ko": "신경망 속: 은닉 유닛 하나하나"},
     "logit.units_caption": {
-        "en": "Each small map is one hidden unit's output over the same input plane (blue negative, orange positive, scaled per unit). First-layer units can only draw a straight edge; later layers combine them into curves. This chart has its own epoch slider: drag it to the epoch you are looking at above.",
-        "ko": "작은 지도 하나가 같은 입력 평면 위에서 은닉 유닛 하나의 출력입니다(파랑은 음수, 주황은 양수, 유닛마다 따로 크기 조정). 첫 층의 유닛은 곧은 경계 하나만 그릴 수 있고, 다음 층이 이를 조합해 곡선을 만듭니다. 이 차트는 에포크 슬라이더가 따로 있으니 위에서 보고 있는 에포크로 맞춰 보세요.",
+        "en": "Each small map is one hidden unit's output over the same input plane (blue negative, red positive, scaled per unit). First-layer units can only draw a straight edge; later layers combine them into curves. This chart has its own epoch slider: drag it to the epoch you are looking at above.",
+        "ko": "작은 지도 하나가 같은 입력 평면 위에서 은닉 유닛 하나의 출력입니다(파랑은 음수, 빨강은 양수, 유닛마다 따로 크기 조정). 첫 층의 유닛은 곧은 경계 하나만 그릴 수 있고, 다음 층이 이를 조합해 곡선을 만듭니다. 이 차트는 에포크 슬라이더가 따로 있으니 위에서 보고 있는 에포크로 맞춰 보세요.",
     },
     "logit.units_title": {"en": "Hidden units over the input plane", "ko": "입력 평면 위의 은닉 유닛"},
     "logit.unit_title": {"en": "layer {layer} · unit {unit}", "ko": "{layer}층 · 유닛 {unit}"},

@@ -7,9 +7,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.palette import COLORS, DIVERGING, TEST, TRAIN
 
-SIGNED = "RdBu_r"  # negative blue, zero white, positive red
+SIGNED = DIVERGING
 GRAY = "gray"
 EDGE_PERCENTILE = 99.5  # feature maps saturate above this percentile of |value|; hover shows the true value
 
@@ -309,7 +310,7 @@ def training_figure(run, lang: str) -> go.Figure:
     epochs = np.arange(1, len(run.losses) + 1)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(
-        go.Scatter(x=epochs, y=rounded(run.losses), name=t("cnn.train_loss", lang), line={"color": COLORS["blue"]}),
+        go.Scatter(x=epochs, y=rounded(run.losses), name=t("cnn.train_loss", lang), line={"color": TRAIN}),
         secondary_y=False,
     )
     fig.add_trace(
@@ -317,7 +318,7 @@ def training_figure(run, lang: str) -> go.Figure:
             x=epochs,
             y=rounded(run.test_acc * 100),
             name=t("cnn.test_acc", lang),
-            line={"color": COLORS["orange"], "dash": "dash"},
+            line={"color": TEST, "dash": "dash"},
             mode="lines+markers",
         ),
         secondary_y=True,
