@@ -168,4 +168,9 @@ TEXT = {
         "en": "Rosenbrock from (−1.5, 2), 300 steps: 0.0025 blows up on the steep wall at once, while smaller rates crawl along the curved floor. The curvature changes too much for one η.",
         "ko": "로젠브록, (−1.5, 2)에서 300단계: 0.0025는 가파른 벽에서 곧바로 폭발하고, 더 작은 학습률은 휘어진 바닥을 따라 기어갑니다. 곡률이 너무 크게 변해서 η 하나로는 부족합니다.",
     },
+    "lr.schedule_name.constant": {"en": "Constant", "ko": "일정"},
+    "lr.schedule_name.step": {"en": "Step decay", "ko": "계단식 감소"},
+    "lr.schedule_name.exponential": {"en": "Exponential decay", "ko": "지수 감소"},
+    "lr.schedule_name.cosine": {"en": "Cosine annealing", "ko": "코사인 어닐링"},
+    "lr.schedule_name.warmup": {"en": "Linear warm-up", "ko": "선형 워밍업"},
 }

@@ -76,8 +76,8 @@ TEXT = {
     },
     "logit.batch": {"en": "Batch size", "ko": "배치 크기"},
     "logit.batch_help": {
-        "en": "full: one step per epoch on all training points. A number: shuffled minibatches of that size, several steps per epoch.",
-        "ko": "full은 에포크마다 학습용 점 전체로 한 번 갱신합니다. 숫자는 그 크기로 섞은 미니배치로 에포크마다 여러 번 갱신합니다.",
+        "en": "Full batch: one step per epoch on all training points. A number: shuffled minibatches of that size, several steps per epoch.",
+        "ko": "전체 배치는 에포크마다 학습용 점 전체로 한 번 갱신합니다. 숫자는 그 크기로 섞은 미니배치로 에포크마다 여러 번 갱신합니다.",
     },
     "logit.training": {"en": "Training in PyTorch…", "ko": "PyTorch로 학습하는 중…"},
     "logit.classes_capped": {
@@ -228,4 +228,5 @@ TEXT = {
         "en": "A harder shape: 16,16 units and 500 epochs. The regions wind outwards step by step; the test curve shows whether it generalises.",
         "ko": "더 어려운 모양입니다: 16,16 유닛과 500 에포크. 영역이 조금씩 바깥으로 감겨 나가고, 테스트 곡선으로 일반화되는지 확인할 수 있습니다.",
     },
+    "logit.batch_name.full": {"en": "Full batch", "ko": "전체 배치"},
 }

@@ -89,7 +89,7 @@ def _latin_final(word: str) -> str:
 
 def final_sound(text: str) -> str:
     """The final consonant class (``none``, ``rieul``, ``other``) of the last word of ``text``."""
-    text = _strip_end(text).translate(_SUBSCRIPTS)
+    text = re.sub(r"[^\w%]+$", "", _strip_end(text).translate(_SUBSCRIPTS))  # emoji, dashes, …
     if not text:
         return NONE
     last = text[-1]

@@ -206,4 +206,7 @@ TEXT = {
         "en": "Depth 20 with He init: ReLU's gradients stay within a factor of 30 of each other across all 21 layers, while sigmoid's first layer still gets less than 10⁻¹⁰ of its last layer's gradient. The right initialisation depends on the activation.",
         "ko": "깊이 20에 He 초기화: ReLU의 기울기는 21개 층 전체에서 서로 30배 이내로 비슷하게 유지되지만, 시그모이드의 1번 층은 여전히 마지막 층 기울기의 10⁻¹⁰배도 받지 못합니다. 알맞은 초기화는 활성 함수에 따라 다릅니다.",
     },
+    "relu.init_name.default": {"en": "PyTorch default (nn.Linear)", "ko": "PyTorch 기본값 (nn.Linear)"},
+    "relu.init_name.he": {"en": "He (Kaiming) normal", "ko": "He(Kaiming) 정규분포"},
+    "relu.init_name.xavier": {"en": "Xavier (Glorot) normal", "ko": "Xavier(Glorot) 정규분포"},
 }

@@ -59,6 +59,8 @@ CASES = [
     ("**Adam**", "을", "이", "은", "과", "으로"),  # Markdown closers are skipped
     ("RMSprop(제곱 평균)", "을", "이", "은", "과", "으로"),  # so is a parenthetical
     ("“abc”", "를", "가", "는", "와", "로"),
+    ("학습률😀", "을", "이", "은", "과", "로"),  # trailing emoji are skipped
+    ("nan", "을", "이", "은", "과", "으로"),  # 난
 ]
 
 

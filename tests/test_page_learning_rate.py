@@ -48,9 +48,9 @@ def test_a_rate_above_the_limit_is_called_diverging_and_a_blow_up_is_reported():
     ("text", "lang", "needle"),
     [
         ("학습률😀", "en", "“학습률😀” is not a number"),
-        ("학습률😀", "ko", "“학습률😀”은(는) 숫자가 아닙니다"),
+        ("학습률😀", "ko", "“학습률😀”은 숫자가 아닙니다"),
         ("0.1, -2", "en", "“-2” is outside the accepted range"),
-        ("nan", "ko", "“nan”은(는) 받을 수 있는 범위를 벗어났습니다"),
+        ("nan", "ko", "“nan”은 받을 수 있는 범위를 벗어났습니다"),
         (" , ", "en", "The list of learning rates is empty"),
         ("0.1," * 100, "ko", "글이 너무 깁니다"),
     ],

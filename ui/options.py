@@ -82,9 +82,10 @@ def option(
         default = [] if multi else options[0]
     if key not in st.session_state:
         st.session_state[key] = _from_url(key, options, default, multi)
-    label_of = labels if callable(labels) else (lambda o: state.t(f"{labels}.{o}"))
+    # Labels are fixed now, in this run's language: format_func may be called after the run (AppTest).
+    names = {o: labels(o) if callable(labels) else state.t(f"{labels}.{o}") for o in options}
     value = widget(
-        state.t(text), options=options, format_func=label_of, key=key, help=state.t(f"{text}_help"), **kwargs
+        state.t(text), options=options, format_func=names.get, key=key, help=state.t(f"{text}_help"), **kwargs
     )
     _to_url(key, list(value) if multi else value, default, always)
     return value

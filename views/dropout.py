@@ -5,6 +5,7 @@ import streamlit as st
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
 from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check, verdict
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
@@ -53,8 +54,7 @@ formula(
 
 with st.container(border=True):
     c = st.columns(4)
-    task = bound(c[0].selectbox, "task", "drop.task", options=list(TASKS))
-    c[0].caption(t(f"drop.task.{task}"))
+    task = option(c[0].selectbox, "task", "drop.task", TASKS, "drop.task")
     n = bound(c[1].slider, "n", "drop.n", min_value=10, max_value=200, value=DEFAULTS["n"], step=5)
     noise = bound(c[2].slider, "noise", "drop.noise", min_value=0.0, max_value=0.6, value=DEFAULTS["noise"], step=0.05)
     hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=128, value=DEFAULTS["hidden"], step=16)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core import surfaces
 from core.gradient_descent import descent_slices, run_gradient_descent
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
@@ -64,8 +65,7 @@ formula(r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)", "gd.formula_note"
 with st.container(border=True):
     c = st.columns([2, 1, 1, 1, 1])
     names = list(surfaces.SURFACES)
-    surface = bound(c[0].selectbox, "surface", "gd.surface", options=names, on_change=apply_preset)
-    c[0].caption(t(f"gd.surface.{surface}"))
+    surface = option(c[0].selectbox, "surface", "gd.surface", names, "gd.surface", on_change=apply_preset)
     preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
     x0 = bound(c[1].slider, "x0", "gd.x0", min_value=-START_LIMIT, max_value=START_LIMIT, value=preset["x0"], step=0.05)
     y0 = bound(c[2].slider, "y0", "gd.y0", min_value=-START_LIMIT, max_value=START_LIMIT, value=preset["y0"], step=0.05)

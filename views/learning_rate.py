@@ -8,6 +8,7 @@ from core.learning_rate import EXP_END, SCHEDULES, make_scheduler, run_rates
 from core.learning_rate_input import LR_MAX, LR_MIN, MAX_RATES, format_lrs, parse_lrs
 from core.learning_rate_rule import classify_runs
 from core.learning_rate_sweep import run_sweep, sweep_range
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
 from viz.learning_rate import runs_figure, sweep_figure
@@ -52,15 +53,14 @@ formula(
 
 with st.container(border=True):
     c = st.columns([1.3, 2, 1.3, 1.6])
-    surface = bound(c[0].selectbox, "surface", "lr.surface", options=list(surfaces.SURFACES), on_change=apply_preset)
-    c[0].caption(t(f"gd.surface.{surface}"))
+    surface = option(c[0].selectbox, "surface", "lr.surface", surfaces.SURFACES, "gd.surface", on_change=apply_preset)
     preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
     text = c[1].text_input(
         t("lr.lrs"), value=preset["lrs"], key="lrs", help=t("lr.lrs_help", **LIMITS), bind="query-params"
     )
     c[1].caption(t("lr.start", x0=preset["start"][0], y0=preset["start"][1]))
     steps = bound(c[2].slider, "steps", "lr.steps", min_value=1, max_value=300, value=preset["steps"])
-    schedule = bound(c[3].selectbox, "schedule", "lr.schedule", options=list(SCHEDULES))
+    schedule = option(c[3].selectbox, "schedule", "lr.schedule", SCHEDULES, "lr.schedule_name")
     c[3].caption(
         t(
             f"lr.schedule.{schedule}",

@@ -6,6 +6,7 @@ import streamlit as st
 from core.relu import ACTIVATIONS, FORMULAS, TARGETS, activation_curves, init_linear, target_data
 from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, fit_relu_units
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.relu import activation_figure, dead_depth_figure, firing_figure, fit_figure, grad_norm_figure, movement_figure
@@ -53,10 +54,7 @@ formula(
 st.header(t("relu.s_gallery"), divider="gray")
 st.markdown(t("relu.gallery_text"))
 c = st.columns([1, 3])
-activation = bound(
-    c[0].selectbox, "activation", "relu.activation", options=list(ACTIVATIONS), index=list(ACTIVATIONS).index("relu")
-)
-c[0].caption(t(f"relu.act.{activation}"))
+activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS, "relu.act", "relu")
 c[0].latex(FORMULAS[activation])
 gallery = curves()
 i = gallery.names.index(activation)
@@ -68,8 +66,7 @@ st.header(t("relu.s_fit"), divider="gray")
 st.markdown(t("relu.fit_text"))
 with st.container(border=True):
     c = st.columns([2, 2, 1, 2])
-    target = bound(c[0].selectbox, "target", "relu.target", options=list(TARGETS))
-    c[0].caption(t(f"relu.target.{target}"))
+    target = option(c[0].selectbox, "target", "relu.target", TARGETS, "relu.target")
     units = bound(c[1].slider, "units", "relu.units", min_value=1, max_value=64, value=DEFAULTS["units"])
     lr = bound(
         c[2].number_input,
@@ -112,7 +109,7 @@ st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
 with st.container(border=True):
     c = st.columns(2)
     depth = bound(c[0].slider, "depth", "relu.depth", min_value=2, max_value=20, value=DEFAULTS["depth"])
-    init = bound(c[1].selectbox, "init", "relu.init", options=list(INITS))
+    init = option(c[1].selectbox, "init", "relu.init", INITS, "relu.init_name")
     c[1].caption(t(f"relu.init.{init}"))
 study = study_run(depth, target, init, seed())
 ratios = study.grad_norms[:, 0] / study.grad_norms[:, -1]

@@ -5,6 +5,7 @@ import streamlit as st
 from core.rnn_unrolling import MAX_STEPS, SequenceError, make_model, make_sequence, manual_unroll, unroll
 from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios, hidden_gradients
 from core.rnn_unrolling_train import train
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.rnn_unrolling import gradient_figure, ratio_text, shown_char, training_figure, unrolled_figure
@@ -47,7 +48,7 @@ with st.container(border=True):
     c = st.columns([1.1, 1, 1, 1, 1])
     kinds = ["sine", "text"]
     caps = [t(f"rnn.sequence.{k}") for k in kinds]
-    kind = bound(c[0].radio, "sequence", "rnn.sequence", options=kinds, captions=caps, horizontal=True)
+    kind = option(c[0].radio, "sequence", "rnn.sequence", kinds, "rnn.sequence_name", captions=caps, horizontal=True)
     T = bound(c[1].slider, "T", "rnn.T", min_value=2, max_value=MAX_STEPS, value=DEFAULTS["T"])
     hidden = bound(c[2].slider, "hidden", "rnn.hidden", min_value=2, max_value=32, value=DEFAULTS["hidden"])
     off = {"disabled": kind != "sine"}
@@ -59,7 +60,7 @@ with st.container(border=True):
     c = st.columns([2, 1, 1.2])
     cells = ["rnn", "lstm", "gru"]
     caps = [t(f"rnn.cell_caption.{k}") for k in cells]
-    cell = bound(c[0].radio, "cell", "rnn.cell", options=cells, captions=caps, horizontal=True)
+    cell = option(c[0].radio, "cell", "rnn.cell", cells, "rnn.cell_name", captions=caps, horizontal=True)
     epochs = bound(c[1].slider, "epochs", "rnn.epochs", min_value=10, max_value=300, value=150, step=10)
     forget_bias = bound(c[2].checkbox, "forget_bias", "rnn.forget_bias", value=True)
 
