@@ -22,12 +22,8 @@ TEXT = {
     "opt.start": {"en": "Start θ₀ = ({x:g}, {y:g})", "ko": "시작점 θ₀ = ({x:g}, {y:g})"},
     "opt.optims": {"en": "Optimizers in the race", "ko": "경주에 나갈 옵티마이저"},
     "opt.optims_help": {
-        "en": "Each is a real torch.optim class: sgd = SGD, momentum = SGD(momentum=μ), nesterov = SGD(momentum=μ, nesterov=True), rmsprop = RMSprop, adagrad = Adagrad, adam = Adam.",
-        "ko": "모두 실제 torch.optim 클래스입니다. sgd = SGD, momentum = SGD(momentum=μ), nesterov = SGD(momentum=μ, nesterov=True), rmsprop = RMSprop, adagrad = Adagrad, adam = Adam.",
-    },
-    "opt.optims_caption": {
-        "en": "sgd: plain SGD · momentum: heavy ball · nesterov: look-ahead momentum · rmsprop: divides by a running RMS · adagrad: divides by the sum of all past squares · adam: momentum + RMSprop + bias correction",
-        "ko": "sgd: 기본 SGD · momentum: 관성(무거운 공) · nesterov: 앞을 내다보는 모멘텀 · rmsprop: 기울기 제곱의 이동 평균으로 나눔 · adagrad: 지금까지의 기울기 제곱 합으로 나눔 · adam: 모멘텀 + RMSprop + 편향 보정",
+        "en": "Each is a real torch.optim class. SGD: plain SGD · Momentum: SGD(momentum=μ), a heavy ball · Nesterov: SGD(momentum=μ, nesterov=True), look-ahead momentum · RMSprop: divides by a running RMS of the gradient · Adagrad: divides by the sum of all past squares · Adam: momentum + RMSprop + bias correction.",
+        "ko": "모두 실제 torch.optim 클래스입니다. SGD: 기본 SGD · 모멘텀: SGD(momentum=μ), 관성(무거운 공) · 네스테로프: SGD(momentum=μ, nesterov=True), 앞을 내다보는 모멘텀 · RMSprop: 기울기 제곱의 이동 평균으로 나눔 · Adagrad: 지금까지의 기울기 제곱 합으로 나눔 · Adam: 모멘텀 + RMSprop + 편향 보정.",
     },
     "opt.lr": {"en": "Learning rate η (all)", "ko": "학습률 η (공통)"},
     "opt.lr_help": {
