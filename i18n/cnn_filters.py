@@ -55,7 +55,10 @@ TEXT = {
         "en": "Spacing between the kernel's taps. A 3×3 kernel with dilation 2 covers 5×5 pixels with only 9 weights.",
         "ko": "커널 원소 사이의 간격입니다. 팽창 2인 3×3 커널은 가중치 9개만으로 5×5 영역을 봅니다.",
     },
-    "cnn.upload": {"en": "Upload your own picture (PNG or JPEG)", "ko": "내 사진 올리기 (PNG 또는 JPEG)"},
+    "cnn.upload": {
+        "en": "Upload your own picture: one PNG or JPEG, up to 5 MB",
+        "ko": "내 사진 올리기: PNG 또는 JPEG 파일 하나, 5MB까지 (아래 칸에 끌어다 놓거나 ‘Browse files’ 버튼으로 고르세요)",
+    },
     "cnn.upload_help": {
         "en": "Up to 5 MB and 25 megapixels. The file is checked before it is decoded, converted to grayscale and shrunk to at most 256 pixels per side. It stays in this browser session only.",
         "ko": "5MB, 2,500만 화소까지 올릴 수 있습니다. 파일은 디코딩 전에 먼저 검사하고, 흑백으로 바꾼 뒤 한 변이 최대 256픽셀이 되도록 줄입니다. 지금 브라우저 세션에만 남습니다.",

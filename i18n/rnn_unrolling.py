@@ -199,7 +199,7 @@ TEXT = {
     "rnn.try.noise.name": {"en": "Memorising the noise", "ko": "잡음까지 외우기"},
     "rnn.try.noise.what": {
         "en": "Noise σ = 0.3 with a GRU: noise cannot be predicted, so an honest model stays near σ² = 0.09. Yet after about 60 epochs the training loss sinks below it: the net memorises this one sequence's jitter. That is overfitting (chapter 12).",
-        "ko": "잡음 σ = 0.3, GRU: 잡음은 예측할 수 없으니 정직한 모델의 손실은 σ² = 0.09 근처에 머물러야 합니다. 그런데 60에포크쯤 지나면 학습 손실이 그 아래로 내려갑니다. 이 한 시퀀스의 잡음까지 외워 버린 것이죠. 바로 오버피팅입니다(12장).",
+        "ko": "잡음 σ = 0.3, GRU: 잡음은 예측할 수 없으니 정직한 모델의 손실은 σ² = 0.09 근처에 머물러야 합니다. 그런데 60에포크쯤 지나면 학습 손실이 그 아래로 내려갑니다. 이 시퀀스 하나의 잡음까지 외워 버린 것으로, 이것이 바로 오버피팅입니다(12장).",
     },
     "rnn.sequence_name.sine": {"en": "Sine wave", "ko": "사인파"},
     "rnn.sequence_name.text": {"en": "Text", "ko": "텍스트"},

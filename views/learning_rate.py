@@ -47,7 +47,7 @@ def apply_preset() -> None:
 header("learning-rate", "lr.intro")
 formula(
     r"\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k), \qquad e_{k+1} = (1 - \eta\lambda_i)\, e_k"
-    r"\;\Rightarrow\; \text{stable} \iff \eta < 2/\lambda_{\max}",
+    r"\;\Rightarrow\; |e_k| \to 0 \iff 0 < \eta < 2/\lambda_{\max}",
     "lr.formula_note",
 )
 
