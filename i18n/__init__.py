@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from i18n.particles import MARKERS, format_ko
+from i18n.particles import MARKERS, render
 
 LANGS = ("ko", "en")
 DEFAULT_LANG = "en"
@@ -36,15 +36,16 @@ CATALOG = _load()
 def t(key: str, lang: str, **fmt) -> str:
     """The text for ``key`` in ``lang``, formatted with ``fmt``; a marked key if missing.
 
-    Korean particle markers (``{을}``, ``{이}``, …) are resolved here: see i18n.particles.
+    Korean particle markers (``{을}``, ``{이}``, …) and the ``{x:num}`` number format are
+    resolved here: see i18n.particles and i18n.numbers.
     """
     entry = CATALOG.get(key)
     text = entry.get(lang) if entry else None
     if not text:
         return MISSING.format(key=key)
-    if lang == "ko" and (fmt or any(f"{{{m}}}" in text for m in MARKERS)):
-        return format_ko(text, **fmt)
-    return text.format(**fmt) if fmt else text
+    if fmt or (lang == "ko" and any(f"{{{m}}}" in text for m in MARKERS)):
+        return render(text, **fmt)
+    return text
 
 
 def lang_from_locale(locale: str | None) -> str:

@@ -182,8 +182,8 @@ TEXT = {
         "ko": "학습된 가중치(클래스마다 한 행)",
     },
     "logit.weights_caption": {
-        "en": "w = ({w1:.3f}, {w2:.3f}) is perpendicular to the boundary and points towards class 1; b = {b:.3f} shifts the line. The logit z = w·x + b grows by |w| = {norm:.3f} per unit of distance from the line, so a longer w means a sharper sigmoid.",
-        "ko": "w = ({w1:.3f}, {w2:.3f})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:.3f}{은} 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:.3f}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",
+        "en": "w = ({w1:num}, {w2:num}) is perpendicular to the boundary and points towards class 1; b = {b:num} shifts the line. The logit z = w·x + b grows by |w| = {norm:num} per unit of distance from the line, so a longer w means a sharper sigmoid.",
+        "ko": "w = ({w1:num}, {w2:num})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:num}{은} 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:num}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",
     },
     "logit.weights_caption_multi": {
         "en": "One row of W and one b per class: zᶜ = w₁ᶜx₁ + w₂ᶜx₂ + bᶜ. Classes c and d meet where zᶜ = zᵈ, a straight line, so softmax regions have straight edges.",

@@ -66,8 +66,8 @@ TEXT = {
         "ko": "미니배치 기울기처럼 각 기울기 좌표에 N(0, σ²)를 더합니다. σ = 잡음 × ‖∇L(θ₀)‖입니다. 모든 옵티마이저가 같은 난수를 받으며, 사이드바의 시드로 고정됩니다.",
     },
     "opt.noise_on": {
-        "en": "Noisy gradients: σ = {sigma:.3g} per coordinate (seed {seed}). The loss curves show the true loss L(θₖ), without noise.",
-        "ko": "잡음 섞인 기울기: 좌표마다 σ = {sigma:.3g} (시드 {seed}). 손실 곡선은 잡음 없는 실제 손실 L(θₖ)입니다.",
+        "en": "Noisy gradients: σ = {sigma:num} per coordinate (seed {seed}). The loss curves show the true loss L(θₖ), without noise.",
+        "ko": "잡음 섞인 기울기: 좌표마다 σ = {sigma:num} (시드 {seed}). 손실 곡선은 잡음 없는 실제 손실 L(θₖ)입니다.",
     },
     "opt.pick_one": {
         "en": "Pick at least one optimizer above to start the race. The from-scratch view below still runs momentum and Adam.",
@@ -86,8 +86,8 @@ TEXT = {
         "ko": "**{name}{이}** 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
     },
     "opt.no_winner": {
-        "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:.3g} away. Try more steps or another η.",
-        "ko": "{steps}단계 안에 최솟값에서 {tol:g} 이내로 자리 잡은 옵티마이저가 없습니다. 마지막에 가장 가까운 것은 **{name}**({dist:.3g} 거리)입니다. 단계 수나 η를 바꿔 보세요.",
+        "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:num} away. Try more steps or another η.",
+        "ko": "{steps}단계 안에 최솟값에서 {tol:g} 이내로 자리 잡은 옵티마이저가 없습니다. 마지막에 가장 가까운 것은 **{name}**({dist:num} 거리)입니다. 단계 수나 η를 바꿔 보세요.",
     },
     "opt.table_title": {"en": "Race results", "ko": "경주 결과"},
     "opt.table_caption": {

@@ -5,11 +5,11 @@ format field named after its batchim form, straight after the value or word::
 
     "η = {lr:g}{은} 너무 큽니다."       ->  "η = 0.3은 …", "η = 0.2는 …"
     "**{name}{이}** 1등입니다."        ->  "**Adam이** …", "**SGD가** …"
-    "{ln:.4g}{으로} 줄었습니다."        ->  "0.5로 …", "3으로 …", "10으로 …"
+    "{ln:num}{으로} 줄었습니다."        ->  "0.5로 …", "3으로 …", "10으로 …"
 
 Markers: ``{을}`` (을/를), ``{이}`` (이/가), ``{은}`` (은/는), ``{과}`` (과/와),
 ``{으로}`` (으로/로; a word ending in ㄹ takes 로). The other spelling of each
-(``{를}``, ``{가}``, …) is accepted too. :func:`format_ko` renders a message
+(``{를}``, ``{가}``, …) is accepted too. :func:`render` formats a message
 left to right, so each marker sees the text rendered before it. The word is read
 as it is pronounced: Hangul by its last syllable's batchim; numbers by how Korean
 reads them (3 삼, 2 이, 10 십, 0.05 → 오); Latin names and letters by their usual
@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 import string
+
+from i18n.numbers import num
 
 # marker -> (form after a batchim, form after a vowel)
 PAIRS = {"을": ("을", "를"), "이": ("이", "가"), "은": ("은", "는"), "과": ("과", "와"), "으로": ("으로", "로")}
@@ -96,7 +98,9 @@ def final_sound(text: str) -> str:
     if "가" <= last <= "힣":
         jong = (ord(last) - 0xAC00) % 28
         return NONE if jong == 0 else RIEUL if jong == 8 else OTHER
-    if last.isdigit():
+    if last in "⁰¹²³⁴⁵⁶⁷⁸⁹":  # 10⁻⁵ is read "10의 마이너스 5승"
+        return OTHER
+    if last in "0123456789":
         number = re.search(r"[0-9][0-9,]*(\.[0-9]+)?$", text).group(0).replace(",", "")
         return _number_final(number)
     if last == "%":
@@ -118,7 +122,11 @@ def particle(text: str, marker: str) -> str:
     return without if sound == NONE else with_batchim
 
 
-class _KoreanFormatter(string.Formatter):
+class _CatalogFormatter(string.Formatter):
+    def format_field(self, value, format_spec):
+        # ``{x:num}``: the app's one number format (i18n.numbers.num)
+        return num(value) if format_spec == "num" else super().format_field(value, format_spec)
+
     def vformat(self, format_string, args, kwargs):
         out: list[str] = []
         for literal, field, spec, conversion in self.parse(format_string):
@@ -134,9 +142,9 @@ class _KoreanFormatter(string.Formatter):
         return "".join(out)
 
 
-_FORMATTER = _KoreanFormatter()
+_FORMATTER = _CatalogFormatter()
 
 
-def format_ko(text: str, **fmt) -> str:
-    """``text.format(**fmt)`` with every particle marker resolved against the text before it."""
+def render(text: str, **fmt) -> str:
+    """``text.format(**fmt)`` with every particle marker resolved against the text before it, and ``{x:num}``."""
     return _FORMATTER.vformat(text, (), fmt)

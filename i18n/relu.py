@@ -69,8 +69,8 @@ TEXT = {
         "ko": "전체 배치 학습 단계 수입니다. 애니메이션에는 그중 최대 60개가 나옵니다.",
     },
     "relu.fit_ok": {
-        "en": "{units} ReLU units built a function of {pieces} straight pieces; final mean squared error {mse:.4g}.",
-        "ko": "ReLU 유닛 {units}개가 직선 조각 {pieces}개로 된 함수를 만들었습니다. 최종 평균제곱오차는 {mse:.4g}입니다.",
+        "en": "{units} ReLU units built a function of {pieces} straight pieces; final mean squared error {mse:num}.",
+        "ko": "ReLU 유닛 {units}개가 직선 조각 {pieces}개로 된 함수를 만들었습니다. 최종 평균제곱오차는 {mse:num}입니다.",
     },
     "relu.fit_dead": {
         "en": "**{dead} of {units} units are dead**: their input w·x + b is negative for every training point, so they output 0, their gradient is 0, and no update can revive them. With η = {lr:g}, big early steps can push a unit's bend off the data for good. Try a smaller learning rate or another seed.",

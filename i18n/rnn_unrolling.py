@@ -84,10 +84,13 @@ TEXT = {
         "en": "An nn.RNN as initialised with seed {seed} (not trained yet). Shapes: W_xh {wxh}, W_hh {whh}, W_hy {why}; the same matrices on all {T} steps. Pick a step with the slider under the chart: its inputs, hidden state and output light up, and the hand-computed heat map fills in up to it.",
         "ko": "시드 {seed}에서 막 초기화한 nn.RNN입니다(아직 학습 전). 모양: W_xh {wxh}, W_hh {whh}, W_hy {why}. {T}개 단계 모두에 같은 행렬을 씁니다. 차트 아래 슬라이더로 단계를 고르면 그 단계의 입력, 은닉 상태, 출력이 강조되고, 손으로 계산한 히트맵이 그 단계까지 채워집니다.",
     },
-    "rnn.metric_diff": {"en": "max |nn.RNN − by hand|", "ko": "최대 |nn.RNN − 직접 계산|"},
+    "rnn.check_diff": {
+        "en": ":material/check_circle: Check: nn.RNN and the hand-written loop give the same hidden states (largest difference {diff:num}).",
+        "ko": ":material/check_circle: 확인: nn.RNN과 직접 짠 반복문이 같은 은닉 상태를 냅니다(가장 큰 차이 {diff:num}).",
+    },
     "rnn.metric_diff_help": {
-        "en": "Largest difference over all T × H hidden values between nn.RNN's output and the loop h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) with the same weights. Both run in float32, so about 1e-7 is rounding.",
-        "ko": "같은 가중치로 nn.RNN의 출력과 반복문 h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)을 비교한 T × H개 은닉값 중 가장 큰 차이입니다. 둘 다 float32로 계산하므로 1e-7 정도는 반올림 오차입니다.",
+        "en": "Largest difference over all T × H hidden values between nn.RNN's output and the loop h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) with the same weights. Both run in float32, so about 10⁻⁷ is rounding.",
+        "ko": "같은 가중치로 nn.RNN의 출력과 반복문 h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)을 비교한 T × H개 은닉값 중 가장 큰 차이입니다. 둘 다 float32로 계산하므로 10⁻⁷ 정도는 반올림 오차입니다.",
     },
     "rnn.metric_steps": {"en": "Time steps", "ko": "시간 단계"},
     "rnn.metric_params": {"en": "Shared parameters", "ko": "공유 파라미터 수"},
@@ -124,12 +127,12 @@ TEXT = {
     },
     "rnn.training_spinner": {"en": "Training for {epochs} epochs…", "ko": "{epochs}에포크 동안 학습하는 중…"},
     "rnn.trained": {
-        "en": "After {epochs} epochs the mean loss fell from {l0:.4g} to {ln:.4g}.",
-        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}{으로} 줄었습니다.",
+        "en": "After {epochs} epochs the mean loss fell from {l0:num} to {ln:num}.",
+        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:num}에서 {ln:num}{으로} 줄었습니다.",
     },
     "rnn.not_trained": {
-        "en": "After {epochs} epochs the mean loss went from {l0:.4g} to {ln:.4g}: it did not go down. Try more epochs or another cell.",
-        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}{으로} 바뀌었고 줄지 않았습니다. 에포크를 늘리거나 다른 셀을 시도해 보세요.",
+        "en": "After {epochs} epochs the mean loss went from {l0:num} to {ln:num}: it did not go down. Try more epochs or another cell.",
+        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:num}에서 {ln:num}{으로} 바뀌었고 줄지 않았습니다. 에포크를 늘리거나 다른 셀을 시도해 보세요.",
     },
     "rnn.diverged": {
         "en": "**Training stopped at epoch {epoch}:** the loss became infinite or NaN. The charts show the epochs before it.",

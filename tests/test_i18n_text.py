@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 import i18n
-from i18n.particles import GENERIC, MARKERS, final_sound, format_ko, particle
+from i18n.particles import GENERIC, MARKERS, final_sound, particle, render
 
 # (word, 을/를, 이/가, 은/는, 과/와, 으로/로) as a Korean speaker reads it
 CASES = [
@@ -37,6 +37,8 @@ CASES = [
     ("2.0", "을", "이", "은", "과", "으로"),  # 이 점 영
     ("1e-05", "를", "가", "는", "와", "로"),  # …오
     ("5%", "를", "가", "는", "와", "로"),  # 퍼센트
+    ("1.2×10⁻⁵", "을", "이", "은", "과", "으로"),  # …승
+    ("x²", "을", "이", "은", "과", "으로"),  # 엑스 제곱
     ("Adam", "을", "이", "은", "과", "으로"),  # 아담
     ("SGD", "를", "가", "는", "와", "로"),  # 에스지디
     ("ReLU", "를", "가", "는", "와", "로"),  # 렐루
@@ -77,10 +79,10 @@ def test_either_spelling_of_a_marker_works():
 
 def test_markers_are_resolved_against_the_rendered_value():
     text = "η = {lr:g}{은} 너무 큽니다. 손실이 {a:.4g}에서 {b:.4g}{으로} 줄었습니다. **{name}{이}** 1등"
-    assert format_ko(text, lr=0.2, a=3.0, b=10.0, name="Adam") == (
+    assert render(text, lr=0.2, a=3.0, b=10.0, name="Adam") == (
         "η = 0.2는 너무 큽니다. 손실이 3에서 10으로 줄었습니다. **Adam이** 1등"
     )
-    assert format_ko(text, lr=0.3, a=3.0, b=1.0, name="SGD").endswith("1로 줄었습니다. **SGD가** 1등")
+    assert render(text, lr=0.3, a=3.0, b=1.0, name="SGD").endswith("1로 줄었습니다. **SGD가** 1등")
     assert final_sound("") == "none"
 
 
@@ -88,7 +90,7 @@ def _sample(spec: str):
     """A value that every format spec accepts: an int for d, a float for other numeric specs, else a word."""
     if spec.endswith("d") or spec == ",":
         return 3
-    if spec and spec[-1] in "efgn%":
+    if spec == "num" or (spec and spec[-1] in "efgn%"):
         return 0.25
     return "Adam"
 
@@ -96,7 +98,7 @@ def _sample(spec: str):
 def _render(text: str, lang: str) -> str:
     fields = {name: _sample(spec) for _, name, spec, _ in string.Formatter().parse(text) if name}
     fields = {k: v for k, v in fields.items() if k not in MARKERS}
-    return format_ko(text, **fields) if lang == "ko" else text.format(**fields)
+    return render(text, **fields)
 
 
 @pytest.mark.parametrize("key", sorted(i18n.CATALOG))
@@ -138,3 +140,10 @@ def test_bold_checker_catches_the_reported_case():
 def test_bold_renders(key, lang):
     text = _render(i18n.CATALOG[key][lang], lang)
     assert not unrenderable_bold(text), f"{key}/{lang}: literal ** in {text!r}"
+
+
+def test_num_spec_gives_one_number_format_in_both_languages():
+    assert render("{x:num} / {y:num}", x=1.234567e-5, y=0.5) == "1.235×10⁻⁵ / 0.5"
+    key = next(k for k, e in i18n.CATALOG.items() if "{l0:num}" in e["en"])
+    assert "12.35" in i18n.t(key, "en", steps=3, l0=12.3456, ln=0.5, epochs=3)
+    assert "12.35" in i18n.t(key, "ko", steps=3, l0=12.3456, ln=0.5, epochs=3)

@@ -8,9 +8,10 @@ import re
 import numpy as np
 import pytest
 
+from i18n.numbers import num
 from tests.apptest_helpers import open_page
 from ui import registry
-from viz.fmt import log_axis, power_text
+from viz.fmt import log_axis
 from viz.palette import CLASS, DIVERGING, NEGATIVE, POSITIVE
 
 PAGES = [spec.file for spec in registry.built()]
@@ -72,8 +73,8 @@ def test_every_log_axis_ticks_at_powers_of_ten(page):
     for fig in figures(page):
         for name, axis in fig["layout"].items():
             if re.fullmatch(r"[xy]axis\d*", name) and axis.get("type") == "log":
-                if "ticktext" in axis:  # marked values, written as on the other log axes
-                    assert axis["ticktext"] == [power_text(v) for v in _values(axis["tickvals"])], name
+                if "ticktext" in axis:  # marked values, in the one number format
+                    assert axis["ticktext"] == [num(v, 3) for v in _values(axis["tickvals"])], name
                 else:
                     assert axis.get("exponentformat") == "power" and axis.get("dtick") == 1, (page, name, axis)
 
@@ -82,11 +83,13 @@ def test_log_axis_helper():
     assert log_axis() == {"type": "log", "dtick": 1, "exponentformat": "power", "showexponent": "all"}
     assert log_axis([0.2, 0.7])["range"] == [-1, 0]  # less than a decade still shows two ticks
     assert log_axis([3e-5, 2.0, 0.0])["range"] == [-5, 1]
-    assert [power_text(v) for v in (1e-4, 0.05, 0.2, 1.1, 2e5, 9.9996e-3)] == [
-        "10⁻⁴",
-        "5×10⁻²",
-        "0.2",
-        "1.1",
+    assert [num(v) for v in (1e-4, 0.05, 0.12345, 1234.5, 2e5, 9.99996e-5, -3.2e-7, 0.0)] == [
+        "0.0001",
+        "0.05",
+        "0.1235",
+        "1234",
         "2×10⁵",
-        "10⁻²",
+        "0.0001",
+        "-3.2×10⁻⁷",
+        "0",
     ]

@@ -5,6 +5,7 @@ import streamlit as st
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
 from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check, verdict
+from i18n.numbers import num
 from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
@@ -84,7 +85,7 @@ for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
     name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
     delta = f"{value - final:+.3f}" if who == "reg" else None
     m[i].metric(
-        t("drop.metric_val", model=name), f"{value:.3f}", delta, delta_color="inverse", help=t("drop.metric_val_help")
+        t("drop.metric_val", model=name), num(value), delta, delta_color="inverse", help=t("drop.metric_val_help")
     )
     m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
 

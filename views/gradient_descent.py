@@ -7,6 +7,7 @@ import streamlit as st
 
 from core import surfaces
 from core.gradient_descent import descent_slices, run_gradient_descent
+from i18n.numbers import num
 from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
@@ -96,11 +97,11 @@ else:
     st.warning(t("gd.not_decreasing", steps=steps, l0=l0, ln=ln), icon=":material/trending_flat:")
 
 m = st.columns(3)
-m[0].metric(t("gd.metric_final"), f"{ln:.4g}")
+m[0].metric(t("gd.metric_final"), num(ln))
 nearest = min(np.hypot(*(run.path[-1] - np.array(p))) for p in surfaces.SURFACES[surface].minima)
-m[1].metric(t("gd.metric_dist"), f"{nearest:.4g}")
+m[1].metric(t("gd.metric_dist"), num(nearest))
 m[2].metric(
-    t("gd.metric_limit"), f"{limit:.4g}" if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
+    t("gd.metric_limit"), num(limit) if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
 )
 
 params = (surface, x0, y0, lr, steps, lang())

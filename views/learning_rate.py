@@ -8,6 +8,7 @@ from core.learning_rate import EXP_END, SCHEDULES, make_scheduler, run_rates
 from core.learning_rate_input import LR_MAX, LR_MIN, MAX_RATES, format_lrs, parse_lrs
 from core.learning_rate_rule import classify_runs
 from core.learning_rate_sweep import run_sweep, sweep_range
+from i18n.numbers import num
 from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
@@ -91,9 +92,9 @@ if stops:
 
 lam_min, lam_max = runs.eigvals
 m = st.columns(3)
-m[0].metric(t("lr.metric_lmin"), f"{lam_min:.4g}", help=t("lr.metric_eig_help"))
-m[1].metric(t("lr.metric_lmax"), f"{lam_max:.4g}", help=t("lr.metric_eig_help"))
-limit_text = f"{2 / lam_max:.4g}" if lam_max > 0 else t("lr.no_limit")
+m[0].metric(t("lr.metric_lmin"), num(lam_min), help=t("lr.metric_eig_help"))
+m[1].metric(t("lr.metric_lmax"), num(lam_max), help=t("lr.metric_eig_help"))
+limit_text = num(2 / lam_max) if lam_max > 0 else t("lr.no_limit")
 m[2].metric(t("lr.metric_limit"), limit_text, help=t("lr.metric_limit_help"))
 st.caption(t("lr.note_quadratic", limit=2 / lam_max) if quadratic else t("lr.note_local"))
 

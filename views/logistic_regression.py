@@ -6,6 +6,7 @@ import streamlit as st
 from core.datasets import DATASETS, make_split
 from core.logistic_regression import ACTIVATIONS, OPTIMIZERS, build_model, train_classifier
 from core.logistic_regression_grads import autograd_gradients, linear_gradients
+from i18n.numbers import num
 from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
@@ -84,8 +85,8 @@ else:
 m = st.columns(4)
 m[0].metric(t("logit.metric_train_acc"), f"{train_acc:.1%}")
 m[1].metric(t("logit.metric_test_acc"), f"{test_acc:.1%}")
-m[2].metric(t("logit.metric_train_loss"), f"{run.losses[-1, 0]:.4f}")
-m[3].metric(t("logit.metric_test_loss"), f"{run.losses[-1, 1]:.4f}", help=t("logit.metric_test_loss_help"))
+m[2].metric(t("logit.metric_train_loss"), num(run.losses[-1, 0]))
+m[3].metric(t("logit.metric_test_loss"), num(run.losses[-1, 1]), help=t("logit.metric_test_loss_help"))
 
 st.plotly_chart(fig_map, key="logit_map", width="stretch", config={"displaylogo": False})
 st.caption(t("logit.map_caption" if run.split.classes == 2 else "logit.map_caption_multi") + " " + t("ui.scrub_hint"))

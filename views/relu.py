@@ -6,6 +6,7 @@ import streamlit as st
 from core.relu import ACTIVATIONS, FORMULAS, TARGETS, activation_curves, init_linear, target_data
 from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, fit_relu_units
+from i18n.numbers import num
 from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
@@ -58,8 +59,8 @@ activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS
 c[0].latex(FORMULAS[activation])
 gallery = curves()
 i = gallery.names.index(activation)
-c[0].metric(t("relu.metric_d0"), f"{np.interp(0.0, gallery.x, gallery.derivs[i]):.3g}")
-c[0].metric(t("relu.metric_dmax"), f"{gallery.derivs[i].max():.3g}", help=t("relu.metric_dmax_help"))
+c[0].metric(t("relu.metric_d0"), num(np.interp(0.0, gallery.x, gallery.derivs[i])))
+c[0].metric(t("relu.metric_dmax"), num(gallery.derivs[i].max()), help=t("relu.metric_dmax_help"))
 c[1].plotly_chart(gallery_figure(activation, lang()), key="relu_gallery", **PLOT)
 
 st.header(t("relu.s_fit"), divider="gray")
@@ -95,7 +96,7 @@ m = st.columns(4)
 m[0].metric(t("relu.metric_pieces"), int(fit.pieces[-1]), help=t("relu.metric_pieces_help", limit=units + 1))
 m[1].metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
 m[2].metric(t("relu.metric_dead"), f"{int(fit.dead[-1])} / {units}")
-m[3].metric(t("relu.metric_mse"), f"{fit.losses[-1]:.4g}")
+m[3].metric(t("relu.metric_mse"), num(fit.losses[-1]))
 fig_fit, fig_fire = fit_figures(target, units, lr, epochs, seed(), lang())
 st.plotly_chart(fig_fit, key="relu_fit", **PLOT)
 st.caption(t("ui.scrub_hint"))
@@ -115,7 +116,7 @@ study = study_run(depth, target, init, seed())
 ratios = study.grad_norms[:, 0] / study.grad_norms[:, -1]
 m = st.columns(3)
 for col, name, ratio in zip(m, DEPTH_ACTIVATIONS, ratios, strict=True):
-    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), f"{ratio:.2g}", help=t("relu.metric_ratio_help"))
+    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
 for name, stop in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True):
     if stop >= 0:
         st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")

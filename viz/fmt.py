@@ -21,20 +21,3 @@ def log_axis(values=None) -> dict:
             lo, hi = math.floor(math.log10(v.min())), math.ceil(math.log10(v.max()))
             axis["range"] = [lo, max(hi, lo + 1)]
     return axis
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def power_text(value: float, digits: int = 3) -> str:
-    """``value`` written with a power of ten, as on the log axes: 10⁻⁴, 5×10⁻², 1.5 (no power for 0.1 … 10)."""
-    if value == 0 or not math.isfinite(value):
-        return f"{value:g}"
-    exponent = math.floor(math.log10(abs(value)))
-    mantissa = float(f"{value / 10**exponent:.{digits}g}")
-    if abs(mantissa) >= 10:  # rounding carried into the next decade
-        mantissa, exponent = mantissa / 10, exponent + 1
-    if -1 <= exponent <= 1:
-        return f"{value:.{digits}g}"
-    power = "10" + str(exponent).translate(_SUPERSCRIPT)
-    return power if mantissa == 1 else f"{mantissa:g}×{power}"

@@ -8,8 +8,9 @@ from plotly.subplots import make_subplots
 
 from core.plotdata import frame_steps
 from i18n import t
+from i18n.numbers import num
 from viz.common import add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
-from viz.fmt import log_axis, power_text
+from viz.fmt import log_axis
 from viz.gradient_descent import add_landmarks, surface_contour
 from viz.palette import COLORS, SERIES
 
@@ -145,7 +146,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         title_text=t("lr.axis_rate", lang),
         type="log",
         tickvals=ticks,
-        ticktext=[power_text(v) for v in ticks],
+        ticktext=[num(v, 3) for v in ticks],  # marked rates, in the metrics' number format
         row=2,
         col=2,
     )
