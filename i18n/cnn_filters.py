@@ -168,9 +168,10 @@ TEXT = {
         "en": "Learned 3×3 filters (top, per epoch) and the closest hand-made kernel (bottom)",
         "ko": "학습된 3×3 필터(위, 에포크별)와 가장 닮은 손으로 만든 커널(아래)",
     },
+    "cnn.no_match": {"en": "no close classic kernel", "ko": "가까운 고전 커널 없음"},
     "cnn.learned_caption": {
-        "en": "Press ▶ to watch the filters form epoch by epoch, starting from random weights. 'cos' is the cosine similarity with the kernel below it: close to ±1 means the same pattern (a negative sign is the same detector with its colours flipped).",
-        "ko": "▶을 누르면 무작위 가중치에서 시작한 필터가 에포크마다 모양을 갖춰 가는 과정을 볼 수 있습니다. 'cos'는 아래 커널과의 코사인 유사도로, ±1에 가까울수록 같은 패턴입니다(음수는 색만 뒤집힌 같은 검출기입니다).",
+        "en": "Press ▶ to watch the filters form epoch by epoch, starting from random weights. 'cos' is the cosine similarity with the kernel below it: close to ±1 means the same pattern (a negative sign is the same detector with its colours flipped). A filter is named after a classic kernel only when |cos| ≥ 0.8.",
+        "ko": "▶을 누르면 무작위 가중치에서 시작한 필터가 에포크마다 모양을 갖춰 가는 과정을 볼 수 있습니다. 'cos'는 아래 커널과의 코사인 유사도로, ±1에 가까울수록 같은 패턴입니다(음수는 색만 뒤집힌 같은 검출기입니다). |cos| ≥ 0.8일 때만 고전 커널의 이름을 붙입니다.",
     },
     "cnn.digit_pick": {"en": "Test digit to look at", "ko": "살펴볼 테스트 숫자"},
     "cnn.digit_pick_help": {

@@ -26,6 +26,15 @@ TEXT = {
     "relu.act.elu": {"en": "ELU (α = 1)", "ko": "ELU 함수 (α = 1)"},
     "relu.act.gelu": {"en": "GELU", "ko": "GELU 함수"},
     "relu.metric_d0": {"en": "f'(0)", "ko": "f'(0)"},
+    "relu.metric_d0_help": {
+        "en": "The slope at 0, as autograd computes it.",
+        "ko": "0에서의 기울기로, autograd가 계산한 값입니다.",
+    },
+    "relu.metric_d0_kink": {"en": "f'(0), a convention", "ko": "f'(0), 관례로 정한 값"},
+    "relu.metric_d0_kink_help": {
+        "en": "At the kink x = 0 the function has no derivative: the slope is one value on the left and another on the right. PyTorch's autograd uses the left slope there by convention (0 for ReLU); any value between the two would do for gradient descent.",
+        "ko": "꺾인 점 x = 0에서는 미분계수가 없습니다. 왼쪽과 오른쪽 기울기가 다르기 때문입니다. PyTorch의 autograd는 관례에 따라 이 점에서 왼쪽 기울기를 씁니다(ReLU는 0). 경사하강법에는 두 기울기 사이의 어떤 값을 써도 됩니다.",
+    },
     "relu.metric_dmax": {"en": "largest slope max f'", "ko": "가장 큰 기울기 max f'"},
     "relu.metric_dmax_help": {
         "en": "Backpropagation through L layers multiplies L such derivatives. If the largest is 0.25 (sigmoid), the product is at most 0.25^L times the weights' factors: that is the vanishing gradient.",

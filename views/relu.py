@@ -59,7 +59,8 @@ activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS
 c[0].latex(FORMULAS[activation])
 gallery = curves()
 i = gallery.names.index(activation)
-c[0].metric(t("relu.metric_d0"), num(np.interp(0.0, gallery.x, gallery.derivs[i])))
+d0 = "relu.metric_d0_kink" if activation in ("relu", "leaky_relu") else "relu.metric_d0"  # not differentiable at 0
+c[0].metric(t(d0), num(np.interp(0.0, gallery.x, gallery.derivs[i])), help=t(f"{d0}_help"))
 c[0].metric(t("relu.metric_dmax"), num(gallery.derivs[i].max()), help=t("relu.metric_dmax_help"))
 c[1].plotly_chart(gallery_figure(activation, lang()), key="relu_gallery", **PLOT)
 

@@ -269,9 +269,13 @@ def sliding_figure(sw, lang: str) -> go.Figure:
 def learned_filters_figure(run, names: list[str], cos: np.ndarray, kernels: dict, lang: str) -> go.Figure:
     """Learned first-layer filters (one animation frame per epoch) above the closest hand-made kernels."""
     count = run.filters.shape[1]
-    titles = [f"#{i + 1}" for i in range(count)] + [f"{n}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)]
+    titles = [f"#{i + 1}" for i in range(count)] + [
+        f"{n or t('cnn.no_match', lang)}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)
+    ]
     fig = make_subplots(rows=2, cols=count, subplot_titles=titles, vertical_spacing=0.2, horizontal_spacing=0.02)
     for i, n in enumerate(names):
+        if n is None:  # no classic kernel is close: the cell below stays empty
+            continue
         preset = _kernel_heat(kernels[n], t(f"cnn.kernel.{n}", lang) + "<br>%{z:.3g}")
         fig.add_trace(preset.update(texttemplate=None, text=None), row=2, col=i + 1)  # too small for numbers
     bounds = np.abs(run.filters).max(axis=(0, 2, 3))  # (count,) one colour scale per filter across epochs
