@@ -39,6 +39,8 @@ def test_choice_goes_to_the_url_as_an_id_and_survives_a_language_switch():
     assert not at.exception
     assert at.selectbox(key="surface").value == "rosenbrock"
     assert at.selectbox(key="surface").options[2] == "Rosenbrock banana valley"
+    proto = at.selectbox(key="surface").proto  # the browser is told the new label, not left showing the old one
+    assert proto.set_value and proto.raw_value == "Rosenbrock banana valley"
     assert at.query_params["surface"] == "rosenbrock" and at.query_params["lang"] == "en"
     at.selectbox(key="surface").set_value("bowl").run()  # the default leaves the URL, as bound widgets do
     assert "surface" not in at.query_params

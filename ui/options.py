@@ -16,7 +16,9 @@ separate URL function; it is not in 1.67). So these widgets are not bound:
   keeps it even at the default (the language, so a copied link keeps it).
 
 Switching language changes only ``format_func``: with a user key the widget's
-identity is the key, so the choice survives.
+identity is the key, so the choice survives. The browser would keep showing the
+old label (and send it back), so the value is set again once after a switch,
+which makes Streamlit send the new label.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import streamlit as st
 
 from ui import state  # a module reference: ui.state imports this module too
 
+DRAWN_IN = "_options_drawn_in"  # session_state: widget key -> the language its labels were last drawn in
 MULTI = {"multiselect"}  # widgets whose value is a list (pills/segmented_control too with selection_mode="multi")
 
 
@@ -82,6 +85,12 @@ def option(
         default = [] if multi else options[0]
     if key not in st.session_state:
         st.session_state[key] = _from_url(key, options, default, multi)
+    drawn_in = st.session_state.setdefault(DRAWN_IN, {})
+    if drawn_in.get(key, state.lang()) != state.lang():
+        # The browser keeps showing the old language's label for an unchanged choice; setting the
+        # value again makes Streamlit send it with the new label.
+        st.session_state[key] = st.session_state[key]
+    drawn_in[key] = state.lang()
     # Labels are fixed now, in this run's language: format_func may be called after the run (AppTest).
     names = {o: labels(o) if callable(labels) else state.t(f"{labels}.{o}") for o in options}
     value = widget(
