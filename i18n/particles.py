@@ -14,7 +14,7 @@ left to right, so each marker sees the text rendered before it. The word is read
 as it is pronounced: Hangul by its last syllable's batchim; numbers by how Korean
 reads them (3 삼, 2 이, 10 십, 0.05 → 오); Latin names and letters by their usual
 Korean reading (Adam 아담 → 을, SGD 디 → 를, L 엘 → 로). Markdown closers
-(``**``, `````), quotes and a trailing parenthetical ("RMSprop(제곱 평균)") are
+(``**``, backticks), quotes and a trailing parenthetical ("RMSprop(제곱 평균)") are
 skipped, so the particle follows the word itself.
 """
 
