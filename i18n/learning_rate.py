@@ -42,8 +42,8 @@ TEXT = {
         "ko": "계단식 감소: StepLR이 실행의 4분의 1마다 η를 절반으로 줄입니다(step_size = {size}, γ = 0.5).",
     },
     "lr.schedule.exponential": {
-        "en": "Exponential: ExponentialLR multiplies η by γ = {gamma:.4f} every step, ending at 5% of η.",
-        "ko": "지수 감소: ExponentialLR이 매 단계 η에 γ = {gamma:.4f}를 곱해, 끝에는 η의 5%가 됩니다.",
+        "en": "Exponential: ExponentialLR multiplies η by γ = {gamma:num} every step, ending at 5% of η.",
+        "ko": "지수 감소: ExponentialLR이 매 단계 η에 γ = {gamma:num}{을} 곱해, 끝에는 η의 5%가 됩니다.",
     },
     "lr.schedule.cosine": {
         "en": "Cosine: CosineAnnealingLR(T_max = {steps}) lowers η along half a cosine towards 0.",
@@ -94,8 +94,8 @@ TEXT = {
     },
     "lr.no_limit": {"en": "none (no upward curvature)", "ko": "없음 (위로 볼록한 방향 없음)"},
     "lr.note_quadratic": {
-        "en": "This surface is quadratic: its Hessian is the same everywhere, so 2/λ_max = {limit:.4g} is the exact dividing line between runs that settle and runs that blow up.",
-        "ko": "이 곡면은 이차 함수라 헤시안이 어디서나 같습니다. 그래서 2/λ_max = {limit:.4g}이(가) 안정되는 실행과 폭발하는 실행을 가르는 정확한 경계입니다.",
+        "en": "This surface is quadratic: its Hessian is the same everywhere, so 2/λ_max = {limit:num} is the exact dividing line between runs that settle and runs that blow up.",
+        "ko": "이 곡면은 이차 함수라 헤시안이 어디서나 같습니다. 그래서 2/λ_max = {limit:num}{이} 안정되는 실행과 폭발하는 실행을 가르는 정확한 경계입니다.",
     },
     "lr.note_local": {
         "en": "This surface is not quadratic: its curvature changes from place to place, so 2/λ_max at θ₀ is only a local guide. A rate that is stable at the start can still overshoot in a steeper region later.",
@@ -168,4 +168,9 @@ TEXT = {
         "en": "Rosenbrock from (−1.5, 2), 300 steps: 0.0025 blows up on the steep wall at once, while smaller rates crawl along the curved floor. The curvature changes too much for one η.",
         "ko": "로젠브록, (−1.5, 2)에서 300단계: 0.0025는 가파른 벽에서 곧바로 폭발하고, 더 작은 학습률은 휘어진 바닥을 따라 기어갑니다. 곡률이 너무 크게 변해서 η 하나로는 부족합니다.",
     },
+    "lr.schedule_name.constant": {"en": "Constant", "ko": "일정"},
+    "lr.schedule_name.step": {"en": "Step decay", "ko": "계단식 감소"},
+    "lr.schedule_name.exponential": {"en": "Exponential decay", "ko": "지수 감소"},
+    "lr.schedule_name.cosine": {"en": "Cosine annealing", "ko": "코사인 어닐링"},
+    "lr.schedule_name.warmup": {"en": "Linear warm-up", "ko": "선형 워밍업"},
 }

@@ -22,12 +22,8 @@ TEXT = {
     "opt.start": {"en": "Start θ₀ = ({x:g}, {y:g})", "ko": "시작점 θ₀ = ({x:g}, {y:g})"},
     "opt.optims": {"en": "Optimizers in the race", "ko": "경주에 나갈 옵티마이저"},
     "opt.optims_help": {
-        "en": "Each is a real torch.optim class: sgd = SGD, momentum = SGD(momentum=μ), nesterov = SGD(momentum=μ, nesterov=True), rmsprop = RMSprop, adagrad = Adagrad, adam = Adam.",
-        "ko": "모두 실제 torch.optim 클래스입니다. sgd = SGD, momentum = SGD(momentum=μ), nesterov = SGD(momentum=μ, nesterov=True), rmsprop = RMSprop, adagrad = Adagrad, adam = Adam.",
-    },
-    "opt.optims_caption": {
-        "en": "sgd: plain SGD · momentum: heavy ball · nesterov: look-ahead momentum · rmsprop: divides by a running RMS · adagrad: divides by the sum of all past squares · adam: momentum + RMSprop + bias correction",
-        "ko": "sgd: 기본 SGD · momentum: 관성(무거운 공) · nesterov: 앞을 내다보는 모멘텀 · rmsprop: 기울기 제곱의 이동 평균으로 나눔 · adagrad: 지금까지의 기울기 제곱 합으로 나눔 · adam: 모멘텀 + RMSprop + 편향 보정",
+        "en": "Each is a real torch.optim class. SGD: plain SGD · Momentum: SGD(momentum=μ), a heavy ball · Nesterov: SGD(momentum=μ, nesterov=True), look-ahead momentum · RMSprop: divides by a running RMS of the gradient · Adagrad: divides by the sum of all past squares · Adam: momentum + RMSprop + bias correction.",
+        "ko": "모두 실제 torch.optim 클래스입니다. SGD: 기본 SGD · 모멘텀: SGD(momentum=μ), 관성(무거운 공) · 네스테로프: SGD(momentum=μ, nesterov=True), 앞을 내다보는 모멘텀 · RMSprop: 기울기 제곱의 이동 평균으로 나눔 · Adagrad: 지금까지의 기울기 제곱 합으로 나눔 · Adam: 모멘텀 + RMSprop + 편향 보정.",
     },
     "opt.lr": {"en": "Learning rate η (all)", "ko": "학습률 η (공통)"},
     "opt.lr_help": {
@@ -70,8 +66,8 @@ TEXT = {
         "ko": "미니배치 기울기처럼 각 기울기 좌표에 N(0, σ²)를 더합니다. σ = 잡음 × ‖∇L(θ₀)‖입니다. 모든 옵티마이저가 같은 난수를 받으며, 사이드바의 시드로 고정됩니다.",
     },
     "opt.noise_on": {
-        "en": "Noisy gradients: σ = {sigma:.3g} per coordinate (seed {seed}). The loss curves show the true loss L(θₖ), without noise.",
-        "ko": "잡음 섞인 기울기: 좌표마다 σ = {sigma:.3g} (시드 {seed}). 손실 곡선은 잡음 없는 실제 손실 L(θₖ)입니다.",
+        "en": "Noisy gradients: σ = {sigma:num} per coordinate (seed {seed}). The loss curves show the true loss L(θₖ), without noise.",
+        "ko": "잡음 섞인 기울기: 좌표마다 σ = {sigma:num} (시드 {seed}). 손실 곡선은 잡음 없는 실제 손실 L(θₖ)입니다.",
     },
     "opt.pick_one": {
         "en": "Pick at least one optimizer above to start the race. The from-scratch view below still runs momentum and Adam.",
@@ -83,15 +79,15 @@ TEXT = {
     },
     "opt.diverged_nonfinite": {
         "en": "**{name} diverged at step {step}** and was stopped: its loss or gradient became infinite or NaN. η = {lr:g} is far too large for it here.",
-        "ko": "**{name}: {step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다. 여기서 η = {lr:g}은(는) 너무 큽니다.",
+        "ko": "**{name}: {step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다. 여기서 η = {lr:g}{은} 너무 큽니다.",
     },
     "opt.winner": {
         "en": "**{name}** finished first: from step {step} on it stayed within {tol:g} of a minimum.",
-        "ko": "**{name}**이(가) 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
+        "ko": "**{name}{이}** 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
     },
     "opt.no_winner": {
-        "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:.3g} away. Try more steps or another η.",
-        "ko": "{steps}단계 안에 최솟값에서 {tol:g} 이내로 자리 잡은 옵티마이저가 없습니다. 마지막에 가장 가까운 것은 **{name}**({dist:.3g} 거리)입니다. 단계 수나 η를 바꿔 보세요.",
+        "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:num} away. Try more steps or another η.",
+        "ko": "{steps}단계 안에 최솟값에서 {tol:g} 이내로 자리 잡은 옵티마이저가 없습니다. 마지막에 가장 가까운 것은 **{name}**({dist:num} 거리)입니다. 단계 수나 η를 바꿔 보세요.",
     },
     "opt.table_title": {"en": "Race results", "ko": "경주 결과"},
     "opt.table_caption": {

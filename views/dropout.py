@@ -5,7 +5,9 @@ import streamlit as st
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
 from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check, verdict
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
@@ -54,8 +56,7 @@ formula(
 
 with st.container(border=True):
     c = st.columns(4)
-    task = bound(c[0].selectbox, "task", "drop.task", options=list(TASKS))
-    c[0].caption(t(f"drop.task.{task}"))
+    task = option(c[0].selectbox, "task", "drop.task", TASKS, "drop.task")
     n = bound(c[1].slider, "n", "drop.n", min_value=10, max_value=200, value=DEFAULTS["n"], step=5)
     noise = bound(c[2].slider, "noise", "drop.noise", min_value=0.0, max_value=0.6, value=DEFAULTS["noise"], step=0.05)
     hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=128, value=DEFAULTS["hidden"], step=16)
@@ -85,7 +86,7 @@ for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
     name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
     delta = f"{value - final:+.3f}" if who == "reg" else None
     m[i].metric(
-        t("drop.metric_val", model=name), f"{value:.3f}", delta, delta_color="inverse", help=t("drop.metric_val_help")
+        t("drop.metric_val", model=name), num(value), delta, delta_color="inverse", help=t("drop.metric_val_help")
     )
     m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
 

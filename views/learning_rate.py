@@ -8,7 +8,9 @@ from core.learning_rate import EXP_END, SCHEDULES, make_scheduler, run_rates
 from core.learning_rate_input import LR_MAX, LR_MIN, MAX_RATES, format_lrs, parse_lrs
 from core.learning_rate_rule import classify_runs
 from core.learning_rate_sweep import run_sweep, sweep_range
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, t
 from ui.text import inert
@@ -48,21 +50,20 @@ def apply_preset() -> None:
 header("learning-rate", "lr.intro")
 formula(
     r"\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k), \qquad e_{k+1} = (1 - \eta\lambda_i)\, e_k"
-    r"\;\Rightarrow\; \text{stable} \iff \eta < 2/\lambda_{\max}",
+    r"\;\Rightarrow\; |e_k| \to 0 \iff 0 < \eta < 2/\lambda_{\max}",
     "lr.formula_note",
 )
 
 with st.container(border=True):
     c = st.columns([1.3, 2, 1.3, 1.6])
-    surface = bound(c[0].selectbox, "surface", "lr.surface", options=list(surfaces.SURFACES), on_change=apply_preset)
-    c[0].caption(t(f"gd.surface.{surface}"))
+    surface = option(c[0].selectbox, "surface", "lr.surface", surfaces.SURFACES, "gd.surface", on_change=apply_preset)
     preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
     text = c[1].text_input(
         t("lr.lrs"), value=preset["lrs"], key="lrs", help=t("lr.lrs_help", **LIMITS), bind="query-params"
     )
     c[1].caption(t("lr.start", x0=preset["start"][0], y0=preset["start"][1]))
     steps = bound(c[2].slider, "steps", "lr.steps", min_value=1, max_value=300, value=preset["steps"])
-    schedule = bound(c[3].selectbox, "schedule", "lr.schedule", options=list(SCHEDULES))
+    schedule = option(c[3].selectbox, "schedule", "lr.schedule", SCHEDULES, "lr.schedule_name")
     c[3].caption(
         t(
             f"lr.schedule.{schedule}",
@@ -95,9 +96,9 @@ if stops:
 
 lam_min, lam_max = runs.eigvals
 m = st.columns(3)
-m[0].metric(t("lr.metric_lmin"), f"{lam_min:.4g}", help=t("lr.metric_eig_help"))
-m[1].metric(t("lr.metric_lmax"), f"{lam_max:.4g}", help=t("lr.metric_eig_help"))
-limit_text = f"{2 / lam_max:.4g}" if lam_max > 0 else t("lr.no_limit")
+m[0].metric(t("lr.metric_lmin"), num(lam_min), help=t("lr.metric_eig_help"))
+m[1].metric(t("lr.metric_lmax"), num(lam_max), help=t("lr.metric_eig_help"))
+limit_text = num(2 / lam_max) if lam_max > 0 else t("lr.no_limit")
 m[2].metric(t("lr.metric_limit"), limit_text, help=t("lr.metric_limit_help"))
 st.caption(t("lr.note_quadratic", limit=2 / lam_max) if quadratic else t("lr.note_local"))
 

@@ -8,6 +8,7 @@ from core.optimizers import OPTIMIZERS, Hyper, finish_step, gradient_noise, make
 from core.optimizers_scratch import SCRATCH, adam_step, from_scratch, momentum_step
 from core.plotdata import frame_steps
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.optimizers import race_figure, scratch_figure
@@ -87,16 +88,17 @@ formula(
 comma_list_from_url()
 with st.container(border=True):
     c = st.columns([2, 1.2, 1.6, 1.6])
-    surface = bound(c[0].selectbox, "surface", "opt.surface", options=list(PRESETS), index=1, on_change=apply_preset)
+    surface = option(
+        c[0].selectbox, "surface", "opt.surface", PRESETS, "opt.surface", list(PRESETS)[1], on_change=apply_preset
+    )
     preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
-    c[0].caption(t(f"opt.surface.{surface}") + " · " + t("opt.start", x=preset["start"][0], y=preset["start"][1]))
+    c[0].caption(t("opt.start", x=preset["start"][0], y=preset["start"][1]))
     lr = bound(
         c[1].number_input, "lr", "opt.lr", min_value=1e-4, max_value=10.0, value=preset["lr"], step=1e-4, format="%.4f"
     )
     steps = bound(c[2].slider, "steps", "opt.steps", min_value=5, max_value=500, value=preset["steps"])
     noise = bound(c[3].slider, "noise", "opt.noise", min_value=0.0, max_value=2.0, value=HYPER["noise"], step=0.05)
-    optims = bound(st.multiselect, "optims", "opt.optims", options=list(OPTIMIZERS), default=DEFAULTS["optims"])
-    st.caption(t("opt.optims_caption"))
+    optims = option(st.multiselect, "optims", "opt.optims", OPTIMIZERS, "opt.name", list(DEFAULTS["optims"]))
     c = st.columns(5)
     momentum = bound(
         c[0].slider, "momentum", "opt.momentum", min_value=0.05, max_value=0.99, value=HYPER["momentum"], step=0.01

@@ -5,7 +5,9 @@ import streamlit as st
 from core.rnn_unrolling import MAX_STEPS, SequenceError, make_model, make_sequence, manual_unroll, unroll
 from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios, hidden_gradients
 from core.rnn_unrolling_train import train
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from ui.text import inert
@@ -49,7 +51,7 @@ with st.container(border=True):
     c = st.columns([1.1, 1, 1, 1, 1])
     kinds = ["sine", "text"]
     caps = [t(f"rnn.sequence.{k}") for k in kinds]
-    kind = bound(c[0].radio, "sequence", "rnn.sequence", options=kinds, captions=caps, horizontal=True)
+    kind = option(c[0].radio, "sequence", "rnn.sequence", kinds, "rnn.sequence_name", captions=caps, horizontal=True)
     T = bound(c[1].slider, "T", "rnn.T", min_value=2, max_value=MAX_STEPS, value=DEFAULTS["T"])
     hidden = bound(c[2].slider, "hidden", "rnn.hidden", min_value=2, max_value=32, value=DEFAULTS["hidden"])
     off = {"disabled": kind != "sine"}
@@ -61,7 +63,7 @@ with st.container(border=True):
     c = st.columns([2, 1, 1.2])
     cells = ["rnn", "lstm", "gru"]
     caps = [t(f"rnn.cell_caption.{k}") for k in cells]
-    cell = bound(c[0].radio, "cell", "rnn.cell", options=cells, captions=caps, horizontal=True)
+    cell = option(c[0].radio, "cell", "rnn.cell", cells, "rnn.cell_name", captions=caps, horizontal=True)
     epochs = bound(c[1].slider, "epochs", "rnn.epochs", min_value=10, max_value=300, value=150, step=10)
     forget_bias = bound(c[2].checkbox, "forget_bias", "rnn.forget_bias", value=True)
 
@@ -88,13 +90,13 @@ if seq.kind == "text":
 st.subheader(t("rnn.unroll_title"), divider="gray")
 wxh, whh, why = ("×".join(map(str, s)) for s in run.shapes)
 st.caption(t("rnn.unroll_caption", seed=seed(), wxh=wxh, whh=whh, why=why, T=len(seq.x)))
-m = st.columns(3)
-m[0].metric(t("rnn.metric_diff"), f"{run.max_diff:.2e}", help=t("rnn.metric_diff_help"))
-m[1].metric(t("rnn.metric_steps"), len(seq.x))
-m[2].metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
+m = st.columns(2)
+m[0].metric(t("rnn.metric_steps"), len(seq.x))
+m[1].metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
 fig_unrolled, fig_grads = unroll_figures(args, forget_bias, lang())
 chart(fig_unrolled, key="rnn_unrolled")
 st.caption(t("ui.scrub_hint"))
+st.caption(t("rnn.check_diff", diff=run.max_diff), help=t("rnn.metric_diff_help"))
 
 st.subheader(t("rnn.train_title"), divider="gray")
 with st.spinner(t("rnn.training_spinner", epochs=epochs)):
@@ -116,7 +118,7 @@ ratios = first_step_ratios(grads)
 lstm = "lstm" if forget_bias else "lstm0"
 m = st.columns(3)
 for col, name in zip(m, ("rnn", lstm, "gru"), strict=True):
-    col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), f"{grads.norms[grads.names.index(name), 0]:.2e}")
+    col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), num(grads.norms[grads.names.index(name), 0]))
 verdict = "vanish" if min(ratios[lstm], ratios["gru"]) >= 2 else "mixed"
 (st.success if verdict == "vanish" else st.info)(
     t(f"rnn.verdict_{verdict}", lstm=ratio_text(ratios[lstm]), gru=ratio_text(ratios["gru"]))

@@ -8,10 +8,12 @@ from plotly.subplots import make_subplots
 
 from core.plotdata import frame_steps
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from i18n.numbers import num
+from viz.common import add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.fmt import log_axis
 from viz.gradient_descent import add_landmarks, surface_contour
+from viz.palette import COLORS, SERIES
 
-RUN_COLORS = ("blue", "green", "orange", "vermillion", "purple", "sky")
 RUN_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 RUN_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "star")
 LABEL_STYLE = {  # colour and marker shape, so the label is not carried by colour alone
@@ -49,7 +51,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     add_landmarks(fig, surface, runs.paths[0, 0], lang)
     lam = float(runs.eigvals[-1])
     for r in range(count):
-        color = COLORS[RUN_COLORS[r % 6]]
+        color = SERIES[r % len(SERIES)]
         fig.add_trace(
             go.Scatter(
                 x=np.arange(steps),
@@ -78,7 +80,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         )
     styles = []
     for r in range(count):
-        color, name = COLORS[RUN_COLORS[r % 6]], run_name(runs.lrs[r], runs.labels[r], lang)
+        color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
         styles.append(
             {
                 "type": "scatter",
@@ -93,7 +95,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
             }
         )
     for r in range(count):
-        color, name = COLORS[RUN_COLORS[r % 6]], run_name(runs.lrs[r], runs.labels[r], lang)
+        color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
         styles.append(
             {
                 "type": "scatter",
@@ -137,14 +139,14 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
     fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
-    fig.update_yaxes(title_text=t("lr.axis_gap", lang), type="log", row=1, col=2)
+    fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(), row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
     ticks = np.unique(np.concatenate([runs.lrs, [2 / lam] if lam > 0 else []]))
     fig.update_yaxes(
         title_text=t("lr.axis_rate", lang),
         type="log",
         tickvals=ticks,
-        ticktext=[f"{v:.3g}" for v in ticks],
+        ticktext=[num(v, 3) for v in ticks],  # marked rates, in the metrics' number format
         row=2,
         col=2,
     )
@@ -189,7 +191,7 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
                     "size": 18,
                     "symbol": f"{RUN_SYMBOLS[r % 6]}-open",
                     "line": {"width": 3},
-                    "color": COLORS[RUN_COLORS[r % 6]],
+                    "color": SERIES[r % len(SERIES)],
                 },
             )
         )
@@ -210,8 +212,8 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
                 font={"size": 13},
                 xshift=4 if side == "left" else -4,
             )
-    fig.update_xaxes(type="log", dtick=1, title_text=t("lr.axis_sweep_lr", lang))
-    fig.update_yaxes(type="log", title_text=t("lr.axis_sweep_gap", lang, steps=steps), exponentformat="power")
+    fig.update_xaxes(**log_axis(), title_text=t("lr.axis_sweep_lr", lang))
+    fig.update_yaxes(**log_axis(), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
     base_layout(fig, height=480, title=t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps))
     fig.update_layout(legend={"y": -0.22, "yanchor": "top"}, margin={"b": 140, "t": 100})
     return fig

@@ -7,17 +7,19 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.common import LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.fmt import log_axis
 from viz.gradient_descent import add_landmarks, surface_contour
+from viz.palette import COLORS, OPTIMIZER
 
 # Colour, line dash and marker: each optimizer stays identifiable without colour.
 LOOK = {
-    "sgd": (COLORS["black"], "solid", "circle"),
-    "momentum": (COLORS["blue"], "solid", "square"),
-    "nesterov": (COLORS["sky"], "dash", "diamond"),
-    "rmsprop": (COLORS["green"], "dot", "triangle-up"),
-    "adagrad": (COLORS["purple"], "dashdot", "cross"),
-    "adam": (COLORS["vermillion"], "solid", "hexagon"),
+    "sgd": (OPTIMIZER["sgd"], "solid", "circle"),
+    "momentum": (OPTIMIZER["momentum"], "solid", "square"),
+    "nesterov": (OPTIMIZER["nesterov"], "dash", "diamond"),
+    "rmsprop": (OPTIMIZER["rmsprop"], "dot", "triangle-up"),
+    "adagrad": (OPTIMIZER["adagrad"], "dashdot", "cross"),
+    "adam": (OPTIMIZER["adam"], "solid", "hexagon"),
 }
 
 
@@ -122,7 +124,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
     )
     for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):
         fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
-        fig.update_yaxes(type="log", exponentformat="power", title_text=t(key, lang), row=row, col=2)
+        fig.update_yaxes(**log_axis(), title_text=t(key, lang), row=row, col=2)
     base_layout(fig, height=760)
     fig.update_layout(legend={"y": -0.4, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     return add_animation(fig, anim, lang, y=-0.1)
@@ -177,7 +179,7 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
                     col=col,
                 )
     if adam:
-        fig.update_yaxes(type="log", exponentformat="power", row=1, col=2)
+        fig.update_yaxes(**log_axis(), row=1, col=2)
     rows = _ledger_rows(adam, h, lang)
     styles = [
         {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x", "yaxis": "y",

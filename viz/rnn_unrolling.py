@@ -7,7 +7,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.fmt import log_axis
+from viz.palette import COLORS, DIVERGING
 
 WINDOW = 9  # time steps visible at once in the unrolled graph; longer sequences pan with the chosen step
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -135,7 +137,7 @@ def _heatmaps(fig: go.Figure, unroll, lang: str) -> None:
                 z=rounded(z.T),
                 zmin=-1,
                 zmax=1,
-                colorscale="RdBu",
+                colorscale=DIVERGING,
                 showscale=col == 2,
                 colorbar={"title": {"text": "h", "side": "top"}, "len": 0.42, "y": 0.0, "yanchor": "bottom"},
                 hovertemplate="t = %{x}<br>" + t("rnn.axis_unit", lang) + " %{y}<br>h = %{z:.4f}<extra></extra>",
@@ -325,7 +327,7 @@ def training_figure(seq, training, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("rnn.axis_epoch", lang), row=1, col=2)
     positive = bool(np.all(loss > 0))
     fig.update_yaxes(
-        title_text=t("rnn.axis_loss", lang), type="log" if positive else "linear", exponentformat="power", row=1, col=2
+        title_text=t("rnn.axis_loss", lang), **(log_axis() if positive else {"type": "linear"}), row=1, col=2
     )
     base_layout(fig, height=520)
     fig.update_layout(legend={"y": 1.14}, margin={"t": 100})
@@ -360,7 +362,7 @@ def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
             )
         )
     fig.update_xaxes(title_text=t("rnn.axis_step", lang))
-    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), type="log", exponentformat="power")
+    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), **log_axis())
     base_layout(fig, height=460, title=t("rnn.grad_title", lang, T=T))
     fig.update_layout(hovermode="x unified", legend={"y": -0.2, "yanchor": "top"}, margin={"b": 90})
     return fig
