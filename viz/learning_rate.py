@@ -31,6 +31,33 @@ def _limit_name(critical: float, quadratic: bool, lang: str) -> str:
     return t("lr.trace_limit" if quadratic else "lr.trace_limit_local", lang, limit=f"{critical:.3g}")
 
 
+def stop_messages(runs, lang: str) -> list[str]:
+    """One sentence per run that was stopped as diverging: its rate, step and why."""
+    return [
+        t(f"lr.stopped_{runs.stop_reason[r]}", lang, lr=runs.lrs[r], step=runs.stop_step[r])
+        for r in np.flatnonzero(runs.stop_step >= 0)
+    ]
+
+
+def runs_table(runs, quadratic: bool, lang: str) -> dict:
+    """The per-run table: rate, label, last η_k, first and final loss gap, stop step (and |1 − η_kλ| on a quadratic)."""
+    steps = runs.paths.shape[1] - 1
+    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
+    gaps = runs.losses[np.arange(len(runs.lrs)), last] - runs.loss_min
+    table = {
+        t("lr.col_lr", lang): [f"{v:g}" for v in runs.lrs],
+        t("lr.col_label", lang): [t(f"lr.label.{v}", lang) for v in runs.labels],
+        t("lr.col_last_rate", lang): [f"{v:.4g}" for v in runs.rates[:, -1]],
+        t("lr.col_gap0", lang): [f"{v:.4g}" for v in runs.losses[:, 0] - runs.loss_min],
+        t("lr.col_gap", lang): [f"{v:.4g}" for v in gaps],
+        t("lr.col_stop", lang): [str(s) if s >= 0 else "—" for s in runs.stop_step],
+    }
+    if quadratic:
+        factors = [np.abs(1 - v * runs.eigvals).max() for v in runs.rates[:, -1]]
+        table[t("lr.col_factor", lang)] = [f"{v:.4g}" for v in factors]
+    return table
+
+
 def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     """Contour map with every run's path, the loss gap per step (log) and each run's η_k, on one slider."""
     count, steps = runs.paths.shape[0], runs.paths.shape[1] - 1
@@ -139,15 +166,8 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
     fig.update_yaxes(title_text=t("lr.axis_gap", lang), type="log", row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
-    ticks = np.unique(np.concatenate([runs.lrs, [2 / lam] if lam > 0 else []]))
-    fig.update_yaxes(
-        title_text=t("lr.axis_rate", lang),
-        type="log",
-        tickvals=ticks,
-        ticktext=[f"{v:.3g}" for v in ticks],
-        row=2,
-        col=2,
-    )
+    # plotly's own log ticks: rates a few % apart (0.99, 1, 1.01) would put their own labels on top of each other
+    fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2)
     base_layout(fig, height=820)
     fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})
