@@ -55,7 +55,8 @@ def apply_preset() -> None:
 header(
     "learning-rate",
     "lr.intro",
-    r"\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k), \quad \text{stable} \iff \eta < 2/\lambda_{\max}",
+    r"\begin{gathered}\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k)\\"
+    r"\text{stable} \iff \eta < 2/\lambda_{\max}\end{gathered}",
     "lr.formula_note",
     "lr.intro_more",
 )

@@ -161,8 +161,11 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         return {"name": str(k), "data": data}
 
     anim = add_animated_traces(fig, styles, frame_data, len(frames))
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
-    fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
+    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
+    )
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
     fig.update_yaxes(title_text=t("lr.axis_gap", lang), type="log", row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
