@@ -33,6 +33,47 @@ def _limit_name(critical: float, quadratic: bool, lang: str) -> str:
     return t("lr.trace_limit" if quadratic else "lr.trace_limit_local", lang, limit=f"{critical:.3g}")
 
 
+def stop_messages(runs, lang: str) -> list[str]:
+    """One sentence per run that was stopped as diverging: its rate, step and why."""
+    return [
+        t(f"lr.stopped_{runs.stop_reason[r]}", lang, lr=runs.lrs[r], step=runs.stop_step[r])
+        for r in np.flatnonzero(runs.stop_step >= 0)
+    ]
+
+
+def runs_table(runs, quadratic: bool, lang: str) -> dict:
+    """The per-run table: rate, label, last η_k, first and final loss gap, stop step (and |1 − η_kλ| on a quadratic)."""
+    steps = runs.paths.shape[1] - 1
+    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
+    gaps = runs.losses[np.arange(len(runs.lrs)), last] - runs.loss_min
+    table = {
+        t("lr.col_lr", lang): [f"{v:g}" for v in runs.lrs],
+        t("lr.col_label", lang): [t(f"lr.label.{v}", lang) for v in runs.labels],
+        t("lr.col_last_rate", lang): [f"{v:.4g}" for v in runs.rates[:, -1]],
+        t("lr.col_gap0", lang): [f"{v:.4g}" for v in runs.losses[:, 0] - runs.loss_min],
+        t("lr.col_gap", lang): [f"{v:.4g}" for v in gaps],
+        t("lr.col_stop", lang): [str(s) if s >= 0 else "—" for s in runs.stop_step],
+    }
+    if quadratic:
+        factors = [np.abs(1 - v * runs.eigvals).max() for v in runs.rates[:, -1]]
+        table[t("lr.col_factor", lang)] = [f"{v:.4g}" for v in factors]
+    return table
+
+
+def rate_ticks(lrs, lam: float) -> dict:
+    """The marked rates (and the limit 2/λ) as log-axis ticks in the one number format, thinned so that rates a
+    few % apart (0.99, 1, 1.01) do not print their labels on top of each other."""
+    values = np.unique(np.concatenate([np.asarray(lrs, dtype=np.float64), [2 / lam] if lam > 0 else []]))
+    logs = np.log10(values)
+    gap = max(float(np.ptp(logs)), 0.3) / 8  # about an eighth of the axis between two labels
+    kept = [0]
+    for i in range(1, len(values)):
+        if logs[i] - logs[kept[-1]] >= gap:
+            kept.append(i)
+    ticks = values[kept]
+    return {"tickvals": ticks, "ticktext": [num(v, 3) for v in ticks]}
+
+
 def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     """Contour map with every run's path, the loss gap per step (log) and each run's η_k, on one slider."""
     count, steps = runs.paths.shape[0], runs.paths.shape[1] - 1
@@ -136,20 +177,15 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         return {"name": str(k), "data": data}
 
     anim = add_animated_traces(fig, styles, frame_data, len(frames))
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
-    fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
+    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
+    )
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
     fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(), row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
-    ticks = np.unique(np.concatenate([runs.lrs, [2 / lam] if lam > 0 else []]))
-    fig.update_yaxes(
-        title_text=t("lr.axis_rate", lang),
-        type="log",
-        tickvals=ticks,
-        ticktext=[num(v, 3) for v in ticks],  # marked rates, in the metrics' number format
-        row=2,
-        col=2,
-    )
+    fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2, **rate_ticks(runs.lrs, lam))
     base_layout(fig, height=820)
     fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})

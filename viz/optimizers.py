@@ -6,6 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.optimizers import finish_step
 from i18n import t
 from viz.common import LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
 from viz.fmt import log_axis
@@ -23,6 +24,28 @@ LOOK = {
 }
 
 
+def results_table(runs, tol: float, lang: str) -> list[dict]:
+    """One row per optimizer: first step length, finish step, final loss and distance, and whether it diverged."""
+    rows = []
+    for run in runs:
+        done = finish_step(run, tol)
+        first = np.hypot(*(run.path[1] - run.path[0])) if len(run.path) > 1 else np.nan
+        status = (
+            t("opt.status_ok", lang) if run.stop_step is None else t("opt.status_diverged", lang, step=run.stop_step)
+        )
+        rows.append(
+            {
+                t("opt.col_name", lang): t(f"opt.name.{run.name}", lang),
+                t("opt.col_first", lang): f"{first:.4g}",
+                t("opt.col_finish", lang): "—" if done is None else str(done),
+                t("opt.col_loss", lang): f"{run.losses[-1]:.4g}",
+                t("opt.col_dist", lang): f"{run.dists[-1]:.4g}",
+                t("opt.col_status", lang): status,
+            }
+        )
+    return rows
+
+
 def _at(run, k: int) -> int:
     """Index of the last recorded step ≤ k: a stopped run stays where it stopped."""
     return min(k, len(run.path) - 1)
@@ -35,7 +58,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         cols=2,
         specs=[[{"rowspan": 2}, {}], [None, {}]],
         column_widths=[0.52, 0.48],
-        horizontal_spacing=0.12,
+        horizontal_spacing=0.16,  # room for the right column's log tick labels and titles beside the map's last tick
         vertical_spacing=0.2,
         subplot_titles=[t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)],
     )
