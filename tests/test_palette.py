@@ -2,13 +2,13 @@
 
 import base64
 import functools
-import json
 import re
 
 import numpy as np
 import pytest
 
 from i18n.numbers import num
+from tests.apptest_helpers import figures as drawn_figures
 from tests.apptest_helpers import open_page
 from ui import registry
 from viz.fmt import log_axis
@@ -22,7 +22,7 @@ def figures(page: str) -> tuple[dict, ...]:
     """The plotly specs a page sends at its defaults (English)."""
     at = open_page(page, lang="en")
     assert not at.exception
-    return tuple(json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    return tuple(drawn_figures(at))
 
 
 def traces(page: str):
