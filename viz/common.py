@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from i18n import t
 from viz.palette import COLORS  # noqa: F401  (kept importable from here while pages move to viz.palette)
@@ -31,10 +32,16 @@ def rounded(values) -> np.ndarray:
     return np.asarray(values, dtype=np.float32)
 
 
+# plotly_white, with y tick labels standing off their axis: at a subplot's lower-left corner the lowest
+# y label and the first x label would otherwise touch (seen at projector size).
+TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
+TEMPLATE.layout.yaxis.ticklabelstandoff = 10
+
+
 def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.Figure:
     """Apply the app-wide layout defaults to ``fig`` and return it."""
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         height=height,
         font={"size": FONT_SIZE, "family": FONT_FAMILY},
         margin={"l": 60, "r": 30, "t": 70 if title else 40, "b": 40},

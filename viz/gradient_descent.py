@@ -264,7 +264,7 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
     fig.update_xaxes(title_text=t("gd.axis_step", lang), row=1, col=2)
     log_loss = bool(np.all(run.losses > 0))
     fig.update_yaxes(
-        title_text=t("gd.axis_loss", lang), **(log_axis() if log_loss else {"type": "linear"}), row=1, col=2
+        title_text=t("gd.axis_loss", lang), **(log_axis(run.losses) if log_loss else {"type": "linear"}), row=1, col=2
     )
     fig.update_xaxes(title_text=t(f"gd.axis_slice_{kind}", lang), row=2, col=2)
     fig.update_yaxes(title_text=t("gd.axis_slice_value", lang), row=2, col=2)

@@ -183,7 +183,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
     )
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
-    fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(), row=1, col=2)
+    fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(gaps), row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
     fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2, **rate_ticks(runs.lrs, lam))
     base_layout(fig, height=820)
@@ -248,8 +248,8 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
                 font={"size": 13},
                 xshift=4 if side == "left" else -4,
             )
-    fig.update_xaxes(**log_axis(), title_text=t("lr.axis_sweep_lr", lang))
-    fig.update_yaxes(**log_axis(), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
+    fig.update_xaxes(**log_axis(sweep.lrs), title_text=t("lr.axis_sweep_lr", lang))
+    fig.update_yaxes(**log_axis(log_safe(sweep.final_gap)), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
     base_layout(fig, height=480, title=t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps))
     fig.update_layout(legend={"y": -0.22, "yanchor": "top"}, margin={"b": 140, "t": 100})
     return fig

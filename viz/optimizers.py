@@ -145,9 +145,11 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
     fig.update_yaxes(
         range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
     )
+    curves = {1: [r.gaps for r in runs], 2: [r.dists for r in runs]}
     for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):
         fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
-        fig.update_yaxes(**log_axis(), title_text=t(key, lang), row=row, col=2)
+        values = log_safe(np.concatenate(curves[row])) if runs else None
+        fig.update_yaxes(**log_axis(values), title_text=t(key, lang), row=row, col=2)
     base_layout(fig, height=760)
     fig.update_layout(legend={"y": -0.4, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     return add_animation(fig, anim, lang, y=-0.1)

@@ -30,7 +30,7 @@ TEXT_BOXES = """() => {
         if (own.includes('updatemenu-item-text')) return 'menu';
         if (el.closest('.cbtitle')) return 'colorbar';
         if (el.closest('.cbaxis')) return 'colorbar-tick';
-        if (el.closest('.xtick, .ytick')) return 'tick';
+        if (el.closest('g[class$="tick"]')) return 'tick';  // xtick, y2tick, ...
         if (el.closest('.textpoint')) return 'point-label';
         return 'other';
     };
@@ -55,8 +55,8 @@ def overlaps(boxes: list) -> list[str]:
     found = []
     for a_i, a in enumerate(boxes):
         for b in boxes[a_i + 1 :]:
-            if a[0] != b[0] or (a[1] == b[1] and a[1] in ("tick", "colorbar-tick", "slider")):
-                continue  # plotly spaces the labels of one axis or slider itself
+            if a[0] != b[0] or (a[1] == b[1] == "slider"):
+                continue  # plotly thins a slider's step labels itself
             dx = min(a[5], b[5]) - max(a[3], b[3])
             dy = min(a[6], b[6]) - max(a[4], b[4])
             if dx > SLACK and dy > SLACK:
