@@ -281,7 +281,16 @@ def boundary_figure(run, lang: str) -> go.Figure:
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     box = run.box
     fig.update_xaxes(range=[box[0], box[1]], title_text="x₁", constrain="domain", row=1, col=1)
-    fig.update_yaxes(range=[box[2], box[3]], title_text="x₂", scaleanchor="x", scaleratio=1, row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]],
+        title_text="x₂",
+        scaleanchor="x",
+        scaleratio=1,
+        row=1,
+        col=1,
+        constrain="domain",
+        constraintoward="top",  # shrink the panel, never widen the range past the map
+    )
     if binary:
         fig.update_xaxes(range=[-reach, reach], title_text=t("logit.axis_logit", lang), row=1, col=2)
         fig.update_yaxes(range=[-0.08, 1.12], title_text="σ(z)", row=1, col=2)
