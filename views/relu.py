@@ -8,6 +8,7 @@ from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_st
 from core.relu_fit import count_pieces, fit_relu_units
 from ui.chart import chart
 from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
+from ui.present import presenting
 from ui.state import lang, seed, t
 from viz.relu import activation_figure, dead_depth_figure, firing_figure, fit_figure, grad_norm_figure, movement_figure
 
@@ -78,7 +79,8 @@ with controls:
 with main:
     applied_experiment("relu")
     chart(gallery_figure(activation, lang()), key="relu_gallery")
-    st.caption(t("relu.gallery_text"))
+    if not presenting():  # the room reads the picture, not the prose
+        st.caption(t("relu.gallery_text"))
     gallery = curves()
     i = gallery.names.index(activation)
     m = st.columns(2)
@@ -86,7 +88,8 @@ with main:
     m[1].metric(t("relu.metric_dmax"), f"{gallery.derivs[i].max():.3g}", help=t("relu.metric_dmax_help"))
 
 st.header(t("relu.s_fit"), divider="gray")
-st.markdown(t("relu.fit_text"))
+if not presenting():
+    st.markdown(t("relu.fit_text"))
 with st.container(border=True):
     c = st.columns([2, 2, 1, 2])
     target = bound(c[0].selectbox, "target", "relu.target", options=list(TARGETS))
@@ -125,11 +128,13 @@ m[2].metric(t("relu.metric_dead"), f"{int(fit.dead[-1])} / {units}")
 m[3].metric(t("relu.metric_mse"), f"{fit.losses[-1]:.4g}")
 
 st.header(t("relu.s_dead"), divider="gray")
-st.markdown(t("relu.dead_text"))
+if not presenting():
+    st.markdown(t("relu.dead_text"))
 chart(fig_fire, key="relu_firing")
 
 st.header(t("relu.s_depth"), divider="gray")
-st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
+if not presenting():
+    st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
 with st.container(border=True):
     c = st.columns(2)
     depth = bound(c[0].slider, "depth", "relu.depth", min_value=2, max_value=20, value=DEFAULTS["depth"])
