@@ -28,3 +28,18 @@ def autograd_gradients(x: np.ndarray, y: np.ndarray, w: np.ndarray, b: np.ndarra
     loss, _ = loss_and_accuracy(logits, torch.from_numpy(y))
     grad_w, grad_b = torch.autograd.grad(loss, (w_t, b_t))
     return grad_w.numpy(), grad_b.numpy()
+
+
+def gradient_check(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, b: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Rows of the page's table: parameter names, ∂L/∂(w₁, w₂, b) by hand and by autograd, one row per parameter."""
+    hand_w, hand_b = linear_gradients(x, y, w, b)
+    auto_w, auto_b = autograd_gradients(x, y, w, b)
+    hand, auto = np.column_stack([hand_w, hand_b]), np.column_stack([auto_w, auto_b])  # (outputs, 3)
+    names = [
+        f"{name}{'' if len(hand) == 1 else f' ({r})'}"
+        for r in range(len(hand))
+        for name in ("∂L/∂w₁", "∂L/∂w₂", "∂L/∂b")
+    ]
+    return names, hand.ravel(), auto.ravel()

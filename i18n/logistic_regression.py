@@ -2,8 +2,12 @@
 
 TEXT = {
     "logit.intro": {
-        "en": "Logistic regression draws one straight line, w₁x₁ + w₂x₂ + b = 0, and squashes the signed distance from it (the logit z) through the sigmoid into a probability. With three or more classes, softmax turns one logit per class into probabilities, and the plane is cut into straight-edged regions. Hidden layers bend the boundary: an MLP can wrap around moons, rings and spirals that no straight line can separate. Watch the boundary form over the epochs.",
-        "ko": "로지스틱 회귀는 직선 하나(w₁x₁ + w₂x₂ + b = 0)를 긋고, 그 직선까지의 부호 있는 거리(로짓 z)를 시그모이드에 통과시켜 확률로 바꿉니다. 클래스가 셋 이상이면 소프트맥스가 클래스마다 하나씩 있는 로짓을 확률로 바꾸고, 평면은 곧은 경계를 가진 영역들로 나뉩니다. 은닉층을 넣으면 경계가 휘어집니다. MLP는 직선으로는 나눌 수 없는 달 모양, 동심원, 나선도 감싸듯 나눌 수 있습니다. 에포크가 지나며 경계가 만들어지는 모습을 보세요.",
+        "en": "Logistic regression draws one straight line, w₁x₁ + w₂x₂ + b = 0, and squashes the signed distance from it (the logit z) through the sigmoid into a probability. Hidden layers bend the boundary: an MLP can wrap around moons, rings and spirals that no straight line can separate.",
+        "ko": "로지스틱 회귀는 직선 하나(w₁x₁ + w₂x₂ + b = 0)를 긋고, 그 직선까지의 부호 있는 거리(로짓 z)를 시그모이드에 통과시켜 확률로 바꿉니다. 은닉층을 넣으면 경계가 휘어집니다. MLP는 직선으로는 나눌 수 없는 달 모양, 동심원, 나선도 감싸듯 나눌 수 있습니다.",
+    },
+    "logit.intro_more": {
+        "en": "With three or more classes, softmax turns one logit per class into probabilities, and the plane is cut into straight-edged regions. Press ▶ under the map to watch the boundary form over the epochs, and follow the points A–F on the panel beside it as the model grows surer of them.",
+        "ko": "클래스가 셋 이상이면 소프트맥스가 클래스마다 하나씩 있는 로짓을 확률로 바꾸고, 평면은 곧은 경계를 가진 영역들로 나뉩니다. 지도 아래의 ▶를 누르면 에포크가 지나며 경계가 만들어지는 모습을 볼 수 있습니다. 옆 패널에서 점 A–F를 따라가면 모델이 점점 더 확신하게 되는 과정도 보입니다.",
     },
     "logit.formula_note": {
         "en": "The sigmoid σ turns the logit into p(class 1); binary cross-entropy (BCEWithLogitsLoss) punishes confident mistakes. With 3+ classes: p = softmax(Wx + b) and cross-entropy (CrossEntropyLoss).",

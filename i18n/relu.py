@@ -2,8 +2,12 @@
 
 TEXT = {
     "relu.intro": {
-        "en": "A neural network needs a nonlinearity between its linear layers, or the whole stack collapses into one linear map. ReLU, max(0, z), is the simplest one: each unit is a **hinge**, flat on one side and straight on the other. Adding hinges gives a function made of straight pieces, which can bend to fit any curve. Below you can compare activations and their derivatives, watch N ReLU units fit a curve piece by piece, see units die, and see why sigmoid networks stop learning in their first layers when they get deep.",
-        "ko": "신경망의 선형 계층 사이에 비선형 함수가 없으면 아무리 쌓아도 하나의 선형 변환으로 합쳐져 버립니다. ReLU, 즉 max(0, z)는 가장 단순한 비선형 함수입니다. 유닛 하나하나가 한쪽은 평평하고 다른 쪽은 곧게 뻗은 **경첩(hinge)** 모양이고, 이 경첩들을 더하면 직선 조각으로 이어 붙인 함수가 되어 어떤 곡선이든 따라 구부릴 수 있습니다. 아래에서 활성 함수와 그 도함수를 비교하고, ReLU 유닛 N개가 곡선을 조각조각 맞춰 가는 과정, 유닛이 죽는 현상, 그리고 시그모이드 신경망이 깊어지면 앞쪽 층이 학습을 멈추는 이유를 살펴보세요.",
+        "en": "A neural network needs a nonlinearity between its linear layers, or the whole stack collapses into one linear map. ReLU, max(0, z), is the simplest one: each unit is a **hinge**, flat on one side and straight on the other. Adding hinges gives a function made of straight pieces, which can bend to fit any curve.",
+        "ko": "신경망의 선형 계층 사이에 비선형 함수가 없으면 아무리 쌓아도 하나의 선형 변환으로 합쳐져 버립니다. ReLU, 즉 max(0, z)는 가장 단순한 비선형 함수입니다. 유닛 하나하나가 한쪽은 평평하고 다른 쪽은 곧게 뻗은 **경첩(hinge)** 모양이고, 이 경첩들을 더하면 직선 조각으로 이어 붙인 함수가 되어 어떤 곡선이든 따라 구부릴 수 있습니다.",
+    },
+    "relu.intro_more": {
+        "en": "The page has four parts. The gallery compares activations and their derivatives. Section 2 trains N ReLU units to fit a curve piece by piece, section 3 shows units that die and never fire again, and section 4 shows why sigmoid networks stop learning in their first layers when they get deep. Try this picks a setting for any of them in one click.",
+        "ko": "이 페이지는 네 부분으로 되어 있습니다. 먼저 활성 함수와 그 도함수를 나란히 비교합니다. 2절에서는 ReLU 유닛 N개가 곡선을 조각조각 맞춰 가는 과정을, 3절에서는 유닛이 죽어 다시는 켜지지 않는 현상을, 4절에서는 시그모이드 신경망이 깊어지면 앞쪽 층이 학습을 멈추는 이유를 살펴봅니다. '이렇게 해 보세요'에서 실험을 고르면 한 번에 설정됩니다.",
     },
     "relu.formula_note": {
         "en": "One hidden layer of N ReLU units: unit i adds the hinge v_i·ReLU(w_i x + b_i), which bends at x = −b_i / w_i. So f is linear between the bends: at most N + 1 straight pieces.",
@@ -187,13 +191,13 @@ TEXT = {
     "relu.anim_sgd": {"en": "SGD step ", "ko": "SGD 단계 "},
     "relu.try.one_unit.name": {"en": "A single hinge", "ko": "경첩 하나"},
     "relu.try.one_unit.what": {
-        "en": "N = 1 on |x| − 1.5: one unit can bend only once, so f has at most 2 pieces and cannot make the V. Then try N = 2.",
-        "ko": "|x| − 1.5에 N = 1: 유닛 하나는 한 번만 꺾일 수 있으니 f는 많아야 2조각이고 V자를 만들 수 없습니다. 이어서 N = 2로 바꿔 보세요.",
+        "en": "N = 1 on the step: one unit bends once, so f is exactly two straight pieces, flat and then a ramp. That one hinge already cuts the error to about a quarter of the data's variance, but it cannot level off again above the jump.",
+        "ko": "계단 목표에 N = 1: 유닛 하나는 한 번만 꺾이므로 f는 평평한 부분과 경사로, 꼭 두 조각입니다. 경첩 하나만으로도 오차가 데이터 분산의 약 4분의 1로 줄지만, 점프 위에서 다시 평평해지지는 못합니다.",
     },
     "relu.try.many_units.name": {"en": "More units, more pieces", "ko": "유닛이 많을수록 조각도 많이"},
     "relu.try.many_units.what": {
-        "en": "N = 32 on the sine for 1500 epochs: many more kinks and a much closer fit. Count the pieces: fewer than N + 1, because some bends fall outside the data and some units are dead.",
-        "ko": "사인에 N = 32, 1500 에포크: 꺾이는 점이 훨씬 많아지고 곡선에 훨씬 가깝게 맞습니다. 조각 수를 세어 보세요. 꺾이는 점 일부는 데이터 밖에 있고 일부 유닛은 죽어 있어서 N + 1개보다 적습니다.",
+        "en": "N = 32 on the sine for 1500 epochs: three times as many kinks and about half the error. Count the pieces: fewer than N + 1, because some bends fall outside the data and some units are dead.",
+        "ko": "사인에 N = 32, 1500 에포크: 꺾이는 점이 세 배로 늘고 오차는 절반 정도로 줄어듭니다. 조각 수를 세어 보세요. 꺾이는 점 일부는 데이터 밖에 있고 일부 유닛은 죽어 있어서 N + 1개보다 적습니다.",
     },
     "relu.try.step.name": {"en": "A step from ramps", "ko": "경사로로 만드는 계단"},
     "relu.try.step.what": {
@@ -207,8 +211,8 @@ TEXT = {
     },
     "relu.try.deep_sigmoid.name": {"en": "20 sigmoid layers", "ko": "시그모이드 20층"},
     "relu.try.deep_sigmoid.what": {
-        "en": "Depth 20: sigmoid's first-layer gradient is below 10⁻¹⁷ of its last layer's, and its first layer does not move at all. With PyTorch's default init tanh and ReLU shrink too, but by far less; the next experiment fixes ReLU.",
-        "ko": "깊이 20: 시그모이드의 1번 층 기울기는 마지막 층의 10⁻¹⁷배도 안 되고, 1번 층은 전혀 움직이지 않습니다. PyTorch 기본 초기화에서는 tanh와 ReLU도 줄어들지만 훨씬 덜합니다. 다음 실험이 ReLU의 해결책입니다.",
+        "en": "Depth 20, sigmoid drawn bold: its slope never exceeds 0.25, so its first-layer gradient is below 10⁻¹⁷ of its last layer's and its first layer does not move at all. With PyTorch's default init tanh and ReLU shrink too, but by far less; He initialisation fixes ReLU.",
+        "ko": "깊이 20, 시그모이드를 굵게 표시: 기울기가 0.25를 넘지 못하므로 1번 층 기울기는 마지막 층의 10⁻¹⁷배도 안 되고, 1번 층은 전혀 움직이지 않습니다. PyTorch 기본 초기화에서는 tanh와 ReLU도 줄어들지만 훨씬 덜합니다. ReLU는 He 초기화로 해결됩니다.",
     },
     "relu.try.he_init.name": {"en": "He initialisation", "ko": "He 초기화"},
     "relu.try.he_init.what": {

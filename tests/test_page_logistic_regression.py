@@ -3,6 +3,7 @@
 import pytest
 
 from tests.apptest_helpers import figures, open_page
+from tests.test_experiments import apply_experiment
 
 PAGE = "views/logistic_regression.py"
 
@@ -72,7 +73,7 @@ def test_bad_url_values_fall_back_to_defaults(params):
 
 def test_try_this_applies_and_resets():
     at = open_page(PAGE, lang="en")
-    at.button(key="try_logit_xor_mlp").click().run()
+    apply_experiment(at, "xor_mlp")
     assert not at.exception
     assert at.selectbox(key="dataset").value == "xor" and at.selectbox(key="model").value == "mlp"
     assert at.selectbox(key="hidden").value == "4"

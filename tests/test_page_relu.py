@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.apptest_helpers import figures, open_page, shown_text
+from tests.test_experiments import apply_experiment
 
 PAGE = "views/relu.py"
 CHARTS = 6
@@ -53,11 +54,11 @@ def test_bad_url_values_fall_back_to_defaults(params):
 @pytest.mark.parametrize(("lang", "needle"), [("en", "units are dead"), ("ko", "죽었습니다")])
 def test_try_this_kill_shows_the_dead_unit_warning(lang, needle):
     at = open_page(PAGE, lang=lang)
-    at.button(key="try_relu_kill").click().run()
+    apply_experiment(at, "kill")
     assert not at.exception
     assert at.number_input(key="lr").value == pytest.approx(0.3)
     assert len(at.warning) >= 1 and needle in at.warning[0].value
-    at.button(key="try_relu_deep_sigmoid").click().run()
+    apply_experiment(at, "deep_sigmoid")
     assert at.slider(key="depth").value == 20 and at.selectbox(key="activation").value == "sigmoid"
     assert at.number_input(key="lr").value == pytest.approx(0.02)
     at.button(key="try_relu_reset").click().run()

@@ -9,7 +9,8 @@ from core.relu_fit import count_pieces, fit_relu_units
 from i18n.numbers import num
 from ui.chart import chart
 from ui.options import option
-from ui.page import Experiment, bound, code_expander, formula, header, try_this
+from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
+from ui.present import presenting
 from ui.state import lang, seed, t
 from viz.relu import activation_figure, dead_depth_figure, firing_figure, fit_figure, grad_norm_figure, movement_figure
 
@@ -23,6 +24,14 @@ DEFAULTS = {
     "depth": 10,
     "init": "default",
 }
+EXPERIMENTS = [
+    Experiment("deep_sigmoid", DEFAULTS | {"activation": "sigmoid", "depth": 20}),
+    Experiment("one_unit", DEFAULTS | {"units": 1, "target": "step"}),
+    Experiment("many_units", DEFAULTS | {"units": 32, "epochs": 1500}),
+    Experiment("step", DEFAULTS | {"target": "step", "units": 16, "epochs": 1500}),
+    Experiment("kill", DEFAULTS | {"lr": 0.3}),
+    Experiment("he_init", DEFAULTS | {"depth": 20, "init": "he"}),
+]
 
 curves = st.cache_data(max_entries=1, show_spinner=False)(activation_curves)
 fit_run = st.cache_data(max_entries=32, show_spinner=False)(fit_relu_units)
@@ -46,26 +55,37 @@ def depth_figures(depth: int, target: str, init: str, seed_: int, language: str)
     return grad_norm_figure(study, language), movement_figure(study, language), dead_depth_figure(study, language)
 
 
-header("relu", "relu.intro")
-formula(
-    r"f(x) = c + \sum_{i=1}^{N} v_i\,\mathrm{ReLU}(w_i x + b_i), \qquad \mathrm{ReLU}(z) = \max(0, z)",
+header(
+    "relu",
+    "relu.intro",
+    r"f(x) = c + \sum_{i=1}^{N} v_i\,\max(0,\ w_i x + b_i)",
     "relu.formula_note",
+    "relu.intro_more",
 )
+controls, main = workspace()
 
-st.header(t("relu.s_gallery"), divider="gray")
-st.markdown(t("relu.gallery_text"))
-c = st.columns([1, 3])
-activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS, "relu.act", "relu")
-c[0].latex(FORMULAS[activation])
-gallery = curves()
-i = gallery.names.index(activation)
-d0 = "relu.metric_d0_kink" if activation in ("relu", "leaky_relu") else "relu.metric_d0"  # not differentiable at 0
-c[0].metric(t(d0), num(np.interp(0.0, gallery.x, gallery.derivs[i])), help=t(f"{d0}_help"))
-c[0].metric(t("relu.metric_dmax"), num(gallery.derivs[i].max()), help=t("relu.metric_dmax_help"))
-chart(gallery_figure(activation, lang()), key="relu_gallery", where=c[1])
+with controls:
+    c = control_row(controls, 2)
+    c[0].markdown(f"**{t('relu.s_gallery')}**")
+    activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS, "relu.act", "relu")
+    c[1].latex(FORMULAS[activation])
+    try_this("relu", EXPERIMENTS, DEFAULTS)
+
+with main:
+    applied_experiment("relu")
+    chart(gallery_figure(activation, lang()), key="relu_gallery")
+    if not presenting():  # the room reads the picture, not the prose
+        st.caption(t("relu.gallery_text"))
+    gallery = curves()
+    i = gallery.names.index(activation)
+    m = st.columns(2)
+    d0 = "relu.metric_d0_kink" if activation in ("relu", "leaky_relu") else "relu.metric_d0"  # not differentiable at 0
+    m[0].metric(t(d0), num(np.interp(0.0, gallery.x, gallery.derivs[i])), help=t(f"{d0}_help"))
+    m[1].metric(t("relu.metric_dmax"), num(gallery.derivs[i].max()), help=t("relu.metric_dmax_help"))
 
 st.header(t("relu.s_fit"), divider="gray")
-st.markdown(t("relu.fit_text"))
+if not presenting():
+    st.markdown(t("relu.fit_text"))
 with st.container(border=True):
     c = st.columns([2, 2, 1, 2])
     target = option(c[0].selectbox, "target", "relu.target", TARGETS, "relu.target")
@@ -85,6 +105,9 @@ with st.container(border=True):
     )
 
 fit = fit_run(target, units, lr, epochs, seed())
+fig_fit, fig_fire = fit_figures(target, units, lr, epochs, seed(), lang())
+chart(fig_fit, key="relu_fit")
+st.caption(t("ui.scrub_hint"))
 if fit.stop_epoch is not None:
     st.error(t("relu.fit_diverged", epoch=fit.stop_epoch, lr=lr), icon=":material/warning:")
 elif fit.dead[-1] > 0:
@@ -98,48 +121,33 @@ m[0].metric(t("relu.metric_pieces"), int(fit.pieces[-1]), help=t("relu.metric_pi
 m[1].metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
 m[2].metric(t("relu.metric_dead"), f"{int(fit.dead[-1])} / {units}")
 m[3].metric(t("relu.metric_mse"), num(fit.losses[-1]))
-fig_fit, fig_fire = fit_figures(target, units, lr, epochs, seed(), lang())
-chart(fig_fit, key="relu_fit")
-st.caption(t("ui.scrub_hint"))
 
 st.header(t("relu.s_dead"), divider="gray")
-st.markdown(t("relu.dead_text"))
+if not presenting():
+    st.markdown(t("relu.dead_text"))
 chart(fig_fire, key="relu_firing")
 
 st.header(t("relu.s_depth"), divider="gray")
-st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
+if not presenting():
+    st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
 with st.container(border=True):
     c = st.columns(2)
     depth = bound(c[0].slider, "depth", "relu.depth", min_value=2, max_value=20, value=DEFAULTS["depth"])
     init = option(c[1].selectbox, "init", "relu.init", INITS, "relu.init_name")
     c[1].caption(t(f"relu.init.{init}"))
 study = study_run(depth, target, init, seed())
-ratios = study.grad_norms[:, 0] / study.grad_norms[:, -1]
-m = st.columns(3)
-for col, name, ratio in zip(m, DEPTH_ACTIVATIONS, ratios, strict=True):
-    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
+fig_grad, fig_move, fig_dead = depth_figures(depth, target, init, seed(), lang())
+chart(fig_grad, key="relu_grad")
 for name, stop in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True):
     if stop >= 0:
         st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")
-fig_grad, fig_move, fig_dead = depth_figures(depth, target, init, seed(), lang())
-chart(fig_grad, key="relu_grad")
+m = st.columns(3)
+for col, name, ratio in zip(m, DEPTH_ACTIVATIONS, study.grad_norms[:, 0] / study.grad_norms[:, -1], strict=True):
+    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
 chart(fig_move, key="relu_move")
 st.caption(t("relu.move_caption"))
 chart(fig_dead, key="relu_dead_depth")
 st.caption(t("relu.dead_depth_caption"))
-
-try_this(
-    "relu",
-    [
-        Experiment("one_unit", DEFAULTS | {"units": 1, "target": "abs"}),
-        Experiment("many_units", DEFAULTS | {"units": 32, "epochs": 1500}),
-        Experiment("step", DEFAULTS | {"target": "step", "units": 16, "epochs": 1500}),
-        Experiment("kill", DEFAULTS | {"lr": 0.3}),
-        Experiment("deep_sigmoid", DEFAULTS | {"activation": "sigmoid", "depth": 20}),
-        Experiment("he_init", DEFAULTS | {"depth": 20, "init": "he"}),
-    ],
-    DEFAULTS,
-)
 
 code_expander(
     activation_curves, fit_relu_units, count_pieces, target_data, init_linear, deep_mlp, layer_grad_norms, depth_study

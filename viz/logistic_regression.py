@@ -65,13 +65,15 @@ def _point_traces(fig: go.Figure, run, lang: str) -> None:
             col=1,
         )
     picked = split.x_test[run.samples]
+    box = np.array(run.box)
+    text, where = _point_labels((picked - box[[0, 2]]) / (box[1] - box[0]), ("top right", "bottom left"))
     fig.add_trace(
         go.Scatter(
             x=rounded(picked[:, 0]),
             y=rounded(picked[:, 1]),
             mode="markers+text",
-            text=list(LABELS[: len(picked)]),
-            textposition="top right",
+            text=text,
+            textposition=where,
             textfont={"size": 16, "color": COLORS["black"]},
             marker={"size": 18, "symbol": "circle-open", "color": COLORS["black"], "line": {"width": 2}},
             name=t("logit.trace_followed", lang),
@@ -128,6 +130,21 @@ def _equation(w: np.ndarray, b: float) -> str:
         return f"{'−' if value < 0 else '+'} {abs(value):.2f}{name}"
 
     return f"{w[0]:.2f}x₁ {term(w[1], 'x₂')} {term(b, '')} = 0"
+
+
+def _point_labels(xy: np.ndarray, sides: tuple[str, str], near: float = 0.15) -> tuple[list[str], list[str]]:
+    """Labels for the followed points (``xy`` in fractions of the panel's width): points closer than ``near``
+    share one label ("A,C") and neighbouring labels alternate ``sides``, so no two labels overlap."""
+    text, where, side = [""] * len(xy), [sides[0]] * len(xy), 0
+    order = list(np.argsort(xy[:, 0], kind="stable"))
+    while order:
+        first = order[0]
+        group = [i for i in order if np.hypot(*(xy[i] - xy[first])) < near]
+        order = [i for i in order if i not in group]
+        text[first] = ",".join(LABELS[i] for i in sorted(group))
+        where[first] = sides[side % 2]
+        side += 1
+    return text, where
 
 
 def boundary_figure(run, lang: str) -> go.Figure:
@@ -188,8 +205,6 @@ def boundary_figure(run, lang: str) -> go.Figure:
                 "mode": "markers+text",
                 "xaxis": "x2",
                 "yaxis": "y2",
-                "text": list(LABELS[: len(true)]),
-                "textposition": ["top left", "bottom right"] * (len(true) // 2 + 1),
                 "marker": {
                     "size": 13,
                     "color": [CLASS[c] for c in true],
@@ -242,7 +257,12 @@ def boundary_figure(run, lang: str) -> go.Figure:
         logits = run.sample_logits[j]
         if binary:
             shown = np.clip(logits[:, 0], -0.95 * reach, 0.95 * reach)
-            data.append({"x": rounded(shown), "y": rounded(1 / (1 + np.exp(-logits[:, 0])))})
+            p = 1 / (1 + np.exp(-logits[:, 0]))
+            # the panel is about 1.7× wider than tall
+            text, where = _point_labels(
+                np.column_stack([shown / reach / 2, p / 1.2 * 0.6]), ("top left", "bottom right")
+            )
+            data.append({"x": rounded(shown), "y": rounded(p), "text": text, "textposition": where})
         else:
             p = np.exp(logits - logits.max(axis=1, keepdims=True))
             p /= p.sum(axis=1, keepdims=True)
@@ -261,7 +281,16 @@ def boundary_figure(run, lang: str) -> go.Figure:
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     box = run.box
     fig.update_xaxes(range=[box[0], box[1]], title_text="x₁", constrain="domain", row=1, col=1)
-    fig.update_yaxes(range=[box[2], box[3]], title_text="x₂", scaleanchor="x", scaleratio=1, row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]],
+        title_text="x₂",
+        scaleanchor="x",
+        scaleratio=1,
+        row=1,
+        col=1,
+        constrain="domain",
+        constraintoward="top",  # shrink the panel, never widen the range past the map
+    )
     if binary:
         fig.update_xaxes(range=[-reach, reach], title_text=t("logit.axis_logit", lang), row=1, col=2)
         fig.update_yaxes(range=[-0.08, 1.12], title_text="σ(z)", row=1, col=2)
@@ -273,6 +302,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
     fig.update_yaxes(range=[0, top], title_text=t("logit.axis_loss", lang), row=2, col=2)
     fig.update_xaxes(range=[0, max(run.epochs, 1)], title_text=t("logit.axis_epoch", lang), row=3, col=2)
     fig.update_yaxes(range=[0, 1.04], tickformat=".0%", title_text=t("logit.axis_acc", lang), row=3, col=2)
+    fig.update_yaxes(ticklabelstandoff=8, col=2)  # keeps each y "0" clear of the x "0" under it
     fig.update_layout(barmode="stack", legend={"y": -0.42, "yanchor": "top"}, hovermode="closest", margin={"b": 320})
     return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.19)
 
