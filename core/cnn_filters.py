@@ -56,6 +56,21 @@ def format_custom(kernel: np.ndarray) -> str:
     return ",".join(f"{float(v):.4g}" for v in np.asarray(kernel).ravel())
 
 
+def edit_kernel(kernel: np.ndarray, edits: dict) -> np.ndarray:
+    """``kernel`` with a grid editor's cell edits ({row: {col: value}}) put in: blank or non-finite cells
+    become 0, every weight is clipped to ±CUSTOM_LIMIT."""
+    w = np.array(kernel, dtype=np.float64)
+    for row, cols in edits.items():
+        for col, value in cols.items():
+            w[int(row), int(col)] = float(value) if value is not None and np.isfinite(value) else 0.0
+    return np.clip(w, -CUSTOM_LIMIT, CUSTOM_LIMIT)
+
+
+def span(k: int, dilation: int) -> int:
+    """Pixels a dilated k×k kernel covers along one axis: d(k−1) + 1."""
+    return dilation * (k - 1) + 1
+
+
 def resize_kernel(kernel: np.ndarray, k: int) -> np.ndarray:
     """``kernel`` zero-padded or centre-cropped to k×k (switching a custom kernel between 3×3 and 5×5)."""
     n = kernel.shape[0]
