@@ -10,6 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from core.cnn_filters_images import patch_of
 from core.plotdata import frame_steps
 
 # Hand-made kernels. conv2d is a cross-correlation: the kernel is laid on the image as written.
@@ -134,3 +135,13 @@ def sliding_window(patch: np.ndarray, kernel: np.ndarray, stride: int, padding: 
     cols = (cells % max(wo, 1))[:, None] * stride + taps  # (K, k)
     products = padded[rows[:, :, None], cols[:, None, :]] * kernel  # (K, k, k)
     return SlidingWindow(padded, padding, np.asarray(kernel, dtype=np.float64), out, cells, rows, cols, products)
+
+
+def patch_window(
+    image: np.ndarray, kernel: np.ndarray, stride: int, padding: int, dilation: int
+) -> SlidingWindow | None:
+    """The sliding window over ``image``'s most varied 8×8 patch; None where the kernel does not fit the patch."""
+    patch = patch_of(image)
+    if output_size(len(patch), len(kernel), stride, padding, dilation) <= 0:
+        return None
+    return sliding_window(patch, kernel, stride, padding, dilation)

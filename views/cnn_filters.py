@@ -7,21 +7,19 @@ import numpy as np
 import streamlit as st
 
 from core.cnn_filters import (
-    CUSTOM_DEFAULT,
     KERNELS,
-    KernelError,
     convolve,
-    edit_kernel,
     format_custom,
     output_size,
     parse_custom,
-    resize_kernel,
+    patch_window,
     sliding_window,
     span,
 )
-from core.cnn_filters_images import IMAGES, UploadError, load_image, patch_of, read_upload
+from core.cnn_filters_images import IMAGES, UploadError, load_image, read_upload
 from core.cnn_filters_train import DigitCNN, closest_kernels, learned_maps, train_digit_cnn
 from ui.chart import chart
+from ui.kernel_editor import kernel_editor
 from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz
@@ -48,9 +46,8 @@ def figures(image_key: str, _image: np.ndarray, weights: str, stride: int, paddi
     """Feature maps and the three filter figures; ``image_key`` names ``_image`` (a built-in or an upload hash)."""
     w = parse_custom(weights)
     maps = convolve(_image, w, stride, padding, dilation)
-    patch = patch_of(_image)
-    fits = output_size(len(patch), len(w), stride, padding, dilation) > 0
-    sliding = viz.sliding_figure(sliding_window(patch, w, stride, padding, dilation), language) if fits else None
+    sw = patch_window(_image, w, stride, padding, dilation)
+    sliding = viz.sliding_figure(sw, language) if sw else None
     return maps, viz.conv_figure(_image, maps, language), viz.post_figure(maps, language), sliding
 
 
@@ -79,15 +76,6 @@ def on_upload() -> None:
     st.session_state["image"] = "upload"
 
 
-def edit_grid(key: str, w: np.ndarray) -> None:
-    """Grid edits → the URL-bound ``custom`` text (the grid is re-created from it on the rerun)."""
-    st.session_state["custom"] = format_custom(edit_kernel(w, st.session_state[key]["edited_rows"]))
-
-
-def as_custom(w: np.ndarray) -> None:
-    st.session_state.update(kernel="custom", custom=format_custom(w))
-
-
 header("cnn-filters", "cnn.intro", r"y_{i,j}=\sum_{a,b} w_{a,b}\,x_{si+da-p,\;sj+db-p}", "cnn.formula_note",
        "cnn.intro_more")  # fmt: skip
 controls, main = workspace()
@@ -108,21 +96,7 @@ with controls:
 
 below = st.container()  # ReLU, pooling and the sliding window, drawn once the kernel below is known
 u = st.columns(2, gap="medium")
-if kernel == "custom":
-    text = bound(u[0].text_input, "custom", "cnn.custom", value=CUSTOM_DEFAULT, max_chars=600)
-    try:
-        w = parse_custom(text)
-    except KernelError as err:
-        u[0].warning(t(f"cnn.custom_err.{err.code}", **err.info), icon=":material/warning:")
-        w = parse_custom(CUSTOM_DEFAULT)
-    grid_key = "cnn_grid_" + hashlib.sha1(format_custom(w).encode()).hexdigest()[:10]
-    u[0].data_editor({str(j): w[:, j] for j in range(len(w))}, key=grid_key, on_change=edit_grid,
-                     args=(grid_key, w.copy()), width="content")  # fmt: skip
-    other = 8 - len(w)  # 3 <-> 5
-    u[0].button(t("cnn.resize", k=other), key="cnn_resize", on_click=as_custom, args=(resize_kernel(w, other),))
-else:
-    w = KERNELS[kernel]
-    u[0].button(t("cnn.edit_preset"), key="cnn_edit", on_click=as_custom, args=(w,), icon=":material/edit:")
+w = kernel_editor(u[0], kernel)
 u[1].file_uploader(t("cnn.upload"), type=["png", "jpg", "jpeg"], key="cnn_upload", on_change=on_upload,
                    help=t("cnn.upload_help"))  # fmt: skip
 if err := st.session_state.get("cnn_upload_error"):
@@ -147,7 +121,7 @@ with main:
         st.info(t("cnn.no_upload"), icon=":material/upload:")
     st.latex(viz.shape_latex(img.shape, k, stride, padding, dilation, (ho, wo)))
     if min(ho, wo) > 0:
-        m = st.columns(3)
+        m = st.columns([2, 1, 1])  # the size change is the longest value
         m[0].metric(t("cnn.metric_shape"), f"{h}×{wd} → {ho}×{wo}")
         m[1].metric(t("cnn.metric_relu"), f"{(maps.out > 1e-6).mean():.0%}", help=t("cnn.metric_relu_help"))
         m[2].metric(t("cnn.metric_params"), f"{k}×{k} = {k * k}", help=t("cnn.metric_params_help"))
