@@ -19,11 +19,18 @@ EDGE_PERCENTILE = 99.5  # feature maps saturate above this percentile of |value|
 
 
 def _axes_as_images(fig: go.Figure, count: int, ticks: bool = False) -> None:
-    """Every subplot shows a grid as an image: rows downward, square pixels, optional index ticks."""
+    """Every subplot shows a grid as an image: rows downward, square pixels, optional index ticks.
+
+    A panel shorter than its cell sits at the cell's top, right under its subplot title."""
     for i in range(1, count + 1):
         n = "" if i == 1 else str(i)
         fig.layout[f"yaxis{n}"].update(
-            autorange="reversed", scaleanchor=f"x{n}", constrain="domain", showgrid=False, showticklabels=ticks
+            autorange="reversed",
+            scaleanchor=f"x{n}",
+            constrain="domain",
+            constraintoward="top",
+            showgrid=False,
+            showticklabels=ticks,
         )
         fig.layout[f"xaxis{n}"].update(constrain="domain", showgrid=False, showticklabels=ticks, zeroline=False)
     fig.update_yaxes(zeroline=False)
@@ -127,8 +134,8 @@ def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
                 "title": {"text": t("cnn.colorbar", lang), "side": "top"},
                 "thickness": 12,
                 "len": 0.78,
-                "y": 0,
-                "yanchor": "bottom",
+                "y": 0.8,  # its title above it in the top fifth, beside the panels' tops
+                "yanchor": "top",
                 "tickvals": _signed_ticks(m),
             },
             hovertemplate=t("cnn.hover_out", lang) + " (%{y}, %{x})<br>%{z:.4g}<extra></extra>",
