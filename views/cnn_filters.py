@@ -1,7 +1,6 @@
 """CNN filters (chapter 18): one kernel slid over an image, then ReLU and pooling, then filters a CNN learns."""
 
 import hashlib
-import time
 
 import numpy as np
 import streamlit as st
@@ -17,11 +16,12 @@ from core.cnn_filters import (
     span,
 )
 from core.cnn_filters_images import IMAGES, UploadError, load_image, read_upload
-from core.cnn_filters_train import DigitCNN, closest_kernels, learned_maps, train_digit_cnn
+from core.cnn_filters_train import DigitCNN, train_digit_cnn
 from ui.chart import chart
 from ui.kernel_editor import kernel_editor
+from ui.learned_filters import learned_filters
 from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
-from ui.state import lang, seed, t
+from ui.state import lang, t
 from viz import cnn_filters as viz
 
 DEFAULTS = {"image": "china", "kernel": "sobel_x", "stride": 1, "padding": 0, "dilation": 1}
@@ -49,16 +49,6 @@ def figures(image_key: str, _image: np.ndarray, weights: str, stride: int, paddi
     sw = patch_window(_image, w, stride, padding, dilation)
     sliding = viz.sliding_figure(sw, language) if sw else None
     return maps, viz.conv_figure(_image, maps, language), viz.post_figure(maps, language), sliding
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def learned_figures(run_id: int, _run, language: str):
-    names, cos = closest_kernels(_run.filters[-1])
-    return (
-        viz.learned_filters_figure(_run, names, cos, KERNELS, language),
-        viz.training_figure(_run, language),
-        viz.confusion_figure(_run.confusion, language),
-    )
 
 
 def on_upload() -> None:
@@ -109,9 +99,10 @@ image_key, img = st.session_state["cnn_upload_image"][:2] if image == "upload" e
 h, wd = img.shape
 k = len(w)
 ho, wo = (output_size(n, k, stride, padding, dilation) for n in (h, wd))
+fits = min(ho, wo) > 0
 with main:
     applied_experiment("cnn")
-    if min(ho, wo) <= 0:
+    if not fits:
         st.error(t("cnn.no_fit", span=span(k, dilation), h=h + 2 * padding, w=wd + 2 * padding),
                  icon=":material/crop_free:")  # fmt: skip
     else:
@@ -120,13 +111,13 @@ with main:
     if no_upload:
         st.info(t("cnn.no_upload"), icon=":material/upload:")
     st.latex(viz.shape_latex(img.shape, k, stride, padding, dilation, (ho, wo)))
-    if min(ho, wo) > 0:
+    if fits:
         m = st.columns([2, 1, 1])  # the size change is the longest value
         m[0].metric(t("cnn.metric_shape"), f"{h}×{wd} → {ho}×{wo}")
         m[1].metric(t("cnn.metric_relu"), f"{(maps.out > 1e-6).mean():.0%}", help=t("cnn.metric_relu_help"))
         m[2].metric(t("cnn.metric_params"), f"{k}×{k} = {k * k}", help=t("cnn.metric_params_help"))
 
-if min(ho, wo) > 0:
+if fits:
     with below:
         st.subheader(t("cnn.post_header"))
         st.caption(t("cnn.post_caption"))
@@ -139,33 +130,6 @@ if min(ho, wo) > 0:
             chart(fig_sw, key="cnn_sliding")
             st.caption(t("ui.scrub_hint"))
 
-st.subheader(t("cnn.learned_header"))
-st.markdown(t("cnn.learned_intro"))
-if st.button(t("cnn.train"), key="cnn_train", type="primary", icon=":material/model_training:"):
-    bar = st.progress(0.0, text=t("cnn.training"))
-    start = time.perf_counter()
-    run = train_digit_cnn(
-        seed(), lambda e, n, acc: bar.progress(e / n, text=t("cnn.training_epoch", e=e, n=n, acc=acc))
-    )
-    st.session_state["cnn_trained"] = (seed(), run, time.perf_counter() - start, time.time_ns())
-    bar.empty()
-if trained := st.session_state.get("cnn_trained"):
-    run_seed, run, secs, run_id = trained
-    fig_learned, fig_curve, fig_confusion = learned_figures(run_id, run, lang())
-    m = st.columns(3)
-    m[0].metric(t("cnn.metric_acc"), f"{run.test_acc[-1]:.1%}")
-    m[1].metric(t("cnn.metric_time"), f"{secs:.1f} s")
-    m[2].metric(t("cnn.metric_seed"), run_seed)
-    chart(fig_learned, key="cnn_learned")
-    st.caption(t("cnn.learned_caption"))
-    idx = st.slider(t("cnn.digit_pick"), 0, len(run.test_labels) - 1, 0, key="cnn_digit", help=t("cnn.digit_pick_help"))
-    st.caption(t("cnn.digit_label", y=run.test_labels[idx], pred=run.test_pred[idx]))
-    fig_maps = viz.learned_maps_figure(run.test_images[idx], *learned_maps(run, idx), lang())
-    chart(fig_maps, key="cnn_maps")
-    g = st.columns(2)
-    chart(fig_curve, key="cnn_curve", where=g[0])
-    chart(fig_confusion, key="cnn_confusion", where=g[1])
-else:
-    st.info(t("cnn.train_hint"), icon=":material/school:")
+learned_filters()
 
 code_expander(convolve, sliding_window, read_upload, DigitCNN, train_digit_cnn)
