@@ -10,6 +10,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from core.cnn_filters_images import patch_of
 from core.plotdata import frame_steps
 
 # Hand-made kernels. conv2d is a cross-correlation: the kernel is laid on the image as written.
@@ -54,6 +55,21 @@ def parse_custom(text: str) -> np.ndarray:
 def format_custom(kernel: np.ndarray) -> str:
     """The URL form of a kernel: its rows, flattened, as short comma-separated numbers."""
     return ",".join(f"{float(v):.4g}" for v in np.asarray(kernel).ravel())
+
+
+def edit_kernel(kernel: np.ndarray, edits: dict) -> np.ndarray:
+    """``kernel`` with a grid editor's cell edits ({row: {col: value}}) put in: blank or non-finite cells
+    become 0, every weight is clipped to ±CUSTOM_LIMIT."""
+    w = np.array(kernel, dtype=np.float64)
+    for row, cols in edits.items():
+        for col, value in cols.items():
+            w[int(row), int(col)] = float(value) if value is not None and np.isfinite(value) else 0.0
+    return np.clip(w, -CUSTOM_LIMIT, CUSTOM_LIMIT)
+
+
+def span(k: int, dilation: int) -> int:
+    """Pixels a dilated k×k kernel covers along one axis: d(k−1) + 1."""
+    return dilation * (k - 1) + 1
 
 
 def resize_kernel(kernel: np.ndarray, k: int) -> np.ndarray:
@@ -119,3 +135,13 @@ def sliding_window(patch: np.ndarray, kernel: np.ndarray, stride: int, padding: 
     cols = (cells % max(wo, 1))[:, None] * stride + taps  # (K, k)
     products = padded[rows[:, :, None], cols[:, None, :]] * kernel  # (K, k, k)
     return SlidingWindow(padded, padding, np.asarray(kernel, dtype=np.float64), out, cells, rows, cols, products)
+
+
+def patch_window(
+    image: np.ndarray, kernel: np.ndarray, stride: int, padding: int, dilation: int
+) -> SlidingWindow | None:
+    """The sliding window over ``image``'s most varied 8×8 patch; None where the kernel does not fit the patch."""
+    patch = patch_of(image)
+    if output_size(len(patch), len(kernel), stride, padding, dilation) <= 0:
+        return None
+    return sliding_window(patch, kernel, stride, padding, dilation)

@@ -2,8 +2,12 @@
 
 TEXT = {
     "cnn.intro": {
-        "en": "A convolution layer slides a small grid of weights, the **kernel**, over the image. At every position it multiplies the kernel with the pixels under it and adds the products up: one number of the **feature map**. A kernel whose weights go from −1 on the left to +1 on the right answers strongly wherever brightness changes from left to right, so it lights up vertical edges. A CNN learns its kernels from data instead of having them drawn by hand.",
-        "ko": "합성곱 층은 **커널**이라는 작은 가중치 격자를 이미지 위로 미끄러뜨립니다. 위치마다 커널과 그 아래 픽셀을 곱해 모두 더하면 **특성 맵**의 값 하나가 나옵니다. 왼쪽이 −1, 오른쪽이 +1인 커널은 밝기가 왼쪽에서 오른쪽으로 바뀌는 곳에서 크게 반응하므로 세로 경계선을 밝게 드러냅니다. CNN은 이런 커널을 사람이 직접 정하지 않고 데이터에서 학습합니다.",
+        "en": "A convolution layer slides a small grid of weights, the **kernel**, over the image. At every position it multiplies the kernel with the pixels under it and adds the products up: one number of the **feature map**.",
+        "ko": "합성곱 층은 **커널**이라는 작은 가중치 격자를 이미지 위로 미끄러뜨립니다. 위치마다 커널과 그 아래 픽셀을 곱해 모두 더하면 **특성 맵**의 값 하나가 나옵니다.",
+    },
+    "cnn.intro_more": {
+        "en": "A kernel whose weights go from −1 on the left to +1 on the right answers strongly wherever brightness changes from left to right, so it lights up vertical edges. A CNN learns its kernels from data instead of having them drawn by hand.\n\nAlong each axis the output has ⌊(H + 2p − d(k − 1) − 1)/s⌋ + 1 cells; under the chart this formula is worked out with the chosen image's numbers.",
+        "ko": "왼쪽이 −1, 오른쪽이 +1인 커널은 밝기가 왼쪽에서 오른쪽으로 바뀌는 곳에서 크게 반응하므로 세로 경계선을 밝게 드러냅니다. CNN은 이런 커널을 사람이 직접 정하지 않고 데이터에서 학습합니다.\n\n출력의 칸 수는 축마다 ⌊(H + 2p − d(k − 1) − 1)/s⌋ + 1입니다. 차트 아래에서 고른 이미지의 숫자를 넣어 이 식을 직접 계산해 보여 줍니다.",
     },
     "cnn.formula_note": {
         "en": "Stride s moves the window s pixels at a time, padding p adds a zero border, dilation d spreads the kernel's taps d pixels apart. PyTorch's conv2d does not flip the kernel (strictly, a cross-correlation).",

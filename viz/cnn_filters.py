@@ -12,15 +12,26 @@ from viz.palette import COLORS, DIVERGING, TEST, TRAIN
 
 SIGNED = DIVERGING
 GRAY = "gray"
+# Input, kernel, feature map: the kernel's cells wide enough for a signed weight (a 5×5 one takes more room).
+CONV_COLUMNS = {3: [0.36, 0.2, 0.44], 5: [0.31, 0.29, 0.4]}
+CONV_PANEL = 230  # px: the input panel's width in the desk layout's main column (about 720 px wide)
+CONV_MARGINS = 60  # px above and below the panels: subplot titles
 EDGE_PERCENTILE = 99.5  # feature maps saturate above this percentile of |value|; hover shows the true value
 
 
 def _axes_as_images(fig: go.Figure, count: int, ticks: bool = False) -> None:
-    """Every subplot shows a grid as an image: rows downward, square pixels, optional index ticks."""
+    """Every subplot shows a grid as an image: rows downward, square pixels, optional index ticks.
+
+    A panel shorter than its cell sits at the cell's top, right under its subplot title."""
     for i in range(1, count + 1):
         n = "" if i == 1 else str(i)
         fig.layout[f"yaxis{n}"].update(
-            autorange="reversed", scaleanchor=f"x{n}", constrain="domain", showgrid=False, showticklabels=ticks
+            autorange="reversed",
+            scaleanchor=f"x{n}",
+            constrain="domain",
+            constraintoward="top",
+            showgrid=False,
+            showticklabels=ticks,
         )
         fig.layout[f"xaxis{n}"].update(constrain="domain", showgrid=False, showticklabels=ticks, zeroline=False)
     fig.update_yaxes(zeroline=False)
@@ -43,13 +54,27 @@ def _bound(z: np.ndarray, q: float = 100) -> float:
     return m if m > 0 else 1.0
 
 
+def _weight(v: float) -> str:
+    """A kernel weight written short enough for its cell: whole numbers without decimals, a true minus sign."""
+    text = f"{v:.0f}" if float(v).is_integer() else _number(v, 1 if abs(v) >= 10 else 2)
+    return text.replace("-", "−")
+
+
+def _signed_ticks(m: float) -> list[float]:
+    """Round colour-bar ticks at −v, 0 and v with v ≤ 0.8·m: no label at the bar's ends, under its title,
+    and few enough for a bar as short as a wide image is tall."""
+    e = 10 ** np.floor(np.log10(0.8 * m))
+    v = float(f"{np.floor(0.8 * m / e) * e:.1g}")  # one significant digit, without float noise
+    return [-v, 0.0, v]
+
+
 def _kernel_heat(kernel: np.ndarray, hover: str, **kw) -> go.Heatmap:
     m = _bound(kernel)
     return go.Heatmap(
         z=rounded(kernel),
-        text=_numbers(kernel),
+        text=[[_weight(v) for v in row] for row in np.asarray(kernel, dtype=float)],
         texttemplate="%{text}",
-        textfont={"size": 13 if kernel.shape[0] <= 3 else 10},
+        textfont={"size": 15 if kernel.shape[0] <= 3 else 10},
         colorscale=SIGNED,
         zmin=-m,
         zmax=m,
@@ -61,10 +86,11 @@ def _kernel_heat(kernel: np.ndarray, hover: str, **kw) -> go.Heatmap:
 
 def shape_latex(shape: tuple[int, int], k: int, s: int, p: int, d: int, out: tuple[int, int]) -> str:
     """The output-shape formula with this image's numbers put in, for both axes."""
-    return r"\qquad ".join(
-        rf"{name}_{{out}}=\left\lfloor\frac{{{n}+2\cdot{p}-{d}\cdot({k}-1)-1}}{{{s}}}\right\rfloor+1={o}"
+    rows = r" \\ ".join(
+        rf"{name}_{{out}}&=\left\lfloor\frac{{{n}+2\cdot{p}-{d}\cdot({k}-1)-1}}{{{s}}}\right\rfloor+1={o}"
         for name, n, o in zip("HW", shape, out, strict=True)
     )
+    return r"\begin{aligned}" + rows + r"\end{aligned}"  # one line per axis: fits a narrow column
 
 
 def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
@@ -75,8 +101,8 @@ def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
     fig = make_subplots(
         rows=1,
         cols=3,
-        column_widths=[0.42, 0.14, 0.44],
-        horizontal_spacing=0.05,
+        column_widths=CONV_COLUMNS.get(k, CONV_COLUMNS[5]),
+        horizontal_spacing=0.04,
         subplot_titles=[
             t("cnn.fig_input", lang, h=h, w=w),
             t("cnn.fig_kernel", lang, k=k),
@@ -104,15 +130,25 @@ def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
             colorscale=SIGNED,
             zmin=-m,
             zmax=m,
-            colorbar={"title": {"text": t("cnn.colorbar", lang), "side": "top"}, "thickness": 12, "len": 0.9},
+            # The bar stops short of the top: its title sits above it, clear of the highest tick label.
+            colorbar={
+                "title": {"text": t("cnn.colorbar", lang), "side": "top"},
+                "thickness": 12,
+                "len": 0.78,
+                "y": 0.8,  # its title above it in the top fifth, beside the panels' tops
+                "yanchor": "top",
+                "tickvals": _signed_ticks(m),
+            },
             hovertemplate=t("cnn.hover_out", lang) + " (%{y}, %{x})<br>%{z:.4g}<extra></extra>",
         ),
         row=1,
         col=3,
     )
     _axes_as_images(fig, 3)
-    base_layout(fig, height=440)
-    fig.update_layout(margin={"t": 60, "b": 20, "l": 10})
+    # As tall as the image panels are at a desk's column width, so square pixels leave no empty bands.
+    aspect = min(max(h / w, ho / max(wo, 1)), 1.6)
+    base_layout(fig, height=CONV_MARGINS + round(CONV_PANEL * aspect))
+    fig.update_layout(margin={"t": 40, "b": 10, "l": 10})
     return fig
 
 
