@@ -4,6 +4,7 @@ checked on the feature map the core computes with the settings the page now hold
 from __future__ import annotations
 
 import numpy as np
+import plotly.colors
 import pytest
 
 from core.cnn_filters import KERNELS, convolve, parse_custom, sliding_window
@@ -26,7 +27,8 @@ def settings(at) -> tuple[np.ndarray, np.ndarray, tuple[int, int, int]]:
 
 def test_negative_responses_are_drawn_blue_and_positive_red(cnn_page):
     scale = figures(cnn_page)[0]["data"][2]["colorscale"]
-    low, high = (tuple(int(v) for v in c.strip("rgb()").split(",")) for c in (scale[0][1], scale[-1][1]))
+    low, high = (plotly.colors.hex_to_rgb(c) if c.startswith("#") else plotly.colors.unlabel_rgb(c)
+                 for c in (scale[0][1], scale[-1][1]))  # fmt: skip
     assert low[2] > low[0] and high[0] > high[2]
 
 
