@@ -98,10 +98,10 @@ TEXT = {
         "en": "Unrolled: xₜ → hₜ → yₜ, the same weights on every step",
         "ko": "펼친 모습: xₜ → hₜ → yₜ, 모든 단계에서 같은 가중치",
     },
-    "rnn.heat_torch_title": {"en": "hₜ from nn.RNN (units × time)", "ko": "nn.RNN이 계산한 hₜ (유닛 × 시간)"},
+    "rnn.heat_torch_title": {"en": "hₜ from nn.RNN<br>(units × time)", "ko": "nn.RNN이 계산한 hₜ<br>(유닛 × 시간)"},
     "rnn.heat_manual_title": {
-        "en": "hₜ by hand, step by step (same weights)",
-        "ko": "같은 가중치로 한 단계씩 직접 계산한 hₜ",
+        "en": "hₜ by hand, step by step<br>(same weights)",
+        "ko": "같은 가중치로<br>한 단계씩 직접 계산한 hₜ",
     },
     "rnn.row_x": {"en": "input xₜ", "ko": "입력 xₜ"},
     "rnn.row_h": {"en": "hidden hₜ", "ko": "은닉 hₜ"},

@@ -75,7 +75,7 @@ def test_text_nodes_show_the_characters_and_a_short_text_shows_every_step():
     inputs = fig.data[len(fig.data) - 10 + X_NODES]
     assert list(inputs.y) == [0, 0, 0, 0] and list(inputs.text) == ["안", "녕", "␣", "👋🏽"]
     for frame in fig.frames:
-        assert tuple(frame.layout.xaxis.range) == (-0.6, 4.6)  # h₀ and all four steps stay in view
+        assert tuple(frame.layout.xaxis.range) == (-0.6, 4.75)  # h₀ and all four steps stay in view
     assert "onehot('👋🏽')" in fig.frames[-1].data[FLOW].text[0]
     assert END in fig.frames[-1].data[FLOW].text[0]  # the last step's target is the end of the text
 
@@ -124,7 +124,7 @@ def test_titles_follow_the_language():
     *_, fig_ko = build(T=10, lang="ko")
     en = [a.text for a in fig_en.layout.annotations]
     ko = [a.text for a in fig_ko.layout.annotations]
-    assert "hₜ from nn.RNN (units × time)" in en and "nn.RNN이 계산한 hₜ (유닛 × 시간)" in ko
+    assert "hₜ from nn.RNN<br>(units × time)" in en and "nn.RNN이 계산한 hₜ<br>(유닛 × 시간)" in ko
     assert fig_ko.layout.sliders[0].currentvalue.prefix == "시간 단계 t = "
 
 

@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 from i18n import t
 from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
 
-WINDOW = 9  # time steps visible at once in the unrolled graph; longer sequences pan with the chosen step
+WINDOW = 7  # columns visible at once in the unrolled graph (readable in a 600 px chart); longer sequences pan
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -214,7 +214,7 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
         ex, ey = arrow_segments([n, n - 0.8, n], [0.14, 1.0, 1.16], [n, n - 0.2, n], [0.84, 1.0, 1.86], head=0.18)
         # Short sequences show every step and h₀; longer ones pan a WINDOW-step view with the chosen step.
         first, last = _window(T, n)
-        lo, hi = first - 0.6, last + 0.6
+        lo, hi = first - 0.6, last + 0.75  # room on the right for the last step's W_xh, W_hy
         mask_x = [n + 0.5, T + 0.5, T + 0.5, n + 0.5, n + 0.5]
         return {
             "name": str(n),
