@@ -11,7 +11,7 @@ from ui.state import language_switch, seed_control, t
 
 st.set_page_config(
     page_title="Deep Learning, Visualized",
-    page_icon=":material/neurology:",
+    page_icon="🧠",
     layout="wide",
     initial_sidebar_state="collapsed" if presenting() else "auto",
 )

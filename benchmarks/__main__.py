@@ -1,34 +1,49 @@
-"""Benchmark: core compute, browser latency against a reference app, frame scrubbing, cold start,
-payload per rerun, server memory, and a concurrent-session load run.
+"""Benchmark: core compute, widget changes against a reference app in the same run, server CPU,
+browser main-thread time and charts rebuilt per change, frame scrubbing, payload per rerun, cold
+start, server memory, and a concurrent-session load run.
 
-    .venv/bin/python -m benchmarks [--runs 15] [--sessions 10] [--changes 10] [--out docs/benchmarks.md]
+    .venv/bin/python -m benchmarks [--runs 15] [--pages a,b] [--sessions 10] [--changes 10] [--out docs/benchmarks.md]
+    .venv/bin/python -m benchmarks --pages gradient-descent --runs 5 --sessions 0   # a quick look at one page
+    .venv/bin/python -m benchmarks --core-only                                      # core compute only
 
-Prints a markdown table and writes it to docs/benchmarks.md. Timings are medians of warm runs;
-browser latencies are reported as ratios to the reference app measured in the same run.
+Prints a markdown table and writes it to docs/benchmarks.md (``--out``). For every page, rounds
+alternate one change on the reference app (one slider, one ``st.plotly_chart``, run from a temporary
+directory so the project's .streamlit/config.toml does not apply to it) and one change on the page,
+so machine noise hits both alike; ratios compare the page with the reference rounds it ran beside.
+
+- back and forth: the first slider steps right, left, right, ... between two values, so after the
+  first (warm) press every figure comes from the caches;
+- new values: a fresh tab whose URL carries ``seed=4242`` (a seed no other part of the run uses),
+  then the first slider with room for every round steps one way (left from its default if it can,
+  else right) once per round, so every press asks for a value this server has not computed; on /cnn-filters each round
+  types a custom kernel not used before (``kernel=custom``, centre weight 4.01, 4.02, ...).
+
+The first press of each series warms up and is not counted. See benchmarks/browser.py for when a
+change counts as complete and how CPU, main-thread time and rebuilt charts are measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime
-import os
-import platform
+import shutil
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import browser as b
 from benchmarks.cases import load as load_cases
+from benchmarks.report import report
 from core.runtime import configure_torch
-from tests.e2e.browser import DONE, launch_args
+from tests.e2e.browser import launch_args
 from tests.e2e.server import AppServer
 from ui import registry
 
 ROOT = Path(__file__).resolve().parents[1]
-SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']:not([disabled])"
-BUDGET = {"analytic_ms": 50, "train_ms": 1000, "cnn_ms": 5000, "ratio": 2.0, "payload_mb": 1.5, "rss_mb": 600}
-TRAINING_PAGES = {"logistic-regression", "relu", "dropout", "rnn-unrolling", "cnn-filters"}
-CHART_STATE = "() => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')].map(gd => (gd.data||[]).map(t => [t.x, t.y, t.z])))"
+VIEWPORT = {"width": 1400, "height": 1000}
+NEW_SEED = 4242
+CUSTOM_KERNEL = "&kernel=custom&custom=0,-1,0,-1,4,-1,0,-1,0"
 
 
 def median_ms(fn, runs: int) -> float:
@@ -41,108 +56,85 @@ def median_ms(fn, runs: int) -> float:
     return 1000 * statistics.median(times)
 
 
-def core_table(runs: int) -> list[tuple[str, float, float]]:
+def core_table(runs: int, pages: list[str]) -> list[tuple[str, float, float]]:
     configure_torch()
     return [
         (page, median_ms(c["default"], runs), median_ms(c["heaviest"], max(3, runs // 3)))
         for page, c in load_cases().items()
+        if page in pages
     ]
 
 
-async def wait_done(page, timeout=180_000):
-    await page.wait_for_selector(DONE, state="attached", timeout=timeout)
+async def alternate(ref: b.Tab, tab: b.Tab, ref_press, page_press, runs: int) -> dict[str, list[b.Change]]:
+    """``runs`` + 1 rounds of one reference change then one page change (``press(i)`` makes change
+    ``i``); the first round warms up and is not counted."""
+    out: dict[str, list[b.Change]] = {"ref": [], "page": []}
+    for i in range(runs + 1):
+        for name, t, press in (("ref", ref, ref_press), ("page", tab, page_press)):
+            change = await t.change(press(i))
+            if i:
+                out[name].append(change)
+    return out
 
 
-async def open_page(page, url: str):
-    await page.goto(url)
-    await wait_done(page)
-    await page.wait_for_selector(".js-plotly-plot", timeout=180_000)
+async def one_way(tab: b.Tab, runs: int):
+    index, key = await b.one_way(tab.page, runs + 1)
+    return lambda i: b.slider_key(index, key)
 
 
-async def change_and_wait(page, step: int) -> float:
-    """Nudge the first slider; seconds until a chart's data changed and the run finished."""
-    before = await page.evaluate(CHART_STATE)
-    slider = page.locator(SLIDER).first
-    at_max = await slider.evaluate("e => Number(e.value) >= Number(e.max)")
-    at_min = await slider.evaluate("e => Number(e.value) <= Number(e.min)")
-    key = "ArrowLeft" if at_max or (step % 2 and not at_min) else "ArrowRight"
-    await slider.focus()
-    start = time.perf_counter()
-    await slider.press(key)
-    await page.wait_for_function(f"(b) => ({CHART_STATE})() !== b", arg=before, timeout=180_000)
-    await wait_done(page)
-    return time.perf_counter() - start
+async def measure_page(context, reference, server, path: str, runs: int) -> dict:
+    """Both series for one page beside the reference, then its frame switch and payload."""
+    url = f"{server.url}/{path}?lang=en"
+    ref, tab = await b.Tab.open(context, reference, reference.url), await b.Tab.open(context, server, url)
+    result = {"cached": await alternate(ref, tab, b.back_and_forth, b.back_and_forth, runs)}
+    result["frame_ms"] = await b.frame_switch_ms(tab.page)
+    result["payload_mb"] = await b.payload_bytes(tab) / 1e6
+    await ref.close()
+    await tab.close()
+    fresh = CUSTOM_KERNEL if path == "cnn-filters" else f"&seed={NEW_SEED}"
+    ref, tab = await b.Tab.open(context, reference, reference.url), await b.Tab.open(context, server, url + fresh)
+    page_press = b.custom_kernel if path == "cnn-filters" else await one_way(tab, runs)
+    result["new"] = await alternate(ref, tab, await one_way(ref, runs), page_press, runs)
+    await ref.close()
+    await tab.close()
+    return result
 
 
-async def latency(page, url: str, runs: int) -> float:
-    await open_page(page, url)
-    await change_and_wait(page, 0)  # warm the cache path for this parameter
-    return 1000 * statistics.median([await change_and_wait(page, i + 1) for i in range(runs)])
+def reference_server() -> tuple[AppServer, str]:
+    """The reference app alone in a temporary directory: no project config, theme or static files."""
+    folder = tempfile.mkdtemp(prefix="dl-bench-reference-")
+    shutil.copy(ROOT / "benchmarks" / "reference_app.py", folder)
+    return AppServer("reference_app.py", cwd=folder), folder
 
 
-async def frame_switch_ms(page) -> float | None:
-    """Median time of a client-side Plotly.animate frame switch on the page's first animated chart."""
-    return await page.evaluate(
-        """async () => {
-            const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g._transitionData && g._transitionData._frames && g._transitionData._frames.length > 1);
-            if (!gd) return null;
-            const names = gd._transitionData._frames.map(f => f.name);
-            const redraw = !!(gd.layout.sliders && gd.layout.sliders[0].steps[0].args[1].frame.redraw);
-            const times = [];
-            for (let i = 0; i < Math.min(names.length, 20); i++) {
-                const t0 = performance.now();
-                await Plotly.animate(gd, [names[(i * 7) % names.length]], {frame: {duration: 0, redraw}, transition: {duration: 0}, mode: 'immediate'});
-                times.push(performance.now() - t0);
-            }
-            times.sort((a, b) => a - b);
-            return times[Math.floor(times.length / 2)];
-        }"""
-    )
-
-
-async def payload_bytes(page) -> int:
-    """Bytes the server sends for one rerun caused by a slider change."""
-    received = []
-    handler = lambda ws: ws.on("framereceived", lambda p: received.append(len(p)))  # noqa: E731
-    page.on("websocket", handler)
-    await page.reload()
-    await wait_done(page)
-    await page.wait_for_selector(".js-plotly-plot", timeout=180_000)
-    received.clear()
-    await change_and_wait(page, 1)
-    return sum(received)
-
-
-async def browser_part(args) -> dict:
+async def browser_part(args, pages: list[str]) -> dict:
     from playwright.async_api import async_playwright
 
     results: dict = {"pages": {}}
-    reference = AppServer("benchmarks/reference_app.py")
+    reference, folder = reference_server()
     reference.wait_healthy()
     server = AppServer()
     started = time.perf_counter()
     server.wait_healthy()
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(**launch_args())
-        page = await browser.new_page(viewport={"width": 1400, "height": 1000})
-        await open_page(page, f"{server.url}/gradient-descent")
-        results["cold_start_s"] = time.perf_counter() - started
-        results["reference_ms"] = await latency(page, reference.url, args.runs)
-        for spec in registry.built():
-            url = f"{server.url}/{spec.url_path}?lang=en"
-            ms = await latency(page, url, args.runs)
-            results["pages"][spec.url_path] = {
-                "latency_ms": ms,
-                "frame_ms": await frame_switch_ms(page),
-                "payload_mb": await payload_bytes(page) / 1e6,
-            }
-        results["rss_after_pages_mb"] = server.rss_mb()
-        results["single_ms"] = statistics.median(r["latency_ms"] for r in results["pages"].values())
-        results["load"] = await load_run(browser, server, args)
-        results["rss_after_load_mb"] = server.rss_mb()
-        await browser.close()
-    server.stop()
-    reference.stop()
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(**launch_args())
+            context = await browser.new_context(viewport=VIEWPORT, locale="en-US")
+            first = await b.Tab.open(context, server, f"{server.url}/gradient-descent")
+            results["cold_start_s"] = time.perf_counter() - started
+            await first.close()
+            for path in pages:
+                print(f"measuring {path} ...", flush=True)
+                results["pages"][path] = await measure_page(context, reference, server, path, args.runs)
+            results["rss_after_pages_mb"] = server.rss_mb()
+            if args.sessions:
+                results["load"] = await load_run(browser, server, args)
+                results["rss_after_load_mb"] = server.rss_mb()
+            await browser.close()
+    finally:
+        server.stop()
+        reference.stop()
+        shutil.rmtree(folder, ignore_errors=True)
     return results
 
 
@@ -153,15 +145,18 @@ async def load_run(browser, server, args) -> dict:
     errors: list[str] = []
 
     async def user(i: int):
-        context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = await context.new_page()
+        context = await browser.new_context(viewport=VIEWPORT)
         try:
+            tab = None
             for j in range(args.changes):
-                if j % 3 == 0:
-                    await open_page(page, f"{server.url}/{pages[(i + j) % len(pages)]}?lang={'ko' if i % 2 else 'en'}")
-                latencies.append(1000 * await change_and_wait(page, j))
-                if await page.locator("[data-testid='stException']").count():
-                    errors.append(f"session {i}: exception on {page.url}")
+                url = f"{server.url}/{pages[(i + j) % len(pages)]}?lang={'ko' if i % 2 else 'en'}"
+                if tab is None:
+                    tab = await b.Tab.open(context, server, url)
+                elif j % 3 == 0:
+                    await tab.goto(url)
+                latencies.append((await tab.change(b.back_and_forth(j))).ms)
+                if await tab.page.locator("[data-testid='stException']").count():
+                    errors.append(f"session {i}: exception on {tab.page.url}")
         except Exception as exc:  # a timeout or crash counts as an error, the run goes on
             errors.append(f"session {i}: {type(exc).__name__}: {str(exc)[:120]}")
         finally:
@@ -173,82 +168,21 @@ async def load_run(browser, server, args) -> dict:
     return {"sessions": args.sessions, "changes": len(latencies), "errors": errors, "p50": pick(0.5), "p95": pick(0.95)}
 
 
-def verdict(ok: bool) -> str:
-    return "✅" if ok else "❌ over budget"
-
-
-def report(core, browser, args) -> str:
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Measured {datetime.date.today().isoformat()} on {platform.machine()} with {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, by `.venv/bin/python -m benchmarks` (runs={args.runs}).",
-        "",
-        "## Core compute (median of warm runs)",
-        "",
-        "| page | default (ms) | heaviest (ms) | budget (ms) | |",
-        "| --- | ---: | ---: | ---: | --- |",
-    ]
-    for page, default, heavy in core:
-        budget = (
-            BUDGET["cnn_ms"]
-            if page == "cnn-filters"
-            else BUDGET["train_ms"]
-            if page in TRAINING_PAGES
-            else BUDGET["analytic_ms"]
-        )
-        lines.append(f"| {page} | {default:.1f} | {heavy:.1f} | {budget} | {verdict(default <= budget)} |")
-    if browser:
-        ref = browser["reference_ms"]
-        core_ms = {page: default for page, default, _ in core}
-        lines += [
-            "",
-            "## Browser (headless Chromium)",
-            "",
-            f"Reference app (one slider, one plotly chart): widget change → chart updated in **{ref:.0f} ms**. "
-            f"Cold start (server start → first page rendered): **{browser['cold_start_s']:.1f} s**.",
-            "",
-            "| page | change → charts (ms) | ratio to reference | frame switch (ms) | payload per rerun (MB) | |",
-            "| --- | ---: | ---: | ---: | ---: | --- |",
-        ]
-        for page, r in browser["pages"].items():
-            ratio = r["latency_ms"] / ref
-            allowed = BUDGET["ratio"] + (core_ms.get(page, 0) / ref if page in TRAINING_PAGES else 0)
-            ok = ratio <= allowed and r["payload_mb"] <= BUDGET["payload_mb"]
-            frame = "n/a" if r["frame_ms"] is None else f"{r['frame_ms']:.1f}"
-            lines.append(
-                f"| {page} | {r['latency_ms']:.0f} | {ratio:.2f} (≤ {allowed:.2f}) | {frame} | {r['payload_mb']:.2f} | {verdict(ok)} |"
-            )
-        load = browser["load"]
-        lines += [
-            "",
-            f"Server RSS after visiting every page: **{browser['rss_after_pages_mb']:.0f} MB** "
-            f"(budget {BUDGET['rss_mb']} MB) {verdict(browser['rss_after_pages_mb'] <= BUDGET['rss_mb'])}.",
-            "",
-            "## Load run",
-            "",
-            f"{load['sessions']} concurrent browser sessions, {args.changes} changes each on different pages "
-            f"({load['changes']} changes completed).",
-            "",
-            "| errors | p50 (ms) | p95 (ms) | single-session median (ms) | p50 / single | RSS after (MB) |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: |",
-            f"| {len(load['errors'])} | {load['p50']:.0f} | {load['p95']:.0f} | {browser['single_ms']:.0f} | "
-            f"{load['p50'] / browser['single_ms']:.1f} | {browser['rss_after_load_mb']:.0f} |",
-        ]
-        lines += [f"- {e}" for e in load["errors"][:10]]
-    return "\n".join(lines) + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15, help="warm runs per measurement")
-    parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions in the load run")
+    parser.add_argument("--runs", type=int, default=15, help="measured rounds per series (and warm core runs)")
+    parser.add_argument("--pages", default="", help="comma-separated url paths (default: every built page)")
+    parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions in the load run (0: skip it)")
     parser.add_argument("--changes", type=int, default=10, help="changes per session in the load run")
     parser.add_argument("--core-only", action="store_true", help="skip the browser measurements")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
-    core = core_table(args.runs)
-    browser = None if args.core_only else asyncio.run(browser_part(args))
+    built = [s.url_path for s in registry.built()]
+    pages = [p for p in args.pages.split(",") if p] or built
+    if unknown := sorted(set(pages) - set(built)):
+        parser.error(f"unknown pages: {', '.join(unknown)} (built: {', '.join(built)})")
+    core = core_table(args.runs, pages)
+    browser = None if args.core_only else asyncio.run(browser_part(args, pages))
     text = report(core, browser, args)
     print(text)
     Path(args.out).write_text(text, encoding="utf-8")

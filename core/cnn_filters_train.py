@@ -109,12 +109,17 @@ def learned_maps(run: TrainedCNN, index: int) -> tuple[np.ndarray, np.ndarray]:
     return maps[0].numpy(), pooled[0].numpy()
 
 
-def closest_kernels(filters: np.ndarray) -> tuple[list[str], np.ndarray]:
-    """For each 3×3 filter, the hand-made kernel with the largest |cosine similarity|, and that signed cosine."""
+MATCH = 0.8  # a learned filter is named after a classic kernel only when |cos| reaches this
+
+
+def closest_kernels(filters: np.ndarray) -> tuple[list[str | None], np.ndarray]:
+    """For each 3×3 filter, the hand-made kernel with the largest |cosine similarity| (None below MATCH),
+    and that signed cosine."""
     names = [n for n, k in KERNELS.items() if k.shape == (3, 3)]
     bank = np.stack([KERNELS[n].ravel() for n in names])  # (K, 9)
     bank = bank / np.linalg.norm(bank, axis=1, keepdims=True)
     flat = filters.reshape(len(filters), -1)  # (F, 9)
     cos = flat @ bank.T / np.maximum(np.linalg.norm(flat, axis=1, keepdims=True), 1e-12)  # (F, K)
     best = np.abs(cos).argmax(axis=1)
-    return [names[i] for i in best], cos[np.arange(len(flat)), best]
+    best_cos = cos[np.arange(len(flat)), best]  # (F,)
+    return [names[i] if abs(c) >= MATCH else None for i, c in zip(best, best_cos, strict=True)], best_cos

@@ -33,6 +33,12 @@ def make_scheduler(optimizer: torch.optim.Optimizer, schedule: str, steps: int) 
     raise ValueError(f"unknown schedule {schedule!r}")
 
 
+def schedule_params(schedule: str, steps: int) -> dict:
+    """The numbers a schedule's one-line description names: StepLR's step size or the warm-up length, γ, T_max."""
+    size = max(1, steps // 4 if schedule == "step" else steps // 5)
+    return {"size": size, "gamma": EXP_END ** (1 / max(steps, 1)), "steps": steps}
+
+
 def loss_floor(surface: str) -> float:
     """The lowest value of ``surface`` (its minima's height): loss gaps L − L_min are measured from it."""
     fn = SURFACES[surface].fn

@@ -157,3 +157,9 @@ def finish_step(run: OptRun, tol: float) -> int | None:
     if run.stop_step is not None or (len(outside) and outside[-1] == len(run.dists) - 1):
         return None
     return int(outside[-1]) + 1 if len(outside) else 0
+
+
+def first_to_finish(runs: list[OptRun], tol: float) -> tuple[int, str] | None:
+    """(finish step, name) of the run that settled within ``tol`` of a minimum first, None if none settled."""
+    finished = [(step, run.name) for run in runs if (step := finish_step(run, tol)) is not None]
+    return min(finished) if finished else None

@@ -9,14 +9,19 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from i18n.particles import MARKERS, render
+
 LANGS = ("ko", "en")
 DEFAULT_LANG = "en"
 MISSING = "⟦{key}⟧"  # what a missing key renders as; tests scan pages for "⟦"
+HELPERS = {"particles", "numbers"}  # modules of this package that are not catalogs
 
 
 def _load() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in HELPERS:
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for key, entry in module.TEXT.items():
             if key in merged:
@@ -29,12 +34,18 @@ CATALOG = _load()
 
 
 def t(key: str, lang: str, **fmt) -> str:
-    """The text for ``key`` in ``lang``, formatted with ``fmt``; a marked key if missing."""
+    """The text for ``key`` in ``lang``, formatted with ``fmt``; a marked key if missing.
+
+    Korean particle markers (``{을}``, ``{이}``, …) and the ``{x:num}`` number format are
+    resolved here: see i18n.particles and i18n.numbers.
+    """
     entry = CATALOG.get(key)
     text = entry.get(lang) if entry else None
     if not text:
         return MISSING.format(key=key)
-    return text.format(**fmt) if fmt else text
+    if fmt or (lang == "ko" and any(f"{{{m}}}" in text for m in MARKERS)):
+        return render(text, **fmt)
+    return text
 
 
 def lang_from_locale(locale: str | None) -> str:

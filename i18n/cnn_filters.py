@@ -55,7 +55,10 @@ TEXT = {
         "en": "Spacing between the kernel's taps. A 3×3 kernel with dilation 2 covers 5×5 pixels with only 9 weights.",
         "ko": "커널 원소 사이의 간격입니다. 팽창 2인 3×3 커널은 가중치 9개만으로 5×5 영역을 봅니다.",
     },
-    "cnn.upload": {"en": "Upload your own picture (PNG or JPEG)", "ko": "내 사진 올리기 (PNG 또는 JPEG)"},
+    "cnn.upload": {
+        "en": "Upload your own picture: one PNG or JPEG, up to 5 MB",
+        "ko": "내 사진 올리기: PNG 또는 JPEG 파일 하나, 5MB까지 (아래 칸에 끌어다 놓거나 ‘Browse files’ 버튼으로 고르세요)",
+    },
     "cnn.upload_help": {
         "en": "Up to 5 MB and 25 megapixels. The file is checked before it is decoded, converted to grayscale and shrunk to at most 256 pixels per side. It stays in this browser session only.",
         "ko": "5MB, 2,500만 화소까지 올릴 수 있습니다. 파일은 디코딩 전에 먼저 검사하고, 흑백으로 바꾼 뒤 한 변이 최대 256픽셀이 되도록 줄입니다. 지금 브라우저 세션에만 남습니다.",
@@ -80,35 +83,35 @@ TEXT = {
         "en": "Each weight must be a finite number between −{limit:g} and {limit:g}. Showing the default custom kernel instead.",
         "ko": "가중치는 −{limit:g}에서 {limit:g} 사이의 유한한 수여야 합니다. 대신 기본 사용자 정의 커널을 보여 줍니다.",
     },
-    "cnn.resize": {"en": "Make it {k}×{k}", "ko": "{k}×{k}(으)로 바꾸기"},
+    "cnn.resize": {"en": "Make it {k}×{k}", "ko": "{k}×{k}{으로} 바꾸기"},
     "cnn.edit_preset": {"en": "Edit this kernel", "ko": "이 커널 고쳐 보기"},
     "cnn.upload_err.empty": {
-        "en": "“{name}” is empty (0 bytes). Choose a PNG or JPEG picture. The previous image stays on screen.",
-        "ko": "“{name}” 파일이 비어 있습니다(0바이트). PNG나 JPEG 사진을 골라 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is empty (0 bytes). Choose a PNG or JPEG picture. The previous image stays on screen.",
+        "ko": "{name} 파일이 비어 있습니다(0바이트). PNG나 JPEG 사진을 골라 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.too_large": {
-        "en": "“{name}” is {mb:.1f} MB; the limit is {limit:.0f} MB. Save a smaller version and try again. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 {mb:.1f}MB로 한도 {limit:.0f}MB를 넘습니다. 더 작게 저장해서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is {mb:.1f} MB; the limit is {limit:.0f} MB. Save a smaller version and try again. The previous image stays on screen.",
+        "ko": "{name} 파일은 {mb:.1f}MB로 한도 {limit:.0f}MB를 넘습니다. 더 작게 저장해서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.not_image": {
-        "en": "“{name}” is not a PNG or JPEG picture (its first bytes do not match either format, whatever its file name says). The previous image stays on screen.",
-        "ko": "“{name}” 파일은 PNG나 JPEG 사진이 아닙니다(파일 이름과 상관없이 첫 바이트가 두 형식 어디에도 맞지 않습니다). 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is not a PNG or JPEG picture (its first bytes do not match either format, whatever its file name says). The previous image stays on screen.",
+        "ko": "{name} 파일은 PNG나 JPEG 사진이 아닙니다(파일 이름과 상관없이 첫 바이트가 두 형식 어디에도 맞지 않습니다). 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.too_many_pixels": {
-        "en": "“{name}” is {w}×{h} pixels; at most {limit:.0f} megapixels are accepted. Resize it and try again. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 {w}×{h}픽셀입니다. {limit:.0f}백만 화소까지만 받습니다. 크기를 줄여서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is {w}×{h} pixels; at most {limit:.0f} megapixels are accepted. Resize it and try again. The previous image stays on screen.",
+        "ko": "{name} 파일은 {w}×{h}픽셀입니다. {limit:.0f}백만 화소까지만 받습니다. 크기를 줄여서 다시 올려 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.too_small": {
-        "en": "“{name}” is only {w}×{h} pixels; each side needs at least {side}. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 {w}×{h}픽셀밖에 되지 않습니다. 각 변이 {side}픽셀 이상이어야 합니다. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} is only {w}×{h} pixels; each side needs at least {side}. The previous image stays on screen.",
+        "ko": "{name} 파일은 {w}×{h}픽셀밖에 되지 않습니다. 각 변이 {side}픽셀 이상이어야 합니다. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.bomb": {
-        "en": "“{name}” claims an enormous number of pixels (a possible decompression bomb), so it was not decoded. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 화소 수가 비정상적으로 커서(압축 폭탄일 수 있음) 디코딩하지 않았습니다. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} claims an enormous number of pixels (a possible decompression bomb), so it was not decoded. The previous image stays on screen.",
+        "ko": "{name} 파일은 화소 수가 비정상적으로 커서(압축 폭탄일 수 있음) 디코딩하지 않았습니다. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.upload_err.corrupt": {
-        "en": "“{name}” looks like a PNG or JPEG but could not be read: it is damaged or cut short. Export it again and retry. The previous image stays on screen.",
-        "ko": "“{name}” 파일은 PNG나 JPEG처럼 보이지만 읽을 수 없습니다. 손상되었거나 중간에 잘린 파일입니다. 다시 저장해서 올려 주세요. 이전 이미지는 그대로 둡니다.",
+        "en": "{name} looks like a PNG or JPEG but could not be read: it is damaged or cut short. Export it again and retry. The previous image stays on screen.",
+        "ko": "{name} 파일은 PNG나 JPEG처럼 보이지만 읽을 수 없습니다. 손상되었거나 중간에 잘린 파일입니다. 다시 저장해서 올려 주세요. 이전 이미지는 그대로 둡니다.",
     },
     "cnn.no_upload": {
         "en": "No picture has been uploaded in this session yet, so the temple photo is shown. Upload a PNG or JPEG above.",
@@ -165,9 +168,10 @@ TEXT = {
         "en": "Learned 3×3 filters (top, per epoch) and the closest hand-made kernel (bottom)",
         "ko": "학습된 3×3 필터(위, 에포크별)와 가장 닮은 손으로 만든 커널(아래)",
     },
+    "cnn.no_match": {"en": "no close classic kernel", "ko": "가까운 고전 커널 없음"},
     "cnn.learned_caption": {
-        "en": "Press ▶ to watch the filters form epoch by epoch, starting from random weights. 'cos' is the cosine similarity with the kernel below it: close to ±1 means the same pattern (a negative sign is the same detector with its colours flipped).",
-        "ko": "▶을 누르면 무작위 가중치에서 시작한 필터가 에포크마다 모양을 갖춰 가는 과정을 볼 수 있습니다. 'cos'는 아래 커널과의 코사인 유사도로, ±1에 가까울수록 같은 패턴입니다(음수는 색만 뒤집힌 같은 검출기입니다).",
+        "en": "Press ▶ to watch the filters form epoch by epoch, starting from random weights. 'cos' is the cosine similarity with the kernel below it: close to ±1 means the same pattern (a negative sign is the same detector with its colours flipped). A filter is named after a classic kernel only when |cos| ≥ 0.8.",
+        "ko": "▶을 누르면 무작위 가중치에서 시작한 필터가 에포크마다 모양을 갖춰 가는 과정을 볼 수 있습니다. 'cos'는 아래 커널과의 코사인 유사도로, ±1에 가까울수록 같은 패턴입니다(음수는 색만 뒤집힌 같은 검출기입니다). |cos| ≥ 0.8일 때만 고전 커널의 이름을 붙입니다.",
     },
     "cnn.digit_pick": {"en": "Test digit to look at", "ko": "살펴볼 테스트 숫자"},
     "cnn.digit_pick_help": {

@@ -2,7 +2,7 @@
 
 TEXT = {
     "app.title": {"en": "Deep Learning, Visualized", "ko": "눈으로 보는 딥러닝"},
-    "app.lang_label": {"en": "Language", "ko": "언어"},
+    "app.lang": {"en": "Language", "ko": "언어"},
     "app.lang_help": {
         "en": "Switch the whole app between Korean and English. The choice is kept in the link (?lang=).",
         "ko": "앱 전체를 한국어와 영어로 바꿉니다. 선택은 링크(?lang=)에 남습니다.",

@@ -72,16 +72,16 @@ TEXT = {
         "ko": "드롭아웃 p = 0, 가중치 감쇠 0, 배치 정규화 없음: 두 신경망이 똑같아서 곡선이 겹칩니다. p나 λ를 올리거나 배치 정규화를 켜 보세요.",
     },
     "drop.verdict_helps": {
-        "en": "**Overfitting, and regularization helps.** Without regularization the validation loss bottomed out at {best:.3f} (epoch {e}) and then rose to {final:.3f} while the training loss kept falling: the network memorised the noise. With {reg} the validation loss ends at {reg_final:.3f}, {pct:.0f}% lower.",
-        "ko": "**오버피팅이 일어났고, 정규화가 효과를 냈습니다.** 정규화 없이 학습한 신경망은 검증 손실이 {e}번째 에포크에서 {best:.3f}(으)로 가장 낮았다가, 학습 손실이 계속 줄어드는 동안 {final:.3f}까지 올라갔습니다. 잡음까지 외워 버린 것입니다. {reg}을(를) 적용한 신경망은 검증 손실이 {reg_final:.3f}(으)로 끝나 {pct:.0f}% 낮습니다.",
+        "en": "**Overfitting, and regularization helps.** Without regularization the validation loss bottomed out at {best:num} (epoch {e}) and then rose to {final:num} while the training loss kept falling: the network memorised the noise. With {reg} the validation loss ends at {reg_final:num}, {pct:.0f}% lower.",
+        "ko": "**오버피팅이 일어났고, 정규화가 효과를 냈습니다.** 정규화 없이 학습한 신경망은 검증 손실이 {e}번째 에포크에서 {best:num}{으로} 가장 낮았다가, 학습 손실이 계속 줄어드는 동안 {final:num}까지 올라갔습니다. 잡음까지 외워 버린 것입니다. {reg}{을} 적용한 신경망은 검증 손실이 {reg_final:num}{으로} 끝나 {pct:.0f}% 낮습니다.",
     },
     "drop.verdict_hurts": {
-        "en": "**Overfitting, but this regularization does not end lower.** Without regularization the validation loss bottomed out at {best:.3f} (epoch {e}) and rose to {final:.3f}; with {reg} it ends at {reg_final:.3f}. Too strong a setting underfits (both losses stay high): try a smaller p or λ.",
-        "ko": "**오버피팅은 일어났지만 이 정규화로는 더 낮아지지 않았습니다.** 정규화 없이 학습한 신경망은 검증 손실이 {e}번째 에포크에서 {best:.3f}(으)로 가장 낮았다가 {final:.3f}까지 올라갔고, {reg}을(를) 적용한 신경망은 {reg_final:.3f}(으)로 끝났습니다. 너무 강한 정규화는 과소적합을 부릅니다(두 손실이 모두 높게 머묾). p나 λ를 줄여 보세요.",
+        "en": "**Overfitting, but this regularization does not end lower.** Without regularization the validation loss bottomed out at {best:num} (epoch {e}) and rose to {final:num}; with {reg} it ends at {reg_final:num}. Too strong a setting underfits (both losses stay high): try a smaller p or λ.",
+        "ko": "**오버피팅은 일어났지만 이 정규화로는 더 낮아지지 않았습니다.** 정규화 없이 학습한 신경망은 검증 손실이 {e}번째 에포크에서 {best:num}{으로} 가장 낮았다가 {final:num}까지 올라갔고, {reg}{을} 적용한 신경망은 {reg_final:num}{으로} 끝났습니다. 너무 강한 정규화는 과소적합을 부릅니다(두 손실이 모두 높게 머묾). p나 λ를 줄여 보세요.",
     },
     "drop.verdict_no_overfit": {
-        "en": "**Little overfitting here.** Without regularization the validation loss ends at {final:.3f}, close to its minimum {best:.3f} (epoch {e}); with {reg} it ends at {reg_final:.3f}. Fewer points, more noise, a wider network or more epochs make overfitting appear.",
-        "ko": "**여기서는 오버피팅이 거의 없습니다.** 정규화 없이 학습한 신경망의 검증 손실은 {final:.3f}(으)로 끝나 최솟값 {best:.3f}({e}번째 에포크)에 가깝고, {reg}을(를) 적용한 신경망은 {reg_final:.3f}(으)로 끝났습니다. 점을 줄이거나, 잡음을 키우거나, 신경망을 넓히거나, 더 오래 학습하면 오버피팅이 나타납니다.",
+        "en": "**Little overfitting here.** Without regularization the validation loss ends at {final:num}, close to its minimum {best:num} (epoch {e}); with {reg} it ends at {reg_final:num}. Fewer points, more noise, a wider network or more epochs make overfitting appear.",
+        "ko": "**여기서는 오버피팅이 거의 없습니다.** 정규화 없이 학습한 신경망의 검증 손실은 {final:num}{으로} 끝나 최솟값 {best:num}({e}번째 에포크)에 가깝고, {reg}{을} 적용한 신경망은 {reg_final:num}{으로} 끝났습니다. 점을 줄이거나, 잡음을 키우거나, 신경망을 넓히거나, 더 오래 학습하면 오버피팅이 나타납니다.",
     },
     "drop.metric_val": {"en": "Final validation loss ({model})", "ko": "최종 검증 손실 ({model})"},
     "drop.metric_val_help": {
@@ -138,18 +138,18 @@ TEXT = {
     },
     "drop.trace_h_eval": {"en": "h: eval mode (no dropout)", "ko": "h: 평가 모드 (드롭아웃 없음)"},
     "drop.trace_h_train": {"en": "m ⊙ h / (1 − p): train mode", "ko": "m ⊙ h / (1 − p): 학습 모드"},
-    "drop.trace_mean_eval": {"en": "mean of h = {mean:.4f}", "ko": "h의 평균 = {mean:.4f}"},
-    "drop.trace_mean_train": {"en": "mean with dropout = {mean:.4f}", "ko": "드롭아웃 적용 후 평균 = {mean:.4f}"},
+    "drop.trace_mean_eval": {"en": "mean of h = {mean:num}", "ko": "h의 평균 = {mean:num}"},
+    "drop.trace_mean_train": {"en": "mean with dropout = {mean:num}", "ko": "드롭아웃 적용 후 평균 = {mean:num}"},
     "drop.trace_mean_unscaled": {
-        "en": "mean without 1/(1 − p) = {mean:.4f}",
-        "ko": "1/(1 − p) 없이 구한 평균 = {mean:.4f}",
+        "en": "mean without 1/(1 − p) = {mean:num}",
+        "ko": "1/(1 − p) 없이 구한 평균 = {mean:num}",
     },
     "drop.axis_activation": {"en": "activation value", "ko": "활성값"},
     "drop.axis_count_log": {"en": "count (log scale)", "ko": "개수 (로그 눈금)"},
     "drop.axis_count": {"en": "count", "ko": "개수"},
     "drop.mean_text": {
-        "en": "One mask drawn over all validation activations of the first hidden layer: **{rate:.3f}** of the units were dropped (p = {p:g}). The mean activation is **{h:.4f}** without dropout and **{ht:.4f}** with inverted dropout: the same up to sampling noise. Without the 1/(1 − p) scaling it would be {hu:.4f} ≈ {keep:.2f} × {h:.4f}, and the next layer would see inputs that are systematically smaller in training than at prediction time.",
-        "ko": "첫 번째 은닉층의 검증 데이터 활성값 전체에 마스크를 한 번 뽑았습니다. 유닛의 **{rate:.3f}**이(가) 꺼졌습니다(p = {p:g}). 평균 활성값은 드롭아웃 없이 **{h:.4f}**, 역 드롭아웃을 적용하면 **{ht:.4f}**로 표본 잡음 범위에서 같습니다. 1/(1 − p)로 키우지 않았다면 {hu:.4f} ≈ {keep:.2f} × {h:.4f}가 되어, 다음 층은 학습 때 예측 때보다 늘 작은 입력을 받게 됩니다.",
+        "en": "One mask drawn over all validation activations of the first hidden layer: **{rate:num}** of the units were dropped (p = {p:g}). The mean activation is **{h:num}** without dropout and **{ht:num}** with inverted dropout: the same up to sampling noise. Without the 1/(1 − p) scaling it would be {hu:num} ≈ {keep:.2f} × {h:num}, and the next layer would see inputs that are systematically smaller in training than at prediction time.",
+        "ko": "첫 번째 은닉층의 검증 데이터 활성값 전체에 마스크를 한 번 뽑았습니다. 유닛의 **{rate:num}{이}** 꺼졌습니다(p = {p:g}). 평균 활성값은 드롭아웃 없이 **{h:num}**, 역 드롭아웃을 적용하면 **{ht:num}{으로}** 표본 잡음 범위에서 같습니다. 1/(1 − p)로 키우지 않았다면 {hu:num} ≈ {keep:.2f} × {h:num}{이} 되어, 다음 층은 학습 때 예측 때보다 늘 작은 입력을 받게 됩니다.",
     },
     "drop.mc_heading": {
         "en": "Monte Carlo dropout: uncertainty from keeping dropout on",
@@ -168,12 +168,12 @@ TEXT = {
         "ko": "p = 0: 꺼지는 유닛이 없으니 K번의 예측이 모두 같아 띠의 폭이 0입니다. p를 올려 불확실성을 확인해 보세요.",
     },
     "drop.mc_wider": {
-        "en": "Average band half-width (2σ): {inside:.3f} inside the training range, {edge:.3f} at the far ends of the plot. The thinned networks disagree more where there was no data to pin them down.",
-        "ko": "띠의 평균 반폭(2σ): 학습 범위 안에서 {inside:.3f}, 그래프 양 끝에서 {edge:.3f}입니다. 붙잡아 줄 데이터가 없는 곳에서 얇아진 신경망들의 답이 더 많이 갈립니다.",
+        "en": "Average band half-width (2σ): {inside:num} inside the training range, {edge:num} at the far ends of the plot. The thinned networks disagree more where there was no data to pin them down.",
+        "ko": "띠의 평균 반폭(2σ): 학습 범위 안에서 {inside:num}, 그래프 양 끝에서 {edge:num}입니다. 붙잡아 줄 데이터가 없는 곳에서 얇아진 신경망들의 답이 더 많이 갈립니다.",
     },
     "drop.mc_not_wider": {
-        "en": "Average band half-width (2σ): {inside:.3f} inside the training range, {edge:.3f} at the far ends of the plot: here the band is not wider away from the data. MC dropout is a cheap, rough estimate: ReLU networks extrapolate almost linearly and the thinned networks can happen to agree there. Try another seed, or a larger p.",
-        "ko": "띠의 평균 반폭(2σ): 학습 범위 안에서 {inside:.3f}, 그래프 양 끝에서 {edge:.3f}(으)로, 여기서는 데이터 바깥의 띠가 더 넓지 않습니다. MC 드롭아웃은 값싸고 거친 추정입니다. ReLU 신경망은 바깥으로 거의 직선처럼 뻗어 나가서 얇아진 신경망들이 우연히 비슷한 답을 낼 수 있습니다. 다른 시드나 더 큰 p를 시도해 보세요.",
+        "en": "Average band half-width (2σ): {inside:num} inside the training range, {edge:num} at the far ends of the plot: here the band is not wider away from the data. MC dropout is a cheap, rough estimate: ReLU networks extrapolate almost linearly and the thinned networks can happen to agree there. Try another seed, or a larger p.",
+        "ko": "띠의 평균 반폭(2σ): 학습 범위 안에서 {inside:num}, 그래프 양 끝에서 {edge:num}{으로}, 여기서는 데이터 바깥의 띠가 더 넓지 않습니다. MC 드롭아웃은 값싸고 거친 추정입니다. ReLU 신경망은 바깥으로 거의 직선처럼 뻗어 나가서 얇아진 신경망들이 우연히 비슷한 답을 낼 수 있습니다. 다른 시드나 더 큰 p를 시도해 보세요.",
     },
     "drop.mc_title": {
         "en": "MC dropout: mean and ±2σ band of K = {k} passes with dropout on",

@@ -51,20 +51,20 @@ TEXT = {
         "ko": "λ_max는 시작점에서 헤시안(곡률)의 가장 큰 고윳값입니다. 그 방향으로는 η가 2/λ_max보다 크면 걸음마다 더 멀리 튕겨 나갑니다. 그릇과 골짜기는 곡률이 어디서나 같아서 이 한계가 정확합니다.",
     },
     "gd.converged": {
-        "en": "After {steps} steps the loss fell from {l0:.4g} to {ln:.4g}.",
-        "ko": "{steps}단계 뒤 손실이 {l0:.4g}에서 {ln:.4g}(으)로 줄었습니다.",
+        "en": "After {steps} steps the loss fell from {l0:num} to {ln:num}.",
+        "ko": "{steps}단계 뒤 손실이 {l0:num}에서 {ln:num}{으로} 줄었습니다.",
     },
     "gd.not_decreasing": {
-        "en": "After {steps} steps the loss went from {l0:.4g} to {ln:.4g}: it did not go down. The steps may be overshooting back and forth (try a smaller η).",
-        "ko": "{steps}단계 뒤 손실이 {l0:.4g}에서 {ln:.4g}(으)로 바뀌었고 줄지 않았습니다. 걸음이 최솟값을 넘나들며 튕기고 있을 수 있습니다(더 작은 η를 시도해 보세요).",
+        "en": "After {steps} steps the loss went from {l0:num} to {ln:num}: it did not go down. The steps may be overshooting back and forth (try a smaller η).",
+        "ko": "{steps}단계 뒤 손실이 {l0:num}에서 {ln:num}{으로} 바뀌었고 줄지 않았습니다. 걸음이 최솟값을 넘나들며 튕기고 있을 수 있습니다(더 작은 η를 시도해 보세요).",
     },
     "gd.diverged_exploded": {
-        "en": "**The run diverged at step {step}** and was stopped: the loss reached {loss:.3g}, over a million times its starting value {l0:.3g}. Each step overshot the minimum by more than the last. With η = {lr:g} the step is too long for the curvature here (λ_max = {lam:.3g} at the start, so η should stay below 2/λ_max = {limit:.3g}). The charts show the steps before it stopped.",
-        "ko": "**{step}단계에서 발산하여 멈췄습니다.** 손실이 {loss:.3g}에 도달해 시작값 {l0:.3g}의 백만 배를 넘었습니다. 걸음마다 최솟값을 점점 더 크게 지나쳤습니다. η = {lr:g}은(는) 이곳의 곡률에 비해 걸음이 너무 깁니다(시작점의 λ_max = {lam:.3g}이므로 η는 2/λ_max = {limit:.3g}보다 작아야 합니다). 차트에는 멈추기 전까지의 단계가 나옵니다.",
+        "en": "**The run diverged at step {step}** and was stopped: the loss reached {loss:num}, over a million times its starting value {l0:num}. Each step overshot the minimum by more than the last. With η = {lr:g} the step is too long for the curvature here (λ_max = {lam:num} at the start, so η should stay below 2/λ_max = {limit:num}). The charts show the steps before it stopped.",
+        "ko": "**{step}단계에서 발산하여 멈췄습니다.** 손실이 {loss:num}에 도달해 시작값 {l0:num}의 백만 배를 넘었습니다. 걸음마다 최솟값을 점점 더 크게 지나쳤습니다. η = {lr:g}{은} 이곳의 곡률에 비해 걸음이 너무 깁니다(시작점의 λ_max = {lam:num}이므로 η는 2/λ_max = {limit:num}보다 작아야 합니다). 차트에는 멈추기 전까지의 단계가 나옵니다.",
     },
     "gd.diverged_nonfinite": {
-        "en": "**The run diverged at step {step}** and was stopped: the loss or the gradient became infinite or NaN (too large for floating point). η = {lr:g} is far too large here (λ_max = {lam:.3g} at the start, stable limit 2/λ_max = {limit:.3g}). The charts show the steps before it stopped.",
-        "ko": "**{step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다(부동소수점으로 표현할 수 없을 만큼 큼). η = {lr:g}은(는) 이곳에서 너무 큽니다(시작점의 λ_max = {lam:.3g}, 안정 한계 2/λ_max = {limit:.3g}). 차트에는 멈추기 전까지의 단계가 나옵니다.",
+        "en": "**The run diverged at step {step}** and was stopped: the loss or the gradient became infinite or NaN (too large for floating point). η = {lr:g} is far too large here (λ_max = {lam:num} at the start, stable limit 2/λ_max = {limit:num}). The charts show the steps before it stopped.",
+        "ko": "**{step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다(부동소수점으로 표현할 수 없을 만큼 큼). η = {lr:g}{은} 이곳에서 너무 큽니다(시작점의 λ_max = {lam:num}, 안정 한계 2/λ_max = {limit:num}). 차트에는 멈추기 전까지의 단계가 나옵니다.",
     },
     "gd.no_limit": {"en": "none (no upward curvature)", "ko": "없음 (위로 볼록한 방향 없음)"},
     "gd.view3d": {"en": "Show the loss surface in 3-D", "ko": "손실 곡면을 3차원으로 보기"},

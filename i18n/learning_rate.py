@@ -2,8 +2,12 @@
 
 TEXT = {
     "lr.intro": {
-        "en": "The learning rate η decides how far each gradient step goes. Too small and training crawls; a little larger and it converges quickly; larger still and every step overshoots the minimum, zig-zagging across it; past a critical value each overshoot is bigger than the last and the loss blows up. Here several rates run side by side from the same start on the same surface, so you can see all four behaviours at once, find the critical rate 2/λ_max from the curvature, and watch a schedule change η while training.",
-        "ko": "학습률 η는 기울기 방향으로 한 번에 얼마나 멀리 갈지를 정합니다. 너무 작으면 학습이 기어가듯 느리고, 조금 크면 빠르게 수렴하며, 더 커지면 걸음마다 최솟값을 지나쳐 지그재그로 오갑니다. 어떤 임계값을 넘으면 지나칠 때마다 더 멀리 튕겨 나가 손실이 폭발합니다. 이 페이지에서는 같은 곡면, 같은 시작점에서 여러 학습률을 나란히 실행하므로 네 가지 행동을 한눈에 비교하고, 곡률로부터 임계 학습률 2/λ_max를 구하고, 스케줄러가 학습 도중 η를 바꾸는 모습을 볼 수 있습니다.",
+        "en": "The learning rate η decides how far each gradient step goes: too small and training crawls, a little larger and it converges quickly, larger still and every step overshoots the minimum, and past a critical value the loss blows up. Here several rates run side by side from the same start on the same surface, so all four behaviours show at once.",
+        "ko": "학습률 η는 기울기 방향으로 한 번에 얼마나 멀리 갈지를 정합니다. 너무 작으면 학습이 기어가듯 느리고, 조금 크면 빠르게 수렴하며, 더 커지면 걸음마다 최솟값을 지나치고, 임계값을 넘으면 손실이 폭발합니다. 여기서는 같은 곡면, 같은 시작점에서 여러 학습률을 나란히 실행하므로 네 가지 행동을 한눈에 비교할 수 있습니다.",
+    },
+    "lr.intro_more": {
+        "en": "An overshooting run zig-zags across the minimum; past the critical rate each overshoot is bigger than the last. The metrics under the chart give that critical rate 2/λ_max from the curvature at the start. Pick a schedule to watch a torch scheduler change η while training (lower-right chart), and scroll down to the sweep, which runs about 50 rates at once to show where each behaviour begins.",
+        "ko": "지나치는 실행은 최솟값을 가로질러 지그재그로 오가고, 임계 학습률을 넘으면 지나칠 때마다 더 멀리 튕겨 나갑니다. 차트 아래 지표에서 시작점의 곡률로 구한 임계 학습률 2/λ_max를 볼 수 있습니다. 스케줄을 고르면 torch 스케줄러가 학습 도중 η를 바꾸는 모습이 오른쪽 아래 차트에 나옵니다. 아래쪽 스윕은 학습률 약 50개를 한꺼번에 실행해 각 행동이 어디서 시작되는지 보여 줍니다.",
     },
     "lr.formula_note": {
         "en": "On a quadratic with Hessian eigenvalues λᵢ, the error along each eigen-direction is multiplied by (1 − ηλᵢ) every step: it shrinks steadily when 0 < ηλᵢ < 1, flips sign (overshoots) when 1 < ηλᵢ < 2, and grows when ηλᵢ > 2. So η must stay below 2/λ_max. A schedule replaces η by η_k = η·f(k).",
@@ -42,8 +46,8 @@ TEXT = {
         "ko": "계단식 감소: StepLR이 실행의 4분의 1마다 η를 절반으로 줄입니다(step_size = {size}, γ = 0.5).",
     },
     "lr.schedule.exponential": {
-        "en": "Exponential: ExponentialLR multiplies η by γ = {gamma:.4f} every step, ending at 5% of η.",
-        "ko": "지수 감소: ExponentialLR이 매 단계 η에 γ = {gamma:.4f}를 곱해, 끝에는 η의 5%가 됩니다.",
+        "en": "Exponential: ExponentialLR multiplies η by γ = {gamma:num} every step, ending at 5% of η.",
+        "ko": "지수 감소: ExponentialLR이 매 단계 η에 γ = {gamma:num}{을} 곱해, 끝에는 η의 5%가 됩니다.",
     },
     "lr.schedule.cosine": {
         "en": "Cosine: CosineAnnealingLR(T_max = {steps}) lowers η along half a cosine towards 0.",
@@ -55,19 +59,19 @@ TEXT = {
     },
     "lr.bad.empty": {
         "en": "The list of learning rates is empty. Type up to {max} numbers between {lo} and {hi}, separated by commas (e.g. 0.05, 0.2, 0.9, 1.1). Still showing: {kept}.",
-        "ko": "학습률 목록이 비어 있습니다. {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "ko": "학습률 목록이 비어 있습니다. {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록({kept})을 보여 줍니다.",
     },
     "lr.bad.too_long": {
-        "en": "That text is too long to be a list of learning rates (“{bad}”). Type up to {max} numbers between {lo} and {hi}, separated by commas. Still showing: {kept}.",
-        "ko": "학습률 목록으로 보기에는 글이 너무 깁니다(“{bad}”). {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "en": "That text is too long to be a list of learning rates ({bad}). Type up to {max} numbers between {lo} and {hi}, separated by commas. Still showing: {kept}.",
+        "ko": "학습률 목록으로 보기에는 글이 너무 깁니다({bad}). {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록({kept})을 보여 줍니다.",
     },
     "lr.bad.not_number": {
-        "en": "“{bad}” is not a number. The learning rates must be numbers between {lo} and {hi}, separated by commas, up to {max} of them (e.g. 0.05, 0.2, 0.9, 1.1). Still showing: {kept}.",
-        "ko": "“{bad}”은(는) 숫자가 아닙니다. 학습률은 {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개까지 입력합니다(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "en": "{bad} is not a number. The learning rates must be numbers between {lo} and {hi}, separated by commas, up to {max} of them (e.g. 0.05, 0.2, 0.9, 1.1). Still showing: {kept}.",
+        "ko": "{bad} 값은 숫자가 아닙니다. 학습률은 {lo}부터 {hi} 사이의 숫자를 쉼표로 구분해 최대 {max}개까지 입력합니다(예: 0.05, 0.2, 0.9, 1.1). 지금은 이전 목록({kept})을 보여 줍니다.",
     },
     "lr.bad.out_of_range": {
-        "en": "“{bad}” is outside the accepted range: a learning rate must be a positive number between {lo} and {hi}. Type up to {max} such numbers, separated by commas. Still showing: {kept}.",
-        "ko": "“{bad}”은(는) 받을 수 있는 범위를 벗어났습니다. 학습률은 {lo}부터 {hi} 사이의 양수여야 합니다. 이런 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록 {kept}을(를) 보여 줍니다.",
+        "en": "{bad} is outside the accepted range: a learning rate must be a positive number between {lo} and {hi}. Type up to {max} such numbers, separated by commas. Still showing: {kept}.",
+        "ko": "{bad} 값은 받을 수 있는 범위를 벗어났습니다. 학습률은 {lo}부터 {hi} 사이의 양수여야 합니다. 이런 숫자를 쉼표로 구분해 최대 {max}개 입력하세요. 지금은 이전 목록({kept})을 보여 줍니다.",
     },
     "lr.truncated": {
         "en": "At most {max} rates are compared at once, so only the first {max} are used: {kept}.",
@@ -94,8 +98,8 @@ TEXT = {
     },
     "lr.no_limit": {"en": "none (no upward curvature)", "ko": "없음 (위로 볼록한 방향 없음)"},
     "lr.note_quadratic": {
-        "en": "This surface is quadratic: its Hessian is the same everywhere, so 2/λ_max = {limit:.4g} is the exact dividing line between runs that settle and runs that blow up.",
-        "ko": "이 곡면은 이차 함수라 헤시안이 어디서나 같습니다. 그래서 2/λ_max = {limit:.4g}이(가) 안정되는 실행과 폭발하는 실행을 가르는 정확한 경계입니다.",
+        "en": "This surface is quadratic: its Hessian is the same everywhere, so 2/λ_max = {limit:num} is the exact dividing line between runs that settle and runs that blow up.",
+        "ko": "이 곡면은 이차 함수라 헤시안이 어디서나 같습니다. 그래서 2/λ_max = {limit:num}{이} 안정되는 실행과 폭발하는 실행을 가르는 정확한 경계입니다.",
     },
     "lr.note_local": {
         "en": "This surface is not quadratic: its curvature changes from place to place, so 2/λ_max at θ₀ is only a local guide. A rate that is stable at the start can still overshoot in a steeper region later.",
@@ -138,25 +142,20 @@ TEXT = {
         "en": "All {count} rates run together in one batched tensor (rates along the first dimension) with the same schedule. Large hollow markers are your runs. Diverged runs are plotted where they were stopped. A gap of exactly 0 is drawn at 10⁻²⁰.",
         "ko": "{count}개의 학습률을 같은 스케줄로 하나의 배치 텐서(첫 번째 차원이 학습률)에서 함께 실행합니다. 속이 빈 큰 표시가 위에서 입력한 실행입니다. 발산한 실행은 멈춘 지점의 값으로 그립니다. 차이가 정확히 0이면 10⁻²⁰에 그립니다.",
     },
-    "lr.try.four.name": {"en": "Four behaviours at once", "ko": "네 가지 행동을 한 번에"},
+    "lr.try.four.name": {"en": "Four behaviours in a narrow valley", "ko": "좁은 골짜기에서 네 가지 행동"},
     "lr.try.four.what": {
-        "en": "Bowl, η = 0.05 / 0.2 / 0.9 / 1.1 with 2/λ_max = 1: slow, converging, oscillating, diverging. Press ▶ and watch the four paths leave the star together.",
-        "ko": "그릇, η = 0.05 / 0.2 / 0.9 / 1.1, 2/λ_max = 1: 느림, 수렴, 진동, 발산. ▶를 눌러 네 경로가 별에서 함께 출발하는 모습을 보세요.",
+        "en": "Narrow valley 0.1x² + 2y² (λ = 0.2 and 4, 2/λ_max = 0.5), η = 0.02 / 0.2 / 0.45 / 0.55: slow, converging, oscillating, diverging. The paths bend apart: the steep y settles or zig-zags first while the flat x crawls. Press ▶ to watch them leave the star together.",
+        "ko": "좁은 골짜기 0.1x² + 2y² (λ = 0.2와 4, 2/λ_max = 0.5), η = 0.02 / 0.2 / 0.45 / 0.55: 느림, 수렴, 진동, 발산. 경로가 서로 다르게 휘어집니다. 가파른 y 방향이 먼저 자리를 잡거나 지그재그로 오가는 동안 완만한 x 방향은 기어갑니다. ▶를 눌러 네 경로가 별에서 함께 출발하는 모습을 보세요.",
     },
     "lr.try.edge.name": {"en": "Right at the edge", "ko": "경계 바로 위"},
     "lr.try.edge.what": {
-        "en": "Bowl, η = 0.9 / 0.99 / 1.0 / 1.01: at exactly 2/λ_max = 1 the path bounces between two points forever; 1% more and it slowly escapes.",
-        "ko": "그릇, η = 0.9 / 0.99 / 1.0 / 1.01: 정확히 2/λ_max = 1이면 경로가 두 점 사이를 영원히 오가고, 1%만 커져도 천천히 빠져나갑니다.",
+        "en": "Valley, η = 0.45 / 0.495 / 0.5 / 0.505 around 2/λ_max = 0.5: at exactly 0.5 the steep y bounces between +1 and −1 forever while x still creeps in; 1% more and y slowly escapes.",
+        "ko": "골짜기, 2/λ_max = 0.5 근처의 η = 0.45 / 0.495 / 0.5 / 0.505: 정확히 0.5이면 가파른 y가 +1과 −1 사이를 영원히 오가고 x는 계속 조금씩 다가갑니다. 1%만 커져도 y가 천천히 빠져나갑니다.",
     },
     "lr.try.cosine.name": {"en": "Decay rescues a large rate", "ko": "감소 스케줄이 큰 학습률을 구함"},
     "lr.try.cosine.what": {
-        "en": "Bowl, η = 0.6 / 1.1 / 1.3 with a cosine schedule: 1.1 and 1.3 start above the limit and bounce outwards, but once η_k falls below the dashed line they come back and settle.",
-        "ko": "그릇, η = 0.6 / 1.1 / 1.3에 코사인 스케줄: 1.1과 1.3은 한계 위에서 시작해 바깥으로 튕겨 나가지만, η_k가 점선 아래로 내려오면 돌아와 자리를 잡습니다.",
-    },
-    "lr.try.valley.name": {"en": "The narrow valley", "ko": "좁은 골짜기"},
-    "lr.try.valley.what": {
-        "en": "Valley 0.1x² + 2y² (λ = 0.2 and 4, limit 0.5): a rate that suits the steep y-direction crawls along x. Compare the sweep: the converging band is narrow.",
-        "ko": "골짜기 0.1x² + 2y² (λ = 0.2와 4, 한계 0.5): 가파른 y 방향에 맞춘 학습률은 x 방향으로 기어갑니다. 스윕에서 수렴 구간이 얼마나 좁은지 보세요.",
+        "en": "Valley, η = 0.3 / 0.55 / 0.65 with a cosine schedule: 0.55 and 0.65 start above the limit 0.5 and bounce outwards, but once η_k falls below the dashed line they come back and settle.",
+        "ko": "골짜기, η = 0.3 / 0.55 / 0.65에 코사인 스케줄: 0.55와 0.65는 한계 0.5 위에서 시작해 바깥으로 튕겨 나가지만, η_k가 점선 아래로 내려오면 돌아와 자리를 잡습니다.",
     },
     "lr.try.step.name": {"en": "Step decay in the valley", "ko": "골짜기에서 계단식 감소"},
     "lr.try.step.what": {
@@ -165,7 +164,12 @@ TEXT = {
     },
     "lr.try.banana.name": {"en": "Rosenbrock: no good single rate", "ko": "로젠브록: 딱 맞는 학습률이 없음"},
     "lr.try.banana.what": {
-        "en": "Rosenbrock from (−1.5, 2), 300 steps: 0.0025 blows up on the steep wall at once, while smaller rates crawl along the curved floor. The curvature changes too much for one η.",
-        "ko": "로젠브록, (−1.5, 2)에서 300단계: 0.0025는 가파른 벽에서 곧바로 폭발하고, 더 작은 학습률은 휘어진 바닥을 따라 기어갑니다. 곡률이 너무 크게 변해서 η 하나로는 부족합니다.",
+        "en": "Rosenbrock from (−1.5, 2), 300 steps: 0.0025 blows up on the steep wall within a few steps; 0.002, just below it, reaches the minimum, while 0.0005 and 0.0015 still crawl along the curved floor. The curvature changes too much for one η.",
+        "ko": "로젠브록, (−1.5, 2)에서 300단계: 0.0025는 가파른 벽에서 몇 걸음 만에 폭발하고, 바로 아래인 0.002는 최솟값에 닿지만 0.0005와 0.0015는 휘어진 바닥을 따라 아직 기어갑니다. 곡률이 너무 크게 변해서 η 하나로는 부족합니다.",
     },
+    "lr.schedule_name.constant": {"en": "Constant", "ko": "일정"},
+    "lr.schedule_name.step": {"en": "Step decay", "ko": "계단식 감소"},
+    "lr.schedule_name.exponential": {"en": "Exponential decay", "ko": "지수 감소"},
+    "lr.schedule_name.cosine": {"en": "Cosine annealing", "ko": "코사인 어닐링"},
+    "lr.schedule_name.warmup": {"en": "Linear warm-up", "ko": "선형 워밍업"},
 }

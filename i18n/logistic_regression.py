@@ -76,17 +76,17 @@ TEXT = {
     },
     "logit.batch": {"en": "Batch size", "ko": "배치 크기"},
     "logit.batch_help": {
-        "en": "full: one step per epoch on all training points. A number: shuffled minibatches of that size, several steps per epoch.",
-        "ko": "full은 에포크마다 학습용 점 전체로 한 번 갱신합니다. 숫자는 그 크기로 섞은 미니배치로 에포크마다 여러 번 갱신합니다.",
+        "en": "Full batch: one step per epoch on all training points. A number: shuffled minibatches of that size, several steps per epoch.",
+        "ko": "전체 배치는 에포크마다 학습용 점 전체로 한 번 갱신합니다. 숫자는 그 크기로 섞은 미니배치로 에포크마다 여러 번 갱신합니다.",
     },
     "logit.training": {"en": "Training in PyTorch…", "ko": "PyTorch로 학습하는 중…"},
     "logit.classes_capped": {
         "en": "{name} has {max} classes by construction, so the classes setting is not used for it.",
-        "ko": "{name}은(는) 모양상 클래스가 {max}개뿐이라 클래스 수 설정이 적용되지 않습니다.",
+        "ko": "{name}{은} 모양상 클래스가 {max}개뿐이라 클래스 수 설정이 적용되지 않습니다.",
     },
     "logit.diverged": {
         "en": "**Training blew up at epoch {epoch}** and was stopped: the loss or a weight became infinite or NaN. η = {lr:g} is too large for this model; try a smaller learning rate or Adam. The charts show the epochs before the stop.",
-        "ko": "**{epoch}번째 에포크에서 학습이 발산해 멈췄습니다.** 손실이나 가중치가 무한대 또는 NaN이 되었습니다. 이 모델에는 η = {lr:g}이(가) 너무 큽니다. 더 작은 학습률이나 Adam을 시도해 보세요. 차트에는 멈추기 전까지의 에포크가 나옵니다.",
+        "ko": "**{epoch}번째 에포크에서 학습이 발산해 멈췄습니다.** 손실이나 가중치가 무한대 또는 NaN이 되었습니다. 이 모델에는 η = {lr:g}{이} 너무 큽니다. 더 작은 학습률이나 Adam을 시도해 보세요. 차트에는 멈추기 전까지의 에포크가 나옵니다.",
     },
     "logit.linear_fails.moons": {
         "en": "**A straight line cannot follow the moons** (test accuracy {acc:.0%}). The best line cuts through the middle and misclassifies the tips of both half circles, which reach past each other. No amount of training changes that: the model can only draw w₁x₁ + w₂x₂ + b = 0. Switch **Model** to MLP to let hidden layers bend the boundary.",
@@ -171,8 +171,8 @@ TEXT = {
     "logit.epoch_prefix": {"en": "epoch ", "ko": "에포크 "},
     "logit.units_heading": {"en": "Inside the network: each hidden unit", "ko": "신경망 속: 은닉 유닛 하나하나"},
     "logit.units_caption": {
-        "en": "Each small map is one hidden unit's output over the same input plane (blue negative, orange positive, scaled per unit). First-layer units can only draw a straight edge; later layers combine them into curves. This chart has its own epoch slider: drag it to the epoch you are looking at above.",
-        "ko": "작은 지도 하나가 같은 입력 평면 위에서 은닉 유닛 하나의 출력입니다(파랑은 음수, 주황은 양수, 유닛마다 따로 크기 조정). 첫 층의 유닛은 곧은 경계 하나만 그릴 수 있고, 다음 층이 이를 조합해 곡선을 만듭니다. 이 차트는 에포크 슬라이더가 따로 있으니 위에서 보고 있는 에포크로 맞춰 보세요.",
+        "en": "Each small map is one hidden unit's output over the same input plane (blue negative, red positive, scaled per unit). First-layer units can only draw a straight edge; later layers combine them into curves. This chart has its own epoch slider: drag it to the epoch you are looking at above.",
+        "ko": "작은 지도 하나가 같은 입력 평면 위에서 은닉 유닛 하나의 출력입니다(파랑은 음수, 빨강은 양수, 유닛마다 따로 크기 조정). 첫 층의 유닛은 곧은 경계 하나만 그릴 수 있고, 다음 층이 이를 조합해 곡선을 만듭니다. 이 차트는 에포크 슬라이더가 따로 있으니 위에서 보고 있는 에포크로 맞춰 보세요.",
     },
     "logit.units_title": {"en": "Hidden units over the input plane", "ko": "입력 평면 위의 은닉 유닛"},
     "logit.unit_title": {"en": "layer {layer} · unit {unit}", "ko": "{layer}층 · 유닛 {unit}"},
@@ -182,8 +182,8 @@ TEXT = {
         "ko": "학습된 가중치(클래스마다 한 행)",
     },
     "logit.weights_caption": {
-        "en": "w = ({w1:.3f}, {w2:.3f}) is perpendicular to the boundary and points towards class 1; b = {b:.3f} shifts the line. The logit z = w·x + b grows by |w| = {norm:.3f} per unit of distance from the line, so a longer w means a sharper sigmoid.",
-        "ko": "w = ({w1:.3f}, {w2:.3f})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:.3f}는 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:.3f}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",
+        "en": "w = ({w1:num}, {w2:num}) is perpendicular to the boundary and points towards class 1; b = {b:num} shifts the line. The logit z = w·x + b grows by |w| = {norm:num} per unit of distance from the line, so a longer w means a sharper sigmoid.",
+        "ko": "w = ({w1:num}, {w2:num})는 경계에 수직이고 클래스 1 쪽을 가리킵니다. b = {b:num}{은} 직선을 평행 이동합니다. 로짓 z = w·x + b는 직선에서 1만큼 멀어질 때마다 |w| = {norm:num}씩 커지므로, w가 길수록 시그모이드가 가팔라집니다.",
     },
     "logit.weights_caption_multi": {
         "en": "One row of W and one b per class: zᶜ = w₁ᶜx₁ + w₂ᶜx₂ + bᶜ. Classes c and d meet where zᶜ = zᵈ, a straight line, so softmax regions have straight edges.",
@@ -228,4 +228,5 @@ TEXT = {
         "en": "A harder shape: 16,16 units and 500 epochs. The regions wind outwards step by step; the test curve shows whether it generalises.",
         "ko": "더 어려운 모양입니다: 16,16 유닛과 500 에포크. 영역이 조금씩 바깥으로 감겨 나가고, 테스트 곡선으로 일반화되는지 확인할 수 있습니다.",
     },
+    "logit.batch_name.full": {"en": "Full batch", "ko": "전체 배치"},
 }

@@ -2,12 +2,20 @@
 
 TEXT = {
     "opt.intro": {
-        "en": "Plain gradient descent uses only the gradient at the current point. **Momentum** and **Nesterov** also remember where they were heading, so they build up speed along a long valley and damp the zig-zag across it. **RMSprop**, **Adagrad** and **Adam** divide each coordinate's step by a running size of its gradients, so steep and flat directions move at similar speeds. Here they all start from the same point with the same learning rate η and race to a minimum: drag the slider or press play. Add gradient noise to see what happens with minibatches (chapter 10).",
-        "ko": "기본 경사하강법은 지금 위치의 기울기만 씁니다. **모멘텀**과 **네스테로프**는 지금까지 가던 방향도 기억하므로, 긴 골짜기를 따라서는 속도가 붙고 골짜기를 가로지르는 지그재그는 줄어듭니다. **RMSprop**, **Adagrad**, **Adam**은 좌표마다 최근 기울기의 크기로 걸음을 나누기 때문에 가파른 방향과 완만한 방향이 비슷한 속도로 움직입니다. 여기서는 모든 옵티마이저가 같은 시작점에서 같은 학습률 η로 출발해 최솟값까지 경주합니다. 슬라이더를 끌거나 재생을 누르세요. 기울기 잡음을 넣으면 미니배치로 학습할 때 어떤 일이 생기는지 볼 수 있습니다(10장).",
+        "en": "Plain gradient descent uses only the gradient at the current point. **Momentum** and **Nesterov** also remember where they were heading; **RMSprop**, **Adagrad** and **Adam** divide each coordinate's step by a running size of its gradients. Here they all start from the same point with the same learning rate η and race to a minimum: drag the slider or press play.",
+        "ko": "기본 경사하강법은 지금 위치의 기울기만 씁니다. **모멘텀**과 **네스테로프**는 지금까지 가던 방향도 기억하고, **RMSprop**, **Adagrad**, **Adam**은 좌표마다 최근 기울기의 크기로 걸음을 나눕니다. 여기서는 모든 옵티마이저가 같은 시작점에서 같은 학습률 η로 출발해 최솟값까지 경주합니다. 슬라이더를 끌거나 재생을 누르세요.",
+    },
+    "opt.intro_more": {
+        "en": "Remembering the heading lets momentum and Nesterov build up speed along a long valley and damp the zig-zag across it. Dividing by the gradient's running size makes steep and flat directions move at similar speeds. Add gradient noise to see what happens with minibatches (chapter 10), and open the from-scratch view under the chart to check each update by hand against torch.optim.",
+        "ko": "가던 방향을 기억하므로 모멘텀과 네스테로프는 긴 골짜기를 따라 속도가 붙고, 골짜기를 가로지르는 지그재그는 줄어듭니다. 기울기 크기로 걸음을 나누면 가파른 방향과 완만한 방향이 비슷한 속도로 움직입니다. 기울기 잡음을 넣으면 미니배치로 학습할 때 어떤 일이 생기는지 볼 수 있고(10장), 차트 아래의 직접 구현 보기에서 갱신을 손으로 계산해 torch.optim과 비교할 수 있습니다.",
     },
     "opt.formula_note": {
         "en": "Momentum keeps a velocity v; Adam keeps running averages m (direction) and v (size) of the gradient, corrects their start-up bias (m̂, v̂) and steps by m̂/√v̂. These are torch.optim's own update rules.",
         "ko": "모멘텀은 속도 v를 유지하고, Adam은 기울기의 이동 평균 m(방향)과 v(크기)를 유지하며 초기 편향을 보정한 m̂, v̂로 m̂/√v̂만큼 이동합니다. torch.optim이 실제로 쓰는 갱신 규칙입니다.",
+    },
+    "opt.hyper": {
+        "en": "Hyperparameters μ, β₁, β₂, α, ε",
+        "ko": "하이퍼파라미터 μ, β₁, β₂, α, ε",
     },
     "opt.surface": {"en": "Loss surface", "ko": "손실 곡면"},
     "opt.surface_help": {
@@ -22,12 +30,8 @@ TEXT = {
     "opt.start": {"en": "Start θ₀ = ({x:g}, {y:g})", "ko": "시작점 θ₀ = ({x:g}, {y:g})"},
     "opt.optims": {"en": "Optimizers in the race", "ko": "경주에 나갈 옵티마이저"},
     "opt.optims_help": {
-        "en": "Each is a real torch.optim class: sgd = SGD, momentum = SGD(momentum=μ), nesterov = SGD(momentum=μ, nesterov=True), rmsprop = RMSprop, adagrad = Adagrad, adam = Adam.",
-        "ko": "모두 실제 torch.optim 클래스입니다. sgd = SGD, momentum = SGD(momentum=μ), nesterov = SGD(momentum=μ, nesterov=True), rmsprop = RMSprop, adagrad = Adagrad, adam = Adam.",
-    },
-    "opt.optims_caption": {
-        "en": "sgd: plain SGD · momentum: heavy ball · nesterov: look-ahead momentum · rmsprop: divides by a running RMS · adagrad: divides by the sum of all past squares · adam: momentum + RMSprop + bias correction",
-        "ko": "sgd: 기본 SGD · momentum: 관성(무거운 공) · nesterov: 앞을 내다보는 모멘텀 · rmsprop: 기울기 제곱의 이동 평균으로 나눔 · adagrad: 지금까지의 기울기 제곱 합으로 나눔 · adam: 모멘텀 + RMSprop + 편향 보정",
+        "en": "Each is a real torch.optim class. SGD: plain SGD · Momentum: SGD(momentum=μ), a heavy ball · Nesterov: SGD(momentum=μ, nesterov=True), look-ahead momentum · RMSprop: divides by a running RMS of the gradient · Adagrad: divides by the sum of all past squares · Adam: momentum + RMSprop + bias correction.",
+        "ko": "모두 실제 torch.optim 클래스입니다. SGD: 기본 SGD · 모멘텀: SGD(momentum=μ), 관성(무거운 공) · 네스테로프: SGD(momentum=μ, nesterov=True), 앞을 내다보는 모멘텀 · RMSprop: 기울기 제곱의 이동 평균으로 나눔 · Adagrad: 지금까지의 기울기 제곱 합으로 나눔 · Adam: 모멘텀 + RMSprop + 편향 보정.",
     },
     "opt.lr": {"en": "Learning rate η (all)", "ko": "학습률 η (공통)"},
     "opt.lr_help": {
@@ -70,8 +74,8 @@ TEXT = {
         "ko": "미니배치 기울기처럼 각 기울기 좌표에 N(0, σ²)를 더합니다. σ = 잡음 × ‖∇L(θ₀)‖입니다. 모든 옵티마이저가 같은 난수를 받으며, 사이드바의 시드로 고정됩니다.",
     },
     "opt.noise_on": {
-        "en": "Noisy gradients: σ = {sigma:.3g} per coordinate (seed {seed}). The loss curves show the true loss L(θₖ), without noise.",
-        "ko": "잡음 섞인 기울기: 좌표마다 σ = {sigma:.3g} (시드 {seed}). 손실 곡선은 잡음 없는 실제 손실 L(θₖ)입니다.",
+        "en": "Noisy gradients: σ = {sigma:num} per coordinate (seed {seed}). The loss curves show the true loss L(θₖ), without noise.",
+        "ko": "잡음 섞인 기울기: 좌표마다 σ = {sigma:num} (시드 {seed}). 손실 곡선은 잡음 없는 실제 손실 L(θₖ)입니다.",
     },
     "opt.pick_one": {
         "en": "Pick at least one optimizer above to start the race. The from-scratch view below still runs momentum and Adam.",
@@ -83,15 +87,15 @@ TEXT = {
     },
     "opt.diverged_nonfinite": {
         "en": "**{name} diverged at step {step}** and was stopped: its loss or gradient became infinite or NaN. η = {lr:g} is far too large for it here.",
-        "ko": "**{name}: {step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다. 여기서 η = {lr:g}은(는) 너무 큽니다.",
+        "ko": "**{name}: {step}단계에서 발산하여 멈췄습니다.** 손실이나 기울기가 무한대 또는 NaN이 되었습니다. 여기서 η = {lr:g}{은} 너무 큽니다.",
     },
     "opt.winner": {
         "en": "**{name}** finished first: from step {step} on it stayed within {tol:g} of a minimum.",
-        "ko": "**{name}**이(가) 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
+        "ko": "**{name}{이}** 1등입니다. {step}단계부터 끝까지 최솟값에서 {tol:g} 이내에 머물렀습니다.",
     },
     "opt.no_winner": {
-        "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:.3g} away. Try more steps or another η.",
-        "ko": "{steps}단계 안에 최솟값에서 {tol:g} 이내로 자리 잡은 옵티마이저가 없습니다. 마지막에 가장 가까운 것은 **{name}**({dist:.3g} 거리)입니다. 단계 수나 η를 바꿔 보세요.",
+        "en": "Nobody settled within {tol:g} of a minimum in {steps} steps. Closest at the end: **{name}**, {dist:num} away. Try more steps or another η.",
+        "ko": "{steps}단계 안에 최솟값에서 {tol:g} 이내로 자리 잡은 옵티마이저가 없습니다. 마지막에 가장 가까운 것은 **{name}**({dist:num} 거리)입니다. 단계 수나 η를 바꿔 보세요.",
     },
     "opt.table_title": {"en": "Race results", "ko": "경주 결과"},
     "opt.table_caption": {
@@ -144,8 +148,8 @@ TEXT = {
     "opt.mismatch": {"en": "{gap:.1e}  ✗ differs", "ko": "{gap:.1e}  ✗ 다름"},
     "opt.try.valley.name": {"en": "Momentum in a narrow valley", "ko": "좁은 골짜기의 모멘텀"},
     "opt.try.valley.what": {
-        "en": "Valley, η = 0.1: SGD drops to the valley floor and then crawls along it. Momentum and Nesterov build up speed along the floor (swinging past the minimum a little); RMSprop rescales each axis and heads almost straight in; Adam does too, with some overshoot from its momentum.",
-        "ko": "골짜기, η = 0.1: SGD는 골짜기 바닥으로 내려간 뒤 바닥을 따라 느리게 기어갑니다. 모멘텀과 네스테로프는 바닥을 따라 속도가 붙고(최솟값을 조금 지나치기도 합니다), RMSprop은 축마다 걸음을 조절해 거의 곧장 들어갑니다. Adam도 비슷하지만 모멘텀 때문에 조금 지나칩니다.",
+        "en": "Valley, η = 0.1, SGD against momentum and RMSprop: SGD drops to the valley floor and then crawls along it, still about 1 away after 60 steps. Momentum builds up speed along the floor and swings past the minimum before it settles; RMSprop rescales each axis and heads almost straight in, settling within about 20 steps.",
+        "ko": "골짜기, η = 0.1에서 SGD와 모멘텀, RMSprop 비교: SGD는 골짜기 바닥으로 내려간 뒤 바닥을 따라 느리게 기어가서 60단계 뒤에도 최솟값에서 약 1 떨어져 있습니다. 모멘텀은 바닥을 따라 속도가 붙어 최솟값을 지나쳤다가 자리를 잡고, RMSprop은 축마다 걸음을 조절해 거의 곧장 들어가 약 20단계 안에 자리를 잡습니다.",
     },
     "opt.try.banana.name": {"en": "Rosenbrock: same η, different steps", "ko": "로젠브록: 같은 η, 다른 걸음"},
     "opt.try.banana.what": {

@@ -26,6 +26,15 @@ TEXT = {
     "relu.act.elu": {"en": "ELU (α = 1)", "ko": "ELU 함수 (α = 1)"},
     "relu.act.gelu": {"en": "GELU", "ko": "GELU 함수"},
     "relu.metric_d0": {"en": "f'(0)", "ko": "f'(0)"},
+    "relu.metric_d0_help": {
+        "en": "The slope at 0, as autograd computes it.",
+        "ko": "0에서의 기울기로, autograd가 계산한 값입니다.",
+    },
+    "relu.metric_d0_kink": {"en": "f'(0), a convention", "ko": "f'(0), 관례로 정한 값"},
+    "relu.metric_d0_kink_help": {
+        "en": "At the kink x = 0 the function has no derivative: the slope is one value on the left and another on the right. PyTorch's autograd uses the left slope there by convention (0 for ReLU); any value between the two would do for gradient descent.",
+        "ko": "꺾인 점 x = 0에서는 미분계수가 없습니다. 왼쪽과 오른쪽 기울기가 다르기 때문입니다. PyTorch의 autograd는 관례에 따라 이 점에서 왼쪽 기울기를 씁니다(ReLU는 0). 경사하강법에는 두 기울기 사이의 어떤 값을 써도 됩니다.",
+    },
     "relu.metric_dmax": {"en": "largest slope max f'", "ko": "가장 큰 기울기 max f'"},
     "relu.metric_dmax_help": {
         "en": "Backpropagation through L layers multiplies L such derivatives. If the largest is 0.25 (sigmoid), the product is at most 0.25^L times the weights' factors: that is the vanishing gradient.",
@@ -69,8 +78,8 @@ TEXT = {
         "ko": "전체 배치 학습 단계 수입니다. 애니메이션에는 그중 최대 60개가 나옵니다.",
     },
     "relu.fit_ok": {
-        "en": "{units} ReLU units built a function of {pieces} straight pieces; final mean squared error {mse:.4g}.",
-        "ko": "ReLU 유닛 {units}개가 직선 조각 {pieces}개로 된 함수를 만들었습니다. 최종 평균제곱오차는 {mse:.4g}입니다.",
+        "en": "{units} ReLU units built a function of {pieces} straight pieces; final mean squared error {mse:num}.",
+        "ko": "ReLU 유닛 {units}개가 직선 조각 {pieces}개로 된 함수를 만들었습니다. 최종 평균제곱오차는 {mse:num}입니다.",
     },
     "relu.fit_dead": {
         "en": "**{dead} of {units} units are dead**: their input w·x + b is negative for every training point, so they output 0, their gradient is 0, and no update can revive them. With η = {lr:g}, big early steps can push a unit's bend off the data for good. Try a smaller learning rate or another seed.",
@@ -206,4 +215,7 @@ TEXT = {
         "en": "Depth 20 with He init: ReLU's gradients stay within a factor of 30 of each other across all 21 layers, while sigmoid's first layer still gets less than 10⁻¹⁰ of its last layer's gradient. The right initialisation depends on the activation.",
         "ko": "깊이 20에 He 초기화: ReLU의 기울기는 21개 층 전체에서 서로 30배 이내로 비슷하게 유지되지만, 시그모이드의 1번 층은 여전히 마지막 층 기울기의 10⁻¹⁰배도 받지 못합니다. 알맞은 초기화는 활성 함수에 따라 다릅니다.",
     },
+    "relu.init_name.default": {"en": "PyTorch default (nn.Linear)", "ko": "PyTorch 기본값 (nn.Linear)"},
+    "relu.init_name.he": {"en": "He (Kaiming) normal", "ko": "He(Kaiming) 정규분포"},
+    "relu.init_name.xavier": {"en": "Xavier (Glorot) normal", "ko": "Xavier(Glorot) 정규분포"},
 }

@@ -83,10 +83,13 @@ TEXT = {
         "en": "An nn.RNN as initialised with seed {seed} (not trained yet). Shapes: W_xh {wxh}, W_hh {whh}, W_hy {why}; the same matrices on all {T} steps. Pick a step with the slider under the chart: its inputs, hidden state and output light up, and the hand-computed heat map fills in up to it.",
         "ko": "시드 {seed}에서 막 초기화한 nn.RNN입니다(아직 학습 전). 모양: W_xh {wxh}, W_hh {whh}, W_hy {why}. {T}개 단계 모두에 같은 행렬을 씁니다. 차트 아래 슬라이더로 단계를 고르면 그 단계의 입력, 은닉 상태, 출력이 강조되고, 손으로 계산한 히트맵이 그 단계까지 채워집니다.",
     },
-    "rnn.metric_diff": {"en": "max |nn.RNN − by hand|", "ko": "최대 |nn.RNN − 직접 계산|"},
+    "rnn.check_diff": {
+        "en": ":material/check_circle: Check: nn.RNN and the hand-written loop give the same hidden states (largest difference {diff:num}).",
+        "ko": ":material/check_circle: 확인: nn.RNN과 직접 짠 반복문이 같은 은닉 상태를 냅니다(가장 큰 차이 {diff:num}).",
+    },
     "rnn.metric_diff_help": {
-        "en": "Largest difference over all T × H hidden values between nn.RNN's output and the loop h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) with the same weights. Both run in float32, so about 1e-7 is rounding.",
-        "ko": "같은 가중치로 nn.RNN의 출력과 반복문 h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)을 비교한 T × H개 은닉값 중 가장 큰 차이입니다. 둘 다 float32로 계산하므로 1e-7 정도는 반올림 오차입니다.",
+        "en": "Largest difference over all T × H hidden values between nn.RNN's output and the loop h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh) with the same weights. Both run in float32, so about 10⁻⁷ is rounding.",
+        "ko": "같은 가중치로 nn.RNN의 출력과 반복문 h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh)을 비교한 T × H개 은닉값 중 가장 큰 차이입니다. 둘 다 float32로 계산하므로 10⁻⁷ 정도는 반올림 오차입니다.",
     },
     "rnn.metric_steps": {"en": "Time steps", "ko": "시간 단계"},
     "rnn.metric_params": {"en": "Shared parameters", "ko": "공유 파라미터 수"},
@@ -115,20 +118,20 @@ TEXT = {
     "rnn.train_title": {"en": "2 · Training: predict the next step", "ko": "2 · 학습: 다음 단계 예측하기"},
     "rnn.train_caption_sine": {
         "en": "{cell} with H = {H} learns xₜ₊₁ from x₁ … xₜ (mean squared error, Adam, gradient norm clipped at 1). ▶ plays the epochs.",
-        "ko": "H = {H}인 {cell}이(가) x₁ … xₜ로부터 xₜ₊₁을 배웁니다(평균제곱오차, Adam, 기울기 노름 1로 자르기). ▶로 에포크를 재생합니다.",
+        "ko": "H = {H}인 {cell}{이} x₁ … xₜ로부터 xₜ₊₁을 배웁니다(평균제곱오차, Adam, 기울기 노름 1로 자르기). ▶로 에포크를 재생합니다.",
     },
     "rnn.train_caption_text": {
         "en": "{cell} with H = {H} learns the next character after each prefix (cross-entropy, Adam, gradient norm clipped at 1). Each dot is the probability it gives the right next character; the letter above it is its top guess.",
-        "ko": "H = {H}인 {cell}이(가) 각 접두어 다음에 올 글자를 배웁니다(교차 엔트로피, Adam, 기울기 노름 1로 자르기). 점은 정답 글자에 준 확률이고, 위의 글자는 가장 유력하다고 본 글자입니다.",
+        "ko": "H = {H}인 {cell}{이} 각 접두어 다음에 올 글자를 배웁니다(교차 엔트로피, Adam, 기울기 노름 1로 자르기). 점은 정답 글자에 준 확률이고, 위의 글자는 가장 유력하다고 본 글자입니다.",
     },
     "rnn.training_spinner": {"en": "Training for {epochs} epochs…", "ko": "{epochs}에포크 동안 학습하는 중…"},
     "rnn.trained": {
-        "en": "After {epochs} epochs the mean loss fell from {l0:.4g} to {ln:.4g}.",
-        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}(으)로 줄었습니다.",
+        "en": "After {epochs} epochs the mean loss fell from {l0:num} to {ln:num}.",
+        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:num}에서 {ln:num}{으로} 줄었습니다.",
     },
     "rnn.not_trained": {
-        "en": "After {epochs} epochs the mean loss went from {l0:.4g} to {ln:.4g}: it did not go down. Try more epochs or another cell.",
-        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:.4g}에서 {ln:.4g}(으)로 바뀌었고 줄지 않았습니다. 에포크를 늘리거나 다른 셀을 시도해 보세요.",
+        "en": "After {epochs} epochs the mean loss went from {l0:num} to {ln:num}: it did not go down. Try more epochs or another cell.",
+        "ko": "{epochs}에포크 뒤 평균 손실이 {l0:num}에서 {ln:num}{으로} 바뀌었고 줄지 않았습니다. 에포크를 늘리거나 다른 셀을 시도해 보세요.",
     },
     "rnn.diverged": {
         "en": "**Training stopped at epoch {epoch}:** the loss became infinite or NaN. The charts show the epochs before it.",
@@ -155,7 +158,7 @@ TEXT = {
     },
     "rnn.bptt_caption": {
         "en": "Each curve is ‖∂L_T/∂h_t‖, the size of the gradient of the **last** step's loss with respect to the hidden state of step t, for freshly initialised cells (same seed, same task, H = {H}). The y axis is logarithmic: a straight falling line means the gradient shrinks by the same factor on every step back.",
-        "ko": "각 곡선은 ‖∂L_T/∂h_t‖, 즉 **마지막** 단계의 손실을 t단계의 은닉 상태로 미분한 기울기의 크기입니다(같은 시드, 같은 과제, H = {H}(으)로 막 초기화한 셀). 세로축은 로그 눈금이라, 곧게 내려가는 직선은 한 단계 거슬러 갈 때마다 기울기가 같은 비율로 줄어든다는 뜻입니다.",
+        "ko": "각 곡선은 ‖∂L_T/∂h_t‖, 즉 **마지막** 단계의 손실을 t단계의 은닉 상태로 미분한 기울기의 크기입니다(같은 시드, 같은 과제, H = {H}{으로} 막 초기화한 셀). 세로축은 로그 눈금이라, 곧게 내려가는 직선은 한 단계 거슬러 갈 때마다 기울기가 같은 비율로 줄어든다는 뜻입니다.",
     },
     "rnn.grad_title": {
         "en": "‖∂L_T/∂hₜ‖ for t = 1 … {T} (log scale)",
@@ -198,6 +201,11 @@ TEXT = {
     "rnn.try.noise.name": {"en": "Memorising the noise", "ko": "잡음까지 외우기"},
     "rnn.try.noise.what": {
         "en": "Noise σ = 0.3 with a GRU: noise cannot be predicted, so an honest model stays near σ² = 0.09. Yet within about 50 epochs the training loss sinks below it: the net memorises this one sequence's jitter. That is overfitting (chapter 12).",
-        "ko": "잡음 σ = 0.3, GRU: 잡음은 예측할 수 없으니 정직한 모델의 손실은 σ² = 0.09 근처에 머물러야 합니다. 그런데 50에포크쯤 지나면 학습 손실이 그 아래로 내려갑니다. 이 한 시퀀스의 잡음까지 외워 버린 것이죠. 바로 오버피팅입니다(12장).",
+        "ko": "잡음 σ = 0.3, GRU: 잡음은 예측할 수 없으니 정직한 모델의 손실은 σ² = 0.09 근처에 머물러야 합니다. 그런데 50에포크쯤 지나면 학습 손실이 그 아래로 내려갑니다. 이 시퀀스 하나의 잡음까지 외워 버린 것으로, 이것이 바로 오버피팅입니다(12장).",
     },
+    "rnn.sequence_name.sine": {"en": "Sine wave", "ko": "사인파"},
+    "rnn.sequence_name.text": {"en": "Text", "ko": "텍스트"},
+    "rnn.cell_name.rnn": {"en": "Plain RNN", "ko": "기본 RNN"},
+    "rnn.cell_name.lstm": {"en": "LSTM (long short-term memory)", "ko": "LSTM (장단기 기억)"},
+    "rnn.cell_name.gru": {"en": "GRU (gated recurrent unit)", "ko": "GRU (게이트 순환 유닛)"},
 }

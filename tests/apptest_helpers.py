@@ -35,13 +35,16 @@ def figures(at: AppTest) -> list[dict]:
 
 
 def shown_text(at: AppTest) -> str:
-    """Every string the page sends to the browser (labels, help, markdown, chart specs), except code:
-    the "PyTorch code" blocks are English source by design."""
+    """Every string the page sends to the browser (labels, help, markdown, chart figures), except code:
+    the "PyTorch code" blocks and the chart element's script are English source by design."""
     parts = []
 
     def walk(node) -> None:
         proto = getattr(node, "proto", None)
-        if proto is not None and getattr(node, "type", None) != "code":
+        if getattr(proto, "component_name", None) == "dlviz.chart":
+            # The chart element carries its (English) JS source; what it shows is the figure.
+            parts.append(json.dumps(json.loads(json.loads(proto.json)["figure"]), ensure_ascii=False))
+        elif proto is not None and getattr(node, "type", None) != "code":
             parts.append(text_format.MessageToString(proto, as_utf8=True))
         for child in getattr(node, "children", {}).values():
             walk(child)

@@ -33,7 +33,7 @@ from core.cnn_filters_images import (
     patch_of,
     read_upload,
 )
-from core.cnn_filters_train import EPOCHS, FILTERS, closest_kernels, learned_maps, train_digit_cnn
+from core.cnn_filters_train import EPOCHS, FILTERS, MATCH, closest_kernels, learned_maps, train_digit_cnn
 from core.runtime import configure_torch
 
 configure_torch()  # the app's one-thread policy: two threads fight other processes on this 2-core box
@@ -225,8 +225,8 @@ def test_decompression_bombs_are_refused_from_the_header():
     with pytest.raises(UploadError) as err:
         read_upload(bomb)
     assert err.value.code == "too_many_pixels" and err.value.info["w"] == 6000
-    # A header claiming 20000×20000 trips PIL's own DecompressionBombError while opening.
-    assert upload_code(png_header_only(20_000, 20_000)) == "bomb"
+    # Headers far past PIL's own bomb limits are refused from our header read: PIL never opens them.
+    assert upload_code(png_header_only(20_000, 20_000)) == "too_many_pixels"
     assert upload_code(png_header_only(7_000, 7_000)) == "too_many_pixels"
 
 
@@ -286,3 +286,17 @@ def test_closest_kernels_by_cosine():
     names, cos = closest_kernels(filters)
     assert names == ["sobel_x", "sobel_y", "laplacian"]
     np.testing.assert_allclose(cos, [-1, 1, 1], atol=1e-3)
+
+
+def test_a_filter_is_named_after_a_classic_kernel_only_when_abs_cos_reaches_0_8():
+    sobel = KERNELS["sobel_x"] / np.linalg.norm(KERNELS["sobel_x"])
+    other = np.eye(3)[::-1] - np.eye(3)  # anti-diagonal minus diagonal: orthogonal to the sobel pattern
+    other = other / np.linalg.norm(other)
+    assert abs((sobel * other).sum()) < 1e-12
+    # a mix with cosine c to sobel_x: c·sobel + √(1 − c²)·other
+    filters = np.stack([c * sobel + np.sqrt(1 - c * c) * other for c in (0.95, 0.81, -0.81, 0.79, 0.3)])
+    names, cos = closest_kernels(filters)
+    assert names[:3] == ["sobel_x", "sobel_x", "sobel_x"]
+    assert names[3:] == [None, None]
+    np.testing.assert_allclose(np.abs(cos[:3]), [0.95, 0.81, 0.81], atol=1e-9)
+    assert MATCH == 0.8

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.apptest_helpers import figures, open_page, shown_text
+from tests.test_experiments import apply_experiment
 
 LR = "views/learning_rate.py"
 
@@ -45,10 +46,10 @@ def test_a_rate_above_the_limit_is_called_diverging_and_a_blow_up_is_reported():
 @pytest.mark.parametrize(
     ("text", "lang", "needle"),
     [
-        ("학습률😀", "en", "“학습률😀” is not a number"),
-        ("학습률😀", "ko", "“학습률😀”은(는) 숫자가 아닙니다"),
-        ("0.1, -2", "en", "“-2” is outside the accepted range"),
-        ("nan", "ko", "“nan”은(는) 받을 수 있는 범위를 벗어났습니다"),
+        ("학습률😀", "en", "` 학습률😀 ` is not a number"),
+        ("학습률😀", "ko", "` 학습률😀 ` 값은 숫자가 아닙니다"),
+        ("0.1, -2", "en", "` -2 ` is outside the accepted range"),
+        ("nan", "ko", "` nan ` 값은 받을 수 있는 범위를 벗어났습니다"),
         (" , ", "en", "The list of learning rates is empty"),
         ("0.1," * 100, "ko", "글이 너무 깁니다"),
     ],
@@ -93,10 +94,9 @@ def test_picking_a_surface_loads_its_preset(surface):
 
 
 def test_try_this_applies_its_settings_and_resets():
-    at = open_page(LR, lang="en")
-    at.button(key="try_lr_cosine").click().run()
+    at = apply_experiment(open_page(LR, lang="en"), "cosine")
     assert at.selectbox(key="schedule").value == "cosine" and at.slider(key="steps").value == 60
-    assert at.text_input(key="lrs").value == "0.6,1.1,1.3"
+    assert at.text_input(key="lrs").value == "0.3,0.55,0.65" and at.selectbox(key="surface").value == "valley"
     at.button(key="try_lr_reset").click().run()
     assert at.selectbox(key="schedule").value == "constant" and at.text_input(key="lrs").value == "0.05,0.2,0.9,1.1"
 

@@ -73,3 +73,11 @@ def test_changing_units_changes_the_fit_chart_and_code_is_shown():
     code = "\n".join(c.value for c in at.code)
     for needle in ("def fit_relu_units", "def count_pieces", "def layer_grad_norms", "torch.autograd.grad"):
         assert needle in code
+
+
+@pytest.mark.parametrize(("activation", "label"), [("relu", "f'(0), a convention"), ("tanh", "f'(0)")])
+def test_the_kink_slope_is_marked_as_a_convention(activation, label):
+    at = open_page(PAGE, activation=activation, lang="en")
+    d0 = next(m for m in at.metric if m.label.startswith("f'(0)"))
+    assert d0.label == label
+    assert d0.value == ("0" if activation == "relu" else "1")

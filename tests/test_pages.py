@@ -87,12 +87,14 @@ def test_bad_url_values_fall_back_to_defaults(params):
 
 def test_try_this_applies_its_settings_in_one_click():
     at = open_page(GD, lang="en")
-    at.button(key="try_gd_banana").click().run()
+    at.selectbox(key="try_gd_pick").set_value("banana").run()
+    at.button(key="try_gd_apply").click().run()
     assert not at.exception
     assert at.selectbox(key="surface").value == "rosenbrock"
     assert at.number_input(key="lr").value == pytest.approx(0.002)
     assert at.slider(key="steps").value == 200
-    at.button(key="try_gd_diverge").click().run()
+    at.selectbox(key="try_gd_pick").set_value("diverge").run()
+    at.button(key="try_gd_apply").click().run()
     assert at.selectbox(key="surface").value == "bowl" and at.number_input(key="lr").value == pytest.approx(1.1)
     at.button(key="try_gd_reset").click().run()
     assert at.number_input(key="lr").value == pytest.approx(0.1)

@@ -96,10 +96,21 @@ def test_learned_filters_figure_animates_epochs_beside_the_presets():
     for e in (0, EPOCHS):
         for f in range(FILTERS):
             np.testing.assert_allclose(fig.frames[e].data[f].z, run.filters[e, f], rtol=1e-6)
-    presets = fig.data[:FILTERS]
-    for trace, name in zip(presets, names, strict=True):
+    named = [n for n in names if n is not None]  # a filter with no close classic kernel gets no preset below it
+    presets = fig.data[: len(named)]
+    for trace, name in zip(presets, named, strict=True):
         np.testing.assert_allclose(trace.z, KERNELS[name], rtol=1e-6)
     assert "cos" in fig.layout.annotations[FILTERS].text
+    titles = [a.text for a in fig.layout.annotations[FILTERS:]]
+    assert all(("no close classic kernel" in title) == (n is None) for title, n in zip(titles, names, strict=True))
+
+
+def test_a_filter_far_from_every_classic_kernel_is_not_named():
+    run = fake_run()
+    names = [None, *closest_kernels(run.filters[-1])[0][1:]]
+    fig = learned_filters_figure(run, names, np.full(len(names), 0.3), KERNELS, "ko")
+    assert fig.layout.annotations[FILTERS].text.startswith("가까운 고전 커널 없음")
+    assert len(fig.data) == FILTERS + sum(n is not None for n in names)
 
 
 def test_training_confusion_and_maps_figures():

@@ -114,8 +114,6 @@ def try_this(prefix: str, experiments: list[Experiment], defaults: dict) -> None
     )
     exp = next(e for e in experiments if e.id == pick)
     st.caption(t(f"{prefix}.try.{exp.id}.what"))
-    if not wide:
-        apply_col, reset_col = st.columns(2)
     apply_col.button(
         t("ui.try_apply"),
         key=f"try_{prefix}_apply",

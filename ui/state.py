@@ -7,6 +7,7 @@ import streamlit as st
 import i18n
 
 SEED_MAX = 99_999
+NAMES = {"ko": "한국어", "en": "English"}  # each language named in itself, in both languages
 
 
 def browser_lang() -> str:
@@ -34,18 +35,20 @@ def t(key: str, **fmt) -> str:
 
 
 def language_switch() -> str:
-    """Sidebar language radio bound to ?lang=; returns the chosen language."""
-    # The URL value is the option itself (a format_func would put its label in the URL),
-    # so the options are the codes and the names are captions.
-    st.sidebar.radio(
-        t("app.lang_label"),
-        options=list(i18n.LANGS),
-        captions=["한국어", "English"],
-        index=i18n.LANGS.index(browser_lang()),
-        key="lang",
-        bind="query-params",
+    """Sidebar language radio kept in ?lang= on every page, even at the browser's language; returns it."""
+    # Not bound: a bound widget at its default is left out of the URL, and a copied link
+    # must open in the language it was copied in, whatever the reader's browser says.
+    from ui.options import option  # here, not at the top: ui.options uses this module's t
+
+    option(
+        st.sidebar.radio,
+        "lang",
+        "app.lang",
+        options=i18n.LANGS,
+        labels=NAMES.get,
+        default=browser_lang(),
+        always=True,
         horizontal=True,
-        help=t("app.lang_help"),
     )
     return lang()
 

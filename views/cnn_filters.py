@@ -21,8 +21,10 @@ from core.cnn_filters import (
 from core.cnn_filters_images import IMAGES, UploadError, load_image, patch_of, read_upload
 from core.cnn_filters_train import DigitCNN, closest_kernels, learned_maps, train_digit_cnn
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
+from ui.text import inert
 from viz import cnn_filters as viz
 
 DEFAULTS = {"image": "china", "kernel": "sobel_x", "stride": 1, "padding": 0, "dilation": 1}
@@ -90,14 +92,8 @@ formula(
 )
 with st.container(border=True):
     c = st.columns([2, 2, 1, 1, 1])
-    image = bound(
-        c[0].selectbox, "image", "cnn.image", options=IMAGE_OPTIONS, index=IMAGE_OPTIONS.index(DEFAULTS["image"])
-    )
-    c[0].caption(t(f"cnn.image.{image}"))
-    kernel = bound(
-        c[1].selectbox, "kernel", "cnn.kernel", options=KERNEL_OPTIONS, index=KERNEL_OPTIONS.index(DEFAULTS["kernel"])
-    )
-    c[1].caption(t(f"cnn.kernel.{kernel}"))
+    image = option(c[0].selectbox, "image", "cnn.image", IMAGE_OPTIONS, "cnn.image", DEFAULTS["image"])
+    kernel = option(c[1].selectbox, "kernel", "cnn.kernel", KERNEL_OPTIONS, "cnn.kernel", DEFAULTS["kernel"])
     stride = bound(c[2].slider, "stride", "cnn.stride", min_value=1, max_value=4, value=1)
     padding = bound(c[3].slider, "padding", "cnn.padding", min_value=0, max_value=4, value=0)
     dilation = bound(c[4].slider, "dilation", "cnn.dilation", min_value=1, max_value=4, value=1)
@@ -122,7 +118,7 @@ with st.container(border=True):
 
 if err := st.session_state.get("cnn_upload_error"):
     code, info, name = err
-    st.error(t(f"cnn.upload_err.{code}", name=name, **info), icon=":material/block:")
+    st.error(t(f"cnn.upload_err.{code}", name=inert(name, limit=80), **info), icon=":material/block:")
 if image == "upload" and "cnn_upload_image" not in st.session_state:
     st.info(t("cnn.no_upload"), icon=":material/upload:")
     image = DEFAULTS["image"]

@@ -5,7 +5,9 @@ import streamlit as st
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
 from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
 from ui.state import lang, seed, t
 from viz import dropout as viz
@@ -41,8 +43,7 @@ controls, main = workspace()
 
 with controls:
     c = control_row(controls, 4)
-    task = bound(c[0].selectbox, "task", "drop.task", options=list(TASKS))
-    c[0].caption(t(f"drop.task.{task}"))
+    task = option(c[0].selectbox, "task", "drop.task", TASKS, "drop.task")
     n = bound(c[1].slider, "n", "drop.n", min_value=10, max_value=200, value=DEFAULTS["n"], step=5)
     noise = bound(c[2].slider, "noise", "drop.noise", min_value=0.0, max_value=0.6, value=DEFAULTS["noise"], step=0.05)
     hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=128, value=DEFAULTS["hidden"], step=16)
@@ -85,7 +86,7 @@ with main:
         delta = f"{value - final:+.3f}" if who == "reg" else None
         m[i].metric(
             t("drop.metric_val", model=name),
-            f"{value:.3f}",
+            num(value),
             delta,
             delta_color="inverse",
             help=t("drop.metric_val_help"),

@@ -5,8 +5,19 @@ import streamlit as st
 
 from core import surfaces
 from core.gradient_descent import descent_slices, run_gradient_descent
+from i18n.numbers import num
 from ui.chart import chart
-from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
+from ui.options import option
+from ui.page import (
+    Experiment,
+    applied_experiment,
+    bound,
+    code_expander,
+    control_row,
+    header,
+    try_this,
+    workspace,
+)
 from ui.state import lang, t
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
 
@@ -62,8 +73,7 @@ controls, main = workspace()
 with controls:
     c = control_row(controls, 5)
     names = list(surfaces.SURFACES)
-    surface = bound(c[0].selectbox, "surface", "gd.surface", options=names, on_change=apply_preset)
-    c[0].caption(t(f"gd.surface.{surface}"))
+    surface = option(c[0].selectbox, "surface", "gd.surface", names, "gd.surface", on_change=apply_preset)
     preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
     x0 = bound(c[1].slider, "x0", "gd.x0", min_value=-START_LIMIT, max_value=START_LIMIT, value=preset["x0"], step=0.05)
     y0 = bound(c[2].slider, "y0", "gd.y0", min_value=-START_LIMIT, max_value=START_LIMIT, value=preset["y0"], step=0.05)
@@ -111,11 +121,11 @@ with main:
     else:
         st.warning(t("gd.not_decreasing", steps=steps, l0=l0, ln=ln), icon=":material/trending_flat:")
     m = st.columns(3)
-    m[0].metric(t("gd.metric_final"), f"{ln:.4g}")
+    m[0].metric(t("gd.metric_final"), num(ln))
     nearest = min(np.hypot(*(run.path[-1] - np.array(p))) for p in surfaces.SURFACES[surface].minima)
-    m[1].metric(t("gd.metric_dist"), f"{nearest:.4g}")
+    m[1].metric(t("gd.metric_dist"), num(nearest))
     m[2].metric(
-        t("gd.metric_limit"), f"{limit:.4g}" if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
+        t("gd.metric_limit"), num(limit) if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
     )
     st.caption(t("gd.click_hint") + " " + t("ui.scrub_hint"))
     if view3d:

@@ -6,7 +6,9 @@ import streamlit as st
 from core.datasets import DATASETS, make_split
 from core.logistic_regression import ACTIVATIONS, OPTIMIZERS, build_model, train_classifier
 from core.logistic_regression_grads import autograd_gradients, linear_gradients
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.logistic_regression import boundary_figure, units_figure
@@ -43,27 +45,27 @@ formula(
 
 with st.container(border=True):
     c = st.columns([2, 1, 1, 1, 1])
-    dataset = bound(c[0].selectbox, "dataset", "logit.dataset", options=list(DATASETS), index=1)
-    c[0].caption(t(f"logit.dataset.{dataset}"))
+    dataset = option(c[0].selectbox, "dataset", "logit.dataset", DATASETS, "logit.dataset", list(DATASETS)[1])
     two_only = DATASETS[dataset].max_classes == 2  # moons and xor: the slider would change nothing
     classes = bound(c[1].slider, "classes", "logit.classes", min_value=2, max_value=5, value=2, disabled=two_only)
     noise = bound(c[2].slider, "noise", "logit.noise", min_value=0.0, max_value=0.5, value=0.2, step=0.05)
     n = bound(c[3].slider, "n", "logit.n", min_value=50, max_value=500, value=200, step=50)
     split = bound(c[4].slider, "split", "logit.split", min_value=10, max_value=50, value=30, step=5)
     c = st.columns([2, 1, 1, 1, 1, 1, 1])
-    model = bound(c[0].selectbox, "model", "logit.model", options=["logistic", "mlp"])
-    c[0].caption(t(f"logit.model.{model}"))
+    model = option(c[0].selectbox, "model", "logit.model", ["logistic", "mlp"], "logit.model")
     linear = model == "logistic"
-    hidden = bound(c[1].selectbox, "hidden", "logit.hidden", options=HIDDEN, index=5, disabled=linear)
-    activation = bound(
-        c[2].selectbox, "activation", "logit.activation", options=list(ACTIVATIONS), index=1, disabled=linear
+    hidden = option(c[1].selectbox, "hidden", "logit.hidden", HIDDEN, str, HIDDEN[5], disabled=linear)
+    activation = option(
+        c[2].selectbox, "activation", "logit.activation", ACTIVATIONS, "relu.act", list(ACTIVATIONS)[1], disabled=linear
     )
-    optimizer = bound(c[3].selectbox, "optimizer", "logit.optimizer", options=list(OPTIMIZERS))
+    optimizer = option(c[3].selectbox, "optimizer", "logit.optimizer", OPTIMIZERS, "opt.name")
     lr = bound(
         c[4].number_input, "lr", "logit.lr", min_value=0.001, max_value=10.0, value=0.05, step=0.01, format="%.3f"
     )
     epochs = bound(c[5].slider, "epochs", "logit.epochs", min_value=10, max_value=500, value=200, step=10)
-    batch = bound(c[6].selectbox, "batch", "logit.batch", options=BATCHES)
+    batch = option(
+        c[6].selectbox, "batch", "logit.batch", BATCHES, lambda b: t(f"logit.batch_name.{b}") if b == "full" else b
+    )
 
 params = (dataset, n, noise, classes, split, model, hidden, activation, optimizer, lr, epochs, batch, seed())
 with st.spinner(t("logit.training")):
@@ -84,8 +86,8 @@ else:
 m = st.columns(4)
 m[0].metric(t("logit.metric_train_acc"), f"{train_acc:.1%}")
 m[1].metric(t("logit.metric_test_acc"), f"{test_acc:.1%}")
-m[2].metric(t("logit.metric_train_loss"), f"{run.losses[-1, 0]:.4f}")
-m[3].metric(t("logit.metric_test_loss"), f"{run.losses[-1, 1]:.4f}", help=t("logit.metric_test_loss_help"))
+m[2].metric(t("logit.metric_train_loss"), num(run.losses[-1, 0]))
+m[3].metric(t("logit.metric_test_loss"), num(run.losses[-1, 1]), help=t("logit.metric_test_loss_help"))
 
 chart(fig_map, key="logit_map")
 st.caption(t("logit.map_caption" if run.split.classes == 2 else "logit.map_caption_multi") + " " + t("ui.scrub_hint"))

@@ -1,16 +1,16 @@
 """Optimizer race (chapters 10–11): six torch.optim optimizers on one surface, and momentum/Adam by hand."""
 
-import numpy as np
 import streamlit as st
 
 from core import surfaces
-from core.optimizers import OPTIMIZERS, Hyper, finish_step, gradient_noise, make_optimizer, noise_sigma, race
+from core.optimizers import OPTIMIZERS, Hyper, first_to_finish, gradient_noise, make_optimizer, noise_sigma, race
 from core.optimizers_scratch import SCRATCH, adam_step, from_scratch, momentum_step
 from core.plotdata import frame_steps
 from ui.chart import chart
-from ui.page import Experiment, bound, code_expander, formula, header, try_this
+from ui.options import option
+from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
 from ui.state import lang, seed, t
-from viz.optimizers import race_figure, scratch_figure
+from viz.optimizers import race_figure, results_table, scratch_figure
 
 # Start point, learning rate and length that make a good race on each surface; picking a surface applies them.
 PRESETS = {
@@ -24,6 +24,26 @@ HYPER = {"momentum": 0.9, "beta1": 0.9, "beta2": 0.999, "alpha": 0.99, "eps": 1e
 DEFAULTS = (
     {"surface": "valley", "optims": list(OPTIMIZERS)} | {k: PRESETS["valley"][k] for k in ("lr", "steps")} | HYPER
 )
+THREE = {"optims": ["sgd", "momentum", "adam"]}
+EXPERIMENTS = [
+    Experiment("valley", DEFAULTS | {"optims": ["sgd", "momentum", "rmsprop"]}),
+    Experiment("noise", DEFAULTS | THREE | {"lr": 0.02, "steps": 150, "noise": 0.2}),
+    Experiment("banana", DEFAULTS | THREE | {"surface": "rosenbrock", "lr": 0.002, "steps": 300}),
+    Experiment("banana_adam", DEFAULTS | THREE | {"surface": "rosenbrock", "lr": 0.05, "steps": 500}),
+    Experiment("saddle", DEFAULTS | {"surface": "saddle", "lr": 0.03, "steps": 120}),
+    Experiment(
+        "overshoot",
+        DEFAULTS
+        | {"surface": "bowl", "optims": ["sgd", "momentum", "nesterov"]}
+        | {"lr": 0.05, "steps": 150, "momentum": 0.97},
+    ),
+]
+SLIDERS = {  # hyperparameter: (min, max, step, format)
+    "momentum": (0.05, 0.99, 0.01, None),
+    "beta1": (0.0, 0.99, 0.01, None),
+    "beta2": (0.9, 0.9999, 0.0001, "%.4f"),
+    "alpha": (0.5, 0.999, 0.001, "%.3f"),
+}
 EPS_OPTIONS = [1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.1, 1.0]
 FINISH = 0.05  # a run has finished once it stays this close to a minimum
 
@@ -48,20 +68,6 @@ def figures(surface: str, names: tuple, steps: int, h: Hyper, seed_: int, langua
     }
 
 
-def result_row(run) -> dict:
-    done = finish_step(run, FINISH)
-    first = np.hypot(*(run.path[1] - run.path[0])) if len(run.path) > 1 else np.nan
-    status = t("opt.status_ok") if run.stop_step is None else t("opt.status_diverged", step=run.stop_step)
-    return {
-        t("opt.col_name"): t(f"opt.name.{run.name}"),
-        t("opt.col_first"): f"{first:.4g}",
-        t("opt.col_finish"): "—" if done is None else str(done),
-        t("opt.col_loss"): f"{run.losses[-1]:.4g}",
-        t("opt.col_dist"): f"{run.dists[-1]:.4g}",
-        t("opt.col_status"): status,
-    }
-
-
 def apply_preset() -> None:
     preset = PRESETS[st.session_state["surface"]]
     st.session_state.update(lr=preset["lr"], steps=preset["steps"])
@@ -75,111 +81,78 @@ def comma_list_from_url() -> None:
         st.session_state["optims"] = list(dict.fromkeys(picked)) or DEFAULTS["optims"]
 
 
-header("optimizers", "opt.intro")
-formula(
-    r"\begin{aligned}&\text{momentum:}\; v_k = \mu v_{k-1} + g_k,\quad \theta_k = \theta_{k-1} - \eta\, v_k\\"
-    r"&\text{Adam:}\; m_k = \beta_1 m_{k-1} + (1-\beta_1) g_k,\;\; v_k = \beta_2 v_{k-1} + (1-\beta_2) g_k^2,\;\;"
-    r"\hat m_k = \tfrac{m_k}{1-\beta_1^k},\;\; \hat v_k = \tfrac{v_k}{1-\beta_2^k},\;\;"
-    r"\theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}",
+header(
+    "optimizers",
+    "opt.intro",
+    r"\begin{aligned}\text{momentum:}\;& v_k = \mu v_{k-1} + g_k\\ & \theta_k = \theta_{k-1} - \eta\, v_k\\"
+    r"\text{Adam:}\;& \theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}",
     "opt.formula_note",
+    "opt.intro_more",
 )
-
 comma_list_from_url()
-with st.container(border=True):
-    c = st.columns([2, 1.2, 1.6, 1.6])
-    surface = bound(c[0].selectbox, "surface", "opt.surface", options=list(PRESETS), index=1, on_change=apply_preset)
+controls, main = workspace()
+
+with controls:
+    c = control_row(controls, 4)
+    surface = option(
+        c[0].selectbox, "surface", "opt.surface", PRESETS, "opt.surface", list(PRESETS)[1], on_change=apply_preset
+    )
     preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
-    c[0].caption(t(f"opt.surface.{surface}") + " · " + t("opt.start", x=preset["start"][0], y=preset["start"][1]))
+    c[0].caption(t("opt.start", x=preset["start"][0], y=preset["start"][1]))
     lr = bound(
         c[1].number_input, "lr", "opt.lr", min_value=1e-4, max_value=10.0, value=preset["lr"], step=1e-4, format="%.4f"
     )
     steps = bound(c[2].slider, "steps", "opt.steps", min_value=5, max_value=500, value=preset["steps"])
     noise = bound(c[3].slider, "noise", "opt.noise", min_value=0.0, max_value=2.0, value=HYPER["noise"], step=0.05)
-    optims = bound(st.multiselect, "optims", "opt.optims", options=list(OPTIMIZERS), default=DEFAULTS["optims"])
-    st.caption(t("opt.optims_caption"))
-    c = st.columns(5)
-    momentum = bound(
-        c[0].slider, "momentum", "opt.momentum", min_value=0.05, max_value=0.99, value=HYPER["momentum"], step=0.01
-    )
-    beta1 = bound(c[1].slider, "beta1", "opt.beta1", min_value=0.0, max_value=0.99, value=HYPER["beta1"], step=0.01)
-    beta2 = bound(
-        c[2].slider,
-        "beta2",
-        "opt.beta2",
-        min_value=0.9,
-        max_value=0.9999,
-        value=HYPER["beta2"],
-        step=0.0001,
-        format="%.4f",
-    )
-    alpha = bound(
-        c[3].slider,
-        "alpha",
-        "opt.alpha",
-        min_value=0.5,
-        max_value=0.999,
-        value=HYPER["alpha"],
-        step=0.001,
-        format="%.3f",
-    )
+    optims = option(st.multiselect, "optims", "opt.optims", OPTIMIZERS, "opt.name", list(DEFAULTS["optims"]))
+    hyper = st.expander(t("opt.hyper"), icon=":material/tune:")
+    c = control_row(hyper, 5)
+    picked = {
+        key: bound(col.slider, key, f"opt.{key}", min_value=lo, max_value=hi, value=HYPER[key], step=step, format=fmt)
+        for col, (key, (lo, hi, step, fmt)) in zip(c, SLIDERS.items(), strict=False)
+    }
     eps = bound(c[4].select_slider, "eps", "opt.eps", options=EPS_OPTIONS, value=HYPER["eps"])
+    try_this("opt", EXPERIMENTS, DEFAULTS)
 
 names = tuple(n for n in OPTIMIZERS if n in optims)  # book order, whatever order they were picked in
-h = Hyper(lr=lr, momentum=momentum, beta1=beta1, beta2=beta2, alpha=alpha, eps=float(eps), noise=noise)
+h = Hyper(lr=lr, eps=float(eps), noise=noise, **picked)
 runs, by_name, scratch, grid, box = compute(surface, names, steps, h, seed())
 race_fig, scratch_figs = figures(surface, names, steps, h, seed(), lang())
 
-if noise > 0:
-    sigma = noise_sigma(surface, *preset["start"], noise)
-    st.info(t("opt.noise_on", sigma=sigma, seed=seed()), icon=":material/grain:")
-for run in runs:
-    if run.stop_step is not None:
-        name = t(f"opt.name.{run.name}")
-        st.error(t(f"opt.diverged_{run.stop_reason}", name=name, step=run.stop_step, lr=lr), icon=":material/warning:")
-if not runs:
-    st.warning(t("opt.pick_one"), icon=":material/touch_app:")
-else:
-    finished = sorted((finish_step(r, FINISH), r.name) for r in runs if finish_step(r, FINISH) is not None)
-    if finished:
-        step, name = finished[0]
-        st.success(t("opt.winner", name=t(f"opt.name.{name}"), tol=FINISH, step=step), icon=":material/flag:")
+with main:
+    applied_experiment("opt")
+    if not runs:
+        st.warning(t("opt.pick_one"), icon=":material/touch_app:")
     else:
-        best = min(runs, key=lambda r: r.dists[-1])
-        st.info(t("opt.no_winner", tol=FINISH, steps=steps, name=t(f"opt.name.{best.name}"), dist=best.dists[-1]))
-    chart(race_fig, key="opt_race")
-    st.caption(t("ui.scrub_hint"))
+        chart(race_fig, key="opt_race")
+        st.caption(t("ui.scrub_hint"))
+        winner = first_to_finish(runs, FINISH)
+        if winner:
+            st.success(
+                t("opt.winner", name=t(f"opt.name.{winner[1]}"), tol=FINISH, step=winner[0]), icon=":material/flag:"
+            )
+        else:
+            best = min(runs, key=lambda r: r.dists[-1])
+            st.info(t("opt.no_winner", tol=FINISH, steps=steps, name=t(f"opt.name.{best.name}"), dist=best.dists[-1]))
+    for run in runs:
+        if run.stop_step is not None:
+            name = t(f"opt.name.{run.name}")
+            st.error(
+                t(f"opt.diverged_{run.stop_reason}", name=name, step=run.stop_step, lr=lr), icon=":material/warning:"
+            )
+    if noise > 0:
+        st.info(
+            t("opt.noise_on", sigma=noise_sigma(surface, *preset["start"], noise), seed=seed()), icon=":material/grain:"
+        )
 
+if runs:
     st.subheader(t("opt.table_title"))
     st.caption(t("opt.table_caption"))
-    st.dataframe([result_row(r) for r in runs], hide_index=True, width="stretch")
+    st.dataframe(results_table(runs, FINISH, lang()), hide_index=True, width="stretch")
 
 st.subheader(t("opt.scratch_title"))
 st.caption(t("opt.scratch_caption"))
 for tab, name in zip(st.tabs([t("opt.tab_momentum"), t("opt.tab_adam")]), SCRATCH, strict=True):
     chart(scratch_figs[name], key=f"opt_scratch_{name}", where=tab)
-
-three = {"optims": ["sgd", "momentum", "adam"]}
-try_this(
-    "opt",
-    [
-        Experiment("valley", DEFAULTS),
-        Experiment("noise", DEFAULTS | three | {"lr": 0.02, "steps": 150, "noise": 0.2}),
-        Experiment("banana", DEFAULTS | three | {"surface": "rosenbrock", "lr": 0.002, "steps": 300}),
-        Experiment("banana_adam", DEFAULTS | three | {"surface": "rosenbrock", "lr": 0.05, "steps": 500}),
-        Experiment("saddle", DEFAULTS | {"surface": "saddle", "lr": 0.03, "steps": 120}),
-        Experiment(
-            "overshoot",
-            DEFAULTS
-            | {
-                "surface": "bowl",
-                "optims": ["sgd", "momentum", "nesterov"],
-                "lr": 0.05,
-                "steps": 150,
-                "momentum": 0.97,
-            },
-        ),
-    ],
-    DEFAULTS,
-)
 
 code_expander(race, make_optimizer, gradient_noise, noise_sigma, from_scratch, momentum_step, adam_step)

@@ -6,7 +6,9 @@ import streamlit as st
 from core.relu import ACTIVATIONS, FORMULAS, TARGETS, activation_curves, init_linear, target_data
 from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, fit_relu_units
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, bound, code_expander, formula, header, try_this
 from ui.state import lang, seed, t
 from viz.relu import activation_figure, dead_depth_figure, firing_figure, fit_figure, grad_norm_figure, movement_figure
@@ -53,23 +55,20 @@ formula(
 st.header(t("relu.s_gallery"), divider="gray")
 st.markdown(t("relu.gallery_text"))
 c = st.columns([1, 3])
-activation = bound(
-    c[0].selectbox, "activation", "relu.activation", options=list(ACTIVATIONS), index=list(ACTIVATIONS).index("relu")
-)
-c[0].caption(t(f"relu.act.{activation}"))
+activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS, "relu.act", "relu")
 c[0].latex(FORMULAS[activation])
 gallery = curves()
 i = gallery.names.index(activation)
-c[0].metric(t("relu.metric_d0"), f"{np.interp(0.0, gallery.x, gallery.derivs[i]):.3g}")
-c[0].metric(t("relu.metric_dmax"), f"{gallery.derivs[i].max():.3g}", help=t("relu.metric_dmax_help"))
+d0 = "relu.metric_d0_kink" if activation in ("relu", "leaky_relu") else "relu.metric_d0"  # not differentiable at 0
+c[0].metric(t(d0), num(np.interp(0.0, gallery.x, gallery.derivs[i])), help=t(f"{d0}_help"))
+c[0].metric(t("relu.metric_dmax"), num(gallery.derivs[i].max()), help=t("relu.metric_dmax_help"))
 chart(gallery_figure(activation, lang()), key="relu_gallery", where=c[1])
 
 st.header(t("relu.s_fit"), divider="gray")
 st.markdown(t("relu.fit_text"))
 with st.container(border=True):
     c = st.columns([2, 2, 1, 2])
-    target = bound(c[0].selectbox, "target", "relu.target", options=list(TARGETS))
-    c[0].caption(t(f"relu.target.{target}"))
+    target = option(c[0].selectbox, "target", "relu.target", TARGETS, "relu.target")
     units = bound(c[1].slider, "units", "relu.units", min_value=1, max_value=64, value=DEFAULTS["units"])
     lr = bound(
         c[2].number_input,
@@ -98,7 +97,7 @@ m = st.columns(4)
 m[0].metric(t("relu.metric_pieces"), int(fit.pieces[-1]), help=t("relu.metric_pieces_help", limit=units + 1))
 m[1].metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
 m[2].metric(t("relu.metric_dead"), f"{int(fit.dead[-1])} / {units}")
-m[3].metric(t("relu.metric_mse"), f"{fit.losses[-1]:.4g}")
+m[3].metric(t("relu.metric_mse"), num(fit.losses[-1]))
 fig_fit, fig_fire = fit_figures(target, units, lr, epochs, seed(), lang())
 chart(fig_fit, key="relu_fit")
 st.caption(t("ui.scrub_hint"))
@@ -112,13 +111,13 @@ st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
 with st.container(border=True):
     c = st.columns(2)
     depth = bound(c[0].slider, "depth", "relu.depth", min_value=2, max_value=20, value=DEFAULTS["depth"])
-    init = bound(c[1].selectbox, "init", "relu.init", options=list(INITS))
+    init = option(c[1].selectbox, "init", "relu.init", INITS, "relu.init_name")
     c[1].caption(t(f"relu.init.{init}"))
 study = study_run(depth, target, init, seed())
 ratios = study.grad_norms[:, 0] / study.grad_norms[:, -1]
 m = st.columns(3)
 for col, name, ratio in zip(m, DEPTH_ACTIVATIONS, ratios, strict=True):
-    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), f"{ratio:.2g}", help=t("relu.metric_ratio_help"))
+    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
 for name, stop in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True):
     if stop >= 0:
         st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")

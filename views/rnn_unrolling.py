@@ -5,9 +5,12 @@ import streamlit as st
 from core.rnn_unrolling import MAX_STEPS, SequenceError, make_model, make_sequence, manual_unroll, unroll
 from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios, gradient_verdict, hidden_gradients
 from core.rnn_unrolling_train import train
+from i18n.numbers import num
 from ui.chart import chart
+from ui.options import option
 from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
 from ui.state import lang, seed, t
+from ui.text import inert
 from viz.rnn_unrolling import gradient_figure, ratio_text, shown_char, training_figure, unrolled_figure
 
 DEFAULTS = {"sequence": "sine", "text": "안녕하세요", "T": 40, "hidden": 16, "freq": 0.05, "noise": 0.0}
@@ -52,7 +55,7 @@ with controls:
     c = control_row(controls, 5)
     kinds = ["sine", "text"]
     caps = [t(f"rnn.sequence.{k}") for k in kinds]
-    kind = bound(c[0].radio, "sequence", "rnn.sequence", options=kinds, captions=caps, horizontal=True)
+    kind = option(c[0].radio, "sequence", "rnn.sequence", kinds, "rnn.sequence_name", captions=caps, horizontal=True)
     text = bound(c[0].text_input, "text", "rnn.text", value=DEFAULTS["text"], disabled=kind != "text") or ""
     T = bound(c[1].slider, "T", "rnn.T", min_value=2, max_value=MAX_STEPS, value=DEFAULTS["T"])
     hidden = bound(c[2].slider, "hidden", "rnn.hidden", min_value=2, max_value=32, value=DEFAULTS["hidden"])
@@ -62,7 +65,7 @@ with controls:
     c = control_row(controls, 3)
     cells = ["rnn", "lstm", "gru"]
     caps = [t(f"rnn.cell_caption.{k}") for k in cells]
-    cell = bound(c[0].radio, "cell", "rnn.cell", options=cells, captions=caps, horizontal=True)
+    cell = option(c[0].radio, "cell", "rnn.cell", cells, "rnn.cell_name", captions=caps, horizontal=True)
     epochs = bound(c[1].slider, "epochs", "rnn.epochs", min_value=10, max_value=300, value=150, step=10)
     forget_bias = bound(c[2].checkbox, "forget_bias", "rnn.forget_bias", value=True)
     try_this("rnn", EXPERIMENTS, DEFAULTS)
@@ -84,11 +87,11 @@ with main:
             st.warning(
                 t("rnn.warn_cut", total=seq.total, T=len(seq.tokens), max=MAX_STEPS), icon=":material/content_cut:"
             )
-        st.caption(t("rnn.text_steps", n=len(seq.tokens), vocab=" ".join(shown_char(v) for v in seq.vocab)))
-    m = st.columns(3)
-    m[0].metric(t("rnn.metric_diff"), f"{run.max_diff:.2e}", help=t("rnn.metric_diff_help"))
-    m[1].metric(t("rnn.metric_steps"), len(seq.x))
-    m[2].metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
+        st.caption(t("rnn.text_steps", n=len(seq.tokens), vocab=inert(" ".join(shown_char(v) for v in seq.vocab))))
+    st.caption(t("rnn.check_diff", diff=run.max_diff), help=t("rnn.metric_diff_help"))
+    m = st.columns(2)
+    m[0].metric(t("rnn.metric_steps"), len(seq.x))
+    m[1].metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
 
 st.subheader(t("rnn.train_title"), divider="gray")
 with st.spinner(t("rnn.training_spinner", epochs=epochs)):
@@ -115,6 +118,6 @@ verdict = gradient_verdict(ratios, forget_bias)
 st.caption(t("rnn.forget_effect", ratio=ratio_text(ratios["lstm"] - ratios["lstm0"])))
 m = st.columns(3)
 for col, name in zip(m, ("rnn", lstm, "gru"), strict=True):
-    col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), f"{grads.norms[grads.names.index(name), 0]:.2e}")
+    col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), num(grads.norms[grads.names.index(name), 0]))
 
 code_expander(make_sequence, make_model, manual_unroll, unroll, hidden_gradients, bptt_gradients, train)

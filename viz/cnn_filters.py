@@ -7,9 +7,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.palette import COLORS, DIVERGING, TEST, TRAIN
 
-SIGNED = "RdBu_r"  # negative blue, zero white, positive red
+SIGNED = DIVERGING
 GRAY = "gray"
 EDGE_PERCENTILE = 99.5  # feature maps saturate above this percentile of |value|; hover shows the true value
 
@@ -268,9 +269,13 @@ def sliding_figure(sw, lang: str) -> go.Figure:
 def learned_filters_figure(run, names: list[str], cos: np.ndarray, kernels: dict, lang: str) -> go.Figure:
     """Learned first-layer filters (one animation frame per epoch) above the closest hand-made kernels."""
     count = run.filters.shape[1]
-    titles = [f"#{i + 1}" for i in range(count)] + [f"{n}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)]
+    titles = [f"#{i + 1}" for i in range(count)] + [
+        f"{n or t('cnn.no_match', lang)}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)
+    ]
     fig = make_subplots(rows=2, cols=count, subplot_titles=titles, vertical_spacing=0.2, horizontal_spacing=0.02)
     for i, n in enumerate(names):
+        if n is None:  # no classic kernel is close: the cell below stays empty
+            continue
         preset = _kernel_heat(kernels[n], t(f"cnn.kernel.{n}", lang) + "<br>%{z:.3g}")
         fig.add_trace(preset.update(texttemplate=None, text=None), row=2, col=i + 1)  # too small for numbers
     bounds = np.abs(run.filters).max(axis=(0, 2, 3))  # (count,) one colour scale per filter across epochs
@@ -309,7 +314,7 @@ def training_figure(run, lang: str) -> go.Figure:
     epochs = np.arange(1, len(run.losses) + 1)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(
-        go.Scatter(x=epochs, y=rounded(run.losses), name=t("cnn.train_loss", lang), line={"color": COLORS["blue"]}),
+        go.Scatter(x=epochs, y=rounded(run.losses), name=t("cnn.train_loss", lang), line={"color": TRAIN}),
         secondary_y=False,
     )
     fig.add_trace(
@@ -317,7 +322,7 @@ def training_figure(run, lang: str) -> go.Figure:
             x=epochs,
             y=rounded(run.test_acc * 100),
             name=t("cnn.test_acc", lang),
-            line={"color": COLORS["orange"], "dash": "dash"},
+            line={"color": TEST, "dash": "dash"},
             mode="lines+markers",
         ),
         secondary_y=True,

@@ -6,20 +6,15 @@ import numpy as np
 import plotly.graph_objects as go
 
 from i18n import t
+from viz.palette import COLORS  # noqa: F401  (kept importable from here while pages move to viz.palette)
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-COLORS = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "sky": "#56B4E9",
-    "yellow": "#F0E442",
-    "black": "#222222",
-    "grey": "#9A9A9A",
-}
 FONT_SIZE = 15  # readable from the back of a lecture room
+# Latin first, then the Korean fonts of Linux (fonts-noto-cjk, Nanum), macOS and Windows: the browser
+# falls back per glyph, so Hangul never shows as empty boxes where any of them is installed.
+FONT_FAMILY = (
+    '"Open Sans", "Helvetica Neue", Arial, "Noto Sans KR", "Noto Sans CJK KR", "Source Han Sans KR", '
+    '"Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", sans-serif'
+)
 DECIMALS = 5  # arrow coordinates are sent as rounded JSON numbers
 
 
@@ -29,18 +24,6 @@ LOG_FLOOR = 1e-20  # log axes cannot show 0: a value that lands exactly on it is
 def log_safe(values) -> np.ndarray:
     """``values`` raised to at least LOG_FLOOR, for a log axis."""
     return np.maximum(np.asarray(values, dtype=np.float64), LOG_FLOOR)
-
-
-def rgba(hex_color: str, alpha: float) -> str:
-    """``#rrggbb`` with transparency ``alpha`` (0…1)."""
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-def tint(hex_color: str, white: float) -> str:
-    """``#rrggbb`` mixed with ``white`` (0…1) parts of white."""
-    r, g, b = (round(c + (255 - c) * white) for c in (int(hex_color[i : i + 2], 16) for i in (1, 3, 5)))
-    return f"rgb({r},{g},{b})"
 
 
 def rounded(values) -> np.ndarray:
@@ -53,7 +36,7 @@ def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.
     fig.update_layout(
         template="plotly_white",
         height=height,
-        font={"size": FONT_SIZE},
+        font={"size": FONT_SIZE, "family": FONT_FAMILY},
         margin={"l": 60, "r": 30, "t": 70 if title else 40, "b": 40},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         hoverlabel={"font_size": FONT_SIZE},

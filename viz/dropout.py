@@ -8,11 +8,13 @@ from plotly.subplots import make_subplots
 
 from core.dropout_probe import verdict
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rgba, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.fmt import log_axis
+from viz.palette import CLASS, CLASS_SCALE, COLORS, rgba
 
-MODEL_COLORS = {"plain": COLORS["vermillion"], "reg": COLORS["blue"]}
+MODEL_COLORS = {"plain": COLORS["vermillion"], "reg": COLORS["green"]}  # not the class colours
 LOG_RATIO = 20  # losses spanning more than this factor get a log axis
-CLASS_STYLE = ({"symbol": "circle", "color": COLORS["orange"]}, {"symbol": "diamond", "color": COLORS["sky"]})
+CLASS_STYLE = ({"symbol": "circle", "color": CLASS[0]}, {"symbol": "diamond", "color": CLASS[1]})
 
 
 def model_labels(p: float, wd: float, bn: bool, lang: str) -> dict[str, str]:
@@ -164,7 +166,7 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
                 "y": x2,
                 "zmin": 0,
                 "zmax": 1,
-                "colorscale": [[0, rgba(COLORS["orange"], 0.55)], [0.5, "white"], [1, rgba(COLORS["sky"], 0.7)]],
+                "colorscale": CLASS_SCALE,
                 "showscale": col == 2,
                 "colorbar": {"title": {"text": "P(y=1)", "side": "right"}, "len": 0.5, "y": 0.8, "thickness": 12},
                 "hovertemplate": "x₁=%{x:.2f}, x₂=%{y:.2f}<br>P(y=1)=%{z:.2f}<extra></extra>",
@@ -225,8 +227,7 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("drop.axis_epoch", lang), row=2, col=1)
     fig.update_yaxes(
         title_text=t(f"drop.axis_loss_{data.task}", lang),
-        type="log" if log_loss else "linear",
-        tickformat=".2~g",  # full numbers on every tick (plotly's log default labels 0.2 and 0.5 as bare "2", "5")
+        **(log_axis(all_loss) if log_loss else {"type": "linear"}),
         row=2,
         col=1,
     )
@@ -390,7 +391,7 @@ def mean_figure(check, p: float, lang: str) -> go.Figure:
         )
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=t("drop.axis_activation", lang))
-    fig.update_yaxes(title_text=t("drop.axis_count_log", lang), type="log")
+    fig.update_yaxes(title_text=t("drop.axis_count_log", lang), **log_axis())
     base_layout(fig, height=430, title=t("drop.mean_title", lang, p=p))
     fig.update_layout(legend={"y": -0.2, "yanchor": "top"}, margin={"b": 150})
     return fig

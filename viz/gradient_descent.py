@@ -7,7 +7,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.fmt import log_axis
+from viz.palette import COLORS
 
 CLICK_STRIDE = 4
 MAP_POINT_TRACES = {2, 3, 4, 6}  # descent_figure traces in map coordinates: a click there picks a start point
@@ -261,7 +263,9 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
     fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
     fig.update_xaxes(title_text=t("gd.axis_step", lang), row=1, col=2)
     log_loss = bool(np.all(run.losses > 0))
-    fig.update_yaxes(title_text=t("gd.axis_loss", lang), type="log" if log_loss else "linear", row=1, col=2)
+    fig.update_yaxes(
+        title_text=t("gd.axis_loss", lang), **(log_axis() if log_loss else {"type": "linear"}), row=1, col=2
+    )
     fig.update_xaxes(title_text=t(f"gd.axis_slice_{kind}", lang), row=2, col=2)
     fig.update_yaxes(title_text=t("gd.axis_slice_value", lang), row=2, col=2)
     base_layout(fig, height=820)

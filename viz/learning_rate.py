@@ -8,10 +8,12 @@ from plotly.subplots import make_subplots
 
 from core.plotdata import frame_steps
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from i18n.numbers import num
+from viz.common import add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.fmt import log_axis
 from viz.gradient_descent import add_landmarks, surface_contour
+from viz.palette import COLORS, SERIES
 
-RUN_COLORS = ("blue", "green", "orange", "vermillion", "purple", "sky")
 RUN_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 RUN_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "star")
 LABEL_STYLE = {  # colour and marker shape, so the label is not carried by colour alone
@@ -29,6 +31,47 @@ def run_name(lr: float, label: str, lang: str) -> str:
 
 def _limit_name(critical: float, quadratic: bool, lang: str) -> str:
     return t("lr.trace_limit" if quadratic else "lr.trace_limit_local", lang, limit=f"{critical:.3g}")
+
+
+def stop_messages(runs, lang: str) -> list[str]:
+    """One sentence per run that was stopped as diverging: its rate, step and why."""
+    return [
+        t(f"lr.stopped_{runs.stop_reason[r]}", lang, lr=runs.lrs[r], step=runs.stop_step[r])
+        for r in np.flatnonzero(runs.stop_step >= 0)
+    ]
+
+
+def runs_table(runs, quadratic: bool, lang: str) -> dict:
+    """The per-run table: rate, label, last η_k, first and final loss gap, stop step (and |1 − η_kλ| on a quadratic)."""
+    steps = runs.paths.shape[1] - 1
+    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
+    gaps = runs.losses[np.arange(len(runs.lrs)), last] - runs.loss_min
+    table = {
+        t("lr.col_lr", lang): [f"{v:g}" for v in runs.lrs],
+        t("lr.col_label", lang): [t(f"lr.label.{v}", lang) for v in runs.labels],
+        t("lr.col_last_rate", lang): [f"{v:.4g}" for v in runs.rates[:, -1]],
+        t("lr.col_gap0", lang): [f"{v:.4g}" for v in runs.losses[:, 0] - runs.loss_min],
+        t("lr.col_gap", lang): [f"{v:.4g}" for v in gaps],
+        t("lr.col_stop", lang): [str(s) if s >= 0 else "—" for s in runs.stop_step],
+    }
+    if quadratic:
+        factors = [np.abs(1 - v * runs.eigvals).max() for v in runs.rates[:, -1]]
+        table[t("lr.col_factor", lang)] = [f"{v:.4g}" for v in factors]
+    return table
+
+
+def rate_ticks(lrs, lam: float) -> dict:
+    """The marked rates (and the limit 2/λ) as log-axis ticks in the one number format, thinned so that rates a
+    few % apart (0.99, 1, 1.01) do not print their labels on top of each other."""
+    values = np.unique(np.concatenate([np.asarray(lrs, dtype=np.float64), [2 / lam] if lam > 0 else []]))
+    logs = np.log10(values)
+    gap = max(float(np.ptp(logs)), 0.3) / 8  # about an eighth of the axis between two labels
+    kept = [0]
+    for i in range(1, len(values)):
+        if logs[i] - logs[kept[-1]] >= gap:
+            kept.append(i)
+    ticks = values[kept]
+    return {"tickvals": ticks, "ticktext": [num(v, 3) for v in ticks]}
 
 
 def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
@@ -49,7 +92,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     add_landmarks(fig, surface, runs.paths[0, 0], lang)
     lam = float(runs.eigvals[-1])
     for r in range(count):
-        color = COLORS[RUN_COLORS[r % 6]]
+        color = SERIES[r % len(SERIES)]
         fig.add_trace(
             go.Scatter(
                 x=np.arange(steps),
@@ -78,7 +121,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         )
     styles = []
     for r in range(count):
-        color, name = COLORS[RUN_COLORS[r % 6]], run_name(runs.lrs[r], runs.labels[r], lang)
+        color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
         styles.append(
             {
                 "type": "scatter",
@@ -93,7 +136,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
             }
         )
     for r in range(count):
-        color, name = COLORS[RUN_COLORS[r % 6]], run_name(runs.lrs[r], runs.labels[r], lang)
+        color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
         styles.append(
             {
                 "type": "scatter",
@@ -134,20 +177,15 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         return {"name": str(k), "data": data}
 
     anim = add_animated_traces(fig, styles, frame_data, len(frames))
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
-    fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
-    fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
-    fig.update_yaxes(title_text=t("lr.axis_gap", lang), type="log", row=1, col=2)
-    fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
-    ticks = np.unique(np.concatenate([runs.lrs, [2 / lam] if lam > 0 else []]))
+    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
     fig.update_yaxes(
-        title_text=t("lr.axis_rate", lang),
-        type="log",
-        tickvals=ticks,
-        ticktext=[f"{v:.3g}" for v in ticks],
-        row=2,
-        col=2,
+        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
     )
+    fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
+    fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(), row=1, col=2)
+    fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
+    fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2, **rate_ticks(runs.lrs, lam))
     base_layout(fig, height=820)
     fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})
@@ -189,7 +227,7 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
                     "size": 18,
                     "symbol": f"{RUN_SYMBOLS[r % 6]}-open",
                     "line": {"width": 3},
-                    "color": COLORS[RUN_COLORS[r % 6]],
+                    "color": SERIES[r % len(SERIES)],
                 },
             )
         )
@@ -210,8 +248,8 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
                 font={"size": 13},
                 xshift=4 if side == "left" else -4,
             )
-    fig.update_xaxes(type="log", dtick=1, title_text=t("lr.axis_sweep_lr", lang))
-    fig.update_yaxes(type="log", title_text=t("lr.axis_sweep_gap", lang, steps=steps), exponentformat="power")
+    fig.update_xaxes(**log_axis(), title_text=t("lr.axis_sweep_lr", lang))
+    fig.update_yaxes(**log_axis(), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
     base_layout(fig, height=480, title=t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps))
     fig.update_layout(legend={"y": -0.22, "yanchor": "top"}, margin={"b": 140, "t": 100})
     return fig

@@ -7,9 +7,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, prefix, rounded, tint
+from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.palette import CLASS, CLASS_SCALE, COLORS, DIVERGING, TEST, TRAIN, tint
 
-CLASS_COLORS = [COLORS[c] for c in ("blue", "orange", "green", "vermillion", "purple")]
 CLASS_SYMBOLS = ["circle", "square", "triangle-up", "diamond", "star"]
 LABELS = "ABCDEF"
 UNIT_COLS = 8  # hidden units per row in the per-unit view
@@ -20,7 +20,7 @@ def _region_colorscale(classes: int) -> list:
     """Class c owns [c/C, (c+1)/C): pale where the model is unsure, deeper where it is confident."""
     scale = []
     for c in range(classes):
-        scale += [[c / classes, tint(CLASS_COLORS[c], 0.92)], [(c + 0.999) / classes, tint(CLASS_COLORS[c], 0.4)]]
+        scale += [[c / classes, tint(CLASS[c], 0.92)], [(c + 0.999) / classes, tint(CLASS[c], 0.4)]]
     scale[-1][0] = 1.0
     return scale
 
@@ -35,7 +35,7 @@ def region_values(probs: np.ndarray) -> np.ndarray:
 def _point_traces(fig: go.Figure, run, lang: str) -> None:
     split = run.split
     for c in range(split.classes):
-        style = {"color": CLASS_COLORS[c], "symbol": CLASS_SYMBOLS[c]}
+        style = {"color": CLASS[c], "symbol": CLASS_SYMBOLS[c]}
         tr, te = split.x_train[split.y_train == c], split.x_test[split.y_test == c]
         fig.add_trace(
             go.Scatter(
@@ -87,7 +87,7 @@ def _map_style(run, lang: str) -> dict:
     if run.split.classes == 2:
         return common | {
             "type": "contour",
-            "colorscale": [[0, tint(CLASS_COLORS[0], 0.4)], [0.5, "white"], [1, tint(CLASS_COLORS[1], 0.4)]],
+            "colorscale": CLASS_SCALE,
             "zmin": 0,
             "zmax": 1,
             "contours": {"start": 0.5, "end": 0.5, "size": 1, "coloring": "heatmap"},
@@ -192,7 +192,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
                 "textposition": ["top left", "bottom right"] * (len(true) // 2 + 1),
                 "marker": {
                     "size": 13,
-                    "color": [CLASS_COLORS[c] for c in true],
+                    "color": [CLASS[c] for c in true],
                     "symbol": [CLASS_SYMBOLS[c] for c in true],
                     "line": {"width": 2, "color": COLORS["black"]},
                 },
@@ -210,7 +210,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
                     "xaxis": "x2",
                     "yaxis": "y2",
                     "y": names,
-                    "marker": {"color": CLASS_COLORS[c], "pattern": {"shape": ["", "/", ".", "x", "-"][c]}},
+                    "marker": {"color": CLASS[c], "pattern": {"shape": ["", "/", ".", "x", "-"][c]}},
                     "name": t("logit.trace_prob", lang, c=c),
                     "legendgroup": f"class{c}",
                     "showlegend": False,
@@ -218,10 +218,10 @@ def boundary_figure(run, lang: str) -> go.Figure:
                 }
             )
     for axis, key, color, dash in (
-        ("3", "logit.trace_train_loss", COLORS["black"], "solid"),
-        ("3", "logit.trace_test_loss", COLORS["vermillion"], "dash"),
-        ("4", "logit.trace_train_acc", COLORS["black"], "solid"),
-        ("4", "logit.trace_test_acc", COLORS["vermillion"], "dash"),
+        ("3", "logit.trace_train_loss", TRAIN, "solid"),
+        ("3", "logit.trace_test_loss", TEST, "dash"),
+        ("4", "logit.trace_train_acc", TRAIN, "solid"),
+        ("4", "logit.trace_test_acc", TEST, "dash"),
     ):
         styles.append(
             {
@@ -312,7 +312,7 @@ def units_figure(run, lang: str) -> go.Figure:
                     "zmin": -127,
                     "zmax": 127,
                     "zsmooth": "best",
-                    "colorscale": [[0, CLASS_COLORS[0]], [0.5, "white"], [1, CLASS_COLORS[1]]],
+                    "colorscale": DIVERGING,
                     "showscale": False,
                     "hoverinfo": "skip",
                 }

@@ -6,19 +6,44 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.optimizers import finish_step
 from i18n import t
-from viz.common import COLORS, LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.common import LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.fmt import log_axis
 from viz.gradient_descent import add_landmarks, surface_contour
+from viz.palette import COLORS, OPTIMIZER
 
 # Colour, line dash and marker: each optimizer stays identifiable without colour.
 LOOK = {
-    "sgd": (COLORS["black"], "solid", "circle"),
-    "momentum": (COLORS["blue"], "solid", "square"),
-    "nesterov": (COLORS["sky"], "dash", "diamond"),
-    "rmsprop": (COLORS["green"], "dot", "triangle-up"),
-    "adagrad": (COLORS["purple"], "dashdot", "cross"),
-    "adam": (COLORS["vermillion"], "solid", "hexagon"),
+    "sgd": (OPTIMIZER["sgd"], "solid", "circle"),
+    "momentum": (OPTIMIZER["momentum"], "solid", "square"),
+    "nesterov": (OPTIMIZER["nesterov"], "dash", "diamond"),
+    "rmsprop": (OPTIMIZER["rmsprop"], "dot", "triangle-up"),
+    "adagrad": (OPTIMIZER["adagrad"], "dashdot", "cross"),
+    "adam": (OPTIMIZER["adam"], "solid", "hexagon"),
 }
+
+
+def results_table(runs, tol: float, lang: str) -> list[dict]:
+    """One row per optimizer: first step length, finish step, final loss and distance, and whether it diverged."""
+    rows = []
+    for run in runs:
+        done = finish_step(run, tol)
+        first = np.hypot(*(run.path[1] - run.path[0])) if len(run.path) > 1 else np.nan
+        status = (
+            t("opt.status_ok", lang) if run.stop_step is None else t("opt.status_diverged", lang, step=run.stop_step)
+        )
+        rows.append(
+            {
+                t("opt.col_name", lang): t(f"opt.name.{run.name}", lang),
+                t("opt.col_first", lang): f"{first:.4g}",
+                t("opt.col_finish", lang): "—" if done is None else str(done),
+                t("opt.col_loss", lang): f"{run.losses[-1]:.4g}",
+                t("opt.col_dist", lang): f"{run.dists[-1]:.4g}",
+                t("opt.col_status", lang): status,
+            }
+        )
+    return rows
 
 
 def _at(run, k: int) -> int:
@@ -33,7 +58,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         cols=2,
         specs=[[{"rowspan": 2}, {}], [None, {}]],
         column_widths=[0.52, 0.48],
-        horizontal_spacing=0.12,
+        horizontal_spacing=0.16,  # room for the right column's log tick labels and titles beside the map's last tick
         vertical_spacing=0.2,
         subplot_titles=[t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)],
     )
@@ -122,7 +147,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
     )
     for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):
         fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
-        fig.update_yaxes(type="log", exponentformat="power", title_text=t(key, lang), row=row, col=2)
+        fig.update_yaxes(**log_axis(), title_text=t(key, lang), row=row, col=2)
     base_layout(fig, height=760)
     fig.update_layout(legend={"y": -0.4, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     return add_animation(fig, anim, lang, y=-0.1)
@@ -177,7 +202,7 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
                     col=col,
                 )
     if adam:
-        fig.update_yaxes(type="log", exponentformat="power", row=1, col=2)
+        fig.update_yaxes(**log_axis(), row=1, col=2)
     rows = _ledger_rows(adam, h, lang)
     styles = [
         {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x", "yaxis": "y",

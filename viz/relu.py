@@ -8,7 +8,9 @@ from plotly.subplots import make_subplots
 
 from core.relu_fit import fit_curves
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.fmt import log_axis
+from viz.palette import COLORS, SERIES
 
 ACT_STYLE = {  # colour and dash: the dash keeps curves apart without colour
     "sigmoid": (COLORS["blue"], "solid"),
@@ -18,7 +20,7 @@ ACT_STYLE = {  # colour and dash: the dash keeps curves apart without colour
     "elu": (COLORS["purple"], "dashdot"),
     "gelu": (COLORS["sky"], "longdash"),
 }
-UNIT_COLORS = [COLORS[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky")]
+UNIT_COLORS = SERIES
 
 
 def activation_figure(curves, selected: str, lang: str) -> go.Figure:
@@ -195,7 +197,7 @@ def fit_figure(fit, lang: str) -> go.Figure:
     fig.update_yaxes(title_text="y", range=y_range, row=1, col=1)
     fig.update_xaxes(title_text=t("relu.axis_epoch", lang), range=[0, max(last, 1)], row=2, col=1)
     fig.update_xaxes(title_text=t("relu.axis_epoch", lang), range=[0, max(last, 1)], row=2, col=2)
-    fig.update_yaxes(title_text=t("relu.axis_mse", lang), type="log", dtick=1, exponentformat="power", row=2, col=1)
+    fig.update_yaxes(title_text=t("relu.axis_mse", lang), **log_axis(), row=2, col=1)
     top = max(int(fit.pieces.max()), int(fit.dead.max())) + 1
     fig.update_yaxes(title_text=t("relu.axis_count", lang), range=[-0.5, top + 0.5], row=2, col=2)
     base_layout(fig, height=820)
@@ -276,7 +278,7 @@ def grad_norm_figure(study, lang: str) -> go.Figure:
     if positive.size:  # a log-axis bar starts at the axis floor: keep the smallest one visible
         fig.update_yaxes(range=[np.log10(positive.min()) - 0.7, np.log10(positive.max()) + 0.3])
     fig.update_xaxes(title_text=t("relu.axis_layer_dir", lang), type="category")
-    fig.update_yaxes(title_text=t("relu.axis_grad_norm", lang), type="log", exponentformat="power")
+    fig.update_yaxes(title_text=t("relu.axis_grad_norm", lang), **log_axis())
     base_layout(fig, height=440, title=t("relu.grad_title", lang))
     fig.update_layout(barmode="group")
     return fig
@@ -308,7 +310,7 @@ def movement_figure(study, lang: str) -> go.Figure:
     if positive.size:
         fig.update_yaxes(range=[np.log10(positive.min()) - 0.5, np.log10(positive.max()) + 0.5])
     fig.update_xaxes(title_text=t("relu.axis_layer_dir", lang), type="category")
-    fig.update_yaxes(title_text=t("relu.axis_movement", lang), type="log", exponentformat="power")
+    fig.update_yaxes(title_text=t("relu.axis_movement", lang), **log_axis())
     base_layout(fig, height=500, title=t("relu.move_title", lang))
     fig.update_layout(barmode="group")
     return add_animation(fig, frames, lang, prefix_key="relu.anim_sgd")

@@ -7,7 +7,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import COLORS, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.fmt import log_axis
+from viz.palette import COLORS, DIVERGING
 
 WINDOW = 7  # columns visible at once in the unrolled graph (readable in a 600 px chart); longer sequences pan
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -147,7 +149,7 @@ def _heatmaps(fig: go.Figure, unroll, lang: str) -> None:
                 z=rounded(z.T),
                 zmin=-1,
                 zmax=1,
-                colorscale="RdBu",
+                colorscale=DIVERGING,
                 showscale=col == 2,
                 colorbar={"title": {"text": "h", "side": "top"}, "len": 0.42, "y": 0.0, "yanchor": "bottom"},
                 hovertemplate="t = %{x}<br>" + t("rnn.axis_unit", lang) + " %{y}<br>h = %{z:.4f}<extra></extra>",
@@ -251,10 +253,12 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
 
 
 def _decades(values: np.ndarray) -> dict:
-    """A log axis over ``values`` ticked at powers of ten only, padded so no tick label sits on the corner."""
+    """The log axis of ``log_axis``, padded by a few percent so no tick label sits in the corner."""
     lo, hi = float(np.log10(values.min())), float(np.log10(values.max()))
-    pad = 0.06 * max(hi - lo, 0.5)
-    return {"type": "log", "range": [lo - pad, hi + pad]} | ({"dtick": 1} if hi - lo >= 1 else {})
+    if hi - lo < 1:
+        return log_axis(values)  # whole decades, so at least two ticks show
+    pad = 0.06 * (hi - lo)
+    return log_axis() | {"range": [lo - pad, hi + pad]}
 
 
 def training_figure(seq, training, lang: str) -> go.Figure:
@@ -345,7 +349,7 @@ def training_figure(seq, training, lang: str) -> go.Figure:
         fig.update_xaxes(title_text=t("rnn.axis_step", lang), row=1, col=1)
         fig.update_yaxes(title_text=t("rnn.axis_value", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("rnn.axis_epoch", lang), row=1, col=2)
-    fig.update_yaxes(title_text=t("rnn.axis_loss", lang), exponentformat="power", row=1, col=2)
+    fig.update_yaxes(title_text=t("rnn.axis_loss", lang), row=1, col=2)
     if np.all(loss > 0):
         fig.update_yaxes(**_decades(loss), row=1, col=2)
     base_layout(fig, height=520)
@@ -381,7 +385,7 @@ def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
             )
         )
     fig.update_xaxes(title_text=t("rnn.axis_step", lang))
-    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), type="log", exponentformat="power")
+    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), **log_axis())
     base_layout(fig, height=460, title=t("rnn.grad_title", lang, T=T))
     fig.update_layout(hovermode="x unified", legend={"y": -0.2, "yanchor": "top"}, margin={"b": 90})
     return fig

@@ -72,16 +72,20 @@ def english_only_strings(min_len: int = 12) -> set[str]:
     }  # fmt: skip
 
 
-def assert_clean(page, lang: str) -> None:
-    """The must-not-happen checks: no exception, no raw i18n key, no English left on a Korean page."""
-    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
-    # Code blocks are English source by design; everything else must be in the page's language.
-    text = page.evaluate(
+def visible_text(page) -> str:
+    """The page's visible text, without the code blocks (English source by design)."""
+    return page.evaluate(
         """() => { const code = [...document.querySelectorAll("[data-testid='stCode']")];
             const shown = code.map(e => e.style.display); code.forEach(e => { e.style.display = 'none'; });
             const text = document.body.innerText; code.forEach((e, i) => { e.style.display = shown[i]; });
             return text; }"""
     )
+
+
+def assert_clean(page, lang: str) -> None:
+    """The must-not-happen checks: no exception, no raw i18n key, no English left on a Korean page."""
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+    text = visible_text(page)  # everything but code must be in the page's language
     assert "⟦" not in text, "a raw i18n key is on screen"
     if lang == "ko":
         leftovers = sorted(s for s in english_only_strings() if s in text)

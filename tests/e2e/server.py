@@ -20,9 +20,10 @@ def free_port() -> int:
 
 
 class AppServer:
-    """A headless Streamlit server for app.py; ``url`` is its base address."""
+    """A headless Streamlit server for ``script`` (app.py), run from ``cwd`` (the project root: its
+    .streamlit/config.toml applies); ``url`` is its base address."""
 
-    def __init__(self, script: str = "app.py", port: int | None = None):
+    def __init__(self, script: str = "app.py", port: int | None = None, cwd: str | Path = ROOT):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         cmd = [
@@ -33,7 +34,7 @@ class AppServer:
         ]  # fmt: skip
         self.started = time.perf_counter()
         self.log = open(os.devnull, "w")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(cmd, cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_healthy(self, timeout: float = 90) -> float:
         """Block until /_stcore/health answers; return seconds since start."""
@@ -55,6 +56,11 @@ class AppServer:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
         return float("nan")
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system, all threads) the server process has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime in ticks
 
     def stop(self) -> None:
         self.proc.terminate()

@@ -1,0 +1,139 @@
+"""Hostile links and uploads in a real browser: every string/list URL parameter of every page with
+Markdown image/link/LaTeX/HTML payloads, each upload kind on /cnn-filters, in both languages.
+
+Must not happen, ever: an <img>, <a> or KaTeX element made from a payload, a traceback, or a
+request to any host but the app's own (plain page loads included)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from benchmarks.upload_memory import UPLOADS
+from tests.e2e.browser import EXCEPTION, LOAD_TIMEOUT, assert_clean, wait_done
+from ui import registry
+
+MAIN = "[data-testid='stMain']"
+PAYLOADS = {
+    "image": "![x](http://203.0.113.9/pixel.png)",
+    "link": "[Click](https://example.com/x)",
+    "latex": r"$\Huge\text{PWNED}$",
+    "html": '<img src="http://203.0.113.9/h.png"><a href="https://example.com/h">H</a>',
+}
+# The app's own strings around an echoed value (a code span) or the state the page falls back to.
+ECHO = {"en": "is not a number", "ko": "값은 숫자가 아닙니다"}
+KERNEL_TEXT = {"en": "contains something that is not a number", "ko": "숫자가 아닌 것이 들어 있습니다"}
+VOCAB = {"en": "Vocabulary", "ko": "어휘"}
+# page -> (fixed URL values that make the string parameter visible, string/list parameters, expected text or None)
+PAGES = {
+    "learning-rate": ({}, ["lrs", "surface", "schedule"], ECHO),
+    "cnn-filters": ({"kernel": "custom"}, ["custom", "image"], KERNEL_TEXT),
+    "rnn-unrolling": ({"sequence": "text"}, ["text", "cell"], VOCAB),
+    "optimizers": ({}, ["optims", "surface"], None),
+    "gradient-descent": ({}, ["surface"], None),
+    "relu": ({}, ["activation", "target", "init"], None),
+    "dropout": ({}, ["task"], None),
+    "logistic-regression": ({}, ["dataset", "model", "activation", "optimizer", "hidden", "batch"], None),
+}
+PAYLOAD_MARKS = "img[src*='203.0.113.9'], a[href*='example.com'], img[alt='x']"
+
+
+def track_off_host(page, base_url: str) -> list[str]:
+    """Every request the page makes to a host other than the app's own, collected as it happens."""
+    own = urlparse(base_url).hostname
+    off: list[str] = []
+    page.on("request", lambda r: off.append(r.url) if urlparse(r.url).hostname not in (own, None) else None)
+    return off
+
+
+def open_clean(page, url: str) -> list[str]:
+    off = track_off_host(page, url)
+    page.goto(url)
+    wait_done(page)
+    page.wait_for_selector(f"{MAIN} .element-container", timeout=LOAD_TIMEOUT)
+    return off
+
+
+def assert_inert(page) -> None:
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+    assert page.locator(PAYLOAD_MARKS).count() == 0, "an image or link made from the payload"
+    katex = page.locator(f"{MAIN} .katex").all_inner_texts()
+    assert not [k for k in katex if "PWNED" in k], "LaTeX made from the payload"
+
+
+def test_every_string_parameter_of_every_page_is_listed():
+    assert set(PAGES) == {spec.url_path for spec in registry.built()}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("url_path", ["", *PAGES])
+def test_plain_page_load_stays_on_its_own_host(page, app_server, url_path, lang):
+    off = open_clean(page, f"{app_server.url}/{url_path}?lang={lang}")
+    page.wait_for_load_state("networkidle")
+    assert_clean(page, lang)
+    assert not off, f"requests to other hosts: {off}"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("payload", PAYLOADS, ids=PAYLOADS.keys())
+@pytest.mark.parametrize("url_path", PAGES)
+def test_hostile_link_values_are_inert(page, app_server, url_path, payload, lang):
+    fixed, params, expected = PAGES[url_path]
+    value = PAYLOADS[payload]
+    query = urlencode(fixed | dict.fromkeys(params, value) | {"lang": lang})
+    off = open_clean(page, f"{app_server.url}/{url_path}?{query}")
+    if expected:
+        page.get_by_text(expected[lang]).first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert_inert(page)
+    assert_clean(page, lang)
+    assert not off, f"requests to other hosts: {off}"
+    if url_path == "learning-rate":  # the bad piece is echoed, literally, in a code span
+        first = value.split()[0]
+        assert first in page.locator(f"{MAIN} [data-testid='stAlertContentWarning'] code").all_inner_texts()
+    if url_path == "rnn-unrolling":
+        vocab = page.locator(f"{MAIN} [data-testid='stCaptionContainer'] code").all_inner_texts()
+        assert any("$" in v or "<" in v or "[" in v for v in vocab)
+    if expected is None:  # invalid options fall back to defaults: the page draws its charts, no alert
+        page.wait_for_selector(f"{MAIN} .js-plotly-plot", timeout=LOAD_TIMEOUT)
+        assert page.locator(f"{MAIN} [data-testid='stAlertContainer']").filter(has_text=value[:8]).count() == 0
+
+
+UPLOAD_TEXT = {  # error code -> the app's words in each language
+    "not_image": {"en": "is not a PNG or JPEG", "ko": "PNG나 JPEG 사진이 아닙니다"},
+    "empty": {"en": "is empty (0 bytes)", "ko": "파일이 비어 있습니다"},
+    "corrupt": {"en": "could not be read", "ko": "읽을 수 없습니다"},
+    "too_small": {"en": "each side needs at least", "ko": "픽셀 이상이어야 합니다"},
+    "too_many_pixels": {"en": "megapixels are accepted", "ko": "화소까지만 받습니다"},
+    "too_large": {"en": "the limit is", "ko": "한도"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("kind", UPLOADS)
+def test_hostile_uploads_get_a_message_or_are_accepted(page, app_server, tmp_path, kind, lang):
+    name, make, code = UPLOADS[kind]
+    name = f"![x](x.png) $x$ {name}"  # the file name is hostile too (no "/": browsers cut paths off)
+    path = tmp_path / "upload.bin"
+    path.write_bytes(make())
+    off = open_clean(page, f"{app_server.url}/cnn-filters?image=flower&lang={lang}")
+    shape = page.locator(f"{MAIN} [data-testid='stMetricValue']").first
+    before = shape.inner_text()
+    page.set_input_files(
+        "[data-testid='stFileUploaderDropzoneInput']",
+        files=[{"name": name, "mimeType": "image/png", "buffer": path.read_bytes()}],
+    )
+    if code is None:
+        expect(shape).not_to_have_text(before, timeout=LOAD_TIMEOUT)
+        wait_done(page)
+        assert page.locator(f"{MAIN} [data-testid='stAlertContentError']").count() == 0
+    else:
+        error = page.locator(f"{MAIN} [data-testid='stAlertContentError']").filter(has_text=UPLOAD_TEXT[code][lang])
+        error.first.wait_for()
+        wait_done(page)
+        assert name in error.first.locator("code").all_inner_texts()  # the file name, literally
+    assert_inert(page)
+    assert_clean(page, lang)
+    assert not off, f"requests to other hosts: {off}"
