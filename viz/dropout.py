@@ -224,7 +224,10 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
                 row=1,
                 col=col,
             )
-    fig.update_xaxes(title_text=t("drop.axis_epoch", lang), row=2, col=1)
+    last = (
+        max(len(r.train_loss) for r in runs.values()) - 1
+    )  # epoch 0 set in from the corner, clear of the lowest loss label
+    fig.update_xaxes(title_text=t("drop.axis_epoch", lang), range=[-0.03 * last, last], row=2, col=1)
     fig.update_yaxes(
         title_text=t(f"drop.axis_loss_{data.task}", lang),
         **(log_axis(all_loss) if log_loss else {"type": "linear"}),
