@@ -61,3 +61,13 @@ def first_step_ratios(grads: Gradients) -> dict[str, float]:
         name: float(np.log10(max(grads.norms[i, 0], tiny)) - np.log10(max(rnn, tiny)))
         for i, name in enumerate(grads.names)
     }
+
+
+VANISH_DECADES = 2  # the gated cells' gradient at step 1 at least 100× the RNN's: "the RNN's gradient vanishes"
+
+
+def gradient_verdict(ratios: dict[str, float], forget_bias: bool) -> str:
+    """ "vanish" when both the LSTM (with the chosen forget bias) and the GRU keep ≥ 100× the RNN's gradient
+    at the first step, else "mixed"."""
+    lstm = "lstm" if forget_bias else "lstm0"
+    return "vanish" if min(ratios[lstm], ratios["gru"]) >= VANISH_DECADES else "mixed"

@@ -2,8 +2,12 @@
 
 TEXT = {
     "drop.intro": {
-        "en": "A wide network and a handful of noisy points: the network can memorise every point, noise included, and then does worse on new data (**overfitting**). **Dropout** switches off each hidden unit with probability p at every training step, so no unit can rely on a particular partner and the network behaves like an average of many thinned networks. Below, the same network from the same initial weights is trained with and without regularization; weight decay (L2) and batch normalization are one switch away.",
-        "ko": "넓은 신경망에 잡음 섞인 점 몇 개만 주면, 신경망은 잡음까지 포함해 모든 점을 외워 버리고 새 데이터에서는 오히려 성능이 떨어집니다(**오버피팅**). **드롭아웃**은 학습 단계마다 은닉 유닛을 확률 p로 꺼서 어떤 유닛도 특정 짝에 기댈 수 없게 만들고, 그 결과 신경망은 여러 개의 얇아진 신경망을 평균 낸 것처럼 동작합니다. 아래에서는 같은 초기 가중치에서 출발한 같은 신경망을 정규화 없이, 그리고 정규화를 켜고 학습합니다. 가중치 감쇠(L2)와 배치 정규화도 스위치 하나로 켤 수 있습니다.",
+        "en": "A wide network and a handful of noisy points: the network can memorise every point, noise included, and then does worse on new data (**overfitting**). **Dropout** switches off each hidden unit with probability p at every training step, so no unit can rely on a particular partner. Here the same network, from the same initial weights, is trained without and with regularization.",
+        "ko": "넓은 신경망에 잡음 섞인 점 몇 개만 주면, 신경망은 잡음까지 포함해 모든 점을 외워 버리고 새 데이터에서는 오히려 성능이 떨어집니다(**오버피팅**). **드롭아웃**은 학습 단계마다 은닉 유닛을 확률 p로 꺼서 어떤 유닛도 특정 짝에 기댈 수 없게 만듭니다. 여기서는 같은 초기 가중치에서 출발한 같은 신경망을 정규화 없이, 그리고 정규화를 켜고 학습합니다.",
+    },
+    "drop.intro_more": {
+        "en": "Because a different random subset of units is switched off at every step, the trained network behaves like an average of many thinned networks, and no single unit can memorise a noisy point on its own. Dropout is one regularizer among several: weight decay (L2) pulls every weight toward zero, and batch normalization rescales each layer's inputs; both are one switch away in the controls, and their effects are shown at the bottom of the page.",
+        "ko": "단계마다 무작위로 다른 유닛들이 꺼지므로, 학습된 신경망은 여러 개의 얇아진 신경망을 평균 낸 것처럼 동작하고 어느 한 유닛이 잡음 점 하나를 혼자 외울 수 없습니다. 드롭아웃은 여러 정규화 방법 가운데 하나입니다. 가중치 감쇠(L2)는 모든 가중치를 0 쪽으로 당기고, 배치 정규화는 각 층의 입력 크기를 맞춰 줍니다. 두 방법 모두 컨트롤에서 스위치 하나로 켤 수 있고, 그 효과는 페이지 아래쪽에서 볼 수 있습니다.",
     },
     "drop.formula_note": {
         "en": "Inverted dropout: a unit survives with probability 1 − p and is scaled by 1/(1 − p), so its expected value is unchanged. At prediction time (eval mode) nothing is dropped and nothing is scaled.",
@@ -209,8 +213,8 @@ TEXT = {
     },
     "drop.try.overfit.name": {"en": "Overfitting vs dropout", "ko": "오버피팅과 드롭아웃"},
     "drop.try.overfit.what": {
-        "en": "40 noisy moons, 64 units, p = 0.5. The plain network's boundary wraps around single noisy points and its validation loss turns upward after its star; the dropout network's boundary stays smooth and its loss stays lower.",
-        "ko": "잡음 섞인 반달 40개, 유닛 64개, p = 0.5. 정규화 없는 신경망은 잡음 점 하나하나를 감싸는 경계를 만들고 별표 이후 검증 손실이 올라갑니다. 드롭아웃 신경망은 경계가 매끄럽고 손실도 낮게 유지됩니다.",
+        "en": "40 noisy moons, 128 units (twice the default width), p = 0.5. The plain network drives its training loss to almost zero: its boundary wraps around single noisy points and its validation loss climbs far above its star. The dropout network's boundary stays smoother and its validation loss ends much lower.",
+        "ko": "잡음 섞인 반달 40개, 유닛 128개(기본값의 두 배 폭), p = 0.5. 정규화 없는 신경망은 학습 손실을 거의 0까지 낮추면서 잡음 점 하나하나를 감싸는 경계를 만들고, 검증 손실은 별표보다 훨씬 높이 올라갑니다. 드롭아웃 신경망은 경계가 더 매끄럽고 검증 손실도 훨씬 낮게 끝납니다.",
     },
     "drop.try.strong.name": {"en": "Too much dropout", "ko": "지나친 드롭아웃"},
     "drop.try.strong.what": {

@@ -2,8 +2,12 @@
 
 TEXT = {
     "rnn.intro": {
-        "en": "A recurrent network reads a sequence one step at a time and carries a hidden state h_t from each step to the next. **Unrolling** draws that loop as a chain: one copy of the cell per time step, all sharing the *same* weights W_xh, W_hh and W_hy. Training then backpropagates the error through the whole chain (BPTT), and that is where the plain RNN's gradient fades away while the LSTM and the GRU keep it alive.",
-        "ko": "순환 신경망은 시퀀스를 한 단계씩 읽으면서 은닉 상태 h_t를 다음 단계로 넘깁니다. 이 순환 고리를 시간 단계마다 셀을 하나씩 복사해 사슬처럼 그린 것이 **펼치기(unrolling)** 입니다. 모든 복사본은 *같은* 가중치 W_xh, W_hh, W_hy를 씁니다. 학습할 때는 오차를 이 사슬 전체를 거슬러 역전파(BPTT)하는데, 바로 여기서 기본 RNN의 기울기는 사라져 가고 LSTM과 GRU는 기울기를 살려 둡니다.",
+        "en": "A recurrent network reads a sequence one step at a time and carries a hidden state h_t from each step to the next. **Unrolling** draws that loop as a chain: one copy of the cell per time step, all sharing the *same* weights W_xh, W_hh and W_hy. Scrub the steps to follow the values through the chain.",
+        "ko": "순환 신경망은 시퀀스를 한 단계씩 읽으면서 은닉 상태 h_t를 다음 단계로 넘깁니다. 이 순환 고리를 시간 단계마다 셀을 하나씩 복사해 사슬처럼 그린 것이 **펼치기(unrolling)** 이며, 모든 복사본은 *같은* 가중치 W_xh, W_hh, W_hy를 씁니다. 단계를 넘기며 값이 사슬을 따라 흘러가는 모습을 살펴보세요.",
+    },
+    "rnn.intro_more": {
+        "en": "The hidden-state maps under the chain show every h_t twice: once as nn.RNN returns it and once from a loop written by hand, so you can check that the library does nothing more than the formula. Training then backpropagates the error through the whole chain (BPTT), and that is where the plain RNN's gradient fades away while the LSTM and the GRU keep it alive: the training and gradient charts further down show both.",
+        "ko": "사슬 아래의 은닉 상태 지도는 모든 h_t를 두 번 보여 줍니다. 한 번은 nn.RNN이 돌려준 값이고, 한 번은 직접 짠 반복문으로 계산한 값이라서 라이브러리가 공식 그대로 계산한다는 것을 확인할 수 있습니다. 학습할 때는 오차를 이 사슬 전체를 거슬러 역전파(BPTT)하는데, 바로 여기서 기본 RNN의 기울기는 사라져 가고 LSTM과 GRU는 기울기를 살려 둡니다. 아래쪽의 학습 차트와 기울기 차트에서 두 가지를 모두 볼 수 있습니다.",
     },
     "rnn.formula_note": {
         "en": "The same W_xh, W_hh, b and W_hy on every step t = 1 … T, starting from h₀ = 0. PyTorch names them weight_ih_l0, weight_hh_l0, bias_ih_l0 + bias_hh_l0.",
@@ -20,10 +24,6 @@ TEXT = {
     "rnn.text_help": {
         "en": "Any Unicode: Korean, emoji, accents. Each character the eye sees (e.g. 한, é, 👍🏽) is one time step; at most T characters are read.",
         "ko": "한글, 이모지, 악센트 등 어떤 유니코드든 됩니다. 눈에 보이는 글자 하나(예: 한, é, 👍🏽)가 한 시간 단계이며, 최대 T글자까지 읽습니다.",
-    },
-    "rnn.text_off": {
-        "en": "Used when the input sequence is “text”.",
-        "ko": "입력 시퀀스가 ‘텍스트’일 때 쓰입니다.",
     },
     "rnn.T": {"en": "Time steps T", "ko": "시간 단계 T"},
     "rnn.T_help": {
@@ -79,7 +79,6 @@ TEXT = {
         "en": "{n} characters → {n} time steps. Vocabulary: {vocab} (∎ = end of text, the last step's target).",
         "ko": "{n}글자 → {n}개의 시간 단계. 어휘: {vocab} (∎ = 텍스트의 끝, 마지막 단계의 정답).",
     },
-    "rnn.unroll_title": {"en": "1 · The loop, unrolled", "ko": "1 · 순환 고리를 펼치면"},
     "rnn.unroll_caption": {
         "en": "An nn.RNN as initialised with seed {seed} (not trained yet). Shapes: W_xh {wxh}, W_hh {whh}, W_hy {why}; the same matrices on all {T} steps. Pick a step with the slider under the chart: its inputs, hidden state and output light up, and the hand-computed heat map fills in up to it.",
         "ko": "시드 {seed}에서 막 초기화한 nn.RNN입니다(아직 학습 전). 모양: W_xh {wxh}, W_hh {whh}, W_hy {why}. {T}개 단계 모두에 같은 행렬을 씁니다. 차트 아래 슬라이더로 단계를 고르면 그 단계의 입력, 은닉 상태, 출력이 강조되고, 손으로 계산한 히트맵이 그 단계까지 채워집니다.",
@@ -102,10 +101,10 @@ TEXT = {
         "en": "Unrolled: xₜ → hₜ → yₜ, the same weights on every step",
         "ko": "펼친 모습: xₜ → hₜ → yₜ, 모든 단계에서 같은 가중치",
     },
-    "rnn.heat_torch_title": {"en": "hₜ from nn.RNN (units × time)", "ko": "nn.RNN이 계산한 hₜ (유닛 × 시간)"},
+    "rnn.heat_torch_title": {"en": "hₜ from nn.RNN<br>(units × time)", "ko": "nn.RNN이 계산한 hₜ<br>(유닛 × 시간)"},
     "rnn.heat_manual_title": {
-        "en": "hₜ by hand, step by step (same weights)",
-        "ko": "같은 가중치로 한 단계씩 직접 계산한 hₜ",
+        "en": "hₜ by hand, step by step<br>(same weights)",
+        "ko": "같은 가중치로<br>한 단계씩 직접 계산한 hₜ",
     },
     "rnn.row_x": {"en": "input xₜ", "ko": "입력 xₜ"},
     "rnn.row_h": {"en": "hidden hₜ", "ko": "은닉 hₜ"},
@@ -186,8 +185,8 @@ TEXT = {
     },
     "rnn.try.korean.name": {"en": "Read a Korean word", "ko": "한국어 단어 읽기"},
     "rnn.try.korean.what": {
-        "en": "Text “안녕하세요”: five characters, five unrolled steps. Scrub the steps and watch the RNN learn that 녕 follows 안.",
-        "ko": "텍스트 ‘안녕하세요’: 다섯 글자, 다섯 단계로 펼쳐집니다. 단계를 넘겨 보고, RNN이 ‘안’ 다음에 ‘녕’이 온다는 걸 배우는 과정을 보세요.",
+        "en": "Text “안녕하세요”: five characters, five unrolled steps, one character on each input node. Then scrub the training epochs below and watch the RNN learn that 녕 follows 안.",
+        "ko": "텍스트 ‘안녕하세요’: 다섯 글자가 다섯 단계로 펼쳐지고, 입력 노드마다 글자가 하나씩 놓입니다. 그런 다음 아래에서 학습 에포크를 넘겨 보며 RNN이 ‘안’ 다음에 ‘녕’이 온다는 걸 배우는 과정을 보세요.",
     },
     "rnn.try.nobias.name": {"en": "LSTM without the forget bias", "ko": "망각 편향 없는 LSTM"},
     "rnn.try.nobias.what": {
@@ -201,8 +200,8 @@ TEXT = {
     },
     "rnn.try.noise.name": {"en": "Memorising the noise", "ko": "잡음까지 외우기"},
     "rnn.try.noise.what": {
-        "en": "Noise σ = 0.3 with a GRU: noise cannot be predicted, so an honest model stays near σ² = 0.09. Yet after about 60 epochs the training loss sinks below it: the net memorises this one sequence's jitter. That is overfitting (chapter 12).",
-        "ko": "잡음 σ = 0.3, GRU: 잡음은 예측할 수 없으니 정직한 모델의 손실은 σ² = 0.09 근처에 머물러야 합니다. 그런데 60에포크쯤 지나면 학습 손실이 그 아래로 내려갑니다. 이 시퀀스 하나의 잡음까지 외워 버린 것으로, 이것이 바로 오버피팅입니다(12장).",
+        "en": "Noise σ = 0.3 with a GRU: noise cannot be predicted, so an honest model stays near σ² = 0.09. Yet within about 50 epochs the training loss sinks below it: the net memorises this one sequence's jitter. That is overfitting (chapter 12).",
+        "ko": "잡음 σ = 0.3, GRU: 잡음은 예측할 수 없으니 정직한 모델의 손실은 σ² = 0.09 근처에 머물러야 합니다. 그런데 50에포크쯤 지나면 학습 손실이 그 아래로 내려갑니다. 이 시퀀스 하나의 잡음까지 외워 버린 것으로, 이것이 바로 오버피팅입니다(12장).",
     },
     "rnn.sequence_name.sine": {"en": "Sine wave", "ko": "사인파"},
     "rnn.sequence_name.text": {"en": "Text", "ko": "텍스트"},

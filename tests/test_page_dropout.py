@@ -6,6 +6,7 @@ import pytest
 
 from core.runtime import configure_torch
 from tests.apptest_helpers import figures, open_page, shown_text
+from tests.test_experiments import apply_experiment
 
 configure_torch()
 PAGE = "views/dropout.py"
@@ -88,11 +89,10 @@ def test_nothing_switched_on_says_the_networks_are_identical():
 
 def test_try_this_applies_settings_and_reset_restores_defaults():
     at = open_page(PAGE, lang="en", **SMALL)
-    at.button(key="try_drop_mc").click().run()
-    assert not at.exception
+    apply_experiment(at, "mc")
     assert at.selectbox(key="task").value == "regression"
     assert (at.slider(key="p").value, at.slider(key="n").value, at.slider(key="epochs").value) == (0.2, 20, 300)
-    at.button(key="try_drop_batchnorm").click().run()
+    apply_experiment(at, "batchnorm")
     assert at.toggle(key="batchnorm").value is True and at.slider(key="p").value == 0.0
     assert at.selectbox(key="task").value == "classification"
     at.button(key="try_drop_reset").click().run()

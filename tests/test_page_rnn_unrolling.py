@@ -3,6 +3,7 @@
 import pytest
 
 from tests.apptest_helpers import figures, open_page
+from tests.test_experiments import apply_experiment, try_controls
 
 PAGE = "views/rnn_unrolling.py"
 
@@ -47,7 +48,8 @@ def test_empty_text_gives_a_clear_message_and_no_traceback(lang, needle):
     assert not at.exception
     assert len(at.error) == 1 and needle in at.error[0].value
     assert not figures(at)
-    assert at.button(key="try_rnn_korean")  # the way back is on the page
+    prefix, _, pick = try_controls(at)  # the way back is on the page
+    assert prefix == "rnn" and pick.value == "korean"  # the first experiment, the Korean word
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "Your text has 10,000 characters"), ("ko", "10,000글자입니다")])
@@ -78,11 +80,10 @@ def test_bad_url_values_fall_back_to_defaults(params):
 
 def test_try_this_applies_settings_and_reset_restores_defaults():
     at = open_page(PAGE, lang="en")
-    at.button(key="try_rnn_nobias").click().run()
-    assert not at.exception
+    apply_experiment(at, "nobias")
     assert at.radio(key="cell").value == "lstm" and at.checkbox(key="forget_bias").value is False
     assert any(c.value.startswith("LSTM, forget bias 0 with H = 16 learns") for c in at.caption)
-    at.button(key="try_rnn_korean").click().run()
+    apply_experiment(at, "korean")
     assert at.radio(key="sequence").value == "text" and len(charts(at)[0]["frames"]) == 5
     at.button(key="try_rnn_reset").click().run()
     assert at.radio(key="sequence").value == "sine" and at.checkbox(key="forget_bias").value is True

@@ -11,7 +11,8 @@ from viz.rnn_unrolling import WINDOW, gradient_figure, ratio_text, sub, training
 
 configure_torch()
 
-HIGHLIGHT_EDGES, HIGHLIGHT_NODES, FLOW, HEAT_MARK, HEAT_MASK = range(5)
+GRAPH_EDGES, WEIGHT_LABELS, H_NODES, X_NODES, Y_NODES = range(5)  # the graph in view, drawn per frame
+HIGHLIGHT_EDGES, HIGHLIGHT_NODES, FLOW, HEAT_MARK, HEAT_MASK = range(5, 10)
 
 
 def build(kind="sine", T=40, hidden=8, text="", lang="en"):
@@ -37,8 +38,11 @@ def test_one_frame_per_time_step_with_the_step_highlighted():
         assert list(nodes.x) == [n, n, n] and list(nodes.y) == [0, 1, 2]
         lo, hi = frame.layout.xaxis.range
         assert lo < n < hi and hi - lo <= WINDOW + 0.5  # the view pans with the chosen step
-    # Animated traces come after the static graph and heat maps, so scrubbing restyles only them.
-    assert list(fig.frames[0].traces) == list(range(len(fig.data) - 5, len(fig.data)))
+        shown = [x for i in (GRAPH_EDGES, WEIGHT_LABELS, H_NODES, X_NODES, Y_NODES) for x in frame.data[i].x]
+        assert all(lo - 0.3 < x < hi for x in shown if x is not None)  # nothing drawn (and clipped) off the view
+        assert n in frame.data[X_NODES].x
+    # Animated traces come after the heat maps, so scrubbing restyles only them.
+    assert list(fig.frames[0].traces) == list(range(len(fig.data) - 10, len(fig.data)))
 
 
 def test_flow_text_shows_the_values_of_the_chosen_step():
@@ -68,10 +72,10 @@ def test_heatmaps_are_nn_rnn_and_the_manual_loop_and_the_mask_follows_the_step()
 def test_text_nodes_show_the_characters_and_a_short_text_shows_every_step():
     _seq, _run, fig = build("text", T=40, text="안녕 👋🏽")
     assert len(fig.frames) == 4
-    inputs = next(tr for tr in fig.data if tr.mode == "markers+text" and list(tr.y) == [0, 0, 0, 0])
-    assert list(inputs.text) == ["안", "녕", "␣", "👋🏽"]
+    inputs = fig.data[len(fig.data) - 10 + X_NODES]
+    assert list(inputs.y) == [0, 0, 0, 0] and list(inputs.text) == ["안", "녕", "␣", "👋🏽"]
     for frame in fig.frames:
-        assert tuple(frame.layout.xaxis.range) == (-0.6, 4.6)  # h₀ and all four steps stay in view
+        assert tuple(frame.layout.xaxis.range) == (-0.6, 4.75)  # h₀ and all four steps stay in view
     assert "onehot('👋🏽')" in fig.frames[-1].data[FLOW].text[0]
     assert END in fig.frames[-1].data[FLOW].text[0]  # the last step's target is the end of the text
 
@@ -120,7 +124,7 @@ def test_titles_follow_the_language():
     *_, fig_ko = build(T=10, lang="ko")
     en = [a.text for a in fig_en.layout.annotations]
     ko = [a.text for a in fig_ko.layout.annotations]
-    assert "hₜ from nn.RNN (units × time)" in en and "nn.RNN이 계산한 hₜ (유닛 × 시간)" in ko
+    assert "hₜ from nn.RNN<br>(units × time)" in en and "nn.RNN이 계산한 hₜ<br>(유닛 × 시간)" in ko
     assert fig_ko.layout.sliders[0].currentvalue.prefix == "시간 단계 t = "
 
 
@@ -132,7 +136,7 @@ def test_heaviest_settings_stay_within_the_payload_budget():
         len(f.to_json()) for f in (fig, training_figure(seq, training, "en"), gradient_figure(grads, 1, "en"))
     )
     assert payload < 1_500_000
-    assert len(fig.frames) == 60 and all(len(f.data) == 5 for f in fig.frames)
+    assert len(fig.frames) == 60 and all(len(f.data) == 10 for f in fig.frames)
 
 
 @pytest.mark.parametrize(

@@ -4,25 +4,18 @@ import streamlit as st
 
 from core.dropout import InvertedDropout, build_mlp, train
 from core.dropout_data import TASKS, make_data
-from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check, verdict
+from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
 from ui.chart import chart
 from ui.options import option
-from ui.page import Experiment, bound, code_expander, formula, header, try_this
+from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
 from ui.state import lang, seed, t
-from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
+from viz import dropout as viz
 
-DEFAULTS = {
-    "task": "classification",
-    "n": 40,
-    "noise": 0.3,
-    "hidden": 64,
-    "p": 0.5,
-    "epochs": 200,
-    "weight_decay": 0.0,
-    "batchnorm": False,
-}
-ICONS = {"same": "info", "helps": "verified", "hurts": "trending_up", "no_overfit": "trending_flat"}
+DEFAULTS = {"task": "classification", "n": 40, "noise": 0.3, "hidden": 64, "p": 0.5, "epochs": 200}
+DEFAULTS |= {"weight_decay": 0.0, "batchnorm": False}
+VERDICT = {"same": (st.info, "info"), "helps": (st.success, "verified"), "hurts": (st.warning, "trending_up")}
+VERDICT["no_overfit"] = (st.info, "trending_flat")
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -30,69 +23,75 @@ def compute(task: str, n: int, noise: float, hidden: int, epochs: int, p: float,
     return compare(task, n, noise, hidden, epochs, p, wd, bn, seed)
 
 
-def labels_for(p: float, wd: float, bn: bool) -> dict[str, str]:
-    parts = [t("drop.part_dropout", p=p)] * (p > 0) + [t("drop.part_l2", wd=wd)] * (wd > 0) + [t("drop.part_bn")] * bn
-    return {"plain": t("drop.model_plain"), "reg": " + ".join(parts) or t("drop.model_same")}
-
-
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(task: str, n: int, noise: float, hidden: int, epochs: int, p: float, wd: float, bn: bool, sd: int, lg: str):
     cmp = compute(task, n, noise, hidden, epochs, p, wd, bn, sd)
+    labels = viz.model_labels(p, wd, bn, lg)
     return {
-        "compare": comparison_figure(cmp, labels_for(p, wd, bn), lg),
-        "net": network_figure(cmp.reg, cmp.data.x_train.shape[1], hidden, p, lg),
-        "mean": mean_figure(cmp.mean, p, lg),
-        "mc": mc_figure(cmp.mc, cmp.data, lg) if cmp.mc else None,
-        "weights": weight_figure(cmp.plain, cmp.reg, labels_for(p, wd, bn), lg),
-        "bn": bn_figure(cmp.bn, lg) if cmp.bn else None,
+        "compare": viz.comparison_figure(cmp, labels, lg),
+        "net": viz.network_figure(cmp.reg, cmp.data.x_train.shape[1], hidden, p, lg),
+        "mean": viz.mean_figure(cmp.mean, p, lg),
+        "mc": viz.mc_figure(cmp.mc, cmp.data, lg) if cmp.mc else None,
+        "weights": viz.weight_figure(cmp.plain, cmp.reg, labels, lg),
+        "bn": viz.bn_figure(cmp.bn, lg) if cmp.bn else None,
     }
 
 
-header("dropout", "drop.intro")
-formula(
-    r"\tilde h = \frac{m \odot h}{1-p},\quad m_i \sim \mathrm{Bernoulli}(1-p),\quad \mathbb{E}[\tilde h] = h",
-    "drop.formula_note",
-)
+formula = r"\begin{aligned} \tilde h &= \tfrac{m \odot h}{1-p}, \quad \mathbb{E}[\tilde h] = h \\ m_i &\sim \mathrm{Bernoulli}(1-p) \end{aligned}"
+header("dropout", "drop.intro", formula, "drop.formula_note", "drop.intro_more")
+controls, main = workspace()
 
-with st.container(border=True):
-    c = st.columns(4)
+with controls:
+    c = control_row(controls, 4)
     task = option(c[0].selectbox, "task", "drop.task", TASKS, "drop.task")
     n = bound(c[1].slider, "n", "drop.n", min_value=10, max_value=200, value=DEFAULTS["n"], step=5)
     noise = bound(c[2].slider, "noise", "drop.noise", min_value=0.0, max_value=0.6, value=DEFAULTS["noise"], step=0.05)
     hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=128, value=DEFAULTS["hidden"], step=16)
-    c = st.columns(4)
+    c = control_row(controls, 4)
     p = bound(c[0].slider, "p", "drop.p", min_value=0.0, max_value=0.9, value=DEFAULTS["p"], step=0.05)
     epochs = bound(c[1].slider, "epochs", "drop.epochs", min_value=20, max_value=400, value=DEFAULTS["epochs"], step=10)
     wd = bound(
         c[2].slider, "weight_decay", "drop.wd", min_value=0.0, max_value=0.1, value=0.0, step=0.001, format="%.3f"
     )
     bn = bound(c[3].toggle, "batchnorm", "drop.bn", value=False)
+    try_this(
+        "drop",
+        [
+            Experiment("overfit", DEFAULTS | {"hidden": 128}),
+            Experiment("strong", DEFAULTS | {"p": 0.85, "hidden": 16}),
+            Experiment("more_data", DEFAULTS | {"n": 200}),
+            Experiment("weight_decay", DEFAULTS | {"p": 0.0, "weight_decay": 0.03}),
+            Experiment("batchnorm", DEFAULTS | {"p": 0.0, "batchnorm": True}),
+            Experiment("mc", DEFAULTS | {"task": "regression", "n": 20, "noise": 0.3, "p": 0.2, "epochs": 300}),
+        ],
+        DEFAULTS,
+    )
 
 with st.spinner(t("drop.training")):
     cmp = compute(task, n, noise, hidden, epochs, p, wd, bn, seed())
     figs = figures(task, n, noise, hidden, epochs, p, wd, bn, seed(), lang())
 plain, reg, mean = cmp.plain, cmp.reg, cmp.mean
-stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
-if stopped is not None:
-    st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
-best, final, reg_final = float(plain.val_loss[plain.best_epoch]), float(plain.val_loss[-1]), float(reg.val_loss[-1])
-fmt = {"best": best, "e": plain.best_epoch, "final": final, "reg": labels_for(p, wd, bn)["reg"], "reg_final": reg_final}
-kind = verdict(cmp, regularized=p > 0 or wd > 0 or bn)
-box = {"same": st.info, "helps": st.success, "hurts": st.warning, "no_overfit": st.info}[kind]
-box(t(f"drop.verdict_{kind}", pct=100 * (1 - reg_final / final), **fmt), icon=f":material/{ICONS[kind]}:")
-
-m = st.columns(4)
-for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
-    name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
-    delta = f"{value - final:+.3f}" if who == "reg" else None
-    m[i].metric(
-        t("drop.metric_val", model=name), num(value), delta, delta_color="inverse", help=t("drop.metric_val_help")
-    )
-    m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
-
-
-chart(figs["compare"], key="drop_compare")
-st.caption(t("drop.compare_caption") + " " + t("ui.scrub_hint"))
+with main:
+    applied_experiment("drop")
+    chart(figs["compare"], key="drop_compare")
+    st.caption(t("drop.compare_caption") + " " + t("ui.scrub_hint"))
+    stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
+    if stopped is not None:
+        st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
+    kind, text = viz.verdict_text(cmp, p, wd, bn, lang())
+    VERDICT[kind][0](text, icon=f":material/{VERDICT[kind][1]}:")
+    m, final = st.columns(4), float(plain.val_loss[-1])
+    for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
+        name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
+        delta = f"{value - final:+.3f}" if who == "reg" else None
+        m[i].metric(
+            t("drop.metric_val", model=name),
+            num(value),
+            delta,
+            delta_color="inverse",
+            help=t("drop.metric_val_help"),
+        )
+        m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
 
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
@@ -123,18 +122,5 @@ if cmp.bn:
     c[1].caption(t("drop.bn_caption"))
 else:
     c[1].info(t("drop.bn_off"), icon=":material/info:")
-
-try_this(
-    "drop",
-    [
-        Experiment("overfit", DEFAULTS),
-        Experiment("strong", DEFAULTS | {"p": 0.85, "hidden": 16}),
-        Experiment("more_data", DEFAULTS | {"n": 200}),
-        Experiment("weight_decay", DEFAULTS | {"p": 0.0, "weight_decay": 0.03}),
-        Experiment("batchnorm", DEFAULTS | {"p": 0.0, "batchnorm": True}),
-        Experiment("mc", DEFAULTS | {"task": "regression", "n": 20, "noise": 0.3, "p": 0.2, "epochs": 300}),
-    ],
-    DEFAULTS,
-)
 
 code_expander(compare, make_data, build_mlp, InvertedDropout, train, mean_check, mc_dropout, bn_activations)

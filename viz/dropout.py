@@ -6,6 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from core.dropout_probe import verdict
 from i18n import t
 from viz.common import add_animated_traces, add_animation, base_layout, rounded
 from viz.fmt import log_axis
@@ -14,6 +15,30 @@ from viz.palette import CLASS, CLASS_SCALE, COLORS, rgba
 MODEL_COLORS = {"plain": COLORS["vermillion"], "reg": COLORS["green"]}  # not the class colours
 LOG_RATIO = 20  # losses spanning more than this factor get a log axis
 CLASS_STYLE = ({"symbol": "circle", "color": CLASS[0]}, {"symbol": "diamond", "color": CLASS[1]})
+
+
+def model_labels(p: float, wd: float, bn: bool, lang: str) -> dict[str, str]:
+    """Names of the two models: "plain" and the regularized one, named by what is switched on."""
+    parts = [t("drop.part_dropout", lang, p=p)] * (p > 0) + [t("drop.part_l2", lang, wd=wd)] * (wd > 0)
+    parts += [t("drop.part_bn", lang)] * bn
+    return {"plain": t("drop.model_plain", lang), "reg": " + ".join(parts) or t("drop.model_same", lang)}
+
+
+def verdict_text(cmp, p: float, wd: float, bn: bool, lang: str) -> tuple[str, str]:
+    """The verdict on the two validation curves (core's ``verdict``) and the sentence that explains it."""
+    plain, final, reg_final = cmp.plain, float(cmp.plain.val_loss[-1]), float(cmp.reg.val_loss[-1])
+    kind = verdict(cmp, regularized=p > 0 or wd > 0 or bn)
+    text = t(
+        f"drop.verdict_{kind}",
+        lang,
+        best=float(plain.val_loss[plain.best_epoch]),
+        e=plain.best_epoch,
+        final=final,
+        reg=model_labels(p, wd, bn, lang)["reg"],
+        reg_final=reg_final,
+        pct=100 * (1 - reg_final / final),
+    )
+    return kind, text
 
 
 def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
@@ -183,19 +208,26 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
         return {"name": str(epoch), "data": [*preds, {"x": [epoch, epoch], "y": cursor_y}]}
 
     anim = add_animated_traces(fig, styles, frame_data, len(frames))
-    if classify:
+
+    if classify:  # one y title per row: the right map's would sit on the left map's edge
         for col in (1, 2):
             fig.update_xaxes(title_text="x₁", range=[float(x1[0]), float(x1[-1])], row=1, col=col)
-            fig.update_yaxes(title_text="x₂", range=[float(x2[0]), float(x2[-1])], row=1, col=col)
+            fig.update_yaxes(title_text="x₂" if col == 1 else None, range=[float(x2[0]), float(x2[-1])], row=1, col=col)
     else:
         ys = np.concatenate([data.y_train, data.truth])
         pad = 0.6 * float(np.ptp(ys))
         for col in (1, 2):
             fig.update_xaxes(title_text="x", row=1, col=col)
             fig.update_yaxes(
-                title_text="y", range=[float(ys.min()) - pad / 2, float(ys.max()) + pad / 2], row=1, col=col
+                title_text="y" if col == 1 else None,
+                range=[float(ys.min()) - pad / 2, float(ys.max()) + pad / 2],
+                row=1,
+                col=col,
             )
-    fig.update_xaxes(title_text=t("drop.axis_epoch", lang), row=2, col=1)
+    last = (
+        max(len(r.train_loss) for r in runs.values()) - 1
+    )  # epoch 0 set in from the corner, clear of the lowest loss label
+    fig.update_xaxes(title_text=t("drop.axis_epoch", lang), range=[-0.03 * last, last], row=2, col=1)
     fig.update_yaxes(
         title_text=t(f"drop.axis_loss_{data.task}", lang),
         **(log_axis(all_loss) if log_loss else {"type": "linear"}),

@@ -11,7 +11,7 @@ from viz.common import add_animated_traces, add_animation, arrow_segments, base_
 from viz.fmt import log_axis
 from viz.palette import COLORS, DIVERGING
 
-WINDOW = 9  # time steps visible at once in the unrolled graph; longer sequences pan with the chosen step
+WINDOW = 7  # columns visible at once in the unrolled graph (readable in a 600 px chart); longer sequences pan
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
@@ -61,13 +61,54 @@ def _flow_text(seq, unroll, s: int, lang: str) -> str:
         )
     h_rule = f"h{sub(n)} = tanh(W_xh x{sub(n)} + W_hh h{sub(n - 1)} + b)"
     h_value = f"h{sub(n)} = [{comps}]   ‖h{sub(n)}‖ = {np.linalg.norm(h):.2f}"
-    return f"{x}   →   {h_rule}<br>{h_value}   →   {y}"
+    return f"{x}   →   {h_rule}<br>{h_value}<br>→   {y}"
 
 
-def _graph_layer(fig: go.Figure, seq, unroll, lang: str) -> None:
-    """The static unrolled graph: h₀, then x_t → h_t → y_t for every step, weights named on the edges."""
-    T = len(seq.x)
-    steps = np.arange(1, T + 1)
+def _window(T: int, n: int) -> tuple[int, int]:
+    """First and last column of the unrolled graph in view at step n (column 0 is h₀)."""
+    if T <= WINDOW:
+        return 0, T
+    first = int(np.clip(n - WINDOW // 2, 0, T + 1 - WINDOW))
+    return first, first + WINDOW - 1
+
+
+GRAPH_STYLES = [
+    {"type": "scatter", "mode": "lines", "line": {"color": COLORS["grey"], "width": 1.5}, "hoverinfo": "skip"},
+    {
+        "type": "scatter",
+        "mode": "text",
+        "textfont": {"size": 11, "color": COLORS["grey"]},
+        "hoverinfo": "skip",
+    },
+] + [
+    {
+        "type": "scatter",
+        "mode": "markers+text",
+        "textfont": {"size": 13, "color": COLORS["black"]},
+        "marker": {
+            "size": 36,
+            "symbol": symbol,
+            "color": color,
+            "opacity": 0.55,
+            "line": {"width": 1.5, "color": color},
+        },
+        "hovertemplate": "%{text}" + extra + "<extra></extra>",
+    }
+    for symbol, color, extra in (
+        ("square", COLORS["orange"], ": ‖h‖ = %{customdata:.3f}"),
+        ("circle", COLORS["sky"], ""),
+        ("circle", COLORS["green"], ""),
+    )
+]
+
+
+def _graph_data(seq, unroll, first: int, last: int, norms: np.ndarray) -> list[dict]:
+    """The unrolled graph between two columns: h₀ (column 0), then x_t → h_t → y_t, weights named on the edges.
+
+    Only what is in view is drawn: a step scrolled out of the window leaves no clipped label behind.
+    """
+    steps = np.arange(max(first, 1), last + 1)
+    T = len(steps)
     # x_t → h_t, h_t → y_t and h_{t−1} → h_t, all in one trace
     xs, ys = arrow_segments(
         np.concatenate([steps, steps, steps - 0.8]),
@@ -76,55 +117,26 @@ def _graph_layer(fig: go.Figure, seq, unroll, lang: str) -> None:
         np.concatenate([np.full(T, 0.84), np.full(T, 1.86), np.ones(T)]),
         head=0.2,
     )
-    fig.add_trace(
-        go.Scatter(x=xs, y=ys, mode="lines", line={"color": COLORS["grey"], "width": 1.5}, hoverinfo="skip"),
-        row=1,
-        col=1,
-    )
-    for text, x, y in (("W_xh", steps + 0.08, 0.5), ("W_hy", steps + 0.08, 1.5), ("W_hh", steps - 0.5, 1.12)):
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=np.full(T, y),
-                mode="text",
-                text=[text] * T,
-                textposition="middle right" if text != "W_hh" else "top center",
-                textfont={"size": 11, "color": COLORS["grey"]},
-                hoverinfo="skip",
-            ),
-            row=1,
-            col=1,
-        )
-    norms = np.linalg.norm(unroll.h_torch, axis=1)
-    nodes = [
-        (np.append(0, steps), np.ones(T + 1), ["h₀"] + [f"h{sub(n)}" for n in steps], "square", COLORS["orange"]),
-        (steps, np.zeros(T), [_x_label(seq, s) for s in range(T)], "circle", COLORS["sky"]),
-        (steps, np.full(T, 2.0), [_y_label(seq, unroll, s) for s in range(T)], "circle", COLORS["green"]),
+    recurrent = steps[steps > first]  # W_hh sits between two columns in view
+    labels = {
+        "x": np.concatenate([steps + 0.08, steps + 0.08, recurrent - 0.5]).tolist(),
+        "y": [0.5] * T + [1.5] * T + [1.12] * len(recurrent),
+        "text": ["W_xh"] * T + ["W_hy"] * T + ["W_hh"] * len(recurrent),
+        "textposition": ["middle right"] * (2 * T) + ["top center"] * len(recurrent),
+    }
+    h_cols = np.arange(first, last + 1)
+    return [
+        {"x": xs, "y": ys},
+        labels,
+        {
+            "x": h_cols.tolist(),
+            "y": [1] * len(h_cols),
+            "text": [f"h{sub(k)}" for k in h_cols],
+            "customdata": rounded(np.concatenate([[0.0], norms])[h_cols]),
+        },
+        {"x": steps.tolist(), "y": [0] * T, "text": [_x_label(seq, k - 1) for k in steps]},
+        {"x": steps.tolist(), "y": [2] * T, "text": [_y_label(seq, unroll, k - 1) for k in steps]},
     ]
-    hover = [
-        "h₀ = 0<extra></extra>",
-        *[f"h{sub(n)}: ‖h‖ = {v:.3f}<extra></extra>" for n, v in zip(steps, norms, strict=True)],
-    ]
-    for i, (x, y, text, symbol, color) in enumerate(nodes):
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="markers+text",
-                text=text,
-                textfont={"size": 13, "color": COLORS["black"]},
-                marker={
-                    "size": 36,
-                    "symbol": symbol,
-                    "color": color,
-                    "opacity": 0.55,
-                    "line": {"width": 1.5, "color": color},
-                },
-                hovertemplate=hover if i == 0 else "%{text}<extra></extra>",
-            ),
-            row=1,
-            col=1,
-        )
 
 
 def _heatmaps(fig: go.Figure, unroll, lang: str) -> None:
@@ -155,14 +167,14 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
         cols=2,
         specs=[[{"colspan": 2}, None], [{}, {}]],
         row_heights=[0.5, 0.5],
-        vertical_spacing=0.12,
+        vertical_spacing=0.1,
         horizontal_spacing=0.08,
         subplot_titles=[t("rnn.graph_title", lang), t("rnn.heat_torch_title", lang), t("rnn.heat_manual_title", lang)],
     )
-    _graph_layer(fig, seq, unroll, lang)
     _heatmaps(fig, unroll, lang)
+    norms = np.linalg.norm(unroll.h_torch, axis=1)
     hl = {"color": COLORS["vermillion"], "width": 4}
-    styles = [
+    styles = [style | {"xaxis": "x", "yaxis": "y"} for style in GRAPH_STYLES] + [
         {"type": "scatter", "mode": "lines", "xaxis": "x", "yaxis": "y", "line": hl, "hoverinfo": "skip"},
         {
             "type": "scatter",
@@ -203,15 +215,16 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
         n = s + 1
         ex, ey = arrow_segments([n, n - 0.8, n], [0.14, 1.0, 1.16], [n, n - 0.2, n], [0.84, 1.0, 1.86], head=0.18)
         # Short sequences show every step and h₀; longer ones pan a WINDOW-step view with the chosen step.
-        lo = -0.6 if T <= WINDOW else float(np.clip(n - WINDOW / 2, -0.6, T + 0.6 - WINDOW))
-        hi = T + 0.6 if T <= WINDOW else lo + WINDOW + 0.2
+        first, last = _window(T, n)
+        lo, hi = first - 0.6, last + 0.75  # room on the right for the last step's W_xh, W_hy
         mask_x = [n + 0.5, T + 0.5, T + 0.5, n + 0.5, n + 0.5]
         return {
             "name": str(n),
             "data": [
+                *_graph_data(seq, unroll, first, last, norms),
                 {"x": ex, "y": ey},
                 {"x": [n, n, n], "y": [0, 1, 2]},
-                {"x": [lo + 0.05], "y": [-0.72], "text": [_flow_text(seq, unroll, s, lang)]},
+                {"x": [lo + 0.05], "y": [-0.8], "text": [_flow_text(seq, unroll, s, lang)]},
                 {"x": [n - 0.5, n + 0.5, n + 0.5, n - 0.5, n - 0.5], "y": [0.5, 0.5, H + 0.5, H + 0.5, 0.5]},
                 {"x": mask_x, "y": [0.5, 0.5, H + 0.5, H + 0.5, 0.5]},
             ],
@@ -221,7 +234,7 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
     frames = add_animated_traces(fig, styles, frame_data, T)
     fig.update_xaxes(showgrid=False, zeroline=False, showticklabels=False, row=1, col=1)
     fig.update_yaxes(
-        range=[-1.0, 2.45],
+        range=[-1.25, 2.45],
         tickvals=[0, 1, 2],
         ticktext=[t("rnn.row_x", lang), t("rnn.row_h", lang), t("rnn.row_y", lang)],
         showgrid=False,
@@ -229,12 +242,23 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
         row=1,
         col=1,
     )
-    for col in (1, 2):
+    for col in (1, 2):  # one y title: the right map's would sit on the left map's edge
         fig.update_xaxes(title_text=t("rnn.axis_step", lang), range=[0.5, T + 0.5], row=2, col=col)
-        fig.update_yaxes(title_text=t("rnn.axis_unit", lang), range=[0.5, H + 0.5], row=2, col=col)
+        fig.update_yaxes(
+            title_text=t("rnn.axis_unit", lang) if col == 1 else None, range=[0.5, H + 0.5], row=2, col=col
+        )
     base_layout(fig, height=880)
     fig.update_layout(showlegend=False, hovermode="closest", margin={"t": 50})
     return add_animation(fig, frames, lang, prefix_key="rnn.anim_step", frame_ms=300, y=-0.07)
+
+
+def _decades(values: np.ndarray) -> dict:
+    """The log axis of ``log_axis``, padded by a few percent so no tick label sits in the corner."""
+    lo, hi = float(np.log10(values.min())), float(np.log10(values.max()))
+    if hi - lo < 1:
+        return log_axis(values)  # whole decades, so at least two ticks show
+    pad = 0.06 * (hi - lo)
+    return log_axis() | {"range": [lo - pad, hi + pad]}
 
 
 def training_figure(seq, training, lang: str) -> go.Figure:
@@ -325,10 +349,9 @@ def training_figure(seq, training, lang: str) -> go.Figure:
         fig.update_xaxes(title_text=t("rnn.axis_step", lang), row=1, col=1)
         fig.update_yaxes(title_text=t("rnn.axis_value", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("rnn.axis_epoch", lang), row=1, col=2)
-    positive = bool(np.all(loss > 0))
-    fig.update_yaxes(
-        title_text=t("rnn.axis_loss", lang), **(log_axis() if positive else {"type": "linear"}), row=1, col=2
-    )
+    fig.update_yaxes(title_text=t("rnn.axis_loss", lang), row=1, col=2)
+    if np.all(loss > 0):
+        fig.update_yaxes(**_decades(loss), row=1, col=2)
     base_layout(fig, height=520)
     fig.update_layout(legend={"y": 1.14}, margin={"t": 100})
     return add_animation(fig, frames, lang, prefix_key="rnn.anim_epoch", y=-0.16)
