@@ -36,6 +36,8 @@ def rounded(values) -> np.ndarray:
 # y label and the first x label would otherwise touch (seen at projector size).
 TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
 TEMPLATE.layout.yaxis.ticklabelstandoff = 10
+# One number format on every axis: 1.6×10⁻⁵, never SI suffixes such as 16µ, 10n or 1p.
+TEMPLATE.layout.xaxis.exponentformat = TEMPLATE.layout.yaxis.exponentformat = "power"
 
 
 def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.Figure:

@@ -259,8 +259,11 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
         }
 
     frames = add_animated_traces(fig, styles, frame_data, len(slices.frames))
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", row=1, col=1)
-    fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, row=1, col=1)
+    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
+    )
     fig.update_xaxes(title_text=t("gd.axis_step", lang), row=1, col=2)
     log_loss = bool(np.all(run.losses > 0))
     fig.update_yaxes(
