@@ -2,10 +2,11 @@
 
 import numpy as np
 import pytest
+from scipy.interpolate import RegularGridInterpolator
 
 from core import surfaces
 from core.gradient_descent import descent_slices, run_gradient_descent
-from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
+from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, mesh_height, surface3d_figure
 
 
 def build(name="bowl", x0=2.0, y0=1.5, lr=0.1, steps=30, lang="en"):
@@ -94,3 +95,19 @@ def test_surface3d_has_surface_path_and_animated_marker():
     assert fig3.layout.updatemenus[0].buttons[0].args[1]["frame"]["redraw"] is True
     last = fig3.frames[-1].data[1]
     assert (last.x[0], last.y[0]) == pytest.approx(tuple(run.path[-1]), rel=1e-5)
+
+
+@pytest.mark.parametrize("name", ["bowl", "rosenbrock", "himmelblau"])
+def test_3d_surface_is_tall_enough_and_the_path_rides_above_it(name):
+    """The 3-D view is ≥ 500 px tall and its path is drawn above the surface, never inside it."""
+    presets = {"bowl": (2.0, 1.5, 0.1, 30), "rosenbrock": (-1.5, 2.0, 0.002, 200), "himmelblau": (0.0, 0.0, 0.01, 60)}
+    run, _slices, _fig, fig3d = build(name, *presets[name])
+    assert fig3d.layout.height >= 500
+    surface, path = fig3d.data[0], fig3d.data[1]
+    xs, ys, zs = (np.asarray(v, dtype=np.float64) for v in (surface.x, surface.y, surface.z))
+    px, py, pz = (np.asarray(v, dtype=np.float64) for v in (path.x, path.y, path.z))
+    # The drawn surface under each path point, by scipy's linear interpolation on the same mesh.
+    inside = (px >= xs[0]) & (px <= xs[-1]) & (py >= ys[0]) & (py <= ys[-1])
+    under = RegularGridInterpolator((ys, xs), zs)(np.column_stack([py[inside], px[inside]]))
+    np.testing.assert_allclose(mesh_height(xs, ys, zs, px[inside], py[inside]), under, rtol=1e-6, atol=1e-9)
+    assert np.all(pz[inside] > under), "the path dips under the surface"

@@ -276,11 +276,25 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
     return add_animation(fig, frames, lang, y=-0.2)
 
 
+def mesh_height(xs, ys, z, px, py) -> np.ndarray:
+    """Bilinear height of the mesh z[i, j] (rows along ys, columns along xs) at the points (px, py)."""
+    i = np.clip(np.searchsorted(ys, py) - 1, 0, len(ys) - 2)
+    j = np.clip(np.searchsorted(xs, px) - 1, 0, len(xs) - 2)
+    ty = np.clip((py - ys[i]) / (ys[i + 1] - ys[i]), 0, 1)
+    tx = np.clip((px - xs[j]) / (xs[j + 1] - xs[j]), 0, 1)
+    top = z[i, j] * (1 - tx) + z[i, j + 1] * tx
+    bottom = z[i + 1, j] * (1 - tx) + z[i + 1, j + 1] * tx
+    return top * (1 - ty) + bottom * ty
+
+
 def surface3d_figure(run, grid, surface, frames: np.ndarray, lang: str) -> go.Figure:
     """3-D surface with the descent path drawn on it, one animation frame per framed step."""
     floor = float(grid.z.min())
     zd = loss_height(grid.z, floor, surface.log_view)
-    path_z = loss_height(run.losses, floor, surface.log_view) + 0.01 * float(np.ptp(zd) or 1)
+    # Ride above the drawn mesh, not only the true loss: between its vertices a coarse mesh of a convex
+    # surface lies above the function, and a path drawn at the true height would vanish inside it.
+    mesh = mesh_height(grid.xs[::2], grid.ys[::2], zd[::2, ::2], run.path[:, 0], run.path[:, 1])
+    path_z = np.maximum(loss_height(run.losses, floor, surface.log_view), mesh) + 0.01 * float(np.ptp(zd) or 1)
     # A 40×40 opaque mesh: software WebGL (headless, projectors on old laptops) pays for every
     # transparent pass and vertex, and the path reads just as well.
     fig = go.Figure(
