@@ -101,7 +101,7 @@ def test_surface3d_has_surface_path_and_animated_marker():
 def test_3d_surface_is_tall_enough_and_the_path_rides_above_it(name):
     """The 3-D view is ≥ 500 px tall and its path is drawn above the surface, never inside it."""
     presets = {"bowl": (2.0, 1.5, 0.1, 30), "rosenbrock": (-1.5, 2.0, 0.002, 200), "himmelblau": (0.0, 0.0, 0.01, 60)}
-    run, _slices, _fig, fig3d = build(name, *presets[name])
+    _run, _slices, _fig, fig3d = build(name, *presets[name])
     assert fig3d.layout.height >= 500
     surface, path = fig3d.data[0], fig3d.data[1]
     xs, ys, zs = (np.asarray(v, dtype=np.float64) for v in (surface.x, surface.y, surface.z))
