@@ -467,6 +467,8 @@ def weight_figure(plain, reg, labels: dict[str, str], lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("drop.axis_epoch", lang))
     fig.update_yaxes(title_text=t("drop.axis_weight_norm", lang))
     base_layout(fig, height=400, title=t("drop.weight_title", lang))
+    # The legend goes under the axis: above it, it ran into the title in the presenter view.
+    fig.update_layout(legend={"y": -0.3, "yanchor": "top"}, margin={"b": 120})
     return fig
 
 

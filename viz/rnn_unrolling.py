@@ -252,15 +252,6 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
     return add_animation(fig, frames, lang, prefix_key="rnn.anim_step", frame_ms=300, y=-0.07)
 
 
-def _decades(values: np.ndarray) -> dict:
-    """The log axis of ``log_axis``, padded by a few percent so no tick label sits in the corner."""
-    lo, hi = float(np.log10(values.min())), float(np.log10(values.max()))
-    if hi - lo < 1:
-        return log_axis(values)  # whole decades, so at least two ticks show
-    pad = 0.06 * (hi - lo)
-    return log_axis() | {"range": [lo - pad, hi + pad]}
-
-
 def training_figure(seq, training, lang: str) -> go.Figure:
     """Predictions vs targets per step (one frame per shown epoch) and the loss curve."""
     fig = make_subplots(
@@ -351,7 +342,7 @@ def training_figure(seq, training, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("rnn.axis_epoch", lang), row=1, col=2)
     fig.update_yaxes(title_text=t("rnn.axis_loss", lang), row=1, col=2)
     if np.all(loss > 0):
-        fig.update_yaxes(**_decades(loss), row=1, col=2)
+        fig.update_yaxes(**log_axis(loss), row=1, col=2)
     base_layout(fig, height=520)
     fig.update_layout(legend={"y": 1.14}, margin={"t": 100})
     return add_animation(fig, frames, lang, prefix_key="rnn.anim_epoch", y=-0.16)
@@ -385,7 +376,7 @@ def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
             )
         )
     fig.update_xaxes(title_text=t("rnn.axis_step", lang))
-    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), **log_axis())
+    fig.update_yaxes(title_text=t("rnn.axis_grad", lang), **log_axis(grads.norms))
     base_layout(fig, height=460, title=t("rnn.grad_title", lang, T=T))
     fig.update_layout(hovermode="x unified", legend={"y": -0.2, "yanchor": "top"}, margin={"b": 90})
     return fig
