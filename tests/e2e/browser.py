@@ -92,15 +92,6 @@ def assert_clean(page, lang: str) -> None:
         assert not leftovers, f"English text on a Korean page: {leftovers[:5]}"
 
 
-def animated_chart_index(page) -> int:
-    """Index of the first plotly chart that has animation frames and a slider (-1 if none)."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('.js-plotly-plot')].findIndex(
-            gd => gd.layout && gd.layout.sliders && gd.layout.sliders.length && gd._transitionData
-                  && gd._transitionData._frames && gd._transitionData._frames.length > 1)"""
-    )
-
-
 def dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
 

@@ -12,7 +12,6 @@ import i18n
 from tests.e2e.browser import (
     LOAD_TIMEOUT,
     SCREENSHOTS,
-    animated_chart_index,
     assert_clean,
     chart_data,
     full_screenshot,
@@ -64,8 +63,7 @@ def test_page_loads_in_each_language(page, app_server, url_path, lang):
     open_page(page, app_server, url_path, lang)
     expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
     assert page.locator(".js-plotly-plot").count() >= 1
-    assert_clean(page, lang)
-    full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}.png")
+    assert_clean(page, lang)  # full-page screenshots at three sizes: tests/e2e/test_layout_e2e.py
 
 
 @pytest.mark.parametrize("url_path", PAGES)
@@ -84,43 +82,6 @@ def test_a_control_changes_the_chart_and_the_url(page, app_server, url_path):
     )
     wait_done(page)
     assert page.evaluate("location.href") != url_before
-    assert_clean(page, "en")
-
-
-@pytest.mark.parametrize("url_path", PAGES)
-def test_scrubbing_the_animation_does_not_rerun(page, app_server, url_path):
-    sent = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
-    open_page(page, app_server, url_path, "en")
-    index = animated_chart_index(page)
-    assert index >= 0, "no chart with animation frames and a slider"
-    page.evaluate(
-        """() => { window.__reruns = 0;
-            new MutationObserver(ms => ms.forEach(m => {
-                if (m.target.getAttribute('data-test-script-state') === 'running') window.__reruns++; }))
-            .observe(document.querySelector("[data-testid='stApp']"),
-                     {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
-    )
-    chart = page.locator(".js-plotly-plot").nth(index)
-    active_before = chart.evaluate("gd => gd.layout.sliders[0].active")
-    data_before = chart.evaluate("gd => JSON.stringify(gd.data.map(t => [t.x, t.y, t.z]))")
-    messages_before = len(sent)
-    rail = chart.locator(".slider-rail-touch-rect").first
-    rail.scroll_into_view_if_needed()
-    box = rail.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
-    chart.evaluate(
-        """(gd, before) => new Promise(resolve => {
-            const done = () => gd.layout.sliders[0].active !== before;
-            if (done()) return resolve();
-            gd.on('plotly_animated', () => done() && resolve());
-        })""",
-        active_before,
-    )
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    assert chart.evaluate("gd => JSON.stringify(gd.data.map(t => [t.x, t.y, t.z]))") != data_before
-    assert page.evaluate("window.__reruns") == 0, "scrubbing re-ran the script"
-    assert len(sent) == messages_before, "scrubbing sent a message to the server"
     assert_clean(page, "en")
 
 

@@ -48,7 +48,18 @@ def settle(page) -> None:
 
 @pytest.mark.parametrize("url_path", PAGES)
 def test_animation_keeps_every_layer(page, app_server, url_path):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
     open_page(page, app_server, url_path, "en")
+    # Scrubbing and playing stay in the browser: the script never reruns and nothing is sent to the server.
+    page.evaluate(
+        """() => { window.__reruns = 0;
+            new MutationObserver(ms => ms.forEach(m => {
+                if (m.target.getAttribute('data-test-script-state') === 'running') window.__reruns++; }))
+            .observe(document.querySelector("[data-testid='stApp']"),
+                     {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
+    )
+    messages_before = len(sent)
     indices = page.evaluate(ANIMATED)
     assert indices, "no chart with animation frames and a slider"
     for index in indices:
@@ -72,6 +83,7 @@ def test_animation_keeps_every_layer(page, app_server, url_path):
         )
         settle(page)
         assert_kept(before, drawn(chart), f"chart {index} after a scrub to 30 %")
+        assert chart.evaluate("gd => gd.layout.sliders[0].active") != active, "the scrub moved no frame"
 
         # Play: count while frames are being drawn, then at the end.
         during = chart.evaluate(
@@ -95,4 +107,6 @@ def test_animation_keeps_every_layer(page, app_server, url_path):
         )
         settle(page)
         assert_kept(before, drawn(chart), f"chart {index} at the end of Play")
+    assert page.evaluate("window.__reruns") == 0, "scrubbing or playing re-ran the script"
+    assert len(sent) == messages_before, "scrubbing or playing sent a message to the server"
     assert_clean(page, "en")
