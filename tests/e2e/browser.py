@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -90,10 +89,6 @@ def assert_clean(page, lang: str) -> None:
     if lang == "ko":
         leftovers = sorted(s for s in english_only_strings() if s in text)
         assert not leftovers, f"English text on a Korean page: {leftovers[:5]}"
-
-
-def dump(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)
 
 
 def full_screenshot(page, path) -> None:
