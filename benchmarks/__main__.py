@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 from benchmarks import browser as b
+from benchmarks import upload_memory
 from benchmarks.cases import load as load_cases
 from benchmarks.report import report
 from core.runtime import configure_torch
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions in the load run (0: skip it)")
     parser.add_argument("--changes", type=int, default=10, help="changes per session in the load run")
     parser.add_argument("--core-only", action="store_true", help="skip the browser measurements")
+    parser.add_argument("--no-uploads", action="store_true", help="skip the upload memory measurements")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
     built = [s.url_path for s in registry.built()]
@@ -184,6 +186,9 @@ def main() -> None:
     core = core_table(args.runs, pages)
     browser = None if args.core_only else asyncio.run(browser_part(args, pages))
     text = report(core, browser, args)
+    if not (args.core_only or args.no_uploads):
+        text += "\n## Uploads (peak memory per kind, idle memory after three concurrent uploads)\n\n"
+        text += upload_memory.report() + "\n"
     print(text)
     Path(args.out).write_text(text, encoding="utf-8")
 

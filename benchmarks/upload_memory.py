@@ -174,19 +174,24 @@ def concurrent_uploads(kind: str = "gray16", sessions: int = 3) -> dict:
     return {"before_mb": before, "peak_mb": max(peak[0], after), "after_mb": after}
 
 
-def main() -> None:
-    print("| upload | result | peak added (MB) | Pillow warnings |")
-    print("| --- | --- | ---: | --- |")
+def report() -> str:
+    """Markdown: peak memory added by one upload of each kind, and idle server memory after concurrent ones."""
+    lines = ["| upload | result | peak added (MB) | Pillow warnings |", "| --- | --- | ---: | --- |"]
     for kind, (_, make, _) in UPLOADS.items():
         r = measure_upload(make())
         result = r.get("code") or "accepted {}×{} {}".format(*r["shape"], r["dtype"])
-        print(f"| {kind} | {result} | {r['peak_mb']:.0f} | {', '.join(r['warnings']) or '—'} |")
+        lines.append(f"| {kind} | {result} | {r['peak_mb']:.0f} | {', '.join(r['warnings']) or '—'} |")
     c = concurrent_uploads()
-    print(
+    lines.append(
         f"\nServer RSS, three concurrent gray16 uploads: before {c['before_mb']:.0f} MB, "
         f"peak {c['peak_mb']:.0f} MB, idle after {c['after_mb']:.0f} MB "
         f"(change {c['after_mb'] - c['before_mb']:+.0f} MB; budget ± {IDLE_TOLERANCE_MB} MB)"
     )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    print(report())
 
 
 if __name__ == "__main__":
