@@ -10,7 +10,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.datasets import Split, make_split
+from core.common.params import choice, seed_field, slider, number
+from core.datasets import DATASETS, Split, make_split
 from core.plotdata import frame_steps, to_f32
 
 ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
@@ -19,6 +20,36 @@ MAX_FRAMES = 40
 GRID = 46  # probability map: GRID × GRID points
 UNIT_GRID = 14  # each hidden unit's small map
 SAMPLES = 6  # test points whose logits are followed on the sigmoid / softmax panel
+HIDDEN = ("2", "4", "8", "16", "4,4", "8,8", "16,16", "8,8,8")  # widths of the hidden layers, comma-separated
+BATCHES = ("full", "64", "32")
+
+
+@dataclass(frozen=True)
+class ClassifyConfig:
+    """What /logistic-regression's controls hold (and ?dataset=moons&noise=0.2&... in its URL)."""
+
+    dataset: str = choice("moons", tuple(DATASETS))
+    classes: int = slider(2, 2, 5)
+    noise: float = slider(0.2, 0.0, 0.5, 0.05)
+    n: int = slider(200, 50, 500, 50)
+    split: int = slider(30, 10, 50, 5)  # % of the points held out for testing
+    model: str = choice("logistic", ("logistic", "mlp"))
+    hidden: str = choice("8,8", HIDDEN, labels=None)
+    activation: str = choice("tanh", tuple(ACTIVATIONS), labels="relu.act")
+    optimizer: str = choice("adam", tuple(OPTIMIZERS), labels="opt.name")
+    lr: float = number(0.05, 0.001, 10.0, 0.01, fmt="%.3f")
+    epochs: int = slider(200, 10, 500, 10)
+    batch: str = choice("full", BATCHES, labels="logit.batch_name")
+    seed: int = seed_field()
+
+    @property
+    def widths(self) -> tuple[int, ...]:
+        return tuple(int(h) for h in self.hidden.split(","))
+
+    @property
+    def batch_size(self) -> int:
+        """0 = the full batch."""
+        return 0 if self.batch == "full" else int(self.batch)
 
 
 def build_model(
@@ -116,22 +147,13 @@ class TrainRun:
     units: tuple[np.ndarray, ...]  # per hidden layer (K, width, UNIT_GRID, UNIT_GRID) activations
 
 
-def train_classifier(
-    dataset: str,
-    n: int,
-    noise: float,
-    classes: int,
-    test_frac: float,
-    model: str,
-    hidden: tuple[int, ...],
-    activation: str,
-    optimizer: str,
-    lr: float,
-    epochs: int,
-    batch: int,
-    seed: int,
-) -> TrainRun:
-    """Train on ``dataset`` (batch 0 = full batch), recording loss/accuracy per epoch and snapshots."""
+def train_classifier(cfg: ClassifyConfig) -> TrainRun:
+    """Train on ``cfg.dataset``, recording loss/accuracy per epoch and snapshots."""
+    dataset, n, noise, classes, model, activation, optimizer, lr, epochs, seed = (
+        cfg.dataset, cfg.n, cfg.noise, cfg.classes, cfg.model, cfg.activation, cfg.optimizer, cfg.lr, cfg.epochs,
+        cfg.seed,
+    )  # fmt: skip
+    test_frac, hidden, batch = cfg.split / 100, cfg.widths, cfg.batch_size
     split = make_split(dataset, n, noise, classes, test_frac, seed)
     g = torch.Generator().manual_seed(seed)
     net = build_model(model, hidden, activation, split.classes, g)

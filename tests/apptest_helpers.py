@@ -58,3 +58,17 @@ def english_only_strings(min_len: int = 12) -> set[str]:
     return {
         e["en"] for e in i18n.CATALOG.values() if e["en"] != e["ko"] and len(e["en"]) >= min_len and "{" not in e["en"]
     }
+
+
+def state_config_of(at: AppTest, cls):
+    """The page's declared config as the AppTest session's widgets now hold it (seed included)."""
+    from core.common.params import declared, kind
+
+    s = at.session_state
+    values = {}
+    for f in declared(cls):
+        key = f.name if kind(f) != "seed" else "seed"
+        if key in s:
+            v = s[key]
+            values[f.name] = tuple(v) if kind(f) == "choices" else int(v) if kind(f) == "seed" else v
+    return cls(**values)

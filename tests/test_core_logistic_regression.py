@@ -9,20 +9,20 @@ import torch
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, log_loss
 
-from core.logistic_regression import MAX_FRAMES, build_model, sample_indices, train_classifier
+from core.logistic_regression import MAX_FRAMES, ClassifyConfig, build_model, sample_indices, train_classifier
 from core.logistic_regression_grads import autograd_gradients, linear_gradients
 from core.runtime import configure_torch
 
 BASE = {
-    "dataset": "moons", "n": 200, "noise": 0.2, "classes": 2, "test_frac": 0.3, "model": "logistic",
-    "hidden": (8, 8), "activation": "tanh", "optimizer": "adam", "lr": 0.05, "epochs": 200, "batch": 0, "seed": 0,
+    "dataset": "moons", "n": 200, "noise": 0.2, "classes": 2, "split": 30, "model": "logistic",
+    "hidden": "8,8", "activation": "tanh", "optimizer": "adam", "lr": 0.05, "epochs": 200, "batch": "full", "seed": 0,
 }  # fmt: skip
 DECISION_TOL = 1e-5  # |our logit − scikit-learn's| after 600 full-batch Adam epochs at η = 0.1
 configure_torch()  # the app's one-thread policy: tiny models on shared cores
 
 
 def run(**kw):
-    return train_classifier(**(BASE | kw))
+    return train_classifier(ClassifyConfig(**(BASE | kw)))
 
 
 def sigmoid(z):
@@ -102,7 +102,7 @@ def test_frames_run_from_initial_weights_to_the_last_epoch():
 
 
 def test_first_hidden_layer_maps_are_the_activation_of_the_initial_weights():
-    r = run(model="mlp", hidden=(4, 3), activation="tanh", epochs=20, seed=5)
+    r = run(model="mlp", hidden="4,3", activation="tanh", epochs=20, seed=5)
     net = build_model("mlp", (4, 3), "tanh", 2, torch.Generator().manual_seed(5))
     w1, b1 = net[0].weight.detach().numpy(), net[0].bias.detach().numpy()
     gx, gy = np.meshgrid(r.unit_xs.astype(float), r.unit_ys.astype(float))
@@ -132,15 +132,15 @@ def test_xor_defeats_the_linear_model_but_not_a_hidden_layer(seed):
     linear = run(dataset="xor", seed=seed)
     assert linear.accuracy[-1, 1] < 0.7
     assert np.abs(linear.probs[-1, ..., 1] - 0.5).mean() < 0.15  # unsure almost everywhere
-    mlp = run(dataset="xor", model="mlp", hidden=(4,), seed=seed)
+    mlp = run(dataset="xor", model="mlp", hidden="4", seed=seed)
     # Noise 0.2 pushes some points across the axes, so even the best boundary misses a few.
     assert mlp.accuracy[-1, 1] >= 0.8 and mlp.accuracy[-1, 1] - linear.accuracy[-1, 1] >= 0.25
 
 
 def test_minibatches_take_several_seeded_steps_per_epoch():
     full = run(epochs=5)
-    mini = run(epochs=5, batch=16)
-    again = run(epochs=5, batch=16)
+    mini = run(epochs=5, batch="16")
+    again = run(epochs=5, batch="16")
     assert not np.allclose(full.w[-1], mini.w[-1])
     np.testing.assert_array_equal(mini.w, again.w)
 
@@ -159,10 +159,10 @@ def test_followed_points_cover_every_class():
 
 
 def test_two_seeds_in_parallel_threads_equal_their_single_threaded_runs():
-    settings = [BASE | {"model": "mlp", "seed": s, "epochs": 40, "batch": 32} for s in (3, 4)]
-    alone = [train_classifier(**s) for s in settings]
+    settings = [BASE | {"model": "mlp", "seed": s, "epochs": 40, "batch": "32"} for s in (3, 4)]
+    alone = [train_classifier(ClassifyConfig(**s)) for s in settings]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        together = list(pool.map(lambda s: train_classifier(**s), settings))
+        together = list(pool.map(lambda s: train_classifier(ClassifyConfig(**s)), settings))
     for a, b in zip(alone, together, strict=True):
         np.testing.assert_array_equal(a.losses, b.losses)
         np.testing.assert_array_equal(a.probs, b.probs)

@@ -6,19 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.logistic_regression import train_classifier
-from tests.apptest_helpers import open_page
+from core.logistic_regression import ClassifyConfig, train_classifier
+from tests.apptest_helpers import open_page, state_config_of
 from tests.test_experiments import apply_experiment
 
 
 def run_of(at):
-    s = at.session_state
-    widths = tuple(int(h) for h in s["hidden"].split(","))
-    size = 0 if s["batch"] == "full" else int(s["batch"])
-    return train_classifier(
-        s["dataset"], s["n"], s["noise"], s["classes"], s["split"] / 100, s["model"], widths, s["activation"],
-        s["optimizer"], s["lr"], s["epochs"], size, int(s["seed"]),
-    )  # fmt: skip
+    return train_classifier(state_config_of(at, ClassifyConfig))
 
 
 @pytest.fixture(scope="module")

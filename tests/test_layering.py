@@ -25,7 +25,7 @@ def imported_roots(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
 def test_package_imports_stay_in_their_layer(package):
-    files = sorted((ROOT / package).glob("*.py"))
+    files = sorted((ROOT / package).rglob("*.py"))
     assert files, f"no modules found in {package}/"
     for path in files:
         bad = imported_roots(path) & FORBIDDEN[package]

@@ -22,12 +22,22 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("tensors", (3,), ":material/view_in_ar:"),
+    PageSpec("linear-layer", (4,), ":material/transform:"),
+    PageSpec("loss-functions", (5,), ":material/functions:"),
     PageSpec("gradient-descent", (6,), ":material/landscape:"),
     PageSpec("learning-rate", (6,), ":material/speed:"),
+    PageSpec("linear-regression", (7,), ":material/trending_up:"),
     PageSpec("logistic-regression", (8, 13), ":material/scatter_plot:"),
     PageSpec("relu", (9,), ":material/show_chart:"),
+    PageSpec("backprop", (9,), ":material/account_tree:"),
+    PageSpec("sgd", (10,), ":material/shuffle:"),
     PageSpec("optimizers", (10, 11), ":material/sports_score:"),
+    PageSpec("overfitting", (12,), ":material/stacked_line_chart:"),
     PageSpec("dropout", (12, 14), ":material/grain:"),
+    PageSpec("digits-project", (15,), ":material/draw:"),
+    PageSpec("representation", (16,), ":material/bubble_chart:"),
+    PageSpec("mle", (17,), ":material/casino:"),
     PageSpec("cnn-filters", (18,), ":material/grid_on:"),
     PageSpec("rnn-unrolling", (19,), ":material/repeat:"),
 )

@@ -4,55 +4,33 @@ import numpy as np
 import streamlit as st
 
 from core.datasets import DATASETS, make_split
-from core.logistic_regression import ACTIVATIONS, OPTIMIZERS, build_model, train_classifier
+from core.common.params import defaults, experiment
+from core.logistic_regression import ClassifyConfig, build_model, train_classifier
 from core.logistic_regression_grads import gradient_check, linear_gradients
 from i18n.numbers import num
 from ui.chart import chart
-from ui.options import option
-from ui.page import (
-    Experiment,
-    applied_experiment,
-    bound,
-    code_expander,
-    control_row,
-    formula,
-    header,
-    try_this,
-    workspace,
-)
-from ui.state import lang, seed, t
+from ui.page import Experiment, applied_experiment, code_expander, formula, header, try_this, workspace
+from ui.params import controls
+from ui.state import lang, t
 from viz.logistic_regression import boundary_figure, units_figure
 
-HIDDEN = ("2", "4", "8", "16", "4,4", "8,8", "16,16", "8,8,8")
-BATCHES = ("full", "64", "32")
-DEFAULTS = {
-    "dataset": "moons", "classes": 2, "noise": 0.2, "n": 200, "split": 30, "model": "logistic",
-    "hidden": "8,8", "activation": "tanh", "optimizer": "adam", "lr": 0.05, "epochs": 200, "batch": "full",
-}  # fmt: skip
 LOSS = r"L = -\frac{1}{N}\sum_{i}\big[y_i\log\hat y_i + (1-y_i)\log(1-\hat y_i)\big]"
-SPIRAL = {"dataset": "spiral", "classes": 3, "noise": 0.05, "n": 500, "model": "mlp", "hidden": "16,16", "epochs": 500}
+C = ClassifyConfig
 EXPERIMENTS = [
-    Experiment("moons_mlp", DEFAULTS | {"model": "mlp", "noise": 0.1}),
-    Experiment("line", DEFAULTS | {"dataset": "blobs"}),
-    Experiment("xor_fail", DEFAULTS | {"dataset": "xor"}),
-    Experiment("xor_mlp", DEFAULTS | {"dataset": "xor", "noise": 0.1, "model": "mlp", "hidden": "4"}),
-    Experiment("softmax", DEFAULTS | {"dataset": "blobs", "classes": 4, "noise": 0.3}),
-    Experiment("spiral", DEFAULTS | SPIRAL),
+    Experiment("moons_mlp", experiment(C, model="mlp", noise=0.1)),
+    Experiment("line", experiment(C, dataset="blobs")),
+    Experiment("xor_fail", experiment(C, dataset="xor")),
+    Experiment("xor_mlp", experiment(C, dataset="xor", noise=0.1, model="mlp", hidden="4")),
+    Experiment("softmax", experiment(C, dataset="blobs", classes=4, noise=0.3)),
+    Experiment("spiral", experiment(C, dataset="spiral", classes=3, noise=0.05, n=500, model="mlp", hidden="16,16",
+                                    epochs=500)),  # fmt: skip
 ]
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def compute(dataset, n, noise, classes, split, model, hidden, activation, optimizer, lr, epochs, batch, seed_):
-    widths = tuple(int(h) for h in hidden.split(","))
-    size = 0 if batch == "full" else int(batch)
-    return train_classifier(
-        dataset, n, noise, classes, split / 100, model, widths, activation, optimizer, lr, epochs, size, seed_
-    )
+compute = st.cache_data(max_entries=32, show_spinner=False)(train_classifier)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def figures(params: tuple, language: str):
-    run = compute(*params)
+def figures(cfg: ClassifyConfig, language: str):
+    run = compute(cfg)
     return boundary_figure(run, language), units_figure(run, language) if run.units else None
 
 
@@ -63,39 +41,24 @@ header(
     "logit.formula_note",
     "logit.intro_more",
 )
-controls, main = workspace()
+place, main = workspace()
 
-with controls:
-    c = control_row(controls, 6)
-    dataset = option(c[0].selectbox, "dataset", "logit.dataset", DATASETS, "logit.dataset", list(DATASETS)[1])
-    two_only = DATASETS[dataset].max_classes == 2  # moons and xor: the slider would change nothing
-    classes = bound(c[1].slider, "classes", "logit.classes", min_value=2, max_value=5, value=2, disabled=two_only)
-    noise = bound(c[2].slider, "noise", "logit.noise", min_value=0.0, max_value=0.5, value=0.2, step=0.05)
-    n = bound(c[3].slider, "n", "logit.n", min_value=50, max_value=500, value=200, step=50)
-    split = bound(c[4].slider, "split", "logit.split", min_value=10, max_value=50, value=30, step=5)
-    model = option(c[5].selectbox, "model", "logit.model", ["logistic", "mlp"], "logit.model")
-    linear = model == "logistic"
-    c = control_row(controls, 6)
-    hidden = option(c[0].selectbox, "hidden", "logit.hidden", HIDDEN, str, HIDDEN[5], disabled=linear)
-    activation = option(
-        c[1].selectbox, "activation", "logit.activation", ACTIVATIONS, "relu.act", list(ACTIVATIONS)[1], disabled=linear
-    )
-    optimizer = option(c[2].selectbox, "optimizer", "logit.optimizer", OPTIMIZERS, "opt.name")
-    lr = bound(
-        c[3].number_input, "lr", "logit.lr", min_value=0.001, max_value=10.0, value=0.05, step=0.01, format="%.3f"
-    )
-    epochs = bound(c[4].slider, "epochs", "logit.epochs", min_value=10, max_value=500, value=200, step=10)
-    batch = option(
-        c[5].selectbox, "batch", "logit.batch", BATCHES, lambda b: t(f"logit.batch_name.{b}") if b == "full" else b
-    )
-    try_this("logit", EXPERIMENTS, DEFAULTS)
+with place:
+    linear = lambda v: v["model"] == "logistic"  # noqa: E731 - hidden layers of a linear model change nothing
+    cfg = controls(
+        C, "logit", place, disabled={
+            "classes": lambda v: DATASETS[v["dataset"]].max_classes == 2,  # moons and xor: always 2 classes
+            "hidden": linear, "activation": linear,
+        },
+    )  # fmt: skip
+    try_this("logit", EXPERIMENTS, defaults(C))
 
-params = (dataset, n, noise, classes, split, model, hidden, activation, optimizer, lr, epochs, batch, seed())
+dataset, classes, lr, linear = cfg.dataset, cfg.classes, cfg.lr, cfg.model == "logistic"
 with main:
     applied_experiment("logit")
     with st.spinner(t("logit.training")):
-        run = compute(*params)
-        fig_map, fig_units = figures(params, lang())
+        run = compute(cfg)
+        fig_map, fig_units = figures(cfg, lang())
     chart(fig_map, key="logit_map")
     st.caption(
         t("logit.map_caption" if run.split.classes == 2 else "logit.map_caption_multi") + " " + t("ui.scrub_hint")

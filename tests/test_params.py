@@ -1,0 +1,77 @@
+"""Declared parameters: defaults, experiments, URL round trips, and the widgets drawn from a declaration."""
+
+from dataclasses import dataclass, replace
+
+import pytest
+
+from core.common.params import (
+    choice,
+    choices,
+    defaults,
+    experiment,
+    from_query,
+    number,
+    seed_field,
+    slider,
+    to_query,
+    toggle,
+)
+from core.logistic_regression import ClassifyConfig
+from tests.apptest_helpers import open_page, state_config_of
+
+
+@dataclass(frozen=True)
+class Demo:
+    kind: str = choice("a", ("a", "b", "c"))
+    n: int = slider(5, 1, 10)
+    lr: float = number(0.1, 0.001, 1.0, 0.01)
+    picks: tuple = choices(("x",), ("x", "y", "z"))
+    on: bool = toggle(False)
+    seed: int = seed_field()
+
+
+def test_defaults_leave_out_the_global_seed():
+    assert defaults(Demo) == {"kind": "a", "n": 5, "lr": 0.1, "picks": ("x",), "on": False}
+
+
+def test_an_experiment_is_the_defaults_with_its_changes():
+    assert experiment(Demo, n=7) == defaults(Demo) | {"n": 7}
+
+
+@pytest.mark.parametrize("changes", [{"typo": 1}, {"n": 11}, {"kind": "d"}, {"lr": float("nan")}, {"seed": 3}])
+def test_an_experiment_with_a_typo_or_an_out_of_range_value_fails_at_import(changes):
+    with pytest.raises((TypeError, ValueError)):
+        experiment(Demo, **changes)
+
+
+def test_a_config_round_trips_through_its_url():
+    cfg = replace(Demo(), kind="c", n=9, lr=0.5, picks=("y", "z"), on=True, seed=42)
+    query = to_query(cfg)
+    assert query == {"kind": "c", "n": "9", "lr": "0.5", "picks": ["y", "z"], "on": "true", "seed": "42"}
+    assert from_query(Demo, query) == cfg
+    assert to_query(Demo()) == {}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"n": "11"}, {"n": "2.5"}, {"n": "abc"}, {"kind": "<b>"}, {"lr": "inf"}, {"lr": "nan"}, {"picks": ["x", "q"]},
+     {"on": "yes"}, {"seed": "-1"}],
+)  # fmt: skip
+def test_a_bad_url_value_falls_back_to_the_default(query):
+    assert from_query(Demo, query) == Demo()
+
+
+def test_the_page_draws_one_url_bound_widget_per_declared_field():
+    at = open_page("views/logistic_regression.py", lang="en", noise="0.35", model="mlp", hidden="16,16", seed="7")
+    cfg = state_config_of(at, ClassifyConfig)
+    assert cfg == replace(ClassifyConfig(), noise=0.35, model="mlp", hidden="16,16", seed=7)
+    names = {w.key for w in [*at.slider, *at.selectbox, *at.number_input]}
+    assert set(defaults(ClassifyConfig)) <= names
+
+
+def test_a_linear_model_disables_the_controls_it_ignores():
+    at = open_page("views/logistic_regression.py", lang="en")
+    assert at.selectbox(key="hidden").disabled and at.selectbox(key="activation").disabled
+    assert at.slider(key="classes").disabled  # moons always has two classes
+    at.selectbox(key="model").set_value("mlp").run()
+    assert not at.selectbox(key="hidden").disabled

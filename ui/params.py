@@ -1,0 +1,107 @@
+"""Draw a page's declared parameters (core.common.params) as URL-bound widgets; return the config.
+
+    cfg = controls(FitConfig, "fit", place, per_row=6, disabled={"hidden": lambda v: v["model"] == "logistic"})
+
+Every field becomes one widget keyed by its name (= the URL parameter), labelled ``<prefix>.<name>``
+with help ``<prefix>.<name>_help``, with the declared default, range and options. Option fields go
+through ``ui.options.option`` (translated labels, IDs in the URL). The seed field takes the global
+``?seed=``. What the widgets hold is returned as the page's frozen config, the one argument of its
+cached core call.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+import i18n
+from core.common.params import declared, kind
+from ui.options import option
+from ui.page import bound, control_row
+from ui.state import lang, seed, t
+
+
+def _labels(f: dataclasses.Field, text: str) -> Callable[[str], str]:
+    prefix = f.metadata["labels"]
+    if prefix is None:
+        return str
+    prefix = prefix or text
+
+    def label(option_id: str) -> str:
+        key = f"{prefix}.{option_id}"
+        return i18n.t(key, lang()) if key in i18n.CATALOG else option_id
+
+    return label
+
+
+def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
+    """One declared field as its widget in ``where`` (a container or column); returns its value."""
+    m, k = f.metadata, kind(f)
+    text = m.get("text") or f"{prefix}.{f.name}"
+    if k in ("slider", "number"):
+        widget = where.slider if k == "slider" else where.number_input
+        extra = {"step": m["step"]} if m["step"] is not None else {}
+        if m["format"]:
+            extra["format"] = m["format"]
+        return bound(widget, f.name, text, min_value=m["min"], max_value=m["max"], value=f.default, **extra | kwargs)
+    if k == "choice":
+        widget = getattr(where, m["widget"])
+        return option(widget, f.name, text, m["options"], kwargs.pop("labels", None) or _labels(f, text), f.default,
+                      **kwargs)  # fmt: skip
+    if k == "choices":
+        widget = getattr(where, "pills" if m["widget"] == "pills" else "multiselect")
+        if m["widget"] == "pills":
+            kwargs.setdefault("selection_mode", "multi")
+        labels = kwargs.pop("labels", None) or _labels(f, text)
+        picked = option(widget, f.name, text, m["options"], labels, list(f.default), **kwargs)
+        return tuple(o for o in m["options"] if o in picked)
+    if k == "toggle":
+        return bound(where.toggle, f.name, text, value=f.default, **kwargs)
+    if k == "text":
+        return bound(where.text_input, f.name, text, value=f.default, max_chars=m["max_chars"], **kwargs)
+    raise ValueError(f"{f.name}: a {k} field is not drawn")
+
+
+def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...] | None = None,
+             disabled: Mapping[str, bool | Callable[[dict], bool]] | None = None,
+             options: Mapping[str, dict] | None = None):  # fmt: skip
+    """Draw the declared fields of ``cls`` in ``place`` (all, or ``only`` these, in declaration order)
+    and return ``cls`` filled with what the widgets hold.
+
+    Beside the chart the controls stack; in the presenter view they sit in rows of ``per_row``.
+    ``disabled[name]`` is a bool or a function of the values drawn so far (a control that would change
+    nothing, e.g. hidden layers of a linear model). ``options[name]`` passes extra widget arguments.
+    Fields not drawn keep their defaults (the seed field takes the global seed).
+    """
+    disabled, options = disabled or {}, options or {}
+    fields = [f for f in declared(cls) if kind(f) not in ("seed", "fixed") and (only is None or f.name in only)]
+    values: dict = {}
+    for start in range(0, len(fields), per_row):
+        row = fields[start : start + per_row]
+        for f, where in zip(row, control_row(place, len(row)), strict=True):
+            off = disabled.get(f.name, False)
+            off = off(values) if callable(off) else off
+            values[f.name] = draw(f, prefix, where, **({"disabled": True} if off else {}) | options.get(f.name, {}))
+    for f in declared(cls):
+        if kind(f) == "seed":
+            values[f.name] = seed()
+    return cls(**values)
+
+
+def state_config(cls):
+    """The config as the widgets of this session hold it (defaults for any not drawn yet)."""
+    values = {}
+    for f in declared(cls):
+        if kind(f) == "seed":
+            values[f.name] = seed()
+        elif f.name in st.session_state:
+            v = st.session_state[f.name]
+            values[f.name] = tuple(v) if kind(f) == "choices" else v
+    return cls(**values)
+
+
+def text_of(cls, prefix: str) -> dict[str, str]:
+    """Field name -> its label in the page language (for captions that name a control)."""
+    return {f.name: t(f.metadata.get("text") or f"{prefix}.{f.name}") for f in declared(cls) if kind(f) != "seed"}
