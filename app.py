@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from ui import registry
 from ui.heap import freeze_when_imports_settle
 from ui.page import page_style

@@ -36,7 +36,7 @@ from benchmarks import browser as b
 from benchmarks import upload_memory
 from benchmarks.cases import load as load_cases
 from benchmarks.report import report
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from tests.e2e.browser import launch_args
 from tests.e2e.server import AppServer
 from ui import registry

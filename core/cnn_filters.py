@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 
 from core.cnn_filters_images import patch_of
-from core.plotdata import frame_steps
+from core.common.plotdata import frame_steps
 
 # Hand-made kernels. conv2d is a cross-correlation: the kernel is laid on the image as written.
 KERNELS: dict[str, np.ndarray] = {

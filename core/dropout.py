@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from core.dropout_data import Data
-from core.plotdata import frame_steps, to_f32
+from core.common.plotdata import frame_steps, to_f32
 
 LR = 0.005  # Adam, one full batch per epoch
 DTYPE = torch.float32  # twice as fast as float64 for these small matrices

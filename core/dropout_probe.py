@@ -10,7 +10,7 @@ from torch import nn
 
 from core.dropout import DTYPE, InvertedDropout, Run, train
 from core.dropout_data import Data, make_data
-from core.plotdata import to_f32
+from core.common.plotdata import to_f32
 
 BINS = 40
 MC_PASSES = 100

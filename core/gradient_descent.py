@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.plotdata import frame_steps, to_f32
+from core.common.plotdata import frame_steps, to_f32
 from core.surfaces import SURFACES, hessian_eigenvalues
 
 EXPLODE_FACTOR = 1e6  # |L| above this multiple of max(1, |L_0|) counts as diverged

@@ -12,7 +12,7 @@ from torch import nn
 
 from core.common.params import choice, seed_field, slider, number
 from core.datasets import DATASETS, Split, make_split
-from core.plotdata import frame_steps, to_f32
+from core.common.plotdata import frame_steps, to_f32
 
 ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
 OPTIMIZERS = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}

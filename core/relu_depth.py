@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.plotdata import frame_steps
+from core.common.plotdata import frame_steps
 from core.relu import ACTIVATIONS, init_linear, target_data
 
 DEPTH_ACTIVATIONS = ("sigmoid", "tanh", "relu")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.plotdata import frame_steps, to_f32
+from core.common.plotdata import frame_steps, to_f32
 from core.relu import X_RANGE, init_linear, target_data
 
 MERGE_TOL = 1e-9  # kinks closer than this (relative to the x range) are one kink

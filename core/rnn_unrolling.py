@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.plotdata import to_f32
+from core.common.plotdata import to_f32
 
 MAX_STEPS = 60  # longest sequence: one animation frame per step
 END = "∎"  # target of the text's last step: "the text ends here"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.plotdata import frame_steps, to_f32
+from core.common.plotdata import frame_steps, to_f32
 from core.rnn_unrolling import Sequence, make_model, output_size
 
 LR = 0.02

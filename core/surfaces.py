@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.plotdata import to_f32
+from core.common.plotdata import to_f32
 
 
 def bowl(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

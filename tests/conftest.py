@@ -1,5 +1,5 @@
 """Tests run under the app's torch thread policy (one thread: tiny models, shared cores)."""
 
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 
 configure_torch()

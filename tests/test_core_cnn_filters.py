@@ -34,7 +34,7 @@ from core.cnn_filters_images import (
     read_upload,
 )
 from core.cnn_filters_train import EPOCHS, FILTERS, MATCH, closest_kernels, learned_maps, train_digit_cnn
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 
 configure_torch()  # the app's one-thread policy: two threads fight other processes on this 2-core box
 TOL = 1e-5  # conv2d runs in float32 on values of order 1

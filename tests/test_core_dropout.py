@@ -12,7 +12,7 @@ import core.dropout as dropout
 from core.dropout import DIAGRAM_UNITS, MAX_FRAMES, InvertedDropout, build_mlp, train
 from core.dropout_data import GRID_1D, GRID_2D, TASKS, VAL_SIZE, make_data, true_curve
 from core.dropout_probe import MC_PASSES, RISE, bn_activations, compare, mc_dropout, mean_check, verdict
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 
 configure_torch()  # the app's one-thread policy: two threads per test process thrash on a shared 2-core box
 

@@ -8,7 +8,7 @@ import torch
 
 from core import surfaces
 from core.gradient_descent import EXPLODE_FACTOR, descent_slices, run_gradient_descent
-from core.plotdata import MAX_FRAMES, frame_steps, to_f32
+from core.common.plotdata import MAX_FRAMES, frame_steps, to_f32
 
 TOL = 1e-12
 

@@ -11,7 +11,7 @@ from sklearn.metrics import accuracy_score, log_loss
 
 from core.logistic_regression import MAX_FRAMES, ClassifyConfig, build_model, sample_indices, train_classifier
 from core.logistic_regression_grads import autograd_gradients, linear_gradients
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 
 BASE = {
     "dataset": "moons", "n": 200, "noise": 0.2, "classes": 2, "split": 30, "model": "logistic",

@@ -12,7 +12,7 @@ import core.relu_depth as relu_depth
 from core.relu import ACTIVATIONS, LEAKY_SLOPE, NOISE, X_RANGE, activation_curves, init_linear, target_data
 from core.relu_depth import SGD_LR, dead_fractions, deep_mlp, depth_study, layer_grad_norms
 from core.relu_fit import count_pieces, firing_intervals, fit_curves, fit_relu_units
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 
 configure_torch()  # one torch thread, as in the app: the tests share the cores
 TOL = 1e-12

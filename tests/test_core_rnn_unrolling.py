@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from core import rnn_unrolling_train
-from core.plotdata import MAX_FRAMES
+from core.common.plotdata import MAX_FRAMES
 from core.rnn_unrolling import (
     END,
     MAX_STEPS,
@@ -23,7 +23,7 @@ from core.rnn_unrolling import (
 )
 from core.rnn_unrolling_bptt import Gradients, bptt_gradients, first_step_ratios, hidden_gradients
 from core.rnn_unrolling_train import CLIP, LR, train
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 
 configure_torch()  # the app's one-thread policy: tiny recurrent nets only lose time to thread hand-offs
 

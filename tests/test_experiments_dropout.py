@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.dropout_probe import RISE, compare
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from tests.apptest_helpers import figures, open_page
 from tests.test_experiments import apply_experiment
 

@@ -9,7 +9,7 @@ import pytest
 from core.rnn_unrolling import make_sequence
 from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios
 from core.rnn_unrolling_train import train
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from tests.apptest_helpers import figures, open_page
 from tests.test_experiments import apply_experiment
 

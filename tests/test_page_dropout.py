@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from tests.apptest_helpers import figures, open_page, shown_text
 from tests.test_experiments import apply_experiment
 

@@ -75,3 +75,15 @@ def test_a_linear_model_disables_the_controls_it_ignores():
     assert at.slider(key="classes").disabled  # moons always has two classes
     at.selectbox(key="model").set_value("mlp").run()
     assert not at.selectbox(key="hidden").disabled
+
+
+def test_seeded_init_matches_torchs_default_init_drawn_from_the_same_stream():
+    import torch
+    from torch import nn
+
+    from core.common.init import init_like_torch
+
+    torch.manual_seed(3)  # the test's own process, not a session: torch's default init uses the global RNG
+    expected = nn.Linear(5, 3)
+    ours = init_like_torch(nn.Linear(5, 3), torch.Generator().manual_seed(3))
+    assert torch.equal(ours.weight, expected.weight) and torch.equal(ours.bias, expected.bias)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from core.dropout_probe import compare
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
 
 configure_torch()

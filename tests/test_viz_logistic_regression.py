@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from core.logistic_regression import ClassifyConfig, train_classifier
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from viz.logistic_regression import boundary_figure, region_values, units_figure
 
 configure_torch()

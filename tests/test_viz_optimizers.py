@@ -6,7 +6,7 @@ import pytest
 from core import surfaces
 from core.optimizers import OPTIMIZERS, Hyper, race
 from core.optimizers_scratch import from_scratch
-from core.plotdata import frame_steps
+from core.common.plotdata import frame_steps
 from viz.common import LOG_FLOOR
 from viz.optimizers import race_figure, scratch_figure
 

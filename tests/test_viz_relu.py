@@ -6,7 +6,7 @@ import pytest
 from core.relu import activation_curves
 from core.relu_depth import depth_study
 from core.relu_fit import fit_curves, fit_relu_units
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from viz.relu import (
     activation_figure,
     dead_depth_figure,

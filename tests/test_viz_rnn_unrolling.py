@@ -6,7 +6,7 @@ import pytest
 from core.rnn_unrolling import END, make_sequence, unroll
 from core.rnn_unrolling_bptt import bptt_gradients
 from core.rnn_unrolling_train import train
-from core.runtime import configure_torch
+from core.common.runtime import configure_torch
 from viz.rnn_unrolling import WINDOW, gradient_figure, ratio_text, sub, training_figure, unrolled_figure
 
 configure_torch()

@@ -5,7 +5,7 @@ import streamlit as st
 from core import surfaces
 from core.optimizers import OPTIMIZERS, Hyper, first_to_finish, gradient_noise, make_optimizer, noise_sigma, race
 from core.optimizers_scratch import SCRATCH, adam_step, from_scratch, momentum_step
-from core.plotdata import frame_steps
+from core.common.plotdata import frame_steps
 from ui.chart import chart
 from ui.options import option
 from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.plotdata import frame_steps
+from core.common.plotdata import frame_steps
 from i18n import t
 from i18n.numbers import num
 from viz.common import add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
