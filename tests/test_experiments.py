@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.gradient_descent import run_gradient_descent
-from tests.apptest_helpers import figures, open_page
+from core.descent.gradient import DescentConfig, run_gradient_descent
+from tests.apptest_helpers import figures, open_page, state_config_of
 from ui import registry
 
 PAGES = [spec.file for spec in registry.built()]
@@ -42,8 +42,7 @@ def test_the_first_experiment_changes_the_main_chart(page):
 
 
 def gd_run(at):
-    s = at.session_state
-    return run_gradient_descent(s["surface"], s["x0"], s["y0"], s["lr"], s["steps"])
+    return run_gradient_descent(state_config_of(at, DescentConfig))
 
 
 @pytest.fixture(scope="module")

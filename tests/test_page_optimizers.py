@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.optimizers import OPTIMIZERS
+from core.descent.race import OPTIMIZERS
 from tests.apptest_helpers import APP, TIMEOUT, figures, open_page
 from tests.test_experiments import apply_experiment
 
@@ -49,7 +49,7 @@ def test_deep_link_sets_every_hyperparameter():
     assert not at.exception and not at.error
     got = [at.slider(key=k).value for k in ("steps", "momentum", "beta1", "beta2", "alpha", "noise")]
     assert got == [120, 0.8, 0.5, 0.99, 0.9, 0.3]
-    assert at.select_slider(key="eps").value == pytest.approx(1e-6)
+    assert float(at.select_slider(key="eps").value) == pytest.approx(1e-6)
     assert any("σ = " in i.value and "(seed 0)" in i.value for i in at.info)
 
 
@@ -81,7 +81,7 @@ def test_bad_url_values_fall_back_to_defaults(params):
         0.999,
         0.0,
     )
-    assert at.select_slider(key="eps").value == pytest.approx(1e-8)
+    assert float(at.select_slider(key="eps").value) == pytest.approx(1e-8)
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "SGD diverged at step"), ("ko", "SGD(기본): ")])
