@@ -108,36 +108,20 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
             row=2,
             col=2,
         )
-    styles = []
+    paths, curves = [], []  # per run: its path on the map, its loss gap per step
     for r in range(count):
         color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
-        styles.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": name,
-                "legendgroup": str(r),
-                "xaxis": "x",
-                "yaxis": "y",
-                "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
-                "marker": {"size": 6, "symbol": RUN_SYMBOLS[r % 6], "color": color},
-                "hovertemplate": name + "<br>θ = (%{x:.3f}, %{y:.3f})<extra></extra>",
-            }
-        )
-    for r in range(count):
-        color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
-        styles.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "showlegend": False,
-                "legendgroup": str(r),
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
-                "hovertemplate": name + "<br>k = %{x}<br>L − L_min = %{y:.4g}<extra></extra>",
-            }
-        )
+        look = {
+            "type": "scatter",
+            "legendgroup": str(r),
+            "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
+        }
+        marker = {"size": 6, "symbol": RUN_SYMBOLS[r % 6], "color": color}
+        paths.append(look | {"mode": "lines+markers", "name": name, "xaxis": "x", "yaxis": "y", "marker": marker,
+                             "hovertemplate": name + "<br>θ = (%{x:.3f}, %{y:.3f})<extra></extra>"})  # fmt: skip
+        curves.append(look | {"mode": "lines", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+                              "hovertemplate": name + "<br>k = %{x}<br>L − L_min = %{y:.4g}<extra></extra>"})  # fmt: skip
+    styles = paths + curves
     styles.append(
         {
             "type": "scatter",
