@@ -59,7 +59,7 @@ with place:
     # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.
     surface = st.session_state.get("surface") or from_query(C, st.query_params).surface
     on_pick = {"surface": {"on_change": apply_preset, "args": (st.session_state, C)}}
-    cfg = plain(controls(with_preset(C, surface), "gd", place, per_row=6, options=on_pick))
+    cfg = plain(controls(with_preset(C, surface), "gd", place, per_row=5, options=on_pick))
     try_this("gd", EXPERIMENTS, KEEP_3D(defaults(C)))
 
 scene = compute(cfg)

@@ -187,15 +187,8 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         panels = [("g", g, "dot"), ("v", scratch.terms[:, 0], "solid")]
         right = [("Δθ", np.vstack([np.full((1, 2), np.nan), scratch.updates]), "solid")]
         titles = [t("opt.scratch_velocity", lang), t("opt.scratch_update", lang), t("opt.scratch_ledger", lang)]
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{}, {}], [{"colspan": 2}, None]],
-        row_heights=[0.56, 0.44],
-        vertical_spacing=0.14,
-        horizontal_spacing=0.1,
-        subplot_titles=titles,
-    )
+    grid = {"rows": 2, "cols": 2, "specs": [[{}, {}], [{"colspan": 2}, None]], "row_heights": [0.56, 0.44]}
+    fig = make_subplots(**grid, vertical_spacing=0.14, horizontal_spacing=0.1, subplot_titles=titles)
     for col, series in ((1, panels), (2, right)):
         for label, values, dash in series:
             for c, axis in enumerate("xy"):
