@@ -54,12 +54,13 @@ def descend(fn: Callable, start: tuple[float, float], rule, steps: int, noise: t
         if k == 0:
             limit = EXPLODE_FACTOR * np.maximum(np.abs(value), 1.0)  # (R,)
         finite = np.isfinite(value) & np.isfinite(slope).all(1) & np.isfinite(point).all(1)
-        alive = stop < 0
-        stopping = alive & (~finite | (np.abs(value) > limit))
-        for r in np.flatnonzero(stopping):
-            stop[r], reasons[r] = k, "nonfinite" if not finite[r] else "exploded"
-        hold = ~alive | ~finite
-        if k > 0 and hold.any():  # inf/NaN are never recorded; a stopped run keeps its last point
+        stopping = (stop < 0) & (~finite | (np.abs(value) > limit))
+        hold = stop >= 0  # runs that had stopped before this step
+        if stopping.any():
+            for r in np.flatnonzero(stopping):
+                stop[r], reasons[r] = k, "nonfinite" if not finite[r] else "exploded"
+        if k > 0 and (hold.any() or not finite.all()):  # inf/NaN are never recorded; a stopped run keeps its place
+            hold |= ~finite
             point = np.where(hold[:, None], paths[-1], point)
             value = np.where(hold, losses[-1], value)
             slope = np.where(hold[:, None], grads[-1], slope)
@@ -96,12 +97,13 @@ class TorchRule:
         self.runs = len(params)
         self.width = max((len(keys) for keys in state_keys), default=0)
         self.groups = [(opt, group) for opt in optimizers for group in opt.param_groups]
+        self.none = np.zeros((self.runs, 0, 2))  # the state of optimizers that keep none (plain SGD)
 
     def state(self) -> np.ndarray:
         """(R, S, 2) the optimizers' per-parameter state tensors named in ``state_keys`` (zeros before any)."""
-        out = np.zeros((self.runs, self.width, 2))
         if not self.width:
-            return out
+            return self.none
+        out = np.zeros((self.runs, self.width, 2))
         for r, keys in enumerate(self.state_keys):
             for owner in self.optimizers:
                 state = owner.state.get(self.params[r])
