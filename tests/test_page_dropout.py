@@ -101,7 +101,8 @@ def test_try_this_applies_settings_and_reset_restores_defaults():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE, **SMALL)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for needle in ("def compare", "def train", "class InvertedDropout", "torch.bernoulli", "weight_decay=weight_decay"):
         assert needle in code
 

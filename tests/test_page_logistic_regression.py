@@ -84,7 +84,8 @@ def test_try_this_applies_and_resets():
 
 def test_code_expander_shows_the_training_code():
     at = open_page(PAGE, dataset="spiral")
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     assert "def train_classifier" in code and "opt.step()" in code and "def spiral" in code
     assert "def linear_gradients" in code
 

@@ -95,6 +95,7 @@ def test_changing_a_slider_changes_the_charts_and_code_shows_what_ran():
     at.slider(key="T").set_value(30).run()
     after = charts(at)
     assert len(after[0]["frames"]) == 30 and after[2]["data"][0]["x"] != before[2]["data"][0]["x"]
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for name in ("def manual_unroll", "def hidden_gradients", "def train", "torch.nn.init.uniform_"):
         assert name in code
