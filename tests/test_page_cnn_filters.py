@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core.cnn_filters import KERNELS, convolve
-from core.cnn_filters_images import load_image
+from core.cnn.conv import KERNELS, convolve
+from core.cnn.images import load_image
 from tests.apptest_helpers import figures, open_page, shown_text
 from tests.test_experiments import apply_experiment
 

@@ -4,11 +4,9 @@ import json
 
 import pytest
 
-from core.common.runtime import configure_torch
 from tests.apptest_helpers import figures, open_page, shown_text
 from tests.test_experiments import apply_experiment
 
-configure_torch()
 PAGE = "views/dropout.py"
 SMALL = {"epochs": 60}  # short runs keep the suite fast where the story does not depend on length
 

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from core.cnn_filters import KERNELS, convolve, sliding_window
-from core.cnn_filters_images import load_image, patch_of
-from core.cnn_filters_train import EPOCHS, FILTERS, TrainedCNN, closest_kernels
+from core.cnn.conv import KERNELS, convolve, sliding_window
+from core.cnn.digits import EPOCHS, FILTERS, TrainedCNN, closest_kernels
+from core.cnn.images import load_image, patch_of
 from viz.cnn_filters import (
     confusion_figure,
     conv_figure,

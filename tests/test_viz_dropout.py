@@ -3,22 +3,37 @@
 import numpy as np
 import pytest
 
-from core.dropout_probe import compare
-from core.common.runtime import configure_torch
+from core.regularize.data import DropoutConfig
+from core.regularize.probes import compare
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
 
-configure_torch()
 LABELS = {"plain": "plain", "reg": "dropout"}
 
 
 @pytest.fixture(scope="module")
 def cls():
-    return compare("classification", 40, 0.3, 32, 60, 0.5, 0.01, True, 0)
+    return compare(
+        DropoutConfig(
+            task="classification",
+            n=40,
+            noise=0.3,
+            hidden=32,
+            epochs=60,
+            p=0.5,
+            weight_decay=0.01,
+            batchnorm=True,
+            seed=0,
+        )
+    )
 
 
 @pytest.fixture(scope="module")
 def reg():
-    return compare("regression", 20, 0.3, 32, 60, 0.3, 0.0, False, 0)
+    return compare(
+        DropoutConfig(
+            task="regression", n=20, noise=0.3, hidden=32, epochs=60, p=0.3, weight_decay=0.0, batchnorm=False, seed=0
+        )
+    )
 
 
 def test_classification_maps_animate_each_models_predictions(cls):

@@ -3,10 +3,9 @@
 import numpy as np
 import pytest
 
-from core.relu import activation_curves
-from core.relu_depth import depth_study
-from core.relu_fit import fit_curves, fit_relu_units
-from core.common.runtime import configure_torch
+from core.activations.depth import depth_study
+from core.activations.functions import ReluConfig, activation_curves
+from core.activations.hinges import fit_curves, fit_relu_units
 from viz.relu import (
     activation_figure,
     dead_depth_figure,
@@ -16,17 +15,17 @@ from viz.relu import (
     movement_figure,
 )
 
-configure_torch()
-
 
 @pytest.fixture(scope="module")
 def fit():
-    return fit_relu_units("sine", 8, 0.3, 200, 0)  # a large step: some units die along the way
+    return fit_relu_units(
+        ReluConfig(target="sine", units=8, lr=0.3, epochs=200, seed=0)
+    )  # a large step: some units die along the way
 
 
 @pytest.fixture(scope="module")
 def study():
-    return depth_study(6, "sine", "default", 0, steps=12)
+    return depth_study(ReluConfig(depth=6, target="sine", init="default", seed=0), steps=12)
 
 
 def test_gallery_has_each_activation_and_derivative_with_the_selected_one_bold():
@@ -99,8 +98,10 @@ def test_dead_depth_bars_are_percentages(study):
 
 
 def test_heaviest_settings_stay_within_the_payload_budget():
-    fit = fit_relu_units("cubic", 64, 0.02, 600, 0)  # payload depends on units and frames, not epochs
-    study = depth_study(20, "cubic", "he", 0)
+    fit = fit_relu_units(
+        ReluConfig(target="cubic", units=64, lr=0.02, epochs=600, seed=0)
+    )  # payload depends on units and frames, not epochs
+    study = depth_study(ReluConfig(depth=20, target="cubic", init="he", seed=0))
     figs = [
         activation_figure(activation_curves(), "relu", "en"),
         fit_figure(fit, "en"),

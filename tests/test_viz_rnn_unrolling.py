@@ -3,21 +3,19 @@
 import numpy as np
 import pytest
 
-from core.rnn_unrolling import END, make_sequence, unroll
-from core.rnn_unrolling_bptt import bptt_gradients
-from core.rnn_unrolling_train import train
-from core.common.runtime import configure_torch
+from core.rnn.bptt import bptt_gradients
+from core.rnn.sequences import END, RnnConfig, make_sequence
+from core.rnn.train import train
+from core.rnn.unroll import unroll
 from viz.rnn_unrolling import WINDOW, gradient_figure, ratio_text, sub, training_figure, unrolled_figure
-
-configure_torch()
 
 GRAPH_EDGES, WEIGHT_LABELS, H_NODES, X_NODES, Y_NODES = range(5)  # the graph in view, drawn per frame
 HIGHLIGHT_EDGES, HIGHLIGHT_NODES, FLOW, HEAT_MARK, HEAT_MASK = range(5, 10)
 
 
 def build(kind="sine", T=40, hidden=8, text="", lang="en"):
-    seq = make_sequence(kind, T, text=text)
-    run = unroll(seq, hidden, 0)
+    seq = make_sequence(RnnConfig(sequence=kind, T=T, text=text))
+    run = unroll(seq, RnnConfig(hidden=hidden, seed=0))
     return seq, run, unrolled_figure(seq, run, lang)
 
 
@@ -81,8 +79,8 @@ def test_text_nodes_show_the_characters_and_a_short_text_shows_every_step():
 
 
 def test_training_figure_frames_follow_the_snapshots():
-    seq = make_sequence("sine", 20)
-    run = train(seq, "rnn", 6, 40, seed=0)
+    seq = make_sequence(RnnConfig(sequence="sine", T=20))
+    run = train(seq, RnnConfig(cell="rnn", hidden=6, epochs=40, seed=0))
     fig = training_figure(seq, run, "en")
     assert len(fig.frames) == len(run.epochs)
     assert [s.label for s in fig.layout.sliders[0].steps] == [str(e) for e in run.epochs]
@@ -96,8 +94,8 @@ def test_training_figure_frames_follow_the_snapshots():
 
 
 def test_training_figure_for_text_labels_each_step_with_its_next_character():
-    seq = make_sequence("text", 40, text="안녕하세요")
-    run = train(seq, "rnn", 8, 30, seed=0)
+    seq = make_sequence(RnnConfig(sequence="text", T=40, text="안녕하세요"))
+    run = train(seq, RnnConfig(cell="rnn", hidden=8, epochs=30, seed=0))
     fig = training_figure(seq, run, "ko")
     assert list(fig.layout.xaxis.ticktext) == ["안→녕", "녕→하", "하→세", "세→요", f"요→{END}"]
     assert fig.layout.yaxis.range == (0, 1.12)
@@ -108,7 +106,7 @@ def test_training_figure_for_text_labels_each_step_with_its_next_character():
 
 @pytest.mark.parametrize("forget_bias", [True, False])
 def test_gradient_figure_plots_every_variant_on_a_log_axis(forget_bias):
-    grads = bptt_gradients(make_sequence("sine", 15), 4, seed=0)
+    grads = bptt_gradients(make_sequence(RnnConfig(sequence="sine", T=15)), RnnConfig(hidden=4, seed=0))
     fig = gradient_figure(grads, forget_bias, "en")
     assert fig.layout.yaxis.type == "log"
     assert [tr.name for tr in fig.data] == ["RNN (tanh)", "LSTM, forget bias 1", "LSTM, forget bias 0", "GRU"]
@@ -130,8 +128,10 @@ def test_titles_follow_the_language():
 
 def test_heaviest_settings_stay_within_the_payload_budget():
     seq, _run, fig = build(T=60, hidden=32)
-    training = train(seq, "rnn", 32, 60, seed=0)  # 60 snapshots, as many as 300 epochs give
-    grads = bptt_gradients(seq, 32, seed=0)
+    training = train(
+        seq, RnnConfig(cell="rnn", hidden=32, epochs=60, seed=0)
+    )  # 60 snapshots, as many as 300 epochs give
+    grads = bptt_gradients(seq, RnnConfig(hidden=32, seed=0))
     payload = sum(
         len(f.to_json()) for f in (fig, training_figure(seq, training, "en"), gradient_figure(grads, 1, "en"))
     )

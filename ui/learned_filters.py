@@ -6,8 +6,8 @@ import time
 
 import streamlit as st
 
-from core.cnn_filters import KERNELS
-from core.cnn_filters_train import closest_kernels, learned_maps, train_digit_cnn
+from core.cnn.conv import KERNELS
+from core.cnn.digits import closest_kernels, learned_maps, train_digit_cnn
 from ui.chart import chart
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.dropout_probe import verdict
+from core.regularize.probes import verdict
 from i18n import t
 from viz.common import add_animated_traces, add_animation, base_layout, rounded
 from viz.fmt import log_axis
@@ -17,24 +17,25 @@ LOG_RATIO = 20  # losses spanning more than this factor get a log axis
 CLASS_STYLE = ({"symbol": "circle", "color": CLASS[0]}, {"symbol": "diamond", "color": CLASS[1]})
 
 
-def model_labels(p: float, wd: float, bn: bool, lang: str) -> dict[str, str]:
+def model_labels(cfg, lang: str) -> dict[str, str]:
     """Names of the two models: "plain" and the regularized one, named by what is switched on."""
+    p, wd = cfg.p, cfg.weight_decay
     parts = [t("drop.part_dropout", lang, p=p)] * (p > 0) + [t("drop.part_l2", lang, wd=wd)] * (wd > 0)
-    parts += [t("drop.part_bn", lang)] * bn
+    parts += [t("drop.part_bn", lang)] * cfg.batchnorm
     return {"plain": t("drop.model_plain", lang), "reg": " + ".join(parts) or t("drop.model_same", lang)}
 
 
-def verdict_text(cmp, p: float, wd: float, bn: bool, lang: str) -> tuple[str, str]:
+def verdict_text(cmp, lang: str) -> tuple[str, str]:
     """The verdict on the two validation curves (core's ``verdict``) and the sentence that explains it."""
     plain, final, reg_final = cmp.plain, float(cmp.plain.val_loss[-1]), float(cmp.reg.val_loss[-1])
-    kind = verdict(cmp, regularized=p > 0 or wd > 0 or bn)
+    kind = verdict(cmp)
     text = t(
         f"drop.verdict_{kind}",
         lang,
         best=float(plain.val_loss[plain.best_epoch]),
         e=plain.best_epoch,
         final=final,
-        reg=model_labels(p, wd, bn, lang)["reg"],
+        reg=model_labels(cmp.cfg, lang)["reg"],
         reg_final=reg_final,
         pct=100 * (1 - reg_final / final),
     )

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.relu_fit import fit_curves
+from core.activations.hinges import fit_curves
 from i18n import t
 from viz.common import add_animated_traces, add_animation, base_layout, rounded
 from viz.fmt import log_axis
