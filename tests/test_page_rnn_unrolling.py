@@ -96,7 +96,6 @@ def test_changing_a_slider_changes_the_charts_and_code_shows_what_ran():
     after = charts(at)
     assert len(after[0]["frames"]) == 30 and after[2]["data"][0]["x"] != before[2]["data"][0]["x"]
     at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "
-".join(c.value for c in at.run().code)
+    code = "\n".join(c.value for c in at.run().code)
     for name in ("def manual_unroll", "def hidden_gradients", "def train", "nn.init.uniform_"):
         assert name in code
