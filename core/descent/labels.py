@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-LABELS = ("slow", "converging", "oscillating", "diverging")
 SLOW_RATIO = 1e-3  # converging runs end with L − L_min at most this fraction of where they started
 REVERSAL_SHARE = 0.5  # oscillating: at least this share of consecutive steps reverse along one eigen-direction
 

@@ -5,15 +5,29 @@ import math
 import numpy as np
 import pytest
 
-from core.gradient_descent import EXPLODE_FACTOR
-from core.learning_rate import SCHEDULES, run_rates, schedule_factors
-from core.learning_rate_input import MAX_RATES, format_lrs, parse_lrs
-from core.learning_rate_rule import classify_runs, reversal_share
-from core.learning_rate_sweep import SWEEP_RATES, run_sweep, sweep_range
+from core.descent.engine import EXPLODE_FACTOR
+from core.descent.labels import classify_runs, reversal_share
+from core.descent.rates import (
+    MAX_RATES,
+    SCHEDULES,
+    SWEEP_RATES,
+    RateConfig,
+    format_lrs,
+    parse_lrs,
+    run_rates,
+    run_sweep,
+    schedule_factors,
+    sweep_range,
+)
 
 CURV = {"bowl": (1.0, 1.0), "valley": (0.1, 2.0)}  # L = a·x² + b·y²
 START = {"bowl": (2.0, 1.5), "valley": (-3.5, 1.0)}
 TOL = 1e-12
+
+
+def cfg(surface: str, steps: int, schedule: str = "constant") -> RateConfig:
+    """The page's config; every run starts at the surface's preset start (START above, or the page's)."""
+    return RateConfig(surface=surface, steps=steps, schedule=schedule)
 
 
 def reference_factors(schedule: str, steps: int) -> np.ndarray:
@@ -50,7 +64,7 @@ def test_scheduler_sets_the_documented_rates(schedule):
 @pytest.mark.parametrize("schedule", SCHEDULES)
 def test_runs_follow_the_closed_form_trajectory(surface, schedule):
     steps, lrs = 40, (0.05, 0.2, 0.45)
-    runs = run_rates(surface, *START[surface], lrs, steps, schedule)
+    runs = run_rates(cfg(surface, steps, schedule), lrs)
     factors = reference_factors(schedule, steps)
     a, b = CURV[surface]
     for r, lr in enumerate(lrs):
@@ -62,11 +76,11 @@ def test_runs_follow_the_closed_form_trajectory(surface, schedule):
 
 
 def test_hessian_eigenvalues_and_critical_rate():
-    runs = run_rates("valley", *START["valley"], (0.1,), 5, "constant")
+    runs = run_rates(cfg("valley", 5), (0.1,))
     np.testing.assert_allclose(runs.eigvals, np.linalg.eigvalsh([[0.2, 0], [0, 4.0]]), rtol=TOL)
     np.testing.assert_allclose(np.abs(runs.eigvecs), np.eye(2), atol=TOL)
     for surface, critical in (("bowl", 1.0), ("valley", 0.5)):
-        sweep = run_sweep(surface, *START[surface], 10, "constant", *sweep_range(surface, *START[surface], (0.1,)))
+        sweep = run_sweep(cfg(surface, 10, "constant"), *sweep_range(cfg(surface, 10), (0.1,)))
         assert sweep.critical == pytest.approx(critical, rel=TOL)
         assert sweep.lrs[0] < critical < sweep.lrs[-1] and len(sweep.lrs) == SWEEP_RATES
 
@@ -74,8 +88,7 @@ def test_hessian_eigenvalues_and_critical_rate():
 @pytest.mark.parametrize("schedule", ["constant", "cosine", "warmup"])
 def test_sweep_matches_closed_form_final_loss(schedule):
     steps = 30
-    x0, y0 = START["valley"]
-    sweep = run_sweep("valley", x0, y0, steps, schedule, 0.002, 2.0)
+    sweep = run_sweep(cfg("valley", steps, schedule), 0.002, 2.0)
     factors = reference_factors(schedule, steps)
     for lr, gap, stop in zip(sweep.lrs, sweep.final_gap, sweep.stop_step, strict=True):
         if stop < 0:
@@ -90,10 +103,9 @@ def test_sweep_matches_closed_form_final_loss(schedule):
 
 @pytest.mark.parametrize("surface", ["rosenbrock", "himmelblau", "saddle"])
 def test_batched_sweep_equals_sgd_param_groups(surface):
-    start = {"rosenbrock": (-1.5, 2.0), "himmelblau": (0.0, -1.0), "saddle": (2.0, 0.01)}[surface]
-    sweep = run_sweep(surface, *start, 40, "step", 1e-4, 0.05)
+    sweep = run_sweep(cfg(surface, 40, "step"), 1e-4, 0.05)
     pick = tuple(float(v) for v in sweep.lrs[::7])
-    runs = run_rates(surface, *start, pick, 40, "step")
+    runs = run_rates(cfg(surface, 40, "step"), pick)
     last = np.where(runs.stop_step >= 0, runs.stop_step, 40)
     np.testing.assert_array_equal(runs.stop_step, sweep.stop_step[::7])
     np.testing.assert_allclose(runs.losses[np.arange(len(pick)), last] - runs.loss_min, sweep.final_gap[::7], rtol=1e-9)
@@ -101,7 +113,7 @@ def test_batched_sweep_equals_sgd_param_groups(surface):
 
 
 def test_default_bowl_shows_the_four_behaviours():
-    runs = run_rates("bowl", 2.0, 1.5, (0.05, 0.2, 0.9, 1.1), 30, "constant")
+    runs = run_rates(cfg("bowl", 30, "constant"), (0.05, 0.2, 0.9, 1.1))
     assert list(runs.labels) == ["slow", "converging", "oscillating", "diverging"]
 
 
@@ -110,7 +122,7 @@ def test_labels_agree_with_quadratic_theory(surface):
     a, b = CURV[surface]
     steps = 30
     x0, y0 = START[surface]
-    sweep = run_sweep(surface, x0, y0, steps, "constant", 0.005, 3.0)
+    sweep = run_sweep(cfg(surface, steps, "constant"), 0.005, 3.0)
     lam_max = 2 * max(a, b)
     for lr, label in zip(sweep.lrs, sweep.labels, strict=True):
         gx, gy = (1 - 2 * a * lr) ** (2 * steps), (1 - 2 * b * lr) ** (2 * steps)
@@ -127,27 +139,27 @@ def test_labels_agree_with_quadratic_theory(surface):
 @pytest.mark.parametrize("steps", [1, 2, 5, 50])
 def test_any_rate_above_two_over_lambda_max_is_diverging(steps):
     for surface, lrs in (("bowl", (1.0001, 1.2, 3.0)), ("valley", (0.5001, 0.8, 4.0))):
-        runs = run_rates(surface, *START[surface], lrs, steps, "constant")
+        runs = run_rates(cfg(surface, steps, "constant"), lrs)
         assert set(runs.labels) == {"diverging"}, (surface, steps)
-        runs = run_rates(surface, *START[surface], (0.999 / max(runs.eigvals),), steps, "constant")
+        runs = run_rates(cfg(surface, steps), (0.999 / max(runs.eigvals),))
         assert runs.labels[0] != "diverging"
 
 
 def test_explosion_stops_at_the_predicted_step_and_freezes_the_run():
-    runs = run_rates("bowl", 2.0, 1.5, (0.2, 1.1), 100, "constant")
+    runs = run_rates(cfg("bowl", 100, "constant"), (0.2, 1.1))
     expected = math.floor(math.log(EXPLODE_FACTOR) / math.log(1.44)) + 1  # L_k = L_0 · 1.44^k
     assert runs.stop_step.tolist() == [-1, expected] and runs.stop_reason == (None, "exploded")
     assert (runs.paths[1, expected:] == runs.paths[1, expected]).all()
     # The diverged group does not disturb its neighbour: same path as running 0.2 alone.
-    alone = run_rates("bowl", 2.0, 1.5, (0.2,), 100, "constant")
+    alone = run_rates(cfg("bowl", 100, "constant"), (0.2,))
     np.testing.assert_array_equal(runs.paths[0], alone.paths[0])
 
 
 def test_non_finite_values_are_never_recorded():
-    runs = run_rates("rosenbrock", -1.5, 2.0, (0.001, 10.0), 50, "constant")
+    runs = run_rates(cfg("rosenbrock", 50, "constant"), (0.001, 10.0))
     assert runs.stop_reason[1] in ("nonfinite", "exploded") and runs.labels[1] == "diverging"
     assert np.isfinite(runs.paths).all() and np.isfinite(runs.losses).all()
-    sweep = run_sweep("rosenbrock", -1.5, 2.0, 50, "constant", 1e-4, 10.0)
+    sweep = run_sweep(cfg("rosenbrock", 50, "constant"), 1e-4, 10.0)
     assert np.isfinite(sweep.final_gap).all() and sweep.labels[-1] == "diverging"
 
 

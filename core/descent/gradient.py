@@ -1,17 +1,42 @@
-"""Plain gradient descent θ ← θ − η∇L on a 2-D loss surface, with torch.optim.SGD and autograd."""
+"""/gradient-descent: plain gradient descent θ ← θ − η∇L with torch.optim.SGD, and the 1-D slice of each step."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 import torch
 
+from core.common.params import choice, number, slider, toggle
 from core.common.plotdata import frame_steps, to_f32
-from core.surfaces import SURFACES, hessian_eigenvalues
+from core.descent.engine import TorchRule, descend
+from core.descent.surfaces import (
+    SURFACES,
+    Field,
+    Grid,
+    critical_rate,
+    gradient_field,
+    hessian,
+    nearest_minimum,
+    surface_grid,
+    view_box,
+)
 
-EXPLODE_FACTOR = 1e6  # |L| above this multiple of max(1, |L_0|) counts as diverged
+START_LIMIT = 5.0  # the start sliders' range, ±
+
+
+@dataclass(frozen=True)
+class DescentConfig:
+    """What /gradient-descent's controls hold; the defaults are the bowl's preset (``surfaces.with_preset``)."""
+
+    PAGE: ClassVar[str] = "gd"
+    surface: str = choice("bowl", tuple(SURFACES))
+    x0: float = slider(2.0, -START_LIMIT, START_LIMIT, 0.05)
+    y0: float = slider(1.5, -START_LIMIT, START_LIMIT, 0.05)
+    lr: float = number(0.1, 0.0001, 10.0, 0.0001, fmt="%.4f")
+    steps: int = slider(30, 1, 500)
+    view3d: bool = toggle(False)  # the 3-D view, opt-in: a WebGL scene costs ~1 s per change without a GPU
 
 
 @dataclass(frozen=True)
@@ -24,41 +49,37 @@ class GDRun:
     stop_step: int | None  # step at which divergence was detected, None if the run finished
     stop_reason: str | None  # "nonfinite" or "exploded"
     lambda_max: float  # largest Hessian eigenvalue at θ_0: η > 2/λ_max overshoots there
+    limit: float  # 2/λ_max, inf without upward curvature
+    nearest: float  # distance from θ_n to the nearest minimum
+
+    @property
+    def outcome(self) -> str:
+        """What the page says: "diverged_<reason>", "converged" (L fell) or "not_decreasing"."""
+        if self.stop_step is not None:
+            return f"diverged_{self.stop_reason}"
+        return "converged" if self.losses[-1] < self.losses[0] else "not_decreasing"
 
 
-def run_gradient_descent(surface: str, x0: float, y0: float, lr: float, steps: int) -> GDRun:
-    """Run ``steps`` SGD updates from (x0, y0) on ``surface``, stopping early if the run diverges."""
-    loss_fn = SURFACES[surface].fn
-    theta = torch.tensor([x0, y0], dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.SGD([theta], lr=lr)
-    path, grads, losses = [], [], []
-    stop_step, stop_reason, limit = None, None, math.inf
-    for k in range(steps + 1):
-        optimizer.zero_grad()
-        loss = loss_fn(theta[0], theta[1])
-        loss.backward()
-        if not (torch.isfinite(theta).all() and torch.isfinite(loss) and torch.isfinite(theta.grad).all()):
-            stop_step, stop_reason = k, "nonfinite"
-            break
-        path.append(theta.detach().clone().numpy())
-        grads.append(theta.grad.clone().numpy())
-        losses.append(loss.item())
-        if k == 0:
-            limit = EXPLODE_FACTOR * max(1.0, abs(losses[0]))
-        elif abs(losses[-1]) > limit:
-            stop_step, stop_reason = k, "exploded"
-            break
-        if k < steps:
-            optimizer.step()  # θ ← θ − lr · θ.grad
+def run_gradient_descent(cfg: DescentConfig) -> GDRun:
+    """Run ``cfg.steps`` SGD updates from (x0, y0) on ``cfg.surface``, stopping early if the run diverges."""
+    theta = torch.tensor([cfg.x0, cfg.y0], dtype=torch.float64, requires_grad=True)
+    optimizer = torch.optim.SGD([theta], lr=cfg.lr)  # θ ← θ − lr · θ.grad at each optimizer.step()
+    trace = descend(SURFACES[cfg.surface].fn, (cfg.x0, cfg.y0), TorchRule([theta], [optimizer], None, ((),)), cfg.steps)
+    n = int(trace.count[0])
+    stop = int(trace.stop_step[0])
+    lam = float(hessian(cfg.surface, cfg.x0, cfg.y0)[0][-1])
+    path = trace.paths[0, :n]
     return GDRun(
-        path=np.array(path),
-        grads=np.array(grads),
-        losses=np.array(losses),
-        lr=lr,
-        steps=steps,
-        stop_step=stop_step,
-        stop_reason=stop_reason,
-        lambda_max=float(hessian_eigenvalues(surface, x0, y0)[-1]),
+        path=path,
+        grads=trace.grads[0, :n],
+        losses=trace.losses[0, :n],
+        lr=cfg.lr,
+        steps=cfg.steps,
+        stop_step=None if stop < 0 else stop,
+        stop_reason=trace.stop_reason[0],
+        lambda_max=lam,
+        limit=critical_rate(lam),
+        nearest=float(nearest_minimum(cfg.surface, path[-1])),
     )
 
 
@@ -108,3 +129,22 @@ def descent_slices(surface: str, run: GDRun, points: int = 61) -> Slices:
         kind = "gradient"
     arrays = (t, values, at, slope, next_at, at_value, next_value)
     return Slices(frames, *(to_f32(a) for a in arrays), kind)
+
+
+@dataclass(frozen=True)
+class DescentScene:
+    """Everything /gradient-descent shows for one config."""
+
+    run: GDRun
+    slices: Slices
+    grid: Grid
+    field: Field
+    box: tuple[float, float, float, float]
+
+
+def descent_scene(cfg: DescentConfig) -> DescentScene:
+    run = run_gradient_descent(cfg)
+    box = view_box(cfg.surface, cfg.x0, cfg.y0)
+    return DescentScene(
+        run, descent_slices(cfg.surface, run), surface_grid(cfg.surface, box), gradient_field(cfg.surface, box), box
+    )

@@ -6,9 +6,20 @@ import numpy as np
 import pytest
 import torch
 
-from core import surfaces
-from core.gradient_descent import EXPLODE_FACTOR, descent_slices, run_gradient_descent
 from core.common.plotdata import MAX_FRAMES, frame_steps, to_f32
+from core.descent import surfaces
+from core.descent.engine import EXPLODE_FACTOR
+from core.descent.gradient import DescentConfig, descent_slices
+from core.descent.gradient import run_gradient_descent as run_config
+
+
+def run_gradient_descent(surface, x0, y0, lr, steps):
+    return run_config(DescentConfig(surface=surface, x0=x0, y0=y0, lr=lr, steps=steps))
+
+
+def eigenvalues(name, x, y):
+    return surfaces.hessian(name, x, y)[0]
+
 
 TOL = 1e-12
 
@@ -60,19 +71,19 @@ def test_listed_minima_are_stationary_and_lowest_nearby(name):
     for mx, my in s.minima:
         gx, gy = analytic_gradient(name, mx, my)
         assert math.hypot(gx, gy) < 1e-4, (name, mx, my)
-        eig = surfaces.hessian_eigenvalues(name, mx, my)
+        eig = eigenvalues(name, mx, my)
         assert eig[0] > 0, f"{name}: ({mx}, {my}) is not a minimum"
 
 
 def test_hessian_eigenvalues_closed_forms():
-    np.testing.assert_allclose(surfaces.hessian_eigenvalues("bowl", 0.3, -2.0), [2, 2], rtol=TOL)
-    np.testing.assert_allclose(surfaces.hessian_eigenvalues("valley", 1.0, 1.0), [0.2, 4], rtol=TOL)
+    np.testing.assert_allclose(eigenvalues("bowl", 0.3, -2.0), [2, 2], rtol=TOL)
+    np.testing.assert_allclose(eigenvalues("valley", 1.0, 1.0), [0.2, 4], rtol=TOL)
     # Rosenbrock at (1, 1): [[802, −400], [−400, 200]]
     np.testing.assert_allclose(
-        surfaces.hessian_eigenvalues("rosenbrock", 1.0, 1.0), np.linalg.eigvalsh([[802, -400], [-400, 200]]), rtol=1e-10
+        eigenvalues("rosenbrock", 1.0, 1.0), np.linalg.eigvalsh([[802, -400], [-400, 200]]), rtol=1e-10
     )
     # Saddle at the origin: one upward, one downward direction.
-    np.testing.assert_allclose(surfaces.hessian_eigenvalues("saddle", 0.0, 0.0), [-2, 2], rtol=TOL)
+    np.testing.assert_allclose(eigenvalues("saddle", 0.0, 0.0), [-2, 2], rtol=TOL)
 
 
 def test_uses_the_same_update_as_a_hand_written_loop():

@@ -1,15 +1,26 @@
 """The optimizer race against closed forms and hand recurrences, and the from-scratch state against torch.optim."""
 
 import threading
+from dataclasses import replace
 
 import numpy as np
 import pytest
 import torch
 
-from core.optimizers import OPTIMIZERS, Hyper, finish_step, gradient_noise, noise_sigma, race
-from core.optimizers_scratch import adam_step, from_scratch
+from core.descent.engine import adam_step
+from core.descent.race import OPTIMIZERS, RaceConfig, finish_step, from_scratch, gradient_noise, noise_sigma, race
 
 STATE_TOL = 1e-6  # the issue's tolerance for hand-written vs torch.optim state (float64 gives ~1e-15)
+
+
+def Hyper(lr: float, eps: float = 1e-8, **h) -> RaceConfig:
+    """The race's config with these hyperparameters (surface, steps and seed are set per test)."""
+    return RaceConfig(lr=lr, eps=repr(eps), **h)
+
+
+def at(h: RaceConfig, surface: str, steps: int, seed: int = 0) -> RaceConfig:
+    return replace(h, surface=surface, steps=steps, seed=seed)
+
 
 CASES = [
     ("valley", (-3.5, 1.0), Hyper(lr=0.1), 100),
@@ -20,14 +31,14 @@ CASES = [
 
 
 def one(surface, start, h, steps, name, seed=0):
-    (run,) = race(surface, (name,), *start, steps, h, seed)
+    (run,) = race(at(h, surface, steps, seed), (name,))  # start: the surface's preset, as on the page
     return run
 
 
 @pytest.mark.parametrize(("surface", "start", "h", "steps"), CASES)
 def test_momentum_by_hand_matches_torch_state_at_every_step(surface, start, h, steps):
     run = one(surface, start, h, steps, "momentum", seed=3)
-    mine = from_scratch(surface, "momentum", *start, steps, h, 3)
+    mine = from_scratch(at(h, surface, steps, 3), "momentum", steps)
     assert run.state.shape == (steps + 1, 1, 2) and mine.terms.shape == (steps + 1, 1, 2)
     np.testing.assert_allclose(mine.terms[:, 0], run.state[:, 0], rtol=0, atol=STATE_TOL)  # v vs momentum_buffer
     np.testing.assert_allclose(mine.path, run.path, rtol=0, atol=STATE_TOL)
@@ -37,7 +48,7 @@ def test_momentum_by_hand_matches_torch_state_at_every_step(surface, start, h, s
 @pytest.mark.parametrize(("surface", "start", "h", "steps"), CASES)
 def test_adam_by_hand_matches_torch_state_at_every_step(surface, start, h, steps):
     run = one(surface, start, h, steps, "adam", seed=3)
-    mine = from_scratch(surface, "adam", *start, steps, h, 3)
+    mine = from_scratch(at(h, surface, steps, 3), "adam", steps)
     m, v, m_hat, v_hat = (mine.terms[:, i] for i in range(4))
     np.testing.assert_allclose(m, run.state[:, 0], rtol=0, atol=STATE_TOL)  # exp_avg
     np.testing.assert_allclose(v, run.state[:, 1], rtol=0, atol=STATE_TOL)  # exp_avg_sq
@@ -51,8 +62,8 @@ def test_adam_by_hand_matches_torch_state_at_every_step(surface, start, h, steps
 def test_a_wrong_bias_correction_would_be_caught():
     h = Hyper(lr=0.01)
     run = one("valley", (-3.5, 1.0), h, 5, "adam")
-    mine = from_scratch("valley", "adam", -3.5, 1.0, 5, h, 0)
-    uncorrected = -h.lr * mine.terms[1:, 0] / (np.sqrt(mine.terms[1:, 1]) + h.eps)
+    mine = from_scratch(at(h, "valley", 5, 0), "adam", 5)
+    uncorrected = -h.lr * mine.terms[1:, 0] / (np.sqrt(mine.terms[1:, 1]) + h.epsilon)
     assert np.abs(uncorrected - np.diff(run.path, axis=0)).max() > 100 * STATE_TOL
 
 
@@ -66,7 +77,7 @@ def test_bias_correction_is_exact_for_a_constant_gradient():
         np.testing.assert_allclose(m_hat, g, rtol=1e-12)
         np.testing.assert_allclose(v_hat, g * g, rtol=1e-12)
         np.testing.assert_allclose(m, (1 - 0.9**k) * g, rtol=1e-12)
-        np.testing.assert_allclose(delta, -0.1 * g / (g.abs() + h.eps), rtol=1e-12)
+        np.testing.assert_allclose(delta, -0.1 * g / (g.abs() + h.epsilon), rtol=1e-12)
 
 
 @pytest.mark.parametrize("lr", [0.05, 0.3, 0.9])
@@ -95,7 +106,7 @@ def test_momentum_and_nesterov_on_the_bowl_follow_the_linear_recurrence(lr, mu):
 def test_first_steps_of_the_adaptive_optimizers_have_closed_forms():
     # Step 1: Adam and Adagrad move η per coordinate; RMSprop (no bias correction) moves η/√(1 − α).
     h = Hyper(lr=0.01, alpha=0.99, eps=1e-12)
-    runs = {r.name: r for r in race("rosenbrock", OPTIMIZERS, -1.5, 2.0, 1, h, 0)}
+    runs = {r.name: r for r in race(at(h, "rosenbrock", 1, 0), OPTIMIZERS)}
     g = np.array([-155.0, -50.0])  # ∇L(−1.5, 2) by hand
     np.testing.assert_allclose(runs["sgd"].grads[0], g, rtol=1e-12)
     step = {name: runs[name].path[1] - runs[name].path[0] for name in runs}
@@ -108,28 +119,28 @@ def test_first_steps_of_the_adaptive_optimizers_have_closed_forms():
 
 
 def test_noise_is_seeded_shared_and_scaled():
-    assert noise_sigma("bowl", 2.0, 1.5, 0.4) == pytest.approx(0.4 * 5.0)  # ‖∇L‖ = ‖(4, 3)‖ = 5
+    assert noise_sigma(RaceConfig(surface="bowl", noise=0.4)) == pytest.approx(0.4 * 5.0)  # ‖∇L‖ = ‖(4, 3)‖ = 5
     h = Hyper(lr=0.05, noise=0.4)
-    runs = race("bowl", OPTIMIZERS, 2.0, 1.5, 40, h, 7)
-    noise = gradient_noise("bowl", 2.0, 1.5, 40, 0.4, 7).numpy()
+    runs = race(at(h, "bowl", 40, 7), OPTIMIZERS)
+    noise = gradient_noise(at(h, "bowl", 40, 7)).numpy()
     for run in runs:  # every optimizer saw exactly the same draws on top of its own true gradient
         np.testing.assert_allclose(run.grads - 2 * run.path[:-1], noise, rtol=0, atol=1e-12)
-    again = race("bowl", OPTIMIZERS, 2.0, 1.5, 40, h, 7)
-    other = race("bowl", OPTIMIZERS, 2.0, 1.5, 40, h, 8)
+    again = race(at(h, "bowl", 40, 7), OPTIMIZERS)
+    other = race(at(h, "bowl", 40, 8), OPTIMIZERS)
     assert all(np.array_equal(a.path, b.path) for a, b in zip(runs, again, strict=True))
     assert not any(np.allclose(a.path, b.path) for a, b in zip(runs, other, strict=True))
-    assert np.std(gradient_noise("bowl", 2.0, 1.5, 20_000, 0.4, 1).numpy()) == pytest.approx(2.0, rel=0.02)
-    quiet = race("bowl", ("sgd",), 2.0, 1.5, 40, Hyper(lr=0.05), 7)[0]
+    assert np.std(gradient_noise(at(h, "bowl", 20_000, 1)).numpy()) == pytest.approx(2.0, rel=0.02)
+    quiet = race(at(Hyper(lr=0.05), "bowl", 40, 7), ("sgd",))[0]
     assert not np.allclose(quiet.path, runs[0].path)
 
 
 def test_seeded_runs_in_parallel_threads_equal_their_single_threaded_runs():
     h = Hyper(lr=0.05, noise=0.5)
-    alone = {s: race("valley", OPTIMIZERS, -3.5, 1.0, 60, h, s) for s in (1, 2)}
+    alone = {s: race(at(h, "valley", 60, s), OPTIMIZERS) for s in (1, 2)}
     results = {}
 
     def work(s):
-        results[s] = race("valley", OPTIMIZERS, -3.5, 1.0, 60, h, s)
+        results[s] = race(at(h, "valley", 60, s), OPTIMIZERS)
 
     threads = [threading.Thread(target=work, args=(s,)) for s in (1, 2, 1, 2)]
     for th in threads:
@@ -142,11 +153,11 @@ def test_seeded_runs_in_parallel_threads_equal_their_single_threaded_runs():
 
 def test_each_run_stops_on_its_own_divergence():
     # SGD on the bowl at η = 1.1: L_k = L_0 · 1.44^k passes 1e6 · L_0 at k = 38; Adam is unaffected.
-    runs = {r.name: r for r in race("bowl", ("sgd", "adam"), 2.0, 1.5, 60, Hyper(lr=1.1), 0)}
+    runs = {r.name: r for r in race(at(Hyper(lr=1.1), "bowl", 60, 0), ("sgd", "adam"))}
     assert (runs["sgd"].stop_step, runs["sgd"].stop_reason) == (38, "exploded")
     assert len(runs["sgd"].path) == 39 and len(runs["sgd"].grads) == 38
     assert runs["adam"].stop_step is None and len(runs["adam"].path) == 61
-    huge = race("bowl", ("sgd", "momentum"), 2.0, 1.5, 10, Hyper(lr=1e308), 0)
+    huge = race(at(Hyper(lr=1e308), "bowl", 10, 0), ("sgd", "momentum"))
     assert all(r.stop_reason == "nonfinite" and np.isfinite(r.path).all() for r in huge)
 
 
