@@ -76,3 +76,10 @@ def state_config_of(at: AppTest, cls):
             v = s[key]
             values[f.name] = tuple(v) if kind(f) == "choices" else int(v) if kind(f) == "seed" else v
     return cls(**values)
+
+
+def assert_falls_back_to_defaults(page: str, cls, **params) -> None:
+    """Open ``page`` with bad URL ``params``: no exception, no error, and every control holds its declared default."""
+    at = open_page(page, **params)
+    assert not at.exception and not at.error
+    assert state_config_of(at, cls) == cls()

@@ -125,7 +125,7 @@ def test_sgd_weight_decay_equals_an_explicit_l2_term():
 
 def test_training_with_weight_decay_equals_a_hand_written_l2_loop():
     data, lam, epochs = make_data("classification", 30, 0.3, 4), 0.02, 25
-    run, _ = train(data, DropoutConfig(hidden=16, epochs=epochs, p=0.0, weight_decay=lam, batchnorm=False, seed=4))
+    run, _ = train(data, DropoutConfig(hidden=16, epochs=epochs, p=0.0, weight_decay=lam, seed=4))
     model = build_mlp(2, 16, 0.0, False, seed=4)
     opt = torch.optim.Adam(model.parameters(), lr=dropout.LR)
     x, y = torch.tensor(data.x_train, dtype=torch.float32), torch.tensor(data.y_train, dtype=torch.float32)
@@ -142,7 +142,7 @@ def test_training_with_weight_decay_equals_a_hand_written_l2_loop():
 
 def test_run_shapes_masks_and_best_epoch():
     data = make_data("classification", 40, 0.3, 0)
-    run, _ = train(data, DropoutConfig(hidden=32, epochs=90, p=0.5, weight_decay=0.0, batchnorm=False, seed=0))
+    run, _ = train(data, DropoutConfig(hidden=32, epochs=90))
     assert len(run.train_loss) == len(run.val_loss) == len(run.weight_norm) == 91
     assert run.frames[0] == 0 and run.frames[-1] == 90 and len(run.frames) <= MAX_FRAMES
     assert run.pred.shape == (len(run.frames), GRID_2D**2) and run.pred.min() >= 0 and run.pred.max() <= 1
@@ -150,25 +150,13 @@ def test_run_shapes_masks_and_best_epoch():
     assert np.all(run.masks[0] == 1)  # epoch 0 is before any training step
     assert set(np.unique(run.masks)) <= {0.0, 1.0} and 0.3 < run.masks[1:].mean() < 0.7
     assert run.best_epoch == int(np.argmin(run.val_loss)) and run.stop_epoch is None
-    plain, _ = train(data, DropoutConfig(hidden=32, epochs=90, p=0.0, weight_decay=0.0, batchnorm=False, seed=0))
+    plain, _ = train(data, DropoutConfig(hidden=32, epochs=90, p=0.0))
     assert np.all(plain.masks == 1)
 
 
 def test_default_settings_show_overfitting_and_dropout_helping():
     for seed in (0, 1):
-        cmp = compare(
-            DropoutConfig(
-                task="classification",
-                n=40,
-                noise=0.3,
-                hidden=64,
-                epochs=200,
-                p=0.5,
-                weight_decay=0.0,
-                batchnorm=False,
-                seed=seed,
-            )
-        )
+        cmp = compare(DropoutConfig(seed=seed))
         plain, reg = cmp.plain, cmp.reg
         assert plain.val_loss[-1] > 1.5 * plain.val_loss.min(), "the plain network should overfit"
         assert plain.train_loss[-1] < 0.1 * plain.val_loss[-1]
@@ -178,19 +166,7 @@ def test_default_settings_show_overfitting_and_dropout_helping():
 
 
 def test_verdict_reads_the_curves():
-    cmp = compare(
-        DropoutConfig(
-            task="classification",
-            n=40,
-            noise=0.3,
-            hidden=32,
-            epochs=30,
-            p=0.85,
-            weight_decay=0.0,
-            batchnorm=False,
-            seed=0,
-        )
-    )
+    cmp = compare(DropoutConfig(hidden=32, epochs=30, p=0.85))
     fake = lambda plain_val, reg_val: replace(  # noqa: E731
         cmp,
         plain=replace(cmp.plain, val_loss=np.array(plain_val), best_epoch=int(np.argmin(plain_val))),
@@ -205,7 +181,7 @@ def test_non_finite_losses_stop_training(monkeypatch):
     monkeypatch.setattr(dropout, "LR", 1e30)
     run, _ = train(
         make_data("regression", 20, 0.3, 0),
-        DropoutConfig(hidden=16, epochs=50, p=0.5, weight_decay=0.0, batchnorm=False, seed=0),
+        DropoutConfig(hidden=16, epochs=50),
     )
     assert run.stop_epoch is not None and run.stop_epoch <= 50
     assert len(run.val_loss) == run.stop_epoch and np.isfinite(run.val_loss).all()
@@ -214,7 +190,7 @@ def test_non_finite_losses_stop_training(monkeypatch):
 
 def test_mean_check_against_theory_and_a_numpy_forward():
     data, p = make_data("classification", 40, 0.3, 0), 0.5
-    _, model = train(data, DropoutConfig(hidden=64, epochs=30, p=p, weight_decay=0.0, batchnorm=False, seed=0))
+    _, model = train(data, DropoutConfig(epochs=30, p=p))
     check = mean_check(model, data, p, seed=0)
     w, b = reference_mlp(model)[0]
     h = np.maximum(data.x_val @ w.T + b, 0).ravel()
@@ -230,13 +206,13 @@ def test_mean_check_against_theory_and_a_numpy_forward():
 def test_mc_band_is_zero_at_p0_and_positive_with_dropout():
     data = make_data("regression", 20, 0.3, 0)
     _, model = train(
-        data, DropoutConfig(hidden=32, epochs=40, p=0.0, weight_decay=0.0, batchnorm=True, seed=0)
+        data, DropoutConfig(hidden=32, epochs=40, p=0.0, batchnorm=True)
     )  # BatchNorm too: it must stay in eval mode
     mc = mc_dropout(model, data, 50, seed=0)
     # float32 rows of one batch may round differently in the last bit: zero up to 1e-6.
     assert mc.std.shape == (GRID_1D,) and np.all(mc.std < 1e-6)
     np.testing.assert_allclose(mc.mean, mc.eval_pred, rtol=1e-6, atol=1e-6)
-    _, model = train(data, DropoutConfig(hidden=32, epochs=40, p=0.3, weight_decay=0.0, batchnorm=False, seed=0))
+    _, model = train(data, DropoutConfig(hidden=32, epochs=40, p=0.3))
     mc = mc_dropout(model, data, 400, seed=0)
     assert np.all(mc.std > 0) and mc.samples.shape == (8, GRID_1D)
     inside = (data.grid[:, 0] >= data.x_train.min()) & (data.grid[:, 0] <= data.x_train.max())
@@ -251,7 +227,7 @@ def test_mc_band_is_zero_at_p0_and_positive_with_dropout():
 
 def test_bn_activations_match_the_batchnorm_formula():
     data = make_data("classification", 40, 0.3, 2)
-    _, model = train(data, DropoutConfig(hidden=16, epochs=40, p=0.0, weight_decay=0.0, batchnorm=True, seed=2))
+    _, model = train(data, DropoutConfig(hidden=16, epochs=40, p=0.0, batchnorm=True, seed=2))
     layers = bn_activations(model, data)
     assert len(layers) == 2
     lin, bn = model[0], model[1]
@@ -282,7 +258,7 @@ def test_data_sets():
 
 
 def test_parallel_sessions_reproduce_their_single_threaded_results():
-    base = DropoutConfig(task="regression", n=25, noise=0.3, hidden=32, epochs=60, p=0.5)
+    base = DropoutConfig(task="regression", n=25, hidden=32, epochs=60)
     alone = {seed: compare(replace(base, seed=seed)) for seed in (1, 2)}
     stop = threading.Event()
 

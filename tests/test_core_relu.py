@@ -146,7 +146,7 @@ def test_piece_count_on_random_networks_and_edge_cases():
 
 
 def test_pieces_never_exceed_units_plus_one_and_dead_units_are_counted_directly():
-    fit = fit_relu_units(ReluConfig(target="sine", units=6, lr=0.3, epochs=150, seed=1))
+    fit = fit_relu_units(ReluConfig(units=6, lr=0.3, epochs=150, seed=1))
     assert fit.pieces.max() <= 7 and fit.pieces.min() >= 1
     x = fit.x
     for j, e in enumerate(fit.frames):
@@ -156,8 +156,8 @@ def test_pieces_never_exceed_units_plus_one_and_dead_units_are_counted_directly(
 
 
 def test_a_large_learning_rate_kills_units():
-    calm = fit_relu_units(ReluConfig(target="sine", units=8, lr=0.02, epochs=300, seed=0))
-    wild = fit_relu_units(ReluConfig(target="sine", units=8, lr=0.3, epochs=300, seed=0))
+    calm = fit_relu_units(ReluConfig(epochs=300))
+    wild = fit_relu_units(ReluConfig(lr=0.3, epochs=300))
     assert wild.dead[-1] >= 3 > calm.dead[-1]
     assert wild.losses[-1] > 10 * calm.losses[-1]
 
@@ -177,7 +177,7 @@ def test_firing_intervals_match_a_grid():
 
 
 def test_fit_polylines_are_the_network_output():
-    fit = fit_relu_units(ReluConfig(target="cubic", units=10, lr=0.02, epochs=100, seed=5))
+    fit = fit_relu_units(ReluConfig(target="cubic", units=10, epochs=100, seed=5))
     xs = np.linspace(*X_RANGE, 997)
     for j in (0, len(fit.frames) // 2, len(fit.frames) - 1):
         hx, hy, fx, fy = fit_curves(fit, j)
@@ -188,7 +188,7 @@ def test_fit_polylines_are_the_network_output():
 
 
 def test_first_loss_is_the_mse_of_the_initial_network():
-    fit = fit_relu_units(ReluConfig(target="sine", units=5, lr=0.02, epochs=10, seed=7))
+    fit = fit_relu_units(ReluConfig(units=5, epochs=10, seed=7))
     pred = fit.c[0] + (fit.v[0] * np.maximum(np.outer(fit.x, fit.w[0]) + fit.b[0], 0)).sum(axis=1)
     assert fit.losses[0] == pytest.approx(np.mean((pred - fit.y) ** 2), rel=1e-6)
     assert fit.losses[-1] < fit.losses[0] and fit.stop_epoch is None and len(fit.losses) == 11
@@ -230,7 +230,7 @@ def test_layer_gradient_norms_match_a_manual_backward_pass_on_a_3_layer_net(acti
 
 
 def test_sigmoid_gradients_vanish_towards_the_input():
-    study = depth_study(ReluConfig(depth=12, target="sine", init="default", seed=0), steps=1)
+    study = depth_study(ReluConfig(depth=12), steps=1)
     sig = study.grad_norms[study.activations.index("sigmoid")]
     assert sig[0] < 1e-6 * sig[-1]
     assert np.all(np.diff(np.log10(sig[:-1])) > 0)  # smaller at every step back towards the input
@@ -256,13 +256,13 @@ def test_dead_fractions_match_a_numpy_forward_pass():
         expected.append(np.mean(np.all(z <= 0, axis=0)))
         h = np.maximum(z, 0)
     np.testing.assert_allclose(dead_fractions(model, torch.from_numpy(x)[:, None]), expected, rtol=TOL)
-    study = depth_study(ReluConfig(depth=5, target="sine", init="default", seed=4), steps=1)
+    study = depth_study(ReluConfig(depth=5, seed=4), steps=1)
     np.testing.assert_allclose(study.dead_init, expected, rtol=TOL)
 
 
 def test_a_blow_up_is_detected_and_not_drawn(monkeypatch):
     monkeypatch.setattr(relu_depth, "SGD_LR", 5.0)
-    study = relu_depth.depth_study(ReluConfig(depth=6, target="sine", init="he", seed=0), steps=10)
+    study = relu_depth.depth_study(ReluConfig(depth=6, init="he"), steps=10)
     blown = study.stop_step >= 0
     assert blown.any()
     for a in np.flatnonzero(blown):
@@ -271,8 +271,8 @@ def test_a_blow_up_is_detected_and_not_drawn(monkeypatch):
 
 
 def fingerprint(seed):
-    fit = fit_relu_units(ReluConfig(target="cubic", units=12, lr=0.02, epochs=60, seed=seed))
-    study = depth_study(ReluConfig(depth=6, target="cubic", init="default", seed=seed), steps=10)
+    fit = fit_relu_units(ReluConfig(target="cubic", units=12, epochs=60, seed=seed))
+    study = depth_study(ReluConfig(depth=6, target="cubic", seed=seed), steps=10)
     return np.concatenate([fit.w.ravel(), fit.losses, study.grad_norms.ravel(), study.movement.ravel()])
 
 
@@ -289,9 +289,9 @@ def test_parallel_threads_reproduce_single_threaded_results():
 @pytest.mark.parametrize("seed", [0, 3])
 def test_the_try_this_claims_about_depth_20_hold(seed):
     # "20 sigmoid layers" and "He initialisation" state these numbers on the page.
-    default = depth_study(ReluConfig(depth=20, target="sine", init="default", seed=seed), steps=1)
+    default = depth_study(ReluConfig(depth=20, seed=seed), steps=1)
     sig = default.grad_norms[0]
     assert sig[0] < 1e-17 * sig[-1] and default.movement[0, -1, 0] == 0
-    he = depth_study(ReluConfig(depth=20, target="sine", init="he", seed=seed), steps=1)
+    he = depth_study(ReluConfig(depth=20, init="he", seed=seed), steps=1)
     relu = he.grad_norms[2]
     assert relu.max() < 30 * relu.min() and he.grad_norms[0, 0] < 1e-10 * he.grad_norms[0, -1]

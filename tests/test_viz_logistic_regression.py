@@ -15,13 +15,13 @@ BASE = {
 @pytest.fixture(scope="module")
 def binary():
     r = train_classifier(ClassifyConfig(**BASE))
-    return r, boundary_figure(r, "en")
+    return r, boundary_figure(r, lang="en")
 
 
 @pytest.fixture(scope="module")
 def softmax():
     r = train_classifier(ClassifyConfig(**(BASE | {"dataset": "blobs", "classes": 4})))
-    return r, boundary_figure(r, "ko")
+    return r, boundary_figure(r, lang="ko")
 
 
 def animated(fig, j, trace):
@@ -82,7 +82,7 @@ def test_region_values_encode_class_and_confidence():
 
 def test_units_figure_has_one_small_map_per_hidden_unit():
     r = train_classifier(ClassifyConfig(**(BASE | {"model": "mlp", "hidden": "16,4"})))
-    fig = units_figure(r, "en")
+    fig = units_figure(r, lang="en")
     maps = [tr for tr in fig.data if tr.type == "heatmap"]
     assert len(maps) == 20 and len(fig.frames) == len(r.frames)
     z = np.asarray(fig.frames[-1].data[18].z)
@@ -96,5 +96,5 @@ def test_heaviest_settings_stay_within_the_payload_budget():
     r = train_classifier(
         ClassifyConfig(**(BASE | {"dataset": "spiral", "classes": 5, "model": "mlp", "hidden": "16,16", "epochs": 300}))
     )
-    size = len(boundary_figure(r, "ko").to_json()) + len(units_figure(r, "ko").to_json())
+    size = len(boundary_figure(r, lang="ko").to_json()) + len(units_figure(r, lang="ko").to_json())
     assert size < 1_500_000

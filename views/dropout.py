@@ -31,14 +31,14 @@ compute = st.cache_data(max_entries=32, show_spinner=False)(compare)
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(cfg: DropoutConfig, language: str) -> dict:
     cmp = compute(cfg)
-    labels = viz.model_labels(cfg, language)
+    labels = viz.model_labels(cfg, lang=language)
     return {
-        "compare": viz.comparison_figure(cmp, labels, language),
-        "net": viz.network_figure(cmp.reg, cmp.data.x_train.shape[1], cfg.hidden, cfg.p, language),
-        "mean": viz.mean_figure(cmp.mean, cfg.p, language),
-        "mc": viz.mc_figure(cmp.mc, cmp.data, language) if cmp.mc else None,
-        "weights": viz.weight_figure(cmp.plain, cmp.reg, labels, language),
-        "bn": viz.bn_figure(cmp.bn, language) if cmp.bn else None,
+        "compare": viz.comparison_figure(cmp, labels=labels, lang=language),
+        "net": viz.network_figure(cmp.reg, d_in=cmp.data.x_train.shape[1], hidden=cfg.hidden, p=cfg.p, lang=language),
+        "mean": viz.mean_figure(cmp.mean, p=cfg.p, lang=language),
+        "mc": viz.mc_figure(cmp.mc, data=cmp.data, lang=language) if cmp.mc else None,
+        "weights": viz.weight_figure(cmp.plain, reg=cmp.reg, labels=labels, lang=language),
+        "bn": viz.bn_figure(cmp.bn, lang=language) if cmp.bn else None,
     }
 
 
@@ -58,7 +58,7 @@ with main:
     stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
     if stopped is not None:
         st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
-    kind, text = viz.verdict_text(cmp, lang())
+    kind, text = viz.verdict_text(cmp, lang=lang())
     VERDICT[kind][0](text, icon=f":material/{VERDICT[kind][1]}:")
     m, final = st.columns(4), float(plain.val_loss[-1])
     for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):

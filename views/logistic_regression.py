@@ -34,7 +34,7 @@ compute = st.cache_data(max_entries=32, show_spinner=False)(train_classifier)
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(cfg: ClassifyConfig, language: str):
     run = compute(cfg)
-    return boundary_figure(run, language), units_figure(run, language) if run.units else None
+    return boundary_figure(run, lang=language), units_figure(run, lang=language) if run.units else None
 
 
 header("logistic-regression", "logit.intro", r"\hat y = \sigma(w_1x_1 + w_2x_2 + b)", "logit.formula_note", "logit.intro_more")  # fmt: skip

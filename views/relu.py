@@ -28,16 +28,16 @@ STATUS = {"diverged": (st.error, "warning"), "dead": (st.warning, "heart_broken"
 curves = st.cache_data(max_entries=1, show_spinner=False)(activation_curves)
 fit_run = st.cache_data(max_entries=32, show_spinner=False)(fit_relu_units)
 study_run = st.cache_data(max_entries=32, show_spinner=False)(depth_study)
-gallery_figure = st.cache_resource(max_entries=8, show_spinner=False)(lambda a, lg: viz.activation_figure(curves(), a, lg))  # fmt: skip
+gallery_figure = st.cache_resource(max_entries=8, show_spinner=False)(lambda a, lg: viz.activation_figure(curves(), selected=a, lang=lg))  # fmt: skip
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(part: str, cfg: ReluConfig, language: str):
     if part == "fit":
         fit = fit_run(cfg)
-        return fit, viz.fit_figure(fit, language), viz.firing_figure(fit, language)
+        return fit, viz.fit_figure(fit, lang=language), viz.firing_figure(fit, lang=language)
     study = study_run(cfg)
-    return study, *(f(study, language) for f in (viz.grad_norm_figure, viz.movement_figure, viz.dead_depth_figure))
+    return study, *(f(study, lang=language) for f in (viz.grad_norm_figure, viz.movement_figure, viz.dead_depth_figure))
 
 
 def section(name: str, text: str, fields: tuple[str, ...] = ()) -> ReluConfig:  # heading, prose, a row of controls

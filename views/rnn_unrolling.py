@@ -37,12 +37,12 @@ def compute_training(cfg: RnnConfig):
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(part: RnnConfig, forget_bias: bool, language: str):
     out = compute(part)
-    return unrolled_figure(out.seq, out.run, language), gradient_figure(out.grads, forget_bias, language)
+    return unrolled_figure(out.seq, unroll=out.run, lang=language), gradient_figure(out.grads, forget_bias=forget_bias, lang=language)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def train_figure(cfg: RnnConfig, language: str):
-    return training_figure(compute(cfg.unroll_part).seq, compute_training(cfg), language)
+    return training_figure(compute(cfg.unroll_part).seq, training=compute_training(cfg), lang=language)
 
 
 header("rnn-unrolling", "rnn.intro", FORMULA, "rnn.formula_note", "rnn.intro_more")
