@@ -109,5 +109,6 @@ def test_changing_the_rates_changes_the_chart_and_the_code_is_shown():
     at.text_input(key="lrs").input("0.3,0.7").run()
     after = figures(at)[0]
     assert len(after["frames"][0]["data"]) == 2 * 2 + 1 != len(before["frames"][0]["data"])
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     assert "def run_rates" in code and "scheduler.step()" in code and "def classify_runs" in code

@@ -106,7 +106,8 @@ def test_choosing_a_surface_applies_its_preset_and_changes_the_race():
 
 def test_code_expander_shows_torch_optim_and_the_hand_written_updates():
     at = open_page(PAGE)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for needle in ("def race", "torch.optim.Adam(", "def adam_step", "def momentum_step", "manual_seed(seed)"):
         assert needle in code
 

@@ -10,7 +10,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from core.cnn_filters_images import patch_of
+from core.cnn.images import IMAGES, patch_of
+from core.common.errors import CodedError
+from core.common.params import choice, seed_field, slider, text_field
 from core.common.plotdata import frame_steps
 
 # Hand-made kernels. conv2d is a cross-correlation: the kernel is laid on the image as written.
@@ -29,12 +31,8 @@ CUSTOM_LIMIT = 100.0  # |weight| accepted in a custom kernel
 CUSTOM_SIZES = (3, 5)
 
 
-class KernelError(ValueError):
-    """A custom kernel text that is not 9 or 25 finite numbers; ``code`` names the problem for i18n."""
-
-    def __init__(self, code: str, **info):
-        super().__init__(code)
-        self.code, self.info = code, info
+class KernelError(CodedError):
+    """A custom kernel text that is not 9 or 25 finite numbers."""
 
 
 def parse_custom(text: str) -> np.ndarray:
@@ -145,3 +143,32 @@ def patch_window(
     if output_size(len(patch), len(kernel), stride, padding, dilation) <= 0:
         return None
     return sliding_window(patch, kernel, stride, padding, dilation)
+
+
+@dataclass(frozen=True)
+class CnnConfig:
+    """What /cnn-filters' controls hold: the image, the kernel (a preset or ?custom= weights) and the geometry."""
+
+    image: str = choice("china", (*IMAGES, "upload"))
+    kernel: str = choice("sobel_x", (*KERNELS, "custom"))
+    stride: int = slider(1, 1, 4)
+    padding: int = slider(0, 0, 4)
+    dilation: int = slider(1, 1, 4)
+    custom: str = text_field(CUSTOM_DEFAULT, max_chars=600)  # drawn by the kernel editor, only for "custom"
+    seed: int = seed_field()  # the digit CNN's training
+
+    def output_shape(self, image_shape: tuple[int, int], k: int) -> tuple[int, int]:
+        """(Ho, Wo) of a k×k kernel over an image of ``image_shape``; ≤ 0 where the kernel does not fit."""
+        return tuple(output_size(n, k, self.stride, self.padding, self.dilation) for n in image_shape)
+
+
+@dataclass(frozen=True)
+class Filtered:
+    maps: FeatureMaps
+    window: SlidingWindow | None  # None where the kernel does not fit the 8×8 patch
+
+
+def filter_image(image: np.ndarray, kernel: np.ndarray, cfg: CnnConfig) -> Filtered:
+    """``kernel`` over ``image`` with the config's stride, padding and dilation, and over its most varied patch."""
+    geometry = (cfg.stride, cfg.padding, cfg.dilation)
+    return Filtered(convolve(image, kernel, *geometry), patch_window(image, kernel, *geometry))

@@ -8,7 +8,8 @@ import numpy as np
 import torch
 
 from core.common.plotdata import frame_steps, to_f32
-from core.rnn_unrolling import Sequence, make_model, output_size
+from core.rnn.sequences import RnnConfig, Sequence
+from core.rnn.unroll import make_model, output_size
 
 LR = 0.02
 CLIP = 1.0  # gradient-norm clipping: the usual guard against exploding gradients in RNNs
@@ -23,8 +24,9 @@ class Training:
     stop_epoch: int | None  # epoch at which the loss became NaN/inf, None if training finished
 
 
-def train(seq: Sequence, cell: str, hidden: int, epochs: int, seed: int, forget_bias: bool = True) -> Training:
+def train(seq: Sequence, cfg: RnnConfig) -> Training:
     """Train nn.RNN/LSTM/GRU + a linear output with Adam to predict each step's next value or character."""
+    cell, hidden, epochs, seed, forget_bias = cfg.cell, cfg.hidden, cfg.epochs, cfg.seed, cfg.forget_bias
     rnn, head = make_model(cell, seq.x.shape[1], hidden, output_size(seq), seed, forget_bias)
     params = [*rnn.parameters(), *head.parameters()]
     optimizer = torch.optim.Adam(params, lr=LR)
@@ -62,3 +64,10 @@ def train(seq: Sequence, cell: str, hidden: int, epochs: int, seed: int, forget_
         loss=np.array(losses),
         stop_epoch=stop_epoch,
     )
+
+
+def training_status(run: Training) -> str:
+    """ "diverged" (the loss became NaN/inf), "trained" (the loss ended below its start) or "not_trained"."""
+    if run.stop_epoch is not None:
+        return "diverged"
+    return "trained" if run.loss[-1] < run.loss[0] else "not_trained"

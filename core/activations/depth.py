@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from core.activations.functions import ACTIVATIONS, ReluConfig, init_linear, target_data
 from core.common.plotdata import frame_steps
-from core.relu import ACTIVATIONS, init_linear, target_data
 
 DEPTH_ACTIVATIONS = ("sigmoid", "tanh", "relu")
 WIDTH = 32  # units per hidden layer
@@ -27,6 +27,11 @@ class DepthStudy:
     dead_init: np.ndarray  # (L−1,) ReLU net: fraction of each hidden layer's units that fire on no input, at init
     dead_after: np.ndarray  # (L−1,) ReLU net: the same after the k steps
     stop_step: np.ndarray  # (A,) step at which the loss became NaN/inf, −1 if none
+
+    @property
+    def first_to_last(self) -> np.ndarray:
+        """(A,) ‖∂L/∂W_1‖ / ‖∂L/∂W_L‖ at initialisation: below 1, the first layer learns slower than the last."""
+        return self.grad_norms[:, 0] / self.grad_norms[:, -1]
 
 
 def deep_mlp(activation: str, depth: int, init: str, seed: int, width: int = WIDTH) -> torch.nn.Sequential:
@@ -62,8 +67,9 @@ def dead_fractions(model: torch.nn.Sequential, x: torch.Tensor) -> np.ndarray:
     return np.array(out)
 
 
-def depth_study(depth: int, target: str, init: str, seed: int, steps: int = STEPS) -> DepthStudy:
+def depth_study(cfg: ReluConfig, steps: int = STEPS) -> DepthStudy:
     """For each activation: gradient norms per layer at init, then ``steps`` SGD steps tracking weight movement."""
+    depth, target, init, seed = cfg.depth, cfg.target, cfg.init, cfg.seed
     x_np, y_np = target_data(target, seed)
     x, y = torch.from_numpy(x_np)[:, None], torch.from_numpy(y_np)[:, None]
     frames = frame_steps(steps)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from core.activations.functions import X_RANGE, ReluConfig, init_linear, target_data
 from core.common.plotdata import frame_steps, to_f32
-from core.relu import X_RANGE, init_linear, target_data
 
 MERGE_TOL = 1e-9  # kinks closer than this (relative to the x range) are one kink
 SLOPE_TOL = 1e-7  # a kink whose slope change is below this (relative to the largest) changes nothing
@@ -71,8 +71,9 @@ def firing_intervals(w, b, lo: float = X_RANGE[0], hi: float = X_RANGE[1]) -> np
     return np.stack([np.where(empty, np.nan, left), np.where(empty, np.nan, right)], axis=-1)
 
 
-def fit_relu_units(target: str, units: int, lr: float, epochs: int, seed: int) -> HingeFit:
-    """Fit f(x) = c + Σ v_i·relu(w_i x + b_i) to ``target`` with Adam on full-batch MSE."""
+def fit_relu_units(cfg: ReluConfig) -> HingeFit:
+    """Fit f(x) = c + Σ v_i·relu(w_i x + b_i) to ``cfg.target`` with Adam on full-batch MSE."""
+    target, units, lr, epochs, seed = cfg.target, cfg.units, cfg.lr, cfg.epochs, cfg.seed
     g = torch.Generator().manual_seed(seed)
     x_np, y_np = target_data(target, seed)
     x = torch.from_numpy(x_np)[:, None]  # (n, 1)
@@ -118,6 +119,13 @@ def fit_relu_units(target: str, units: int, lr: float, epochs: int, seed: int) -
         epochs=epochs,
         stop_epoch=stop_epoch,
     )
+
+
+def fit_status(fit: HingeFit) -> str:
+    """ "diverged" (the loss became NaN/inf), "dead" (some units fire on no input at the end) or "ok"."""
+    if fit.stop_epoch is not None:
+        return "diverged"
+    return "dead" if fit.dead[-1] > 0 else "ok"
 
 
 def fit_curves(fit: HingeFit, j: int, lo: float = X_RANGE[0], hi: float = X_RANGE[1]) -> tuple:

@@ -8,9 +8,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.dropout import DTYPE, InvertedDropout, Run, train
-from core.dropout_data import Data, make_data
 from core.common.plotdata import to_f32
+from core.regularize.data import Data, DropoutConfig, make_data
+from core.regularize.dropout import DTYPE, InvertedDropout, Run, train
 
 BINS = 40
 MC_PASSES = 100
@@ -134,6 +134,7 @@ RISE = 1.1  # a final validation loss 10 % above its minimum counts as overfitti
 
 @dataclass(frozen=True)
 class Comparison:
+    cfg: DropoutConfig
     data: Data
     plain: Run  # no regularization
     reg: Run  # dropout p, weight decay λ and BatchNorm as chosen; same seed, same initial weights
@@ -142,27 +143,26 @@ class Comparison:
     bn: tuple[BNLayer, ...]  # empty without BatchNorm
 
 
-def compare(
-    task: str, n: int, noise: float, hidden: int, epochs: int, p: float, weight_decay: float, batchnorm: bool, seed: int
-) -> Comparison:
+def compare(cfg: DropoutConfig) -> Comparison:
     """Train the plain and the regularized network on the same data from the same start, then probe them."""
-    data = make_data(task, n, noise, seed)
-    plain, _ = train(data, hidden, epochs, 0.0, 0.0, False, seed)
-    reg, model = train(data, hidden, epochs, p, weight_decay, batchnorm, seed)
+    data = make_data(cfg.task, cfg.n, cfg.noise, cfg.seed)
+    plain, _ = train(data, cfg.plain)
+    reg, model = train(data, cfg)
     return Comparison(
+        cfg=cfg,
         data=data,
         plain=plain,
         reg=reg,
-        mean=mean_check(model, data, p, seed),
-        mc=mc_dropout(model, data, MC_PASSES, seed) if task == "regression" else None,
-        bn=bn_activations(model, data) if batchnorm else (),
+        mean=mean_check(model, data, cfg.p, cfg.seed),
+        mc=mc_dropout(model, data, MC_PASSES, cfg.seed) if cfg.task == "regression" else None,
+        bn=bn_activations(model, data) if cfg.batchnorm else (),
     )
 
 
-def verdict(cmp: Comparison, regularized: bool) -> str:
+def verdict(cmp: Comparison, regularized: bool | None = None) -> str:
     """ "same" (nothing switched on), "helps", "hurts" (overfits, regularized not lower) or "no_overfit"."""
     plain_final, reg_final = cmp.plain.val_loss[-1], cmp.reg.val_loss[-1]
-    if not regularized:
+    if not (cmp.cfg.regularized if regularized is None else regularized):
         return "same"
     if plain_final <= RISE * cmp.plain.val_loss[cmp.plain.best_epoch]:
         return "no_overfit"

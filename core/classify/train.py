@@ -10,8 +10,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.common.params import choice, seed_field, slider, number
-from core.datasets import DATASETS, Split, make_split
+from core.classify.datasets import DATASETS, Split, make_split
+from core.common.grids import plane
+from core.common.init import init_like_torch
+from core.common.params import choice, number, seed_field, slider
 from core.common.plotdata import frame_steps, to_f32
 
 ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
@@ -61,12 +63,7 @@ def build_model(
     for fan_in, fan_out in itertools.pairwise(widths):
         layers += [nn.Linear(fan_in, fan_out), ACTIVATIONS[activation]()]
     layers.append(nn.Linear(widths[-1], 1 if classes == 2 else classes))
-    for layer in layers:
-        if isinstance(layer, nn.Linear):  # torch's default init, drawn from our generator
-            nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=g)
-            bound = 1 / math.sqrt(layer.in_features)
-            nn.init.uniform_(layer.bias, -bound, bound, generator=g)
-    return nn.Sequential(*layers).double()
+    return init_like_torch(nn.Sequential(*layers), g).double()
 
 
 def loss_and_accuracy(logits: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, float]:
@@ -88,14 +85,6 @@ def probabilities(logits: torch.Tensor) -> torch.Tensor:
     return torch.softmax(logits, dim=1)
 
 
-def plane(box: tuple[float, float, float, float], m: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Grid axes xs (m,), ys (m,) and the (m*m, 2) points, row i = ys[i]."""
-    xs = torch.linspace(box[0], box[1], m, dtype=torch.float64)
-    ys = torch.linspace(box[2], box[3], m, dtype=torch.float64)
-    yy, xx = torch.meshgrid(ys, xs, indexing="ij")
-    return xs, ys, torch.stack([xx.flatten(), yy.flatten()], dim=1)
-
-
 def view_box(split: Split) -> tuple[float, float, float, float]:
     """A square view around every point, at least [-1.6, 1.6]²."""
     reach = max(1.6, float(np.abs(np.concatenate([split.x_train, split.x_test])).max()) + 0.2)
@@ -111,12 +100,16 @@ def sample_indices(y_test: np.ndarray, count: int = SAMPLES) -> np.ndarray:
 
 def _snapshot(net: nn.Sequential, grid: torch.Tensor, unit_grid: torch.Tensor, sample_x: torch.Tensor) -> dict:
     """What the charts need from the model at one epoch."""
+    units: list[np.ndarray] = []  # (width, UNIT_GRID²) each hidden unit's output, one per hidden layer
+    hooks = [
+        layer.register_forward_hook(lambda _m, _inp, out: units.append(out.numpy().T))
+        for layer in net
+        if not isinstance(layer, nn.Linear)
+    ]
     with torch.no_grad():
-        h, units = unit_grid, []
-        for layer in net[:-1]:
-            h = layer(h)
-            if not isinstance(layer, nn.Linear):
-                units.append(h.numpy().T)  # (width, UNIT_GRID²) each hidden unit's output
+        net(unit_grid)
+        for hook in hooks:
+            hook.remove()
         return {
             "probs": probabilities(net(grid)).numpy(),
             "logits": net(sample_x).numpy(),
@@ -149,20 +142,17 @@ class TrainRun:
 
 def train_classifier(cfg: ClassifyConfig) -> TrainRun:
     """Train on ``cfg.dataset``, recording loss/accuracy per epoch and snapshots."""
-    dataset, n, noise, classes, model, activation, optimizer, lr, epochs, seed = (
-        cfg.dataset, cfg.n, cfg.noise, cfg.classes, cfg.model, cfg.activation, cfg.optimizer, cfg.lr, cfg.epochs,
-        cfg.seed,
-    )  # fmt: skip
-    test_frac, hidden, batch = cfg.split / 100, cfg.widths, cfg.batch_size
-    split = make_split(dataset, n, noise, classes, test_frac, seed)
-    g = torch.Generator().manual_seed(seed)
-    net = build_model(model, hidden, activation, split.classes, g)
-    opt = OPTIMIZERS[optimizer](net.parameters(), lr=lr)
+    epochs, batch = cfg.epochs, cfg.batch_size
+    split = make_split(cfg.dataset, cfg.n, cfg.noise, cfg.classes, cfg.split / 100, cfg.seed)
+    g = torch.Generator().manual_seed(cfg.seed)
+    net = build_model(cfg.model, cfg.widths, cfg.activation, split.classes, g)
+    opt = OPTIMIZERS[cfg.optimizer](net.parameters(), lr=cfg.lr)
     x, y = torch.from_numpy(split.x_train), torch.from_numpy(split.y_train)
     x_test, y_test = torch.from_numpy(split.x_test), torch.from_numpy(split.y_test)
     box = view_box(split)
     xs, ys, grid = plane(box, GRID)
     uxs, uys, unit_grid = plane(box, UNIT_GRID)
+    grid, unit_grid = torch.from_numpy(grid), torch.from_numpy(unit_grid)
     samples = sample_indices(split.y_test)
     wanted = set(frame_steps(epochs, MAX_FRAMES).tolist())
     frames, losses, accuracy, snaps = [], [], [], []
@@ -193,7 +183,7 @@ def train_classifier(cfg: ClassifyConfig) -> TrainRun:
         net.load_state_dict(last_good)  # the last finite epoch closes the animation
         frames.append(stop_epoch - 1)
         snaps.append(_snapshot(net, grid, unit_grid, x_test[samples]))
-    linear = model == "logistic"
+    linear = cfg.model == "logistic"
     return TrainRun(
         split=split,
         box=box,
@@ -216,3 +206,13 @@ def train_classifier(cfg: ClassifyConfig) -> TrainRun:
             for layer in range(len(snaps[0]["units"]))
         ),
     )
+
+
+def status(cfg: ClassifyConfig, run: TrainRun) -> str:
+    """The page's message about a run: "diverged", "line_close" (a line gets most moon points right),
+    "line_fails" (a line cannot separate this shape) or "trained"."""
+    if run.stop_epoch is not None:
+        return "diverged"
+    if cfg.model == "logistic" and not DATASETS[cfg.dataset].linear:
+        return "line_close" if cfg.dataset == "moons" else "line_fails"
+    return "trained"

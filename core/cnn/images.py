@@ -8,6 +8,8 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError
 from sklearn.datasets import load_digits, load_sample_images
 
+from core.common.errors import CodedError
+
 WORK_SIDE = 256  # longest side the page filters at: edges stay visible, charts stay small
 PATCH = 8  # side of the sliding-window patch (a digit's native size)
 DIGIT_INDEX = 3  # the sample digit shown as an input image (a "3")
@@ -18,12 +20,8 @@ MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff"}
 IMAGES = ("china", "flower", "digit", "shapes", "stripes")
 
 
-class UploadError(Exception):
-    """An upload that is not a usable PNG/JPEG; ``code`` names the problem for i18n, ``info`` fills it in."""
-
-    def __init__(self, code: str, **info):
-        super().__init__(code)
-        self.code, self.info = code, info
+class UploadError(CodedError):
+    """An upload that is not a usable PNG/JPEG."""
 
 
 def _fit(img: Image.Image, side: int = WORK_SIDE) -> np.ndarray:

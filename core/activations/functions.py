@@ -1,12 +1,14 @@
-"""Activation functions with their autograd derivatives, and the 1-D targets the ReLU page fits."""
+"""Activation functions with their autograd derivatives, the 1-D targets the ReLU page fits, and its config."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import torch
+
+from core.common.init import init_like_torch
+from core.common.params import choice, number, seed_field, slider
 
 LEAKY_SLOPE = 0.1  # larger than torch's 0.01 default so the negative side is visible on screen
 ACTIVATIONS = {
@@ -17,6 +19,7 @@ ACTIVATIONS = {
     "elu": torch.nn.ELU(alpha=1.0),
     "gelu": torch.nn.GELU(),  # exact form x·Φ(x)
 }
+KINKED = ("relu", "leaky_relu")  # not differentiable at 0: f'(0) is a convention there
 FORMULAS = {  # LaTeX shown beside the gallery (the same in both languages)
     "sigmoid": r"\sigma(x) = \frac{1}{1 + e^{-x}}",
     "tanh": r"\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
@@ -29,6 +32,32 @@ TARGETS = ("sine", "abs", "step", "cubic")
 X_RANGE = (-3.0, 3.0)  # the data's x range, also the range in which kinks and pieces are counted
 N_POINTS = 100
 NOISE = 0.15  # standard deviation of the noise added to the cubic
+INITS = ("default", "he", "xavier")
+
+
+@dataclass(frozen=True)
+class ReluConfig:
+    """What /relu's controls hold: the gallery's activation, the hinge fit, and the depth study."""
+
+    activation: str = choice("relu", tuple(ACTIVATIONS), labels="relu.act")
+    target: str = choice("sine", TARGETS)
+    units: int = slider(8, 1, 64)
+    lr: float = number(0.02, 0.0001, 1.0, 0.001, fmt="%.4f")
+    epochs: int = slider(500, 50, 3000, 50)
+    depth: int = slider(10, 2, 20)
+    init: str = choice("default", INITS, labels="relu.init_name")
+    seed: int = seed_field()
+
+    @property
+    def fit_part(self) -> ReluConfig:
+        """Only what the hinge fit reads (the rest at defaults): one cached fit per fit setting."""
+        return replace(ReluConfig(), target=self.target, units=self.units, lr=self.lr, epochs=self.epochs,
+                       seed=self.seed)  # fmt: skip
+
+    @property
+    def depth_part(self) -> ReluConfig:
+        """Only what the depth study reads."""
+        return replace(ReluConfig(), target=self.target, depth=self.depth, init=self.init, seed=self.seed)
 
 
 @dataclass(frozen=True)
@@ -37,6 +66,11 @@ class ActivationCurves:
     x: np.ndarray  # (m,)
     values: np.ndarray  # (A, m) f(x) per activation
     derivs: np.ndarray  # (A, m) f'(x) from autograd
+
+    def slopes(self, name: str) -> tuple[float, float]:
+        """f'(0) (the value autograd gives at a kink: a convention) and the largest f'(x) of activation ``name``."""
+        d = self.derivs[self.names.index(name)]
+        return float(np.interp(0.0, self.x, d)), float(d.max())
 
 
 def activation_curves(lo: float = -4.0, hi: float = 4.0, points: int = 401) -> ActivationCurves:
@@ -70,11 +104,9 @@ def target_data(target: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def init_linear(layer: torch.nn.Linear, g: torch.Generator, scheme: str = "default") -> None:
     """Initialise ``layer`` from generator ``g``: PyTorch's default, He (Kaiming) or Xavier (Glorot)."""
-    fan_in = layer.in_features
     with torch.no_grad():
         if scheme == "default":  # what nn.Linear does by itself: U(±1/√fan_in) for weights and biases
-            torch.nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=g)
-            torch.nn.init.uniform_(layer.bias, -1 / math.sqrt(fan_in), 1 / math.sqrt(fan_in), generator=g)
+            init_like_torch(layer, g)
         elif scheme == "he":
             torch.nn.init.kaiming_normal_(layer.weight, nonlinearity="relu", generator=g)
             layer.bias.zero_()

@@ -8,8 +8,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.dropout_data import Data
+from core.common.init import init_like_torch
 from core.common.plotdata import frame_steps, to_f32
+from core.regularize.data import Data, DropoutConfig
 
 LR = 0.005  # Adam, one full batch per epoch
 DTYPE = torch.float32  # twice as fast as float64 for these small matrices
@@ -49,13 +50,7 @@ def build_mlp(d_in: int, hidden: int, p: float, batchnorm: bool, seed: int) -> n
             layers.append(nn.BatchNorm1d(hidden, dtype=DTYPE))
         layers += [nn.ReLU(), InvertedDropout(p, g_mask)]
     layers.append(nn.Linear(hidden, 1, dtype=DTYPE))
-    model = nn.Sequential(*layers)
-    for layer in model:
-        if isinstance(layer, nn.Linear):  # same draws as nn.Linear's default init, from our generator
-            nn.init.kaiming_uniform_(layer.weight, a=5**0.5, generator=g_init)
-            bound = 1 / layer.in_features**0.5
-            nn.init.uniform_(layer.bias, -bound, bound, generator=g_init)
-    return model
+    return init_like_torch(nn.Sequential(*layers), g_init)
 
 
 def loss_fn(task: str):
@@ -80,8 +75,16 @@ def _predict(model: nn.Module, x: torch.Tensor, task: str) -> torch.Tensor:
     return torch.sigmoid(out) if task == "classification" else out
 
 
-def train(data: Data, hidden: int, epochs: int, p: float, weight_decay: float, batchnorm: bool, seed: int):
-    """Train the MLP with Adam, one full batch per epoch; returns (Run, trained model)."""
+def train(data: Data, cfg: DropoutConfig):
+    """Train the MLP of ``cfg`` with Adam, one full batch per epoch; returns (Run, trained model)."""
+    hidden, epochs, p, weight_decay, batchnorm, seed = (
+        cfg.hidden,
+        cfg.epochs,
+        cfg.p,
+        cfg.weight_decay,
+        cfg.batchnorm,
+        cfg.seed,
+    )
     arrays = (data.x_train, data.y_train, data.x_val, data.y_val, data.grid)
     x, y, xv, yv, grid = (torch.as_tensor(a, dtype=DTYPE) for a in arrays)
     model = build_mlp(x.shape[1], hidden, p, batchnorm, seed)

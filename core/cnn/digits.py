@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,10 +12,12 @@ import torch
 import torch._dynamo
 import torch.nn.functional as F
 from sklearn.datasets import load_digits
+from sklearn.metrics import confusion_matrix
 from sklearn.model_selection import train_test_split
 from torch import nn
 
-from core.cnn_filters import KERNELS
+from core.cnn.conv import KERNELS
+from core.common.init import init_like_torch
 
 FILTERS = 8  # first-layer filters, each 3×3
 EPOCHS = 15
@@ -32,11 +33,7 @@ class DigitCNN(nn.Module):
         super().__init__()
         self.conv = nn.Conv2d(1, FILTERS, 3, padding=1)
         self.fc = nn.Linear(FILTERS * 4 * 4, 10)
-        for layer in (self.conv, self.fc):
-            # The layers' default init, but drawn from g so concurrent sessions do not share randomness.
-            nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=g)
-            bound = 1 / math.sqrt(layer.weight[0].numel())
-            nn.init.uniform_(layer.bias, -bound, bound, generator=g)
+        init_like_torch(self, g)  # the layers' default init, drawn from g: concurrent sessions share no randomness
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # x: (B, 1, 8, 8)
         h = F.max_pool2d(F.relu(self.conv(x)), 2)  # (B, 8, 4, 4)
@@ -86,13 +83,12 @@ def train_digit_cnn(seed: int, progress: Callable[[int, int, float], None] | Non
         filters.append(model.conv.weight.detach()[:, 0].clone().numpy())
         if progress:
             progress(epoch + 1, EPOCHS, accs[-1])
-    confusion = np.bincount(y_te * 10 + pred.numpy(), minlength=100).reshape(10, 10)
     return TrainedCNN(
         filters=np.stack(filters),
         bias=model.conv.bias.detach().numpy().copy(),
         losses=np.array(losses),
         test_acc=np.array(accs),
-        confusion=confusion,
+        confusion=confusion_matrix(y_te, pred.numpy(), labels=np.arange(10)),
         test_images=x_te,
         test_labels=y_te,
         test_pred=pred.numpy(),

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.rnn_unrolling import Sequence, make_model, output_size
+from core.rnn.sequences import RnnConfig, Sequence, make_sequence
+from core.rnn.unroll import Unroll, make_model, output_size, unroll
 
 # The chart's curves: (name, cell, LSTM forget-gate bias of 1).
 VARIANTS = (("rnn", "rnn", False), ("lstm", "lstm", True), ("lstm0", "lstm", False), ("gru", "gru", False))
@@ -44,8 +45,9 @@ class Gradients:
     norms: np.ndarray  # (4, T) ‖∂L_T/∂h_t‖ for each variant at initialisation
 
 
-def bptt_gradients(seq: Sequence, hidden: int, seed: int) -> Gradients:
+def bptt_gradients(seq: Sequence, cfg: RnnConfig) -> Gradients:
     """Gradient norms ‖∂L_T/∂h_t‖ for RNN, LSTM (forget bias 1 and 0) and GRU, each freshly seeded."""
+    hidden, seed = cfg.hidden, cfg.seed
     norms = []
     for _name, cell, forget_bias in VARIANTS:
         rnn, head = make_model(cell, seq.x.shape[1], hidden, output_size(seq), seed, forget_bias)
@@ -69,5 +71,20 @@ VANISH_DECADES = 2  # the gated cells' gradient at step 1 at least 100× the RNN
 def gradient_verdict(ratios: dict[str, float], forget_bias: bool) -> str:
     """ "vanish" when both the LSTM (with the chosen forget bias) and the GRU keep ≥ 100× the RNN's gradient
     at the first step, else "mixed"."""
-    lstm = "lstm" if forget_bias else "lstm0"
+    lstm = RnnConfig(forget_bias=forget_bias).lstm
     return "vanish" if min(ratios[lstm], ratios["gru"]) >= VANISH_DECADES else "mixed"
+
+
+@dataclass(frozen=True)
+class Unrolled:
+    seq: Sequence
+    run: Unroll
+    grads: Gradients
+
+
+def unroll_and_gradients(cfg: RnnConfig) -> Unrolled:
+    """The page's first two sections: the sequence, nn.RNN against the hand loop, and the BPTT gradient norms.
+
+    Raises SequenceError for a text with no characters."""
+    seq = make_sequence(cfg)
+    return Unrolled(seq, unroll(seq, cfg), bptt_gradients(seq, cfg))
