@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -140,7 +141,7 @@ def tensor_figure(view, lang: str) -> go.Figure:
                            yanchor="bottom")  # fmt: skip
     _signs(fig, view, grids, corners)
     ghosts = [(corners[g.name][0] + c, corners[g.name][1] + r) for g in view.grids if not g.real.all()
-              for index in zip(*np.nonzero(~g.real)) for c, r in [cell_xy(g, tuple(int(i) for i in index))]]  # fmt: skip
+              for index in np.argwhere(~g.real) for c, r in [cell_xy(g, tuple(int(i) for i in index))]]  # fmt: skip
     if ghosts:
         gx, gy = _boxes(ghosts, 0.46)
         fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", name=t("tensors.legend.ghost", lang), hoverinfo="skip",
@@ -168,7 +169,7 @@ def tensor_figure(view, lang: str) -> go.Figure:
 def _signs(fig, view, grids, corners) -> None:
     """+, ×, @ or an arrow between the tensors of the row."""
     names = [g.name for g in view.grids if g.name not in ("s", "s2")]
-    for left, right in zip(names, names[1:], strict=False):
+    for left, right in itertools.pairwise(names):
         sign = {("A", "B"): SIGN.get(view.op, ""), ("B", "C"): "="}.get((left, right), "→")
         x = (corners[left][0] + size(grids[left])[0] + corners[right][0] - 1) / 2
         y = corners[left][1] + (min(size(grids[left])[1], size(grids[right])[1]) - 1) / 2

@@ -119,22 +119,25 @@ def _matmul_steps(a, b, c) -> tuple[list, list]:
         bi, rest = i[: len(batch)], i[len(batch) :]
         row = rest[0] if a.dim() > 1 else None
         col = rest[-1] if b.dim() > 1 else None
-        a_cells = [bi + (row, t) if row is not None else (t,) for t in range(k)]
-        b_cells = [bi + (t, col) if col is not None else (t,) for t in range(k)]
-        a_real = [
-            tuple(0 if s == 1 else x for s, x in zip(_padded(tuple(a.shape), len(cell)), cell, strict=True))[-a.dim() :]
-            for cell in a_cells
-        ]
-        b_real = [
-            tuple(0 if s == 1 else x for s, x in zip(_padded(tuple(b.shape), len(cell)), cell, strict=True))[-b.dim() :]
-            for cell in b_cells
-        ]
-        products = " + ".join(f"{val(a[p].item())}·{val(b[q].item())}" for p, q in zip(a_real, b_real, strict=True))
-        a_idx = idx(a_real[0][:-1] + (slice(None),)) if a.dim() > 1 else "[:]"
-        b_idx = idx(b_real[0][:-2] + (slice(None), b_real[0][-1])) if b.dim() > 1 else "[:]"
+        a_cells = [(*bi, row, t) if row is not None else (t,) for t in range(k)]
+        b_cells = [(*bi, t, col) if col is not None else (t,) for t in range(k)]
+        a_own, b_own = [_own(a, cell) for cell in a_cells], [_own(b, cell) for cell in b_cells]
+        products = " + ".join(f"{val(a[p].item())}·{val(b[q].item())}" for p, q in zip(a_own, b_own, strict=True))
+        a_idx = _written((*a_own[0][:-1], ":")) if a.dim() > 1 else "[:]"
+        b_idx = _written((*b_own[0][:-2], ":", b_own[0][-1])) if b.dim() > 1 else "[:]"
         formula = f"C{idx(i)} = A{a_idx} · B{b_idx} = {products} = {val(c[i].item())}"
-        steps.append(Step({"A": a_cells, "B": b_cells, "C": [i]}, formula.replace("slice(None, None, None)", ":")))
+        steps.append(Step({"A": a_cells, "B": b_cells, "C": [i]}, formula))
     return drawn, steps
+
+
+def _own(t: torch.Tensor, cell: tuple[int, ...]) -> tuple[int, ...]:
+    """The index into ``t`` itself of a drawn cell (batch dims ``t`` has size 1 in, or lacks, read at 0)."""
+    padded = _padded(tuple(t.shape), len(cell))
+    return tuple(0 if s == 1 else x for s, x in zip(padded, cell, strict=True))[len(cell) - t.dim() :]
+
+
+def _written(index: tuple) -> str:
+    return "[" + ", ".join(str(i) for i in index) + "]"
 
 
 def _joined_steps(op: str, a, b, c, dim: int) -> list[Step]:
@@ -143,7 +146,7 @@ def _joined_steps(op: str, a, b, c, dim: int) -> list[Step]:
     for i in indices(tuple(c.shape)):
         if op == "cat":
             d = dim % a.dim()
-            src, j = ("A", i) if i[d] < a.shape[d] else ("B", i[:d] + (i[d] - a.shape[d],) + i[d + 1 :])
+            src, j = ("A", i) if i[d] < a.shape[d] else ("B", (*i[:d], i[d] - a.shape[d], *i[d + 1 :]))
         else:
             d = dim % c.dim()
             src, j = ("A" if i[d] == 0 else "B"), i[:d] + i[d + 1 :]

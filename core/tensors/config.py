@@ -18,12 +18,12 @@ class TensorConfig:
     """?mode=broadcast&a=3,1&b=1,4&op=add ... (shapes are text, read by core.tensors.shapes)."""
 
     mode: str = choice("broadcast", MODES, widget="segmented_control")
-    a: str = text_field("3,1", max_chars=24)  # shape of A (broadcasting)
-    b: str = text_field("1,4", max_chars=24)  # shape of B
+    a: str = text_field("3,1")  # shape of A (broadcasting)
+    b: str = text_field("1,4")  # shape of B
     op: str = choice("add", OPS)
-    shape: str = text_field("3,4", max_chars=24)  # shape of x (memory, reductions)
+    shape: str = text_field("3,4")  # shape of x (memory, reductions)
     layout: str = choice("transpose", LAYOUTS)
-    target: str = text_field("2,6", max_chars=24)  # the shape view/reshape asks for
+    target: str = text_field("2,6")  # the shape view/reshape asks for
     reduce: str = choice("sum", REDUCTIONS)
     dim: int = slider(0, -3, 2)  # cat, stack and the reductions
     keepdim: bool = toggle(False)

@@ -47,7 +47,7 @@ def reduce(cfg: TensorConfig) -> TensorView:
     steps = []
     for i in indices(tuple(first.shape)):
         rest = i[:d] + i[d + 1 :] if cfg.keepdim else i
-        line = [rest[:d] + (k,) + rest[d:] for k in range(shape[d])]
+        line = [(*rest[:d], k, *rest[d:]) for k in range(shape[d])]
         where = idx(tuple(":" if k == d else j for k, j in enumerate(line[0])))
         terms = [val(x[c].item()) for c in line]
         if cfg.reduce == "sum":
