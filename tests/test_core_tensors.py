@@ -110,7 +110,7 @@ def test_cat_and_stack_follow_numpy_for_every_dim(op):
 
 def test_ghost_cells_are_the_copies_numpy_broadcasting_makes():
     view = combine(C)  # (3, 1) + (1, 4)
-    a, b, c = view.grids
+    a, b, _ = view.grids
     np.testing.assert_array_equal(a.values, np.broadcast_to(np.array([[1.0], [2.0], [3.0]]), (3, 4)))
     np.testing.assert_array_equal(b.values, np.broadcast_to(np.array([[10.0, 20.0, 30.0, 40.0]]), (3, 4)))
     assert a.real.sum() == 3 and a.real[:, 0].all() and b.real.sum() == 4 and b.real[0].all()
