@@ -69,7 +69,7 @@ TEXT = {
         "ko": "회색은 변환 전입니다. 파란 격자, 주황색 F, 초록 정사각형은 y = xWᵀ + b를 지난 뒤입니다. 빨간 화살표와 "
         "보라색 화살표는 W e₁, W e₂(W의 열), 검은 점선 화살표는 이동 b입니다. 정사각형 안의 숫자가 넓이입니다.",
     },
-    "ll.metric.det": {"en": "det W", "ko": "det W"},
+    "ll.metric.det": {"en": "determinant det W", "ko": "행렬식 det W"},
     "ll.metric.area": {"en": "area of the square after", "ko": "변환 뒤 정사각형 넓이"},
     "ll.metric.area_help": {
         "en": "Measured on the transformed corners (shoelace formula), signed: negative when the map flips the plane.",
@@ -130,7 +130,6 @@ TEXT = {
         "ko": "고칠 때까지 표는 기본 계층으로 셉니다.",
     },
     "ll.device_heading": {"en": "CPU or GPU?", "ko": "CPU일까 GPU일까?"},
-    "ll.cuda": {"en": "torch.cuda.is_available()", "ko": "torch.cuda.is_available()"},
     "ll.no_gpu": {
         "en": "torch sees no GPU here, so `device` is the CPU. The code below runs unchanged on a machine with one.",
         "ko": "여기서는 torch가 GPU를 찾지 못해 `device`가 CPU입니다. 아래 코드는 GPU가 있는 컴퓨터에서도 그대로 돌아갑니다.",
@@ -146,8 +145,8 @@ TEXT = {
     "ll.speed_rate": {"en": "speed", "ko": "속도"},
     "ll.speed_n": {"en": "matrix size n", "ko": "행렬 크기 n"},
     "ll.speed_ms": {"en": "milliseconds", "ko": "밀리초"},
-    "ll.device.cpu": {"en": "CPU", "ko": "CPU"},
-    "ll.device.cuda": {"en": "GPU (cuda)", "ko": "GPU(cuda)"},
+    "ll.device.cpu": {"en": "CPU", "ko": "CPU(프로세서)"},
+    "ll.device.cuda": {"en": "GPU (cuda)", "ko": "GPU(그래픽 처리 장치)"},
     "ll.speed_result": {
         "en": "Measured in {s:num} s with {threads} CPU thread(s): {small:num} GFLOP/s at n = 64, at best "
         "{best:num} GFLOP/s (n = {n}).",

@@ -3,6 +3,7 @@ parameter counts equal Σ in·out + out, and the sweep's numbers are what it tim
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 
@@ -56,8 +57,8 @@ def test_presets_replace_the_sliders():
 @pytest.mark.parametrize("widths", [(2, 64, 64, 10), (784, 128, 10), (1, 1), (4096,) * 9])
 def test_parameter_counts_are_in_times_out_plus_out(widths):
     layers = count_parameters(widths)
-    assert [(c.fan_in, c.fan_out) for c in layers] == list(zip(widths, widths[1:], strict=False))
-    assert sum(c.weights + c.biases for c in layers) == sum(a * b + b for a, b in zip(widths, widths[1:], strict=False))
+    assert [(c.fan_in, c.fan_out) for c in layers] == list(itertools.pairwise(widths))
+    assert sum(c.weights + c.biases for c in layers) == sum(a * b + b for a, b in itertools.pairwise(widths))
 
 
 @pytest.mark.parametrize(("text", "code"), [("2", "few"), ("", "few"), ("2,x", "not_int"), ("2,０", "not_int"),

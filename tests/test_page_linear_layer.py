@@ -22,7 +22,7 @@ def test_default_draws_the_plane_batch_and_parameter_table():
     at = open_page(PAGE, lang="en")
     assert not at.exception and not at.error
     assert state_config_of(at, LinearConfig) == LinearConfig()
-    plane, batch = figures(at)
+    plane, _ = figures(at)
     assert len(plane["frames"]) == 25
     assert "every area is multiplied by 1.44" in at.success[0].value
     assert at.metric[0].value == "1.44" and at.metric[1].value == "1.44"

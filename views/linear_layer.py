@@ -91,7 +91,7 @@ st.caption(t("ll.stack_caption"))
 st.subheader(t("ll.device_heading"))
 cuda = torch.cuda.is_available()
 d = st.columns([1, 3])
-d[0].metric(t("ll.cuda"), str(cuda))
+d[0].metric("torch.cuda.is_available()", str(cuda))
 d[1].info(t("ll.gpu", name=torch.cuda.get_device_name(0)) if cuda else t("ll.no_gpu"), icon=":material/memory:")
 if st.button(t("ll.measure"), key="ll_measure", help=t("ll.measure_help"), icon=":material/speed:"):
     bar = st.progress(0.0)

@@ -68,11 +68,10 @@ with main:
         col.metric(t("tensors.metric.shape", name=g.name), str(g.shape))
     if cfg.mode == "broadcast" and "a_expand" in f:
         m[3].metric(t("tensors.metric.copies"), 0, help=t("tensors.metric.copies_help"))
-        st.caption(t("tensors.metric.expand", name="A") + f" = {f['a_expand']},  "
-                   + t("tensors.metric.expand", name="B") + f" = {f['b_expand']}")  # fmt: skip
+        st.caption(f"A.expand(C.shape).stride() = {f['a_expand']},  B.expand(C.shape).stride() = {f['b_expand']}")
     if cfg.mode == "memory" and not view.error:
-        m[1].metric(t("tensors.metric.stride"), str(f["stride"]))
-        m[2].metric(t("tensors.metric.contiguous"), str(f["contiguous"]))
+        m[1].metric("y.stride()", str(f["stride"]))
+        m[2].metric("y.is_contiguous()", str(f["contiguous"]))
         m[3].metric(t("tensors.metric.shares"), t("tensors.yes" if f["shares"] else "tensors.no"))
 
 code_expander(explore, *CODE[cfg.mode])

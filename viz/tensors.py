@@ -79,7 +79,8 @@ def _place(view, lang: str) -> dict[str, tuple[float, float]]:
 
 def _title(g, lang: str) -> str:
     shape = "(" + ", ".join(str(s) for s in g.shape) + ("," if len(g.shape) == 1 else "") + ")"
-    text = f"<b>{t(f'tensors.grid.{g.name}', lang)}</b>  {shape}"
+    name = t(f"tensors.grid.{g.name}", lang) if g.name in ("s", "s2") else g.name  # a variable keeps its name
+    text = f"<b>{name}</b>  {shape}"
     if g.strides is not None:
         text += "<br>" + t("tensors.stride", lang, strides=str(g.strides))
     return text
