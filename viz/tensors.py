@@ -152,13 +152,15 @@ def tensor_figure(view, lang: str) -> go.Figure:
     if view.steps:
         _follow(fig, view, grids, corners, bottom, lang)
     left = -3.2 if view.axis is not None else -0.9  # room for the dim arrow left of x
-    top = -(3.0 if any(g.strides for g in view.grids) else 2.2)
-    span_w, span_h = right - left, bottom + 2.2 - top
+    top = -(2.5 if any(g.strides for g in view.grids) else 1.6)  # room for one or two title lines
+    under = 2.2 if view.steps else 0.6  # the followed element's formula, when there is one
+    span_w, span_h = right - left, bottom + under - top
     ppu = min(64.0, 620 / span_w)  # px per cell in the main column of a 1440-px screen
-    base_layout(fig, height=int(min(max(span_h * ppu + 250, 400), 900)), title=view.code.replace("\n", ";  "))
+    chrome = 250 if view.steps else 150  # title, legend and the frame slider
+    base_layout(fig, height=int(min(max(span_h * ppu + chrome, 300), 900)), title=view.code.replace("\n", ";  "))
     fig.update_layout(
         xaxis={"visible": False, "range": [left, right + 0.2]},
-        yaxis={"visible": False, "range": [bottom + 2.2, top], "scaleanchor": "x", "scaleratio": 1},
+        yaxis={"visible": False, "range": [bottom + under, top], "scaleanchor": "x", "scaleratio": 1},
         plot_bgcolor="white",
         title={"font": {"family": "monospace"}, "y": 0.98, "yref": "container", "yanchor": "top"},
         legend={"y": 1.0, "yanchor": "bottom"},

@@ -17,7 +17,7 @@ MAX_CELL = 6**3 - 1  # the followed element: a flat index, clamped to the tensor
 class TensorConfig:
     """?mode=broadcast&a=3,1&b=1,4&op=add ... (shapes are text, read by core.tensors.shapes)."""
 
-    mode: str = choice("broadcast", MODES, widget="segmented_control")
+    mode: str = choice("broadcast", MODES)
     a: str = text_field("3,1")  # shape of A (broadcasting)
     b: str = text_field("1,4")  # shape of B
     op: str = choice("add", OPS)
