@@ -13,7 +13,7 @@ import pytest
 from core.linear_layer.config import PRESETS, LinearConfig
 from core.linear_layer.plane import PICTURE, SQUARE, grid_lines, shoelace, transform
 from core.linear_layer.speed import matmul_sweep, time_matmul
-from core.linear_layer.stack import WidthsError, count_parameters, parse_widths
+from core.linear_layer.stack import WidthsError, count_parameters, parse_widths, widths_or_default
 
 L = LinearConfig()
 CONFIGS = [L, *(replace(L, preset=p) for p in PRESETS), replace(L, w11=-1.3, w12=2.0, w21=0.35, w22=-0.6, b1=-2.0)]
@@ -92,3 +92,20 @@ def test_time_matmul_is_positive_and_grows_with_n():
     g = torch.Generator().manual_seed(0)
     small, large = time_matmul(32, torch.device("cpu"), g), time_matmul(512, torch.device("cpu"), g)
     assert 0 < small < large
+
+
+def test_a_bad_stack_falls_back_to_the_default_with_its_reason():
+    widths, error = widths_or_default("2,x", "2,64,10")
+    assert widths == (2, 64, 10) and error.code == "not_int" and error.part == "x"
+    assert widths_or_default("3,4", "2,64,10") == ((3, 4), None)
+
+
+def test_best_rate_is_the_highest_measured():
+    sweep = matmul_sweep(sizes=(16, 32), budget=1.0)
+    rate, n = sweep.best
+    assert rate == np.nanmax(sweep.gflops[0]) and n in (16, 32)
+
+
+def test_kind_names_what_the_map_does_to_orientation():
+    kinds = {p: transform(replace(L, preset=p)).kind for p in ("rotation", "reflection", "singular")}
+    assert kinds == {"rotation": "keeps", "reflection": "flip", "singular": "singular"}

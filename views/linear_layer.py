@@ -9,7 +9,7 @@ from core.common.params import defaults, experiment
 from core.linear_layer.config import PRESETS, LinearConfig
 from core.linear_layer.plane import transform
 from core.linear_layer.speed import matmul_sweep, time_matmul
-from core.linear_layer.stack import WidthsError, count_parameters, parse_widths
+from core.linear_layer.stack import count_parameters, count_table, widths_or_default
 from i18n.numbers import num
 from ui.chart import chart
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
@@ -27,6 +27,8 @@ EXPERIMENTS = [
     Experiment("singular", experiment(L, preset="singular")),
     Experiment("shift", experiment(L, w11=1.0, w12=0.0, w21=0.0, w22=1.0, b1=1.5, b2=1.0)),
 ]
+STATUS = {"singular": (st.warning, ":material/compress:"), "flip": (st.info, ":material/flip:"),
+          "keeps": (st.success, ":material/check:")}  # fmt: skip
 compute = st.cache_data(max_entries=32, show_spinner=False)(transform)
 
 
@@ -57,12 +59,8 @@ with main:
     applied_experiment("ll")
     chart(fig_plane, key="ll_plane")
     st.caption(t("ll.caption") + " " + t("ui.scrub_hint"))
-    if abs(run.det) < 1e-9:
-        st.warning(t("ll.singular"), icon=":material/compress:")
-    elif run.det < 0:
-        st.info(t("ll.flip", det=run.det), icon=":material/flip:")
-    else:
-        st.success(t("ll.keeps", det=run.det, area=abs(run.det)), icon=":material/check:")
+    status, icon = STATUS[run.kind]
+    status(t(f"ll.{run.kind}", det=run.det, area=abs(run.det)), icon=icon)
     m = st.columns(4)
     m[0].metric(t("ll.metric.det"), num(run.det))
     m[1].metric(t("ll.metric.area"), num(run.area), help=t("ll.metric.area_help"))
@@ -72,25 +70,18 @@ with main:
 st.subheader(t("ll.batch_heading"))
 chart(fig_batch, key="ll_batch")
 st.caption(t("ll.batch_caption"))
-
 st.subheader(t("ll.stack_heading"))
 left, right = st.columns([1, 2])
 cfg = replace(cfg, widths=controls(L, "ll", left, only=("widths",)).widths)
-try:
-    widths = parse_widths(cfg.widths)
-except WidthsError as error:
+widths, error = widths_or_default(cfg.widths, L().widths)
+if error:
     left.error(t(f"ll.widths_error.{error.code}", part=inert(error.part, 12)) + " " + t("ll.widths_error.hint"))
-    widths = parse_widths(L().widths)
 layers = count_parameters(widths)
-right.dataframe({t("ll.col.layer"): [f"nn.Linear({c.fan_in}, {c.fan_out})" for c in layers],
-                 t("ll.col.weights"): [c.weights for c in layers], t("ll.col.biases"): [c.biases for c in layers],
-                 t("ll.col.total"): [c.weights + c.biases for c in layers]}, hide_index=True)  # fmt: skip
+right.dataframe({t(f"ll.col.{k}"): v for k, v in count_table(layers).items()}, hide_index=True)
 left.metric(t("ll.stack_total"), f"{sum(c.weights + c.biases for c in layers):,}")
 st.caption(t("ll.stack_caption"))
-
 st.subheader(t("ll.device_heading"))
-cuda = torch.cuda.is_available()
-d = st.columns([1, 3])
+d, cuda = st.columns([1, 3]), torch.cuda.is_available()
 d[0].metric("torch.cuda.is_available()", str(cuda))
 d[1].info(t("ll.gpu", name=torch.cuda.get_device_name(0)) if cuda else t("ll.no_gpu"), icon=":material/memory:")
 if st.button(t("ll.measure"), key="ll_measure", help=t("ll.measure_help"), icon=":material/speed:"):
@@ -100,9 +91,10 @@ if st.button(t("ll.measure"), key="ll_measure", help=t("ll.measure_help"), icon=
 sweep = st.session_state.get("ll_sweep")
 if sweep is not None:
     chart(speed_figure(sweep, lang()), key="ll_speed")
-    rate, best = sweep.gflops[0], int(sweep.gflops[0][: sweep.measured].argmax())
-    st.caption(t("ll.speed_result", s=sweep.elapsed, threads=sweep.threads, small=rate[0], best=rate[best],
-                 n=sweep.sizes[best]) + (" " + t("ll.skipped", n=sweep.sizes[sweep.measured]) if sweep.measured < len(sweep.sizes) else ""))  # fmt: skip
+    skipped = t("ll.skipped", n=sweep.sizes[sweep.measured]) if sweep.measured < len(sweep.sizes) else ""
+    rate, n = sweep.best
+    st.caption(t("ll.speed_result", s=sweep.elapsed, threads=sweep.threads, small=sweep.gflops[0, 0], best=rate, n=n)
+               + " " + skipped)  # fmt: skip
     st.info(t("ll.crossover", n=sweep.crossover) if sweep.crossover else t("ll.no_crossover"), icon=":material/speed:")
 
 code_expander(transform, count_parameters, matmul_sweep, time_matmul)

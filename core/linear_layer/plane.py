@@ -50,6 +50,11 @@ class PlaneRun:
     y_batch: np.ndarray  # (N, 2) nn.Linear(X)
     device: str  # where the layer ran
 
+    @property
+    def kind(self) -> str:
+        """singular (det W = 0: the plane falls onto a line), flip (det W < 0) or keeps (orientation kept)."""
+        return "singular" if abs(self.det) < 1e-9 else "flip" if self.det < 0 else "keeps"
+
 
 def transform(cfg: LinearConfig) -> PlaneRun:
     """Move grid, picture and unit square through nn.Linear(2, 2) with W_t = (1−t)I + tW, b_t = t·b."""

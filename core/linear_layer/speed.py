@@ -29,6 +29,12 @@ class Sweep:
         return int(np.isfinite(self.seconds[0]).sum())
 
     @property
+    def best(self) -> tuple[float, int]:
+        """The CPU's highest GFLOP/s and the size it was reached at."""
+        k = int(np.nanargmax(self.gflops[0]))
+        return float(self.gflops[0, k]), int(self.sizes[k])
+
+    @property
     def crossover(self) -> int | None:
         """The smallest size at which the GPU beats the CPU (None: no GPU, or it never does)."""
         if len(self.devices) < 2:

@@ -38,6 +38,14 @@ def parse_widths(text: str) -> tuple[int, ...]:
     return widths
 
 
+def widths_or_default(text: str, default: str) -> tuple[tuple[int, ...], WidthsError | None]:
+    """The stack ``text`` describes, or ``default``'s with the reason ``text`` is not one."""
+    try:
+        return parse_widths(text), None
+    except WidthsError as error:
+        return parse_widths(default), error
+
+
 @dataclass(frozen=True)
 class LayerCount:
     fan_in: int
@@ -50,3 +58,13 @@ def count_parameters(widths: tuple[int, ...]) -> list[LayerCount]:
     """Each layer's weight and bias counts, read from real nn.Linear modules on the meta device (no memory)."""
     stack = nn.Sequential(*(nn.Linear(a, b, device="meta") for a, b in itertools.pairwise(widths)))
     return [LayerCount(m.in_features, m.out_features, m.weight.numel(), m.bias.numel()) for m in stack]
+
+
+def count_table(layers: list[LayerCount]) -> dict[str, list]:
+    """Column id -> values: one row per layer (layer, weights, biases, total)."""
+    return {
+        "layer": [f"nn.Linear({c.fan_in}, {c.fan_out})" for c in layers],
+        "weights": [c.weights for c in layers],
+        "biases": [c.biases for c in layers],
+        "total": [c.weights + c.biases for c in layers],
+    }
