@@ -139,5 +139,6 @@ def speed_figure(sweep, lang: str) -> go.Figure:
     fig.update_xaxes(tickvals=list(sweep.sizes), ticktext=[num(s, 3) for s in sweep.sizes], dtick=None)
     fig.update_yaxes(**log_axis(finite), title_text=t("ll.speed_ms", lang), row=1, col=1)
     fig.update_yaxes(title_text="GFLOP/s", rangemode="tozero", row=1, col=2)
-    base_layout(fig, height=400)
+    base_layout(fig, height=420)
+    fig.update_layout(legend={"y": 1.14, "yanchor": "bottom"}, margin={"t": 100})  # above the panel titles
     return fig
