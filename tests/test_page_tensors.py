@@ -3,8 +3,9 @@
 import pytest
 import torch
 
-from core.tensors import TensorConfig
+from core.tensors import ShapeError, TensorConfig, parse_shape
 from tests.apptest_helpers import figures, open_page, state_config_of
+from ui.text import inert
 
 PAGE = "views/tensors.py"
 
@@ -45,6 +46,9 @@ def test_a_bad_shape_gets_a_translated_message_and_the_default_is_drawn(bad, lan
     assert len(at.error) == 1
     message = at.error[0].value
     assert ("Shape of A" if lang == "en" else "A의 모양") in message
+    with pytest.raises(ShapeError) as caught:
+        parse_shape(bad)
+    assert inert(caught.value.part, 12) in message  # the offending piece, as inert text
     assert "(3, 1)" in figures(at)[0]["layout"]["annotations"][0]["text"]  # the default A is drawn
 
 
