@@ -26,6 +26,7 @@ PAYLOADS = {
 ECHO = {"en": "is not a number", "ko": "값은 숫자가 아닙니다"}
 KERNEL_TEXT = {"en": "contains something that is not a number", "ko": "숫자가 아닌 것이 들어 있습니다"}
 VOCAB = {"en": "Vocabulary", "ko": "어휘"}
+WHOLE = {"en": "is not a whole number", "ko": "정수가 아닙니다"}
 # page -> (fixed URL values that make the string parameter visible, string/list parameters, expected text or None)
 PAGES = {
     "learning-rate": ({}, ["lrs", "surface", "schedule"], ECHO),
@@ -36,6 +37,8 @@ PAGES = {
     "relu": ({}, ["activation", "target", "init"], None),
     "dropout": ({}, ["task"], None),
     "logistic-regression": ({}, ["dataset", "model", "activation", "optimizer", "hidden", "batch"], None),
+    "tensors": ({}, ["a", "b", "mode", "op", "layout", "reduce"], WHOLE),
+    "linear-layer": ({}, ["widths", "preset"], WHOLE),
 }
 PAYLOAD_MARKS = "img[src*='203.0.113.9'], a[href*='example.com'], img[alt='x']"
 ECHOING = ("learning-rate", "cnn-filters", "rnn-unrolling")  # pages that show the value back: every payload

@@ -1,0 +1,1 @@
+"""nn.Linear as a map of the plane, the parameters of a stack of layers, and a measured matmul sweep."""
