@@ -5,7 +5,7 @@ import streamlit as st
 
 from core.common.params import defaults, experiment
 from core.losses import LossConfig
-from core.losses.classification import class_curves, naive_bce
+from core.losses.classification import class_curves, mse_on_sigmoid, naive_bce, stable_bce
 from core.losses.regression import fit_huber, fit_mae, fit_mse, fit_outlier, pointwise, residual_curves
 from i18n.numbers import num
 from ui.chart import chart
@@ -90,4 +90,15 @@ else:
     st.warning(t("loss.naive_breaks_nan", dtype=ccfg.dtype, nan=nan.min()), icon=":material/warning:")
 st.dataframe(table_rows(c, lang()), hide_index=True)
 
-code_expander(fit_outlier, fit_mse, fit_mae, fit_huber, pointwise, residual_curves, naive_bce, class_curves)
+code_expander(
+    fit_outlier,
+    fit_mse,
+    fit_mae,
+    fit_huber,
+    pointwise,
+    residual_curves,
+    naive_bce,
+    stable_bce,
+    mse_on_sigmoid,
+    class_curves,
+)

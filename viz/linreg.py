@@ -195,7 +195,7 @@ def distance_figure(run, scaled: bool, tol: float, lang: str) -> go.Figure:
     fig = go.Figure()
     for k, (name, cond) in enumerate(zip(names, (run.cond, run.other), strict=True)):
         fig.add_trace(go.Scatter(
-            x=run.curve_epochs, y=rounded(np.maximum(run.curve[k], 1e-12)), mode="lines",
+            x=run.curve_epochs, y=rounded(np.clip(run.curve[k], 1e-12, 1e3)), mode="lines",
             name=t("lin.trace_predicted", lang, name=name, kappa=cond.kappa),
             line={"color": SERIES[k], "width": 3, "dash": "solid" if k == 0 else "dash"},
             hovertemplate="%{x}: %{y:.3g}<extra></extra>",

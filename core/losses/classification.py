@@ -50,11 +50,11 @@ def _loss_and_grad(fn, z: np.ndarray, dtype: torch.dtype) -> tuple[np.ndarray, n
     return loss.detach().double().numpy(), grad.double().numpy()
 
 
-def _stable(z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+def stable_bce(z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return torch.nn.BCEWithLogitsLoss(reduction="none")(z, y)
 
 
-def _mse_on_sigmoid(z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+def mse_on_sigmoid(z: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return F.mse_loss(torch.sigmoid(z), y, reduction="none")
 
 
@@ -63,17 +63,19 @@ def class_curves(cfg: LossConfig) -> ClassCurves:
     p = torch.tensor(P_TRUE, dtype=torch.float64)
     ce = F.binary_cross_entropy(p, torch.ones_like(p), reduction="none")
     mse_p = F.mse_loss(p, torch.ones_like(p), reduction="none")
-    _, grad_bce = _loss_and_grad(_stable, LOGITS, torch.float64)
-    _, grad_mse = _loss_and_grad(_mse_on_sigmoid, LOGITS, torch.float64)
+    _, grad_bce = _loss_and_grad(stable_bce, LOGITS, torch.float64)
+    _, grad_mse = _loss_and_grad(mse_on_sigmoid, LOGITS, torch.float64)
     z = torch.tensor(CLASS_LOGITS, dtype=torch.float64)
     softmax = torch.softmax(z / cfg.temperature, dim=0)
     ce_t = F.cross_entropy((z / cfg.temperature).unsqueeze(0), torch.tensor([0])).item()
     dtype = getattr(torch, cfg.dtype)
-    stable, _ = _loss_and_grad(_stable, WIDE, dtype)
+    stable, _ = _loss_and_grad(stable_bce, WIDE, dtype)
     with np.errstate(all="ignore"):
         naive, _ = _loss_and_grad(naive_bce, WIDE, dtype)
         table_z = np.array(TABLE_Z)
-        table = np.column_stack([*_loss_and_grad(naive_bce, table_z, dtype), *_loss_and_grad(_stable, table_z, dtype)])
+        table = np.column_stack(
+            [*_loss_and_grad(naive_bce, table_z, dtype), *_loss_and_grad(stable_bce, table_z, dtype)]
+        )
     return ClassCurves(
         p=P_TRUE.copy(),
         ce=ce.numpy(),
