@@ -55,7 +55,7 @@ TEXT = {
         "en": "One column draws a line; two draw a plane. The target is disease progression one year later.",
         "ko": "열 하나는 직선을, 둘은 평면을 그립니다. 목표값은 1년 뒤 질병 진행 정도입니다.",
     },
-    "lin.features.bmi": {"en": "BMI", "ko": "BMI"},
+    "lin.features.bmi": {"en": "BMI", "ko": "BMI (체질량지수)"},
     "lin.features.s5": {"en": "s5 (log triglycerides)", "ko": "s5 (로그 중성지방)"},
     "lin.features.bp": {"en": "blood pressure", "ko": "혈압"},
     "lin.features.bmi,s5": {"en": "BMI + s5 (plane)", "ko": "BMI + s5 (평면)"},
@@ -109,7 +109,7 @@ TEXT = {
         "en": "Not converged yet: this setting needs {needed} epochs to get within 0.1 % of the way to the optimum.",
         "ko": "아직 수렴하지 않았습니다. 이 설정은 최적점까지 거리의 0.1 % 안에 들어오려면 {needed}에포크가 필요합니다.",
     },
-    "lin.metric_loss": {"en": "MSE", "ko": "MSE"},
+    "lin.metric_loss": {"en": "MSE", "ko": "MSE 손실"},
     "lin.metric_loss_help": {
         "en": "Loss after the last epoch; the minimum L* below.",
         "ko": "마지막 에포크 뒤의 손실입니다. 아래는 최솟값 L*입니다.",

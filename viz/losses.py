@@ -50,7 +50,7 @@ def fits_figure(fits, delta: float, lang: str) -> go.Figure:
              "line": {"color": rgba(COLORS["vermillion"], 0.5), "width": 1.5}} | axes,
             {"type": "scatter", "mode": "lines", "name": t(f"loss.name.{name}", lang), "showlegend": False,
              "line": {"color": LOSS_COLOR[name], "width": 4, "dash": LOSS_DASH[name]},
-             "hovertemplate": t("loss.hover_line", lang) + "<extra></extra>"} | axes,
+             "hovertemplate": "w = %{customdata[0]:.3f}<br>b = %{customdata[1]:.3f}<extra></extra>"} | axes,
             {"type": "scatter", "mode": "markers", "name": t("loss.trace_outlier", lang), "legendgroup": "outlier",
              "showlegend": k == 0,
              "marker": {"color": COLORS["vermillion"], "size": 15, "symbol": "diamond",
