@@ -106,8 +106,8 @@ TEXT = {
         "ko": "{epochs}에포크 뒤: {fit}. 닫힌 형식 최소제곱해: {best}.",
     },
     "lin.not_there": {
-        "en": "Not converged yet: this setting needs {needed} epochs to get within 0.1 % of the way to the optimum.",
-        "ko": "아직 수렴하지 않았습니다. 이 설정은 최적점까지 거리의 0.1 % 안에 들어오려면 {needed}에포크가 필요합니다.",
+        "en": "Not converged yet: this setting needs {needed} epochs to come within 0.1 % of its starting distance from the optimum.",
+        "ko": "아직 수렴하지 않았습니다. 이 설정은 최적점까지의 거리를 처음의 0.1 % 아래로 줄이려면 {needed}에포크가 필요합니다.",
     },
     "lin.metric_loss": {"en": "MSE", "ko": "MSE 손실"},
     "lin.metric_loss_help": {
