@@ -143,13 +143,14 @@ def class_figure(c, temperature: float, dtype: str, lang: str) -> go.Figure:
     base_layout(fig, height=760)
     # One legend inside each panel, in its emptiest corner.
     box = {"bgcolor": "rgba(255,255,255,0.85)", "orientation": "v", "font": {"size": 14}}
-    corners = {"legend": (1, "right", "top"), "legend2": (2, "right", "middle"), "legend3": (3, "right", "top"),
+    corners = {"legend": (1, "right", "top"), "legend2": (2, "left", "middle"), "legend3": (3, "right", "top"),
                "legend4": (4, "right", "middle")}  # fmt: skip
     for name, (panel, xanchor, yanchor) in corners.items():
         xd = fig.layout[f"xaxis{'' if panel == 1 else panel}"].domain
         yd = fig.layout[f"yaxis{'' if panel == 1 else panel}"].domain
-        y = {"top": yd[1] - 0.01, "bottom": yd[0] + 0.02, "middle": (yd[0] + yd[1]) / 2}[yanchor]
-        fig.update_layout({name: box | {"x": xd[1] - 0.01, "y": y, "xanchor": xanchor, "yanchor": yanchor}})
+        x = xd[1] - 0.01 if xanchor == "right" else xd[0] + 0.01
+        y = yd[1] - 0.01 if yanchor == "top" else (yd[0] + yd[1]) / 2
+        fig.update_layout({name: box | {"x": x, "y": y, "xanchor": xanchor, "yanchor": yanchor}})
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=t("loss.axis_p", lang), row=1, col=1)
     fig.update_yaxes(range=[0, 5], title_text=t("loss.axis_loss", lang), row=1, col=1)
