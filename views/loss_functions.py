@@ -84,21 +84,10 @@ with right:
         st.caption(t("loss.class_caption", ce=c.ce_t))
 st.subheader(t("loss.naive_heading"))
 nan, inf = c.wide[np.isnan(c.naive)], c.wide[np.isinf(c.naive)]
-if inf.size:
-    st.warning(t("loss.naive_breaks", dtype=ccfg.dtype, nan=nan.min(), inf=inf.max()), icon=":material/warning:")
-else:
-    st.warning(t("loss.naive_breaks_nan", dtype=ccfg.dtype, nan=nan.min()), icon=":material/warning:")
+breaks = {"inf": inf.max()} if inf.size else {}
+st.warning(t("loss.naive_breaks" if inf.size else "loss.naive_breaks_nan", dtype=ccfg.dtype, nan=nan.min(), **breaks),
+           icon=":material/warning:")  # fmt: skip
 st.dataframe(table_rows(c, lang()), hide_index=True)
 
-code_expander(
-    fit_outlier,
-    fit_mse,
-    fit_mae,
-    fit_huber,
-    pointwise,
-    residual_curves,
-    naive_bce,
-    stable_bce,
-    mse_on_sigmoid,
-    class_curves,
-)
+CODE = (fit_outlier, fit_mse, fit_mae, fit_huber, pointwise, residual_curves, naive_bce, stable_bce, mse_on_sigmoid)
+code_expander(*CODE, class_curves)
