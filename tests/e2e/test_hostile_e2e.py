@@ -39,6 +39,8 @@ PAGES = {
     "logistic-regression": ({}, ["dataset", "model", "activation", "optimizer", "hidden", "batch"], None),
     "tensors": ({}, ["a", "b", "mode", "op", "layout", "reduce"], WHOLE),
     "linear-layer": ({}, ["widths", "preset"], WHOLE),
+    "loss-functions": ({}, ["dtype"], None),
+    "linear-regression": ({}, ["dataset", "features"], None),
 }
 PAYLOAD_MARKS = "img[src*='203.0.113.9'], a[href*='example.com'], img[alt='x']"
 ECHOING = ("learning-rate", "cnn-filters", "rnn-unrolling")  # pages that show the value back: every payload

@@ -1,0 +1,56 @@
+"""Figures of /linear-regression read back from fig.data and fig.frames: the squares are honest."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from core.linreg import RegressionConfig
+from core.linreg.train import TOL, fit_regression
+from viz.linreg import distance_figure, regression_figure
+
+R = RegressionConfig()
+
+
+def test_the_squares_are_square_on_screen_and_their_mean_area_is_the_loss():
+    run = fit_regression(R)
+    fig = regression_figure(run, "en")
+    ratio = fig.layout.yaxis.scaleratio
+    assert fig.layout.yaxis.scaleanchor == "x"
+    assert 2 <= len(fig.frames) <= 60
+    for frame in (fig.frames[0], fig.frames[len(fig.frames) // 2], fig.frames[-1]):
+        epoch = int(frame.name)
+        xs = np.asarray(frame.data[0].x, dtype=float).reshape(-1, 6)[:, :5]
+        ys = np.asarray(frame.data[0].y, dtype=float).reshape(-1, 6)[:, :5]
+        width = xs.max(axis=1) - xs.min(axis=1)  # x units
+        height = ys.max(axis=1) - ys.min(axis=1)  # y units
+        np.testing.assert_allclose(width, ratio * height, rtol=1e-3, atol=1e-4)  # square once drawn
+        np.testing.assert_allclose(np.mean(height**2), run.losses[epoch], rtol=1e-3)
+
+
+def test_the_map_is_the_loss_grid_and_the_path_ends_where_training_did():
+    run = fit_regression(replace(R, scale=True))
+    fig = regression_figure(run, "en")
+    contour = next(d for d in fig.data if d.type == "contour")
+    np.testing.assert_allclose(np.asarray(contour.z) ** 2 + run.optimum_loss, run.grid, rtol=1e-3, atol=1e-4)
+    assert fig.layout.yaxis2.scaleanchor == "x2" and fig.layout.yaxis2.scaleratio == 1
+    last = fig.frames[-1].data[3]
+    np.testing.assert_allclose([last.x[0], last.y[0]], run.path[-1], rtol=1e-5)
+    star = next(d for d in fig.data if d.type == "scatter" and d.marker.symbol == "star")
+    np.testing.assert_allclose([star.x[0], star.y[0]], run.optimum[:2])
+
+
+def test_two_features_draw_a_plane_per_epoch():
+    run = fit_regression(replace(R, dataset="diabetes", features="bmi,s5", scale=True, lr=0.3))
+    fig = regression_figure(run, "ko")
+    surface = fig.frames[-1].data[0]
+    w1, w2, b = run.original[-1]
+    np.testing.assert_allclose(surface.z, w1 * np.asarray(surface.x)[None, :] + w2 * np.asarray(surface.y)[:, None] + b,
+                               rtol=1e-4)  # fmt: skip
+
+
+def test_distance_figure_has_both_settings_on_a_log_axis():
+    run = fit_regression(R)
+    fig = distance_figure(run, False, TOL, "en")
+    assert fig.layout.yaxis.type == "log"
+    assert "κ = 32.36" in fig.data[0].name and "κ = 1" in fig.data[1].name
+    assert fig.layout.shapes[0].y0 == TOL
