@@ -124,10 +124,10 @@ TEXT = {
         "en": "B = {b}, {k} batches: measured spread {spread:num}, formula {predicted:num} (per-example variance tr Σ = {var:num}, N = {n}). The middle panel repeats this for every batch size: the dashed line is the formula, the markers one epoch each. The right panel is wall-clock time per epoch on this server, for the batch sizes above.",
         "ko": "B = {b}, 배치 {k}개: 측정한 퍼짐은 {spread:num}, 공식은 {predicted:num}입니다(예제 하나의 분산 tr Σ = {var:num}, N = {n}). 가운데 그림은 모든 배치 크기에 대해 같은 것을 보여 줍니다. 점선이 공식, 표식이 한 에포크씩 잰 값입니다. 오른쪽은 위에서 고른 배치 크기별로 이 서버에서 잰 에포크당 실제 시간입니다.",
     },
-    "sgd.try.sorted.name": {"en": "Sorted data, no shuffling", "ko": "정렬된 데이터, 섞지 않기"},
+    "sgd.try.sorted.name": {"en": "Sorted data, no shuffling (η = 0.1)", "ko": "정렬된 데이터, 섞지 않기 (η = 0.1)"},
     "sgd.try.sorted.what": {
-        "en": "The rows are sorted by x. Without shuffling, B = 1 and B = 8 spend each epoch's last steps on the largest x and end every epoch pulled off the minimum: their final loss is higher than with shuffling.",
-        "ko": "행이 x 순서로 정렬되어 있습니다. 섞지 않으면 B = 1과 B = 8은 에포크마다 마지막 걸음을 가장 큰 x에 쓰고, 매 에포크 끝에 최솟값에서 벗어납니다. 최종 손실이 섞을 때보다 높습니다.",
+        "en": "The rows are sorted by x, so without shuffling every epoch is the same sequence ending on the steepest examples. B = 1 is pulled off the minimum the same way at every epoch's end: its loss there is higher than halfway through the epoch, every time, and it ends above the shuffled run with the same η.",
+        "ko": "행이 x 순서로 정렬되어 있어서, 섞지 않으면 매 에포크가 가장 가파른 예제로 끝나는 같은 순서입니다. B = 1은 에포크가 끝날 때마다 똑같이 최솟값에서 끌려 나갑니다. 그때의 손실은 매번 에포크 중간보다 높고, 최종 손실도 같은 η로 섞은 경우보다 높습니다.",
     },
     "sgd.try.steep.name": {"en": "η = 0.3: one example is steeper", "ko": "η = 0.3: 예제 하나는 더 가파름"},
     "sgd.try.steep.what": {
@@ -136,13 +136,13 @@ TEXT = {
     },
     "sgd.try.logistic.name": {"en": "Logistic regression, η = 1", "ko": "로지스틱 회귀, η = 1"},
     "sgd.try.logistic.what": {
-        "en": "The BCE map is a long, flat valley. Per epoch, B = 1 and B = 8 get close to the minimum while the full batch, with 5 steps, is still far up the valley.",
-        "ko": "BCE 손실 지도는 길고 평평한 골짜기입니다. 에포크 기준으로 B = 1과 B = 8은 최솟값 가까이 가지만, 5걸음만 간 전체 배치는 아직 골짜기 위쪽에 있습니다.",
+        "en": "The BCE map is a long, flat valley. In 5 epochs B = 8 reaches the minimum and B = 1 jitters around it, while the full batch, with 5 steps, is still far up the valley.",
+        "ko": "BCE 손실 지도는 길고 평평한 골짜기입니다. 5에포크 동안 B = 8은 최솟값에 도착하고 B = 1은 그 주위에서 흔들리지만, 5걸음만 간 전체 배치는 아직 골짜기 위쪽에 있습니다.",
     },
     "sgd.try.more_data.name": {"en": "N = 1024, two epochs", "ko": "N = 1024, 두 에포크"},
     "sgd.try.more_data.what": {
-        "en": "Eight times the data: B = 1 now makes 1024 updates per epoch and is near the minimum within the first epoch, while an epoch takes many times longer than the full batch's.",
-        "ko": "데이터가 여덟 배입니다. B = 1은 이제 에포크마다 1024번 업데이트해 첫 에포크 안에 최솟값 근처에 가지만, 한 에포크에 걸리는 시간은 전체 배치보다 몇 배나 깁니다.",
+        "en": "Eight times the data: B = 1 now makes 1024 updates per epoch and its loss is within 10 % of the minimum after the first epoch, but that epoch takes over ten times as long as the full batch's.",
+        "ko": "데이터가 여덟 배입니다. B = 1은 이제 에포크마다 1024번 업데이트해 첫 에포크 뒤 손실이 최솟값과 10 % 이내로 가까워지지만, 그 에포크에 걸리는 시간은 전체 배치의 열 배가 넘습니다.",
     },
     "sgd.try.cloud_one.name": {"en": "The cloud of single examples", "ko": "예제 하나씩의 구름"},
     "sgd.try.cloud_one.what": {

@@ -17,7 +17,7 @@ from viz.sgd import batch_name, noise_figure, paths_figure
 C = SGDConfig
 SIZES = (1, 2, 4, 8, 16, 32, 64)  # the spread panel: every batch size below n
 EXPERIMENTS = [
-    Experiment("sorted", experiment(C, shuffle=False)),
+    Experiment("sorted", experiment(C, shuffle=False, lr=0.1)),
     Experiment("steep", experiment(C, lr=0.3)),
     Experiment("logistic", experiment(C, task="logistic", lr=1.0)),
     Experiment("more_data", experiment(C, n=1024, epochs=2)),
