@@ -68,17 +68,18 @@ st.subheader(t("bp.compare_heading"))
 st.markdown(t(f"bp.compare_text.{cfg.mode}"))
 left, right = st.columns(2)
 chart(fig_compare, key="bp_compare", where=left)
+rows = [i for i, op in enumerate(run.ops) if op != "const"]  # the target y gets no gradient
 right.dataframe(
     {
-        t("bp.col_node"): [label(n) for n in run.names],
-        t("bp.col_graph"): run.grads,
-        t("bp.col_torch"): run.autograd,
-        t("bp.col_fd"): run.numeric,
+        t("bp.col_node"): [label(run.names[i]) for i in rows],
+        t("bp.col_graph"): run.grads[rows],
+        t("bp.col_torch"): run.autograd[rows],
+        t("bp.col_fd"): run.numeric[rows],
     },
     hide_index=True,
     column_config={
         t(k): st.column_config.NumberColumn(format="%.6f") for k in ("bp.col_graph", "bp.col_torch", "bp.col_fd")
     },
-    height=min(38 + 35 * len(run.names), 560),
+    height=min(38 + 35 * len(rows), 560),
 )
 code_expander(run_backprop, backward, central_differences, torch_network if mode == "network" else torch_expression)

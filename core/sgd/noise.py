@@ -41,12 +41,16 @@ def gradient_noise(data: Data, point, size: int, sizes, seed: int) -> GradientNo
     """Minibatch gradients of one shuffled epoch at ``point`` for batch size ``size`` (and a spread for each of ``sizes``)."""
     n = len(data.x)
     order = np.random.default_rng(seed).permutation(n)
+
+    def whole(b: int) -> np.ndarray:
+        return order[: n - n % b]  # equal batches only (an n from a URL may not divide)
+
     full = per_batch_gradients(data, point, np.arange(n), n)[0]
     singles = per_batch_gradients(data, point, np.arange(n), 1)
     var = float(np.mean(np.sum((singles - full) ** 2, axis=1)))
     spreads = []
     for b in sizes:
-        g = per_batch_gradients(data, point, order, b)
+        g = per_batch_gradients(data, point, whole(b), b)
         spreads.append(float(np.sqrt(np.mean(np.sum((g - full) ** 2, axis=1)))))
     sizes = np.asarray(sizes)
     predictions = np.sqrt(var * np.array([shrink(n, b) for b in sizes]))
@@ -54,7 +58,7 @@ def gradient_noise(data: Data, point, size: int, sizes, seed: int) -> GradientNo
     return GradientNoise(
         size=size,
         full=full,
-        batches=per_batch_gradients(data, point, order, size),
+        batches=per_batch_gradients(data, point, whole(size), size),
         per_example_var=var,
         spread=spreads[k],
         predicted=float(predictions[k]),

@@ -44,7 +44,7 @@ def batch_size(batch: str, n: int) -> int:
 class Path:
     batch: str
     size: int  # B
-    per_epoch: int  # iterations per epoch, N / B
+    per_epoch: int  # iterations per epoch, ⌈N / B⌉
     params: np.ndarray  # (T+1, 2) (w, b) after each iteration, row 0 the start
     stop: int | None  # first iteration whose loss was not finite (the run stopped there), else None
     epoch_seconds: np.ndarray  # (E,) measured wall time of each epoch
@@ -58,13 +58,14 @@ def sgd_path(data: Data, batch: str, cfg: SGDConfig, g: torch.Generator) -> Path
     params = torch.tensor([cfg.w0, cfg.b0], dtype=torch.float64, requires_grad=True)
     opt = torch.optim.SGD([params], lr=cfg.lr)
     loss_of = loss_fn(data.task)
-    path = torch.empty(cfg.epochs * (n // size) + 1, 2, dtype=torch.float64)
+    per_epoch = math.ceil(n / size)  # equal batches when B divides N; else the last one is smaller
+    path = torch.empty(cfg.epochs * per_epoch + 1, 2, dtype=torch.float64)
     path[0] = params.detach()
     k, stop, seconds = 0, None, []
     for _ in range(cfg.epochs):
         start = time.perf_counter()
         order = torch.randperm(n, generator=g) if cfg.shuffle else torch.arange(n)
-        for idx in order.split(size):  # equal-size batches, each example once per epoch
+        for idx in order.split(size):  # each example once per epoch
             opt.zero_grad()
             loss = loss_of(params, x[idx], y[idx])
             loss.backward()
@@ -78,7 +79,7 @@ def sgd_path(data: Data, batch: str, cfg: SGDConfig, g: torch.Generator) -> Path
         if stop is not None:
             break
     kept = path[:k] if stop is not None else path[: k + 1]  # a diverged run ends at its last finite point
-    return Path(batch, size, n // size, kept.numpy().copy(), stop, np.array(seconds))
+    return Path(batch, size, per_epoch, kept.numpy().copy(), stop, np.array(seconds))
 
 
 @dataclass(frozen=True)
