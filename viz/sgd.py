@@ -22,7 +22,7 @@ STYLE = {
     "16": ("purple", "dashdot", "triangle-down"),
     "32": ("vermillion", "dot", "pentagon"),
     "64": ("grey", "dash", "hexagon"),
-    "full": ("black", "solid", "star"),
+    "full": ("black", "longdashdot", "star"),
 }
 MAP_SCALE = [[0, "white"], [1, tint(COLORS["grey"], 0.35)]]  # light grey: low loss white, high loss grey
 PATH_POINTS = 100  # each path is thinned to this many points per frame
