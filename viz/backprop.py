@@ -99,7 +99,9 @@ def graph_figure(run, lang: str) -> go.Figure:
         for e in np.flatnonzero(mask):
             xs += [xy[src[e], 0], xy[dst[e], 0], None]
             ys += [xy[src[e], 1], xy[dst[e], 1], None]
-        return {"x": xs or [None], "y": ys or [None]}
+        if not xs:  # a zero-length stroke under the loss box: the trace stays drawn (a frame never empties it)
+            xs, ys = [xy[-1, 0]] * 2, [xy[-1, 1]] * 2
+        return {"x": xs, "y": ys}
 
     def frame_data(j: int) -> dict:
         k = j - 1  # backward steps done
