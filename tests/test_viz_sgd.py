@@ -1,0 +1,64 @@
+"""The SGD figures, read from fig.data / fig.frames."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from core.sgd import SGDConfig, gradient_noise, iteration_of, run_sgd
+from viz.sgd import STYLE, noise_figure, paths_figure
+
+
+@pytest.fixture(scope="module")
+def run():
+    return run_sgd(replace(SGDConfig(), batches=("1", "8", "full"), epochs=3))
+
+
+def test_frames_follow_the_epochs_for_every_batch_size(run):
+    fig = paths_figure(run, "en")
+    assert len(fig.frames) == len(run.progress) == 25  # every 1/8 epoch
+    assert fig.frames[-1].name == "3" and fig.layout.sliders[0].active == 24
+    half = fig.frames[12]  # 1.5 epochs
+    for i, path in enumerate(run.paths):
+        head = half.data[4 * i + 1]
+        k = iteration_of(path, 1.5)
+        np.testing.assert_allclose([head.x[0], head.y[0]], path.params[k], rtol=1e-6)
+        epochs = half.data[4 * i + 3].x
+        assert epochs[-1] == pytest.approx(k / path.per_epoch)
+
+
+def test_every_batch_size_keeps_one_style_across_traces(run):
+    fig = paths_figure(run, "en")
+    named = [d for d in fig.data if d.legendgroup in STYLE]
+    for batch in ("1", "8", "full"):
+        colors = {d.line.color or d.marker.color for d in named if d.legendgroup == batch}
+        assert len(colors) <= 2  # the path line is the same colour, slightly transparent
+    dashes = {d.line.dash for d in named if d.mode == "lines" and d.xaxis == "x"}
+    assert len(dashes) == 3, "batch sizes told apart by colour alone"
+
+
+def test_loss_axes_are_log_and_the_map_spans_the_paths(run):
+    fig = paths_figure(run, "en")
+    assert fig.layout.xaxis2.type == "log" and fig.layout.yaxis2.type == "log" and fig.layout.yaxis3.type == "log"
+    contour = fig.data[0]
+    assert contour.type == "contour"
+    for path in run.paths:
+        assert contour.x[0] <= path.params[:, 0].min() and path.params[:, 0].max() <= contour.x[-1]
+
+
+def test_noise_figure_draws_every_arrow_the_full_gradient_and_both_spreads(run):
+    noise = gradient_noise(run.data, (-2.0, 3.0), 8, [1, 2, 4, 8, 16, 32, 64], 0)
+    fig = noise_figure(noise, run, "en")
+    arrows = fig.data[0]
+    assert sum(v is None for v in arrows.x) == 2 * len(noise.batches)  # shaft + head per arrow
+    mean = fig.data[4]
+    np.testing.assert_allclose([mean.x[0], mean.y[0]], noise.full, rtol=1e-9, atol=1e-9)
+    radii = [np.hypot(d.x[0] - noise.full[0], d.y[0] - noise.full[1]) for d in fig.data[2:4]]
+    np.testing.assert_allclose(radii, [noise.predicted, noise.spread], rtol=1e-5)
+    bars = fig.data[-1]
+    assert list(bars.x) == ["1", "8", "full"] and np.all(np.asarray(bars.y) > 0)
+
+
+def test_no_two_batch_sizes_share_dash_and_marker():
+    pairs = [(dash, symbol) for _, dash, symbol in STYLE.values()]
+    assert len(set(pairs)) == len(pairs) and len({s for _, s in pairs}) == len(pairs)

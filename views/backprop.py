@@ -1,0 +1,85 @@
+"""Backpropagation (chapter 9): a 2-2-1 network or a scalar expression as a graph, the chain rule node by node."""
+
+import numpy as np
+import streamlit as st
+
+from core.backprop import BackpropConfig, run_backprop, torch_expression, torch_network
+from core.backprop.graph import backward, central_differences
+from core.common.params import defaults, experiment
+from i18n.numbers import num
+from ui.chart import chart
+from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.params import controls
+from ui.state import lang, t
+from viz.backprop import compare_figure, graph_figure, label
+
+C = BackpropConfig
+NETWORK = ("act", "loss", "x1", "x2", "y")
+WEIGHTS = ("w11", "w12", "w21", "w22", "b1", "b2", "v1", "v2", "bo")
+EXPRESSION = ("a", "b", "c", "d")
+EXPERIMENTS = [
+    Experiment("relu_dead", experiment(C, act="relu")),
+    Experiment("bce", experiment(C, loss="bce")),
+    Experiment("saturate", experiment(C, x1=2.0, x2=-2.0, w11=2.0, w12=-2.0)),
+    Experiment("expression", experiment(C, mode="expression")),
+]
+compute = st.cache_data(max_entries=32, show_spinner=False)(run_backprop)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def figures(cfg: BackpropConfig, language: str):
+    run = compute(cfg)
+    return graph_figure(run, language), compare_figure(run, language)
+
+
+header("backprop", "bp.intro", r"\frac{\partial L}{\partial w}=\frac{\partial L}{\partial z}\cdot\frac{\partial z}{\partial w}",
+       "bp.formula_note", "bp.intro_more")  # fmt: skip
+place, main = workspace()
+with place:
+    mode = controls(C, "bp", place, only=("mode",)).mode
+    shown = NETWORK if mode == "network" else EXPRESSION
+    parts = [controls(C, "bp", place, only=shown)]
+    if mode == "network":
+        with place.expander(t("bp.weights"), icon=":material/tune:"):
+            parts.append(controls(C, "bp", st.container(), only=WEIGHTS))
+    values = {n: getattr(p, n) for p, names in zip(parts, (shown, WEIGHTS), strict=False) for n in names}
+    cfg = C(mode=mode, **values)
+    try_this("bp", EXPERIMENTS, defaults(C))
+
+run = compute(cfg)
+fig_graph, fig_compare = figures(cfg, lang())
+with main:
+    applied_experiment("bp")
+    chart(fig_graph, key="bp_graph")
+    st.caption(t("bp.graph_caption") + " " + t("ui.scrub_hint"))
+    checked = [i for i, op in enumerate(run.ops) if op != "const"]
+    if not np.all(np.isfinite(run.grads[checked])):
+        st.warning(t("bp.saturated"), icon=":material/warning:")
+    else:
+        torch_gap = float(np.max(np.abs(run.grads[checked] - run.autograd[checked])))
+        fd_gap = float(np.max(np.abs(run.grads[checked] - run.numeric[checked])))
+        st.success(t("bp.agree", n=len(checked), torch=torch_gap, fd=fd_gap), icon=":material/check:")
+        m = st.columns(3)
+        m[0].metric(t("bp.metric_loss"), num(run.loss_value))
+        m[1].metric(t("bp.metric_torch"), num(torch_gap), help=t("bp.metric_torch_help"))
+        m[2].metric(t("bp.metric_fd"), num(fd_gap), help=t("bp.metric_fd_help"))
+
+st.subheader(t("bp.compare_heading"))
+st.markdown(t(f"bp.compare_text.{cfg.mode}"))
+left, right = st.columns(2)
+chart(fig_compare, key="bp_compare", where=left)
+rows = [i for i, op in enumerate(run.ops) if op != "const"]  # the target y gets no gradient
+right.dataframe(
+    {
+        t("bp.col_node"): [label(run.names[i]) for i in rows],
+        t("bp.col_graph"): run.grads[rows],
+        t("bp.col_torch"): run.autograd[rows],
+        t("bp.col_fd"): run.numeric[rows],
+    },
+    hide_index=True,
+    column_config={
+        t(k): st.column_config.NumberColumn(format="%.6f") for k in ("bp.col_graph", "bp.col_torch", "bp.col_fd")
+    },
+    height=min(38 + 35 * len(rows), 560),
+)
+code_expander(run_backprop, backward, central_differences, torch_network if mode == "network" else torch_expression)
