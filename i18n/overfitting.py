@@ -67,8 +67,8 @@ TEXT = {
     "over.epoch_prefix": {"en": "epoch ", "ko": "에포크 "},
     "over.noise_floor": {"en": "noise floor σ²", "ko": "잡음 바닥 σ²"},
     "over.main_caption": {
-        "en": "Black dots: training points; open red circles: validation points; grey dots: the true curve. Right: errors on a log scale (training solid, validation dashed); values below 10⁻⁴ are drawn at 10⁻⁴.",
-        "ko": "검은 점은 학습 데이터, 속이 빈 빨간 원은 검증 데이터, 회색 점선은 참 곡선입니다. 오른쪽은 로그 눈금의 오차입니다(학습은 실선, 검증은 점선). 10⁻⁴보다 작은 값은 10⁻⁴에 그립니다.",
+        "en": "Black dots: training points; open circles: validation points; grey dots: the true curve. Right: errors on a log scale (training solid, validation dashed); values below 10⁻⁴ are drawn at 10⁻⁴.",
+        "ko": "검은 점은 학습 데이터, 속이 빈 원은 검증 데이터, 회색 점선은 참 곡선입니다. 오른쪽은 로그 눈금의 오차입니다(학습은 실선, 검증은 점선). 10⁻⁴보다 작은 값은 10⁻⁴에 그립니다.",
     },
     "over.status_best": {
         "en": "Validation error is lowest at degree **{best}** ({val:num}). Degree {d} has training error {train:num} and validation error {dval:num}.",
@@ -96,12 +96,17 @@ TEXT = {
     },
     "over.size_heading": {"en": "More data closes the gap", "ko": "데이터가 많아지면 격차가 줄어듭니다"},
     "over.size_text": {
-        "en": "The same degree fitted to more and more points of the same pool. With few points a flexible polynomial bends through the noise; with many it cannot, and both errors meet near the noise floor σ².",
-        "ko": "같은 차수를 같은 데이터 묶음에서 점점 더 많은 점에 맞춥니다. 점이 적으면 유연한 다항식이 잡음을 따라 휘어지지만, 점이 많으면 그럴 수 없어서 두 오차가 잡음 바닥 σ² 근처에서 만납니다.",
+        "en": "Your degree (and, faint, degree 15) fitted to more and more points of the same pool. With few points a flexible polynomial bends through the noise; with many it cannot, and training and validation errors meet near the noise floor σ².",
+        "ko": "고른 차수(와 옅은 색의 15차)를 같은 데이터 묶음에서 점점 더 많은 점에 맞춥니다. 점이 적으면 유연한 다항식이 잡음을 따라 휘어지지만, 점이 많으면 그럴 수 없어서 학습 오차와 검증 오차가 잡음 바닥 σ² 근처에서 만납니다.",
     },
-    "over.size_title": {"en": "Degree {d}: error against the number of training points", "ko": "{d}차: 학습 데이터 수에 따른 오차"},
+    "over.size_title": {"en": "Error against the number of training points", "ko": "학습 데이터 수에 따른 오차"},
+    "over.trace_train_size": {"en": "degree {d}: training", "ko": "{d}차: 학습"},
+    "over.trace_val_size": {"en": "degree {d}: validation", "ko": "{d}차: 검증"},
     "over.size_now": {"en": "now: n = {n}", "ko": "현재 n = {n}"},
-    "over.mlp_heading": {"en": "An MLP, a validation set, and early stopping", "ko": "MLP, 검증 세트, 그리고 조기 종료"},
+    "over.mlp_heading": {
+        "en": "An MLP, a validation set, and early stopping",
+        "ko": "MLP, 검증 세트, 그리고 조기 종료",
+    },
     "over.mlp_text": {
         "en": "A small network (1 → hidden → 1, tanh) on the same training points. Its training loss falls for as long as it trains; its validation loss stops falling and rises as it starts to fit the noise. Early stopping keeps the weights of the lowest validation loss, and stops once **patience** epochs pass without a better one.",
         "ko": "같은 학습 데이터에 작은 신경망(1 → 은닉 → 1, tanh)을 학습합니다. 학습 손실은 학습하는 내내 줄지만, 검증 손실은 어느 순간 더 줄지 않고 잡음을 따라가기 시작하면서 커집니다. 조기 종료는 검증 손실이 가장 낮았던 가중치를 보관하고, **patience** 에포크 동안 더 나은 값이 나오지 않으면 멈춥니다.",

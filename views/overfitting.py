@@ -29,7 +29,7 @@ compute_mlp = st.cache_data(max_entries=32, show_spinner=False)(train_mlp)
 @st.cache_resource(max_entries=16, show_spinner=False)
 def poly_figures(cfg: OverfitConfig, language: str):
     run = compute_poly(cfg)
-    return poly_figure(run, cfg.degree, language), size_figure(run, cfg.degree, cfg.n, language)
+    return poly_figure(run, cfg.degree, language), size_figure(run, cfg.n, language)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -40,7 +40,7 @@ def mlp_chart(cfg: OverfitConfig, language: str):
 header(
     "overfitting",
     "over.intro",
-    r"\hat y = w_0 + w_1x + \dots + w_dx^d,\quad \mathrm{MSE} = \tfrac{1}{N}\textstyle\sum_i (\hat y_i - y_i)^2",
+    r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d",
     "over.formula_note",
     "over.intro_more",
 )

@@ -79,7 +79,7 @@ def _with_active(fig: go.Figure, frames: list[dict], active: int) -> None:
 def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
     """The fitted polynomial of each degree (frames) beside train and validation error against degree."""
     fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.1,
+        rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.13,
         subplot_titles=[t("over.fit_title", lang), t("over.u_title", lang)],
     )  # fmt: skip
     _data_traces(fig, sweep.data, lang, row=1, col=1)
@@ -106,7 +106,7 @@ def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
     )  # fmt: skip
     _noise_floor(fig, sweep.noise_floor, lang, row=1, col=2)
     axis = _error_axis(sweep.train_mse, sweep.val_mse, [sweep.noise_floor])
-    low, high = (10 ** v for v in axis["range"])
+    low, high = (10**v for v in axis["range"])
     styles = [
         {"type": "scatter", "mode": "lines", "xaxis": "x", "yaxis": "y", "name": t("over.trace_fit", lang),
          "line": {"color": FIT, "width": 4}, "hoverinfo": "skip"},
@@ -131,48 +131,54 @@ def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
             "layout": {"title": {"text": title}},
         }
 
-    base_layout(fig, height=600, title=" ")
+    base_layout(fig, height=680, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(degrees))
     _with_active(fig, frames, degree - 1)
     fig.update_xaxes(range=[-0.02, 1.02], title_text="x", row=1, col=1)
     fig.update_yaxes(range=list(Y_RANGE), title_text="y", row=1, col=1)
-    fig.update_xaxes(range=[0.5, 15.5], dtick=1, title_text=t("over.axis_degree", lang), row=1, col=2)
+    fig.update_xaxes(range=[0.5, 15.5], tick0=1, dtick=2, title_text=t("over.axis_degree", lang), row=1, col=2)
     fig.update_yaxes(**axis, title_text=t("over.axis_mse", lang), row=1, col=2)
-    fig.update_layout(legend={"y": -0.36, "yanchor": "top"}, margin={"b": 200})
-    return add_animation(fig, frames, lang, active=degree - 1, prefix_key="over.degree_prefix", frame_ms=400, y=-0.14)
+    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 270})
+    return add_animation(fig, frames, lang, active=degree - 1, prefix_key="over.degree_prefix", frame_ms=400, y=-0.17)
 
 
-def size_figure(sweep, degree: int, n: int, lang: str) -> go.Figure:
-    """Train and validation error of the degree-``degree`` polynomial against the number of training points."""
+def size_figure(sweep, n: int, lang: str) -> go.Figure:
+    """Train and validation error against the number of training points, for the chosen degree (and 15)."""
     fig = go.Figure()
-    for values, key, color, dash, symbol in (
-        (sweep.size_train, "over.trace_train_err", TRAIN, "solid", "circle"),
-        (sweep.size_val, "over.trace_val_err", TEST, "dash", "square"),
-    ):
-        fig.add_trace(
-            go.Scatter(
-                x=sweep.sizes, y=_err(values), customdata=rounded(values), mode="lines+markers", name=t(key, lang),
-                line={"color": color, "width": 3, "dash": dash}, marker={"symbol": symbol, "size": 8, "color": color},
-                hovertemplate=t("over.hover_size", lang) + "<extra></extra>",
-            )
-        )  # fmt: skip
+    for i, d in enumerate(sweep.size_degrees):
+        main = i == 0
+        for values, key, color, dash, symbol in (
+            (sweep.size_train[i], "over.trace_train_size", TRAIN, "solid", "circle"),
+            (sweep.size_val[i], "over.trace_val_size", TEST, "dash", "square"),
+        ):
+            fig.add_trace(
+                go.Scatter(
+                    x=sweep.sizes, y=_err(values), customdata=rounded(values), mode="lines+markers",
+                    name=t(key, lang, d=d), opacity=1.0 if main else 0.45,
+                    line={"color": color, "width": 4 if main else 2, "dash": dash},
+                    marker={"symbol": symbol if main else f"{symbol}-open", "size": 9 if main else 7, "color": color},
+                    hovertemplate=t("over.hover_size", lang) + "<extra></extra>",
+                )
+            )  # fmt: skip
     fig.add_vline(x=n, line={"color": FIT, "width": 2, "dash": "dot"})
     fig.add_annotation(
         x=n, y=1, yref="paper", yanchor="bottom", text=t("over.size_now", lang, n=n), showarrow=False,
         font={"color": FIT}, xanchor="left",
     )  # fmt: skip
     _noise_floor(fig, sweep.noise_floor, lang)
-    base_layout(fig, height=400, title=t("over.size_title", lang, d=degree))
+    base_layout(fig, height=460, title=t("over.size_title", lang))
     fig.update_xaxes(title_text=t("over.axis_size", lang), range=[0, 210])
-    fig.update_yaxes(**_error_axis(sweep.size_train, sweep.size_val, [sweep.noise_floor]), title_text=t("over.axis_mse", lang))
-    fig.update_layout(legend={"y": -0.25, "yanchor": "top", "x": 0}, margin={"b": 110, "t": 90})
+    fig.update_yaxes(
+        **_error_axis(sweep.size_train, sweep.size_val, [sweep.noise_floor]), title_text=t("over.axis_mse", lang)
+    )
+    fig.update_layout(legend={"y": -0.25, "yanchor": "top", "x": 0}, margin={"b": 130, "t": 90})
     return fig
 
 
 def mlp_figure(run, lang: str) -> go.Figure:
     """The MLP's prediction at each epoch (frames) beside its train and validation loss, early stopping marked."""
     fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.45, 0.55], horizontal_spacing=0.1,
+        rows=1, cols=2, column_widths=[0.45, 0.55], horizontal_spacing=0.13,
         subplot_titles=[t("over.mlp_fit_title", lang), t("over.loss_title", lang)],
     )  # fmt: skip
     _data_traces(fig, run.data, lang, row=1, col=1)
@@ -185,17 +191,23 @@ def mlp_figure(run, lang: str) -> go.Figure:
     epochs = np.arange(len(run.train_loss))
     best, stop = run.best_epoch, run.stop_epoch
     end = stop if stop is not None else epochs[-1]
-    fig.add_vrect(x0=best, x1=end, fillcolor=rgba(KEPT, 0.12), line_width=0, row=1, col=2)
-    fig.add_vline(x=best, line={"color": KEPT, "width": 3, "dash": "dash"}, row=1, col=2)
+    fig.add_vrect(x0=best, x1=end, fillcolor=rgba(KEPT, 0.12), line_width=0, row=1, col=2, exclude_empty_subplots=False)
+    fig.add_vline(x=best, line={"color": KEPT, "width": 3, "dash": "dash"}, row=1, col=2, exclude_empty_subplots=False)
     fig.add_annotation(
-        x=best, y=1, xref="x2", yref="y2 domain", yanchor="bottom", xanchor="right", showarrow=False,
-        text=t("over.best_epoch_label", lang, e=best), font={"color": KEPT},
+        x=best, y=0.98, xref="x2", yref="y2 domain", yanchor="top", xanchor="right", showarrow=False,
+        text=t("over.best_epoch_label", lang, e=best), font={"color": KEPT}, bgcolor="rgba(255,255,255,0.8)",
     )  # fmt: skip
     if stop is not None:
-        fig.add_vline(x=stop, line={"color": COLORS["grey"], "width": 2, "dash": "dot"}, row=1, col=2)
+        fig.add_vline(
+            x=stop,
+            line={"color": COLORS["grey"], "width": 2, "dash": "dot"},
+            row=1,
+            col=2,
+            exclude_empty_subplots=False,
+        )
         fig.add_annotation(
-            x=stop, y=0.9, xref="x2", yref="y2 domain", xanchor="left", showarrow=False,
-            text=t("over.stop_label", lang, e=stop), font={"color": COLORS["black"]},
+            x=stop, y=0.86, xref="x2", yref="y2 domain", yanchor="top", xanchor="left", showarrow=False,
+            text=t("over.stop_label", lang, e=stop), font={"color": COLORS["black"]}, bgcolor="rgba(255,255,255,0.8)",
         )  # fmt: skip
     styles = [
         {"type": "scatter", "mode": "lines", "xaxis": "x", "yaxis": "y", "name": t("over.trace_mlp", lang),
@@ -220,11 +232,11 @@ def mlp_figure(run, lang: str) -> go.Figure:
             "layout": {"title": {"text": title}},
         }
 
-    base_layout(fig, height=600, title=" ")
+    base_layout(fig, height=680, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     fig.update_xaxes(range=[-0.02, 1.02], title_text="x", row=1, col=1)
     fig.update_yaxes(range=list(Y_RANGE), title_text="y", row=1, col=1)
     fig.update_xaxes(range=[0, epochs[-1]], title_text=t("over.axis_epoch", lang), row=1, col=2)
     fig.update_yaxes(**_error_axis(run.train_loss, run.val_loss), title_text=t("over.axis_mse", lang), row=1, col=2)
-    fig.update_layout(legend={"y": -0.36, "yanchor": "top"}, margin={"b": 200})
-    return add_animation(fig, frames, lang, prefix_key="over.epoch_prefix", y=-0.14)
+    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 270})
+    return add_animation(fig, frames, lang, prefix_key="over.epoch_prefix", y=-0.17)

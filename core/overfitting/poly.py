@@ -55,8 +55,9 @@ class PolySweep:
     curves: np.ndarray  # (D, GRID) each fitted polynomial on data.grid
     best_degree: int  # the degree with the lowest validation error
     sizes: np.ndarray  # (S,) training-set sizes of the learning curve
-    size_train: np.ndarray  # (S,) train MSE at cfg.degree with the first `size` points of the pool
-    size_val: np.ndarray  # (S,)
+    size_degrees: tuple[int, ...]  # cfg.degree, and MAX_DEGREE for contrast when cfg.degree is lower
+    size_train: np.ndarray  # (G, S) train MSE of each of size_degrees with the first `size` points of the pool
+    size_val: np.ndarray  # (G, S)
     cond_scaled: float  # condition number at cfg.degree with x scaled to [-1, 1]
     cond_raw: float  # ... and with x as drawn, in [0, 1]
     noise_floor: float  # σ²: the error even the true curve makes on new points
@@ -74,12 +75,14 @@ def sweep(cfg: OverfitConfig) -> PolySweep:
         val.append(mse(predict(u_val, b, w), data.y_val))
         curves.append(predict(u_grid, b, w))
     pool = make_data(POOL, cfg.noise, cfg.seed)  # the same draws: the first n points are data.x_train
-    size_train, size_val = [], []
-    for m in SIZES:
-        u_m, y_m = to_unit(pool.x_train[:m]), pool.y_train[:m]
-        b, w = fit_poly(u_m, y_m, cfg.degree)
-        size_train.append(mse(predict(u_m, b, w), y_m))
-        size_val.append(mse(predict(u_val, b, w), data.y_val))
+    size_degrees = (cfg.degree,) if cfg.degree == MAX_DEGREE else (cfg.degree, MAX_DEGREE)
+    size_train, size_val = np.zeros((len(size_degrees), len(SIZES))), np.zeros((len(size_degrees), len(SIZES)))
+    for i, d in enumerate(size_degrees):
+        for j, m in enumerate(SIZES):
+            u_m, y_m = to_unit(pool.x_train[:m]), pool.y_train[:m]
+            b, w = fit_poly(u_m, y_m, d)
+            size_train[i, j] = mse(predict(u_m, b, w), y_m)
+            size_val[i, j] = mse(predict(u_val, b, w), data.y_val)
     return PolySweep(
         data=data,
         degrees=degrees,
@@ -88,8 +91,9 @@ def sweep(cfg: OverfitConfig) -> PolySweep:
         curves=np.array(curves),
         best_degree=int(degrees[np.argmin(val)]),
         sizes=np.array(SIZES),
-        size_train=np.array(size_train),
-        size_val=np.array(size_val),
+        size_degrees=size_degrees,
+        size_train=size_train,
+        size_val=size_val,
         cond_scaled=condition(u, cfg.degree),
         cond_raw=condition(data.x_train, cfg.degree),
         noise_floor=cfg.noise**2,
