@@ -6,11 +6,11 @@ import streamlit as st
 
 from core.common.params import declared, defaults, experiment
 from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, make_data, sweep, train_mlp
+from i18n.numbers import num
 from ui.chart import chart
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls, draw
 from ui.state import lang, t
-from i18n.numbers import num
 from viz.overfitting import mlp_figure, poly_figure, size_figure
 
 C = OverfitConfig

@@ -8,7 +8,6 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from i18n.numbers import num
 from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES, TEST, TRAIN, rgba
