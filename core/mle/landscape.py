@@ -60,11 +60,13 @@ def landscape(cfg: MLEConfig, run: Ascent) -> Landscape:
         ll = _categorical_ll(counts, probs)
         return Landscape(t, None, ll, np.exp(ll - run.max_ll), None, None, None, truth)
     mean, sd = mle
-    reach = max(3 * sd, 1.0)
-    lo, hi = min(mean - reach, run.path[:, 0].min()), max(mean + reach, run.path[:, 0].max())
-    mus = np.linspace(lo - 0.1, hi + 0.1, MAP)
-    top = max(3 * sd, run.path[:, 1].max() * 1.1, 1.2)
-    sigmas = np.linspace(max(sd / 4, 0.02), top, MAP)
+    # The view holds the top, the start (0, 1) and the whole climb, and not much more.
+    lo, hi = min(mean - 2 * sd, run.path[:, 0].min()), max(mean + 2 * sd, run.path[:, 0].max())
+    pad = 0.08 * (hi - lo)
+    mus = np.linspace(lo - pad, hi + pad, MAP)
+    low = min(sd / 3, run.path[:, 1].min() * 0.9)
+    top = max(2.2 * sd, run.path[:, 1].max() * 1.08)
+    sigmas = np.linspace(max(low, 0.02), top, MAP)
     ll = gaussian_ll(x, mus[None, :], sigmas[:, None])
     spread = max(4 * sd, 4 * cfg.sigma)
     dx = np.linspace(min(mean, cfg.mu) - spread, max(mean, cfg.mu) + spread, DENSITY)
