@@ -98,11 +98,6 @@ def ascend(cfg: MLEConfig) -> Ascent:
     settle = max(1, round(cfg.steps * SETTLE))  # the steps over which the learning rate falls to 0
     path, ll, stop_step = [], [], None
     for step in range(cfg.steps + 1):
-        if step > 0:
-            opt.param_groups[0]["lr"] = cfg.lr * min(1.0, (cfg.steps - step + 1) / settle)
-            opt.zero_grad()
-            mean_ll.backward()
-            opt.step()
         params = _unconstrained(cfg.dist, raw)
         mean_ll = mean_log_likelihood(cfg.dist, params, stats)
         if not torch.isfinite(mean_ll):
@@ -110,6 +105,11 @@ def ascend(cfg: MLEConfig) -> Ascent:
             break
         path.append(params.detach().numpy().copy())
         ll.append(mean_ll.item() * len(x))
+        if step < cfg.steps:
+            opt.param_groups[0]["lr"] = cfg.lr * min(1.0, (cfg.steps - step) / settle)
+            opt.zero_grad()
+            mean_ll.backward()
+            opt.step()
     path_arr = np.array(path)
     return Ascent(
         x=x,
