@@ -188,8 +188,8 @@ TEXT = {
     },
     "mle.try.many.name": {"en": "500 tosses: a sharp peak", "ko": "500번 던지기: 뾰족한 꼭대기"},
     "mle.try.many.what": {
-        "en": "With 500 tosses the likelihood is a narrow spike around p̂, close to the true p = 0.7, and the likelihood itself is a number far too small for float64.",
-        "ko": "500번 던지면 가능도가 p̂ 주위의 좁은 뾰족한 봉우리가 되고, p̂는 참 p = 0.7에 가깝습니다. 가능도 자체는 float64로도 나타낼 수 없을 만큼 작은 수입니다.",
+        "en": "With 500 tosses the likelihood is a narrow spike around p̂, close to the true p = 0.7, and the likelihood itself (about 10⁻¹³⁹) is too small even for float32, which rounds it to 0.",
+        "ko": "500번 던지면 가능도가 p̂ 주위의 좁은 뾰족한 봉우리가 되고, p̂는 참 p = 0.7에 가깝습니다. 가능도 자체는 약 10⁻¹³⁹ 정도로 작아서 float32에서는 0이 되어 버립니다.",
     },
     "mle.try.few.name": {"en": "5 tosses: a wide hill", "ko": "5번 던지기: 넓은 언덕"},
     "mle.try.few.what": {

@@ -19,7 +19,9 @@ configure_torch()
 C = OverfitConfig()
 
 
-@pytest.mark.parametrize(("n", "noise", "seed"), [(16, 0.3, 0), (20, 0.3, 1), (60, 0.1, 2), (200, 0.6, 3), (40, 0.0, 4)])
+@pytest.mark.parametrize(
+    ("n", "noise", "seed"), [(16, 0.3, 0), (20, 0.3, 1), (60, 0.1, 2), (200, 0.6, 3), (40, 0.0, 4)]
+)
 def test_every_polynomial_equals_scikit_learn(n, noise, seed):
     """PolynomialFeatures + LinearRegression on the same scaled x, on the drawing grid.
 

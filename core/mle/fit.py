@@ -94,29 +94,31 @@ def ascend(cfg: MLEConfig) -> Ascent:
     else:
         stats = torch.as_tensor(np.bincount(x, minlength=cfg.faces) / len(x))
         raw = torch.zeros(cfg.faces, dtype=torch.float64, requires_grad=True)  # logits of a fair coin/die
-    opt = torch.optim.Adam([raw], lr=cfg.lr, maximize=True)
+    opt = torch.optim.Adam([raw], lr=cfg.lr, maximize=True, fused=True)  # one kernel per step: tiny tensors
     settle = max(1, round(cfg.steps * SETTLE))  # the steps over which the learning rate falls to 0
-    path, ll, stop_step = [], [], None
+    path = torch.empty(cfg.steps + 1, len(raw) if cfg.dist != "coin" else 1, dtype=torch.float64)
+    ll = torch.empty(cfg.steps + 1, dtype=torch.float64)
+    stop_step = None
     for step in range(cfg.steps + 1):
         params = _unconstrained(cfg.dist, raw)
         mean_ll = mean_log_likelihood(cfg.dist, params, stats)
+        path[step], ll[step] = params.detach(), mean_ll.detach()
         if not torch.isfinite(mean_ll):
             stop_step = step
             break
-        path.append(params.detach().numpy().copy())
-        ll.append(mean_ll.item() * len(x))
         if step < cfg.steps:
             opt.param_groups[0]["lr"] = cfg.lr * min(1.0, (cfg.steps - step) / settle)
             opt.zero_grad()
             mean_ll.backward()
             opt.step()
-    path_arr = np.array(path)
+    last = cfg.steps if stop_step is None else stop_step - 1
+    path_arr, ll_arr = path[: last + 1].numpy(), ll[: last + 1].numpy() * len(x)
     return Ascent(
         x=x,
         mle=mle,
         max_ll=log_likelihood(cfg.dist, mle, x),
         path=path_arr,
-        ll=np.array(ll),
+        ll=ll_arr,
         frames=frame_steps(len(path_arr) - 1, MAX_FRAMES),
         stop_step=stop_step,
         gap=float(np.abs(path_arr[-1] - mle).max()),
