@@ -54,7 +54,7 @@ def test_500_tosses_give_a_sharp_peak_near_the_truth_and_an_underflowing_likelih
 
 
 def test_5_tosses_give_a_wide_hill(page):
-    cfg, run, land = run_of(apply_experiment(page, "few"))
+    cfg, _, land = run_of(apply_experiment(page, "few"))
     assert cfg.n == 5
     assert half_width(land) > 0.3
 

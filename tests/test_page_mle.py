@@ -18,7 +18,7 @@ def test_each_distribution_climbs_to_its_closed_form(dist, lang):
     fig = figures(at)[0]
     assert len(fig["frames"]) == 60 and fig["frames"][-1]["name"] == "300"
     assert len(at.dataframe) == 2  # the two identities
-    differences = [float(v) for df in at.dataframe for q, v in zip(df.value.iloc[:, 0], df.value.iloc[:, 1]) if
+    differences = [float(v) for df in at.dataframe for q, v in zip(df.value.iloc[:, 0], df.value.iloc[:, 1], strict=True) if
                    q in ("difference", "차이")]  # fmt: skip
     assert len(differences) == 3 and max(differences) < 1e-6
 
