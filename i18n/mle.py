@@ -85,7 +85,7 @@ TEXT = {
     "mle.axis_param": {"en": "parameter value", "ko": "매개변수 값"},
     "mle.axis_face": {"en": "face", "ko": "면"},
     "mle.axis_prob": {"en": "probability", "ko": "확률"},
-    "mle.axis_p6": {"en": "p₆ = P(six)", "ko": "p₆ = P(6)"},
+    "mle.axis_p6": {"en": "p₆ = P(six)", "ko": "p₆ = 6이 나올 확률"},
     "mle.axis_density": {"en": "density", "ko": "밀도"},
     "mle.caption.coin": {
         "en": "Top: the likelihood divided by its maximum; bottom: the log-likelihood. Star: the maximum at p̂ = k/n; grey dotted line: the true p; blue dot: gradient ascent.",
@@ -160,21 +160,21 @@ TEXT = {
     },
     "mle.col_quantity": {"en": "quantity", "ko": "값"},
     "mle.col_value": {"en": "value", "ko": "수치"},
-    "mle.row_mse": {"en": "MSE (F.mse_loss)", "ko": "MSE (F.mse_loss)"},
+    "mle.row_mse": {"en": "MSE (F.mse_loss)", "ko": "평균 제곱 오차 (F.mse_loss)"},
     "mle.row_nll_unit": {
         "en": "Gaussian NLL, σ² = 1 (F.gaussian_nll_loss, full=True)",
         "ko": "가우시안 NLL, σ² = 1 (F.gaussian_nll_loss, full=True)",
     },
-    "mle.row_formula_unit": {"en": "½·log 2π + MSE / 2", "ko": "½·log 2π + MSE / 2"},
+    "mle.row_formula_unit": {"en": "formula: ½·log 2π + MSE / 2", "ko": "공식: ½·log 2π + MSE / 2"},
     "mle.row_nll_fit": {
         "en": "Gaussian NLL, σ² = MSE (the MLE of the noise)",
         "ko": "가우시안 NLL, σ² = MSE (잡음의 MLE)",
     },
-    "mle.row_formula_fit": {"en": "½·log(2π·MSE) + ½", "ko": "½·log(2π·MSE) + ½"},
+    "mle.row_formula_fit": {"en": "formula: ½·log(2π·MSE) + ½", "ko": "공식: ½·log(2π·MSE) + ½"},
     "mle.row_ce": {"en": "cross-entropy (F.cross_entropy)", "ko": "교차 엔트로피 (F.cross_entropy)"},
     "mle.row_nll_cat": {
-        "en": "−(1/n) Σ log p̂(xᵢ) (Categorical.log_prob)",
-        "ko": "−(1/n) Σ log p̂(xᵢ) (Categorical.log_prob)",
+        "en": "categorical NLL −(1/n) Σ log p̂(xᵢ) (Categorical.log_prob)",
+        "ko": "범주형 NLL −(1/n) Σ log p̂(xᵢ) (Categorical.log_prob)",
     },
     "mle.row_diff": {"en": "difference", "ko": "차이"},
     "mle.id_caption": {

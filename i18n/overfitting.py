@@ -54,7 +54,7 @@ TEXT = {
     "over.trace_best_degree": {"en": "lowest validation error (d = {d})", "ko": "검증 오차 최저 (d = {d})"},
     "over.best_label": {"en": "best", "ko": "최적"},
     "over.hover_degree": {"en": "degree %{x}<br>MSE %{customdata:.4g}", "ko": "차수 %{x}<br>MSE %{customdata:.4g}"},
-    "over.hover_size": {"en": "n = %{x}<br>MSE %{customdata:.4g}", "ko": "n = %{x}<br>MSE %{customdata:.4g}"},
+    "over.hover_size": {"en": "n = %{x}<br>MSE %{customdata:.4g}", "ko": "학습 데이터 %{x}개<br>MSE %{customdata:.4g}"},
     "over.frame_title": {
         "en": "Degree {d}: training MSE {train:num}, validation MSE {val:num}",
         "ko": "{d}차: 학습 MSE {train:num}, 검증 MSE {val:num}",
@@ -168,7 +168,7 @@ TEXT = {
         "en": "Without noise there is nothing to overfit: high degrees fit the sine better and better, and at degree 15 the validation error is as close to 0 as the training error.",
         "ko": "잡음이 없으면 과적합할 대상이 없습니다. 차수가 높을수록 사인 곡선에 더 잘 맞고, 15차에서는 검증 오차도 학습 오차만큼 0에 가까워집니다.",
     },
-    "over.try.impatient.name": {"en": "Patience 1", "ko": "patience 1"},
+    "over.try.impatient.name": {"en": "Patience 1", "ko": "인내 1 에포크(patience 1)"},
     "over.try.impatient.what": {
         "en": "Stopping at the first epoch without a new low ends training far too early: the first steps wobble, so the kept weights are the untrained ones, with a validation loss far above the one patience 20 finds.",
         "ko": "새 최저값이 한 번만 안 나와도 멈추면 학습이 너무 일찍 끝납니다. 처음 몇 단계는 손실이 흔들리기 때문에 학습 전 가중치가 보관되고, 검증 손실은 patience 20일 때보다 훨씬 높습니다.",
