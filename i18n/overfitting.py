@@ -67,8 +67,8 @@ TEXT = {
     "over.epoch_prefix": {"en": "epoch ", "ko": "에포크 "},
     "over.noise_floor": {"en": "noise floor σ²", "ko": "잡음 바닥 σ²"},
     "over.main_caption": {
-        "en": "Black dots: training points; open circles: validation points; grey dots: the true curve. Right: errors on a log scale (training solid, validation dashed); values below 10⁻⁴ are drawn at 10⁻⁴.",
-        "ko": "검은 점은 학습 데이터, 속이 빈 원은 검증 데이터, 회색 점선은 참 곡선입니다. 오른쪽은 로그 눈금의 오차입니다(학습은 실선, 검증은 점선). 10⁻⁴보다 작은 값은 10⁻⁴에 그립니다.",
+        "en": "Black dots: training points; open circles: validation points; grey dots: the true curve. Right: errors on a log scale (training solid, validation dashed); values below 10⁻⁴ or above 10 are drawn at those edges (hover for the exact value).",
+        "ko": "검은 점은 학습 데이터, 속이 빈 원은 검증 데이터, 회색 점선은 참 곡선입니다. 오른쪽은 로그 눈금의 오차입니다(학습은 실선, 검증은 점선). 10⁻⁴보다 작거나 10보다 큰 값은 그 경계에 그립니다(마우스를 올리면 정확한 값이 보입니다).",
     },
     "over.status_best": {
         "en": "Validation error is lowest at degree **{best}** ({val:num}). Degree {d} has training error {train:num} and validation error {dval:num}.",
@@ -125,8 +125,8 @@ TEXT = {
         "ko": "{e} 에포크: 학습 MSE {train:num}, 검증 MSE {val:num}",
     },
     "over.mlp_caption": {
-        "en": "Green dashed line and band: from the lowest validation loss to where patience ran out; the green dashed curve is the network with the kept weights. Losses on a log scale.",
-        "ko": "초록 점선과 띠: 검증 손실이 가장 낮았던 에포크부터 인내가 바닥난 에포크까지입니다. 초록 점선 곡선은 보관한 가중치로 만든 신경망입니다. 손실은 로그 눈금입니다.",
+        "en": "Green dashed line and band: from the lowest validation loss to where patience ran out; the green dashed curve is the network with the kept weights. The loss axis is zoomed on the validation minimum, so the first epochs start above it.",
+        "ko": "초록 점선과 띠: 검증 손실이 가장 낮았던 에포크부터 인내가 바닥난 에포크까지입니다. 초록 점선 곡선은 보관한 가중치로 만든 신경망입니다. 손실 축은 검증 최저점 근처를 확대했기 때문에 처음 몇 에포크는 위쪽 바깥에서 시작합니다.",
     },
     "over.stopped_at": {
         "en": "Early stopping: the validation loss was lowest at epoch **{best}** ({val:num}); after {patience} more epochs without a better one, training would stop at epoch {stop}. By the last epoch the validation loss is {last:num}.",

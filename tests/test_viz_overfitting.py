@@ -6,7 +6,7 @@ import numpy as np
 
 from core.common.runtime import configure_torch
 from core.overfitting import OverfitConfig, sweep, train_mlp
-from viz.overfitting import ERR_FLOOR, Y_RANGE, mlp_figure, poly_figure, size_figure
+from viz.overfitting import ERR_CAP, ERR_FLOOR, Y_RANGE, mlp_figure, poly_figure, size_figure
 
 configure_torch()
 C = OverfitConfig()
@@ -23,6 +23,7 @@ def test_poly_figure_has_one_frame_per_degree_and_opens_on_the_chosen_one():
     frame = fig.frames[14]
     assert list(frame.data[2].x) == [15, 15]
     assert frame.data[2].y[0] == np.float32(max(run.train_mse[14], ERR_FLOOR))
+    assert frame.data[2].y[1] == np.float32(min(run.val_mse[14], ERR_CAP))
     assert fig.layout.yaxis2.type == "log"
 
 

@@ -14,7 +14,9 @@ from viz.palette import COLORS, SERIES, TEST, TRAIN, rgba
 
 Y_RANGE = (-2.4, 2.4)  # the curve's own range is ±1; wild polynomials are cut at the panel edge
 FIT, KEPT = SERIES[0], COLORS["green"]
-ERR_FLOOR = 1e-4  # an interpolating polynomial's training error (~10⁻²⁹) is drawn here, so the axis stays readable
+# An interpolating polynomial's training error (~10⁻²⁹) is drawn at ERR_FLOOR and a wild one's validation error
+# (up to ~10⁹) at ERR_CAP: five decades keep the U readable; hover shows the true values.
+ERR_FLOOR, ERR_CAP = 1e-4, 10.0
 
 
 def _clip(values: np.ndarray) -> np.ndarray:
@@ -46,14 +48,14 @@ def _data_traces(fig: go.Figure, data, lang: str, **where) -> None:
 
 
 def _err(values) -> np.ndarray:
-    """Errors as drawn on a log axis: at least ERR_FLOOR."""
-    return rounded(np.maximum(np.asarray(values, dtype=np.float64), ERR_FLOOR))
+    """Errors as drawn on a log axis: within [ERR_FLOOR, ERR_CAP]."""
+    return rounded(np.clip(np.asarray(values, dtype=np.float64), ERR_FLOOR, ERR_CAP))
 
 
 def _error_axis(*arrays) -> dict:
     """A log axis spanning every drawn error (zeros, such as a noise floor of 0, left out)."""
     values = np.concatenate([np.asarray(a, dtype=np.float64).ravel() for a in arrays])
-    return log_axis(np.maximum(values[values > 0], ERR_FLOOR))
+    return log_axis(np.clip(values[values > 0], ERR_FLOOR, ERR_CAP))
 
 
 def _noise_floor(fig: go.Figure, floor: float, lang: str, **where) -> None:
@@ -236,6 +238,8 @@ def mlp_figure(run, lang: str) -> go.Figure:
     fig.update_xaxes(range=[-0.02, 1.02], title_text="x", row=1, col=1)
     fig.update_yaxes(range=list(Y_RANGE), title_text="y", row=1, col=1)
     fig.update_xaxes(range=[0, epochs[-1]], title_text=t("over.axis_epoch", lang), row=1, col=2)
-    fig.update_yaxes(**_error_axis(run.train_loss, run.val_loss), title_text=t("over.axis_mse", lang), row=1, col=2)
+    # A linear axis zoomed on the validation minimum: the rise after it is the point (early epochs leave the top).
+    top = max(2.5 * float(run.val_loss.min()), 1.15 * float(run.val_loss[-1]))
+    fig.update_yaxes(range=[0, top], title_text=t("over.axis_mse", lang), row=1, col=2)
     fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 270})
     return add_animation(fig, frames, lang, prefix_key="over.epoch_prefix", y=-0.17)
