@@ -80,7 +80,7 @@ def _with_active(fig: go.Figure, frames: list[dict], active: int) -> None:
 def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
     """The fitted polynomial of each degree (frames) beside train and validation error against degree."""
     fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.13,
+        rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.16,
         subplot_titles=[t("over.fit_title", lang), t("over.u_title", lang)],
     )  # fmt: skip
     _data_traces(fig, sweep.data, lang, row=1, col=1)
