@@ -116,8 +116,8 @@ TEXT = {
         "ko": "{step}단계에서 로그 가능도가 유한한 값이 아니게 되었습니다. 학습률을 낮춰 보세요.",
     },
     "mle.tiny": {
-        "en": "The likelihood itself is L(θ̂) = 10^{exp:.1f}: a product of {n} probabilities. That is why we climb log L instead.",
-        "ko": "가능도 자체는 L(θ̂) = 10^{exp:.1f}입니다. 확률 {n}개의 곱입니다. 그래서 가능도 대신 log L을 올라갑니다.",
+        "en": "The likelihood itself is L(θ̂) = {value}: a product of {n} probabilities. That is why we climb log L instead.",
+        "ko": "가능도 자체는 확률 {n}개의 곱인 L(θ̂) = {value}에 불과합니다. 그래서 가능도 대신 log L을 올라갑니다.",
     },
     "mle.metric_ll": {"en": "max log L", "ko": "최대 log L"},
     "mle.metric_gap": {"en": "Gap to the closed form", "ko": "닫힌 형태와의 차이"},

@@ -13,7 +13,7 @@ from ui.chart import chart
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
-from viz.mle import mle_figure
+from viz.mle import mle_figure, power_of_ten
 
 C = MLEConfig
 EXPERIMENTS = [
@@ -75,7 +75,7 @@ with main:
         m[2].metric(t("mle.metric_coin"), f"{int(run.x.sum())} / {len(run.x)} = {num(run.mle[0])}")
     else:
         m[2].metric(t("mle.metric_p6"), num(run.mle[5]))
-    st.caption(t("mle.tiny", exp=run.max_ll / math.log(10), n=cfg.n))
+    st.caption(t("mle.tiny", value=power_of_ten(run.max_ll), n=cfg.n))
 
 st.subheader(t("mle.id_heading"))
 ident = compute_identities(cfg)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -13,6 +15,19 @@ from viz.palette import COLORS, SERIES, tint
 CLIMB, MLE, TRUE = COLORS["blue"], COLORS["vermillion"], COLORS["black"]
 SEQUENTIAL = [[0, "white"], [1, tint(COLORS["blue"], 0.15)]]  # relative likelihood 0 … 1
 FACES = [str(k) for k in range(1, 7)]
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(log_value: float) -> str:
+    """exp(log_value) written as m×10ⁿ from its logarithm, so values below float64's range still print."""
+    exponent10 = log_value / math.log(10)
+    e = math.floor(exponent10)
+    mantissa = 10 ** (exponent10 - e)
+    if round(mantissa, 1) >= 10:
+        mantissa, e = mantissa / 10, e + 1
+    return f"{mantissa:.1f}×10" + str(e).translate(_SUPERSCRIPT)
 
 
 def _names(dist: str, lang: str) -> list[str]:
@@ -156,8 +171,8 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
     base_layout(fig, height=860, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(frames_idx))
     _axes(fig, dist, run, land, lang)
-    fig.update_layout(legend={"y": -0.27, "yanchor": "top"}, margin={"b": 270}, barmode="overlay")
-    return add_animation(fig, frames, lang, prefix_key="mle.step_prefix", frame_ms=80, y=-0.1)
+    fig.update_layout(legend={"y": -0.35, "yanchor": "top"}, margin={"b": 320}, barmode="overlay")
+    return add_animation(fig, frames, lang, prefix_key="mle.step_prefix", frame_ms=80, y=-0.09)
 
 
 def _axes(fig: go.Figure, dist: str, run, land, lang: str) -> None:
