@@ -168,10 +168,10 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
         title = t("mle.frame_title", lang, k=k, ll=float(run.ll[k]), values=values if len(names) <= 2 else "")
         return {"name": str(k), "data": data, "layout": {"title": {"text": title}}}
 
-    base_layout(fig, height=860, title=" ")
+    base_layout(fig, height=900, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(frames_idx))
     _axes(fig, dist, run, land, lang)
-    fig.update_layout(legend={"y": -0.35, "yanchor": "top"}, margin={"b": 320}, barmode="overlay")
+    fig.update_layout(legend={"y": -0.35, "yanchor": "top"}, margin={"b": 360}, barmode="overlay")
     return add_animation(fig, frames, lang, prefix_key="mle.step_prefix", frame_ms=80, y=-0.09)
 
 

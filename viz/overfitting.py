@@ -132,14 +132,14 @@ def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
             "layout": {"title": {"text": title}},
         }
 
-    base_layout(fig, height=680, title=" ")
+    base_layout(fig, height=760, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(degrees))
     _with_active(fig, frames, degree - 1)
     fig.update_xaxes(range=[-0.02, 1.02], title_text="x", row=1, col=1)
     fig.update_yaxes(range=list(Y_RANGE), title_text="y", row=1, col=1)
     fig.update_xaxes(range=[0.5, 15.5], tick0=1, dtick=2, title_text=t("over.axis_degree", lang), row=1, col=2)
     fig.update_yaxes(**axis, title_text=t("over.axis_mse", lang), row=1, col=2)
-    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 270})
+    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 350})
     return add_animation(fig, frames, lang, active=degree - 1, prefix_key="over.degree_prefix", frame_ms=400, y=-0.17)
 
 
@@ -233,7 +233,7 @@ def mlp_figure(run, lang: str) -> go.Figure:
             "layout": {"title": {"text": title}},
         }
 
-    base_layout(fig, height=680, title=" ")
+    base_layout(fig, height=760, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     fig.update_xaxes(range=[-0.02, 1.02], title_text="x", row=1, col=1)
     fig.update_yaxes(range=list(Y_RANGE), title_text="y", row=1, col=1)
@@ -241,5 +241,5 @@ def mlp_figure(run, lang: str) -> go.Figure:
     # A linear axis zoomed on the validation minimum: the rise after it is the point (early epochs leave the top).
     top = max(2.5 * float(run.val_loss.min()), 1.15 * float(run.val_loss[-1]))
     fig.update_yaxes(range=[0, top], title_text=t("over.axis_mse", lang), row=1, col=2)
-    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 270})
+    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, margin={"b": 350})
     return add_animation(fig, frames, lang, prefix_key="over.epoch_prefix", y=-0.17)
