@@ -43,6 +43,8 @@ PAGES = {
     "linear-regression": ({}, ["dataset", "features"], None),
     "backprop": ({}, ["mode", "act", "loss"], None),
     "sgd": ({}, ["batches", "task", "cloud"], None),
+    "overfitting": ({}, ["width"], None),
+    "mle": ({}, ["dist", "die"], None),
 }
 PAYLOAD_MARKS = "img[src*='203.0.113.9'], a[href*='example.com'], img[alt='x']"
 ECHOING = ("learning-rate", "cnn-filters", "rnn-unrolling")  # pages that show the value back: every payload

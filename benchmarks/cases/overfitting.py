@@ -1,0 +1,14 @@
+"""Overfitting page: the polynomial sweep and the MLP training its view runs, from the page's declared config."""
+
+from dataclasses import replace
+
+from core.overfitting import OverfitConfig, sweep, train_mlp
+
+PAGE = "overfitting"
+DEFAULT = OverfitConfig()
+HEAVIEST = replace(DEFAULT, degree=15, n=200, width="256", epochs=600, patience=100)
+
+CASES = {
+    "default": lambda: (sweep(DEFAULT), train_mlp(DEFAULT)),
+    "heaviest": lambda: (sweep(HEAVIEST), train_mlp(HEAVIEST)),
+}

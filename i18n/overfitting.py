@@ -1,0 +1,176 @@
+"""Texts of the overfitting page."""
+
+TEXT = {
+    "over.intro": {
+        "en": "A model that fits its training points better is not always better. Raise the polynomial degree and the training error keeps falling, while the error on **validation** points it never saw falls, then climbs: the U of overfitting. More data, or stopping training at the right epoch, keeps a flexible model honest.",
+        "ko": "학습 데이터에 더 잘 맞는 모델이 언제나 더 좋은 모델은 아닙니다. 다항식의 차수를 올리면 학습 오차는 계속 줄지만, 모델이 보지 못한 **검증** 데이터의 오차는 줄다가 다시 커집니다. 이것이 과적합의 U자 곡선입니다. 데이터를 늘리거나 알맞은 에포크에서 학습을 멈추면 유연한 모델도 과적합을 피할 수 있습니다.",
+    },
+    "over.intro_more": {
+        "en": "The data are noisy samples of one sine period. **Training** points fit the model; **validation** points choose among models (the degree, the epoch to stop at); **test** points are looked at once, at the end, to report how the chosen model does on new data. Press ▶ under the first chart to sweep the degree from 1 to 15 and watch the marker climb the U.\n\nBefore taking powers, x is scaled to [−1, 1]: then x¹⁵ stays within [−1, 1]. On x in [0, 1], x¹⁵ is nearly 0 for most points and the columns x¹⁰…x¹⁵ look alike, so the least-squares solve becomes ill-conditioned and loses digits (the condition numbers are under the chart).",
+        "ko": "데이터는 사인 함수 한 주기에서 뽑은, 잡음이 섞인 점들입니다. **학습** 데이터로 모델을 맞추고, **검증** 데이터로 모델(차수, 멈출 에포크)을 고르며, **테스트** 데이터는 마지막에 한 번만 보고 고른 모델이 새 데이터에서 얼마나 잘하는지 보고합니다. 첫 번째 차트 아래의 ▶를 누르면 차수가 1부터 15까지 바뀌며 표시가 U자 곡선을 따라 움직입니다.\n\n거듭제곱을 하기 전에 x를 [−1, 1]로 옮깁니다. 그러면 x¹⁵도 [−1, 1] 안에 머뭅니다. x가 [0, 1]에 있으면 대부분의 점에서 x¹⁵가 거의 0이고 x¹⁰…x¹⁵ 열이 서로 비슷해져서, 최소제곱 풀이의 조건이 나빠지고 유효 숫자를 잃습니다(조건수는 차트 아래에 있습니다).",
+    },
+    "over.formula_note": {
+        "en": "A degree-d polynomial has d + 1 coefficients, fitted by least squares on the training points. Both errors are mean squared errors (MSE); the validation error estimates how the model does on new points.",
+        "ko": "d차 다항식의 계수는 d + 1개이며, 학습 데이터에 대한 최소제곱으로 맞춥니다. 두 오차 모두 평균 제곱 오차(MSE)이고, 검증 오차는 모델이 새 데이터에서 보일 성능을 추정합니다.",
+    },
+    "over.degree": {"en": "Polynomial degree d", "ko": "다항식 차수 d"},
+    "over.degree_help": {
+        "en": "The polynomial shown first; the slider under the chart scrubs through every degree from 1 to 15.",
+        "ko": "처음에 보여 줄 다항식입니다. 차트 아래 슬라이더로 1부터 15까지 모든 차수를 넘겨 볼 수 있습니다.",
+    },
+    "over.n": {"en": "Training points n", "ko": "학습 데이터 수 n"},
+    "over.n_help": {
+        "en": "How many noisy points the models are fitted to (at least 16, so a degree-15 polynomial is determined). More points only add to the ones already there.",
+        "ko": "모델을 맞출 잡음 섞인 점의 수입니다(15차 다항식이 정해지도록 최소 16개). 점을 늘리면 이미 있던 점에 새 점이 더해집니다.",
+    },
+    "over.noise": {"en": "Noise σ", "ko": "잡음 σ"},
+    "over.noise_help": {
+        "en": "Standard deviation of the noise added to y. With no noise there is nothing to overfit.",
+        "ko": "y에 더하는 잡음의 표준편차입니다. 잡음이 없으면 과적합할 대상도 없습니다.",
+    },
+    "over.width": {"en": "MLP hidden units", "ko": "MLP 은닉 유닛 수"},
+    "over.width_help": {
+        "en": "Units in the MLP's one hidden layer (tanh). More units, more freedom to chase the noise.",
+        "ko": "MLP의 은닉층 하나(tanh)에 들어 있는 유닛 수입니다. 많을수록 잡음까지 따라갈 자유가 커집니다.",
+    },
+    "over.epochs": {"en": "MLP epochs", "ko": "MLP 에포크"},
+    "over.epochs_help": {
+        "en": "Full-batch Adam steps. Training runs to the end so you can see what early stopping avoided.",
+        "ko": "전체 배치 Adam 단계 수입니다. 조기 종료가 무엇을 피했는지 볼 수 있도록 학습은 끝까지 진행합니다.",
+    },
+    "over.patience": {"en": "Early-stopping patience", "ko": "조기 종료 인내(patience)"},
+    "over.patience_help": {
+        "en": "Stop after this many epochs without a new lowest validation loss, and keep the weights of that lowest epoch.",
+        "ko": "검증 손실의 새 최저값이 이만큼의 에포크 동안 나오지 않으면 멈추고, 최저였던 에포크의 가중치를 되살립니다.",
+    },
+    "over.fit_title": {"en": "The fitted polynomial", "ko": "맞춘 다항식"},
+    "over.u_title": {"en": "Error against degree", "ko": "차수에 따른 오차"},
+    "over.trace_truth": {"en": "true curve", "ko": "참 곡선"},
+    "over.trace_train_points": {"en": "training points", "ko": "학습 데이터"},
+    "over.trace_val_points": {"en": "validation points", "ko": "검증 데이터"},
+    "over.trace_fit": {"en": "polynomial of degree d", "ko": "d차 다항식"},
+    "over.trace_train_err": {"en": "training error", "ko": "학습 오차"},
+    "over.trace_val_err": {"en": "validation error", "ko": "검증 오차"},
+    "over.trace_best_degree": {"en": "lowest validation error (d = {d})", "ko": "검증 오차 최저 (d = {d})"},
+    "over.best_label": {"en": "best", "ko": "최적"},
+    "over.hover_degree": {"en": "degree %{x}<br>MSE %{customdata:.4g}", "ko": "차수 %{x}<br>MSE %{customdata:.4g}"},
+    "over.hover_size": {"en": "n = %{x}<br>MSE %{customdata:.4g}", "ko": "학습 데이터 %{x}개<br>MSE %{customdata:.4g}"},
+    "over.frame_title": {
+        "en": "Degree {d}: training MSE {train:num}, validation MSE {val:num}",
+        "ko": "{d}차: 학습 MSE {train:num}, 검증 MSE {val:num}",
+    },
+    "over.axis_degree": {"en": "degree d", "ko": "차수 d"},
+    "over.axis_mse": {"en": "mean squared error", "ko": "평균 제곱 오차"},
+    "over.axis_size": {"en": "training points n", "ko": "학습 데이터 수 n"},
+    "over.axis_epoch": {"en": "epoch", "ko": "에포크"},
+    "over.degree_prefix": {"en": "degree ", "ko": "차수 "},
+    "over.epoch_prefix": {"en": "epoch ", "ko": "에포크 "},
+    "over.noise_floor": {"en": "noise floor σ²", "ko": "잡음 바닥 σ²"},
+    "over.main_caption": {
+        "en": "Black dots: training points; open circles: validation points; grey dots: the true curve. Right: errors on a log scale (training solid, validation dashed); values below 10⁻⁴ or above 10 are drawn at those edges (hover for the exact value).",
+        "ko": "검은 점은 학습 데이터, 속이 빈 원은 검증 데이터, 회색 점선은 참 곡선입니다. 오른쪽은 로그 눈금의 오차입니다(학습은 실선, 검증은 점선). 10⁻⁴보다 작거나 10보다 큰 값은 그 경계에 그립니다(마우스를 올리면 정확한 값이 보입니다).",
+    },
+    "over.status_best": {
+        "en": "Validation error is lowest at degree **{best}** ({val:num}). Degree {d} has training error {train:num} and validation error {dval:num}.",
+        "ko": "검증 오차는 **{best}차**에서 가장 작습니다({val:num}). {d}차의 학습 오차는 {train:num}, 검증 오차는 {dval:num}입니다.",
+    },
+    "over.status_over": {
+        "en": "Degree {d} overfits: its training error ({train:num}) is {ratio:num} times smaller than its validation error ({dval:num}). Degree **{best}** does best on validation ({val:num}).",
+        "ko": "{d}차는 과적합입니다. 학습 오차({train:num})가 검증 오차({dval:num})보다 {ratio:num}배 작습니다. 검증에서는 **{best}차**가 가장 좋습니다({val:num}).",
+    },
+    "over.status_under": {
+        "en": "Degree {d} underfits: training and validation errors are both high ({train:num} and {dval:num}). Degree **{best}** does best on validation ({val:num}).",
+        "ko": "{d}차는 과소적합입니다. 학습 오차와 검증 오차가 모두 큽니다({train:num}, {dval:num}). 검증에서는 **{best}차**가 가장 좋습니다({val:num}).",
+    },
+    "over.metric_train": {"en": "Training MSE (degree {d})", "ko": "학습 MSE ({d}차)"},
+    "over.metric_val": {"en": "Validation MSE (degree {d})", "ko": "검증 MSE ({d}차)"},
+    "over.metric_best": {"en": "Best degree (validation)", "ko": "최적 차수(검증)"},
+    "over.metric_cond": {"en": "Condition number, x in [−1, 1]", "ko": "조건수, x ∈ [−1, 1]"},
+    "over.metric_cond_help": {
+        "en": "Of the centred feature matrix at degree d. A least-squares solve can lose about log₁₀ of it in digits; float64 carries about 16.",
+        "ko": "d차의 중심화한 특성 행렬의 조건수입니다. 최소제곱 풀이는 대략 그 log₁₀만큼의 유효 숫자를 잃을 수 있고, float64는 약 16자리를 가집니다.",
+    },
+    "over.cond_caption": {
+        "en": "Why scale x to [−1, 1]: at degree {d} the feature matrix has condition number {scaled:num} on the scaled x, but {raw:num} on x in [0, 1]. The fits match scikit-learn's PolynomialFeatures + LinearRegression to within 10⁻⁶ of the curve's size (checked in the tests).",
+        "ko": "x를 [−1, 1]로 옮기는 이유: {d}차에서 특성 행렬의 조건수는 옮긴 x에서 {scaled:num}, [0, 1]의 x에서는 {raw:num}입니다. 이 다항식들은 scikit-learn의 PolynomialFeatures + LinearRegression과 곡선 크기의 10⁻⁶ 이내에서 같습니다(테스트로 확인).",
+    },
+    "over.size_heading": {"en": "More data closes the gap", "ko": "데이터가 많아지면 격차가 줄어듭니다"},
+    "over.size_text": {
+        "en": "Your degree (and, faint, degree 15) fitted to more and more points of the same pool. With few points a flexible polynomial bends through the noise; with many it cannot, and training and validation errors meet near the noise floor σ².",
+        "ko": "고른 차수(와 옅은 색의 15차)를 같은 데이터 묶음에서 점점 더 많은 점에 맞춥니다. 점이 적으면 유연한 다항식이 잡음을 따라 휘어지지만, 점이 많으면 그럴 수 없어서 학습 오차와 검증 오차가 잡음 바닥 σ² 근처에서 만납니다.",
+    },
+    "over.size_title": {"en": "Error against the number of training points", "ko": "학습 데이터 수에 따른 오차"},
+    "over.trace_train_size": {"en": "degree {d}: training", "ko": "{d}차: 학습"},
+    "over.trace_val_size": {"en": "degree {d}: validation", "ko": "{d}차: 검증"},
+    "over.size_now": {"en": "now: n = {n}", "ko": "현재 n = {n}"},
+    "over.mlp_heading": {
+        "en": "An MLP, a validation set, and early stopping",
+        "ko": "MLP, 검증 세트, 그리고 조기 종료",
+    },
+    "over.mlp_text": {
+        "en": "A small network (1 → hidden → 1, tanh) on the same training points. Its training loss falls for as long as it trains; its validation loss stops falling and rises as it starts to fit the noise. Early stopping keeps the weights of the lowest validation loss, and stops once **patience** epochs pass without a better one.",
+        "ko": "같은 학습 데이터에 작은 신경망(1 → 은닉 → 1, tanh)을 학습합니다. 학습 손실은 학습하는 내내 줄지만, 검증 손실은 어느 순간 더 줄지 않고 잡음을 따라가기 시작하면서 커집니다. 조기 종료는 검증 손실이 가장 낮았던 가중치를 보관하고, **patience** 에포크 동안 더 나은 값이 나오지 않으면 멈춥니다.",
+    },
+    "over.training": {"en": "Training the MLP…", "ko": "MLP를 학습하는 중…"},
+    "over.mlp_fit_title": {"en": "The network's curve", "ko": "신경망이 그린 곡선"},
+    "over.loss_title": {"en": "Loss per epoch", "ko": "에포크별 손실"},
+    "over.trace_mlp": {"en": "MLP at this epoch", "ko": "이 에포크의 MLP"},
+    "over.trace_kept": {"en": "kept weights (early stopping)", "ko": "보관한 가중치(조기 종료)"},
+    "over.trace_train_loss": {"en": "training loss", "ko": "학습 손실"},
+    "over.trace_val_loss": {"en": "validation loss", "ko": "검증 손실"},
+    "over.best_epoch_label": {"en": "lowest validation: epoch {e}", "ko": "검증 최저: {e} 에포크"},
+    "over.stop_label": {"en": "patience ran out: epoch {e}", "ko": "인내 소진: {e} 에포크"},
+    "over.mlp_frame_title": {
+        "en": "Epoch {e}: training MSE {train:num}, validation MSE {val:num}",
+        "ko": "{e} 에포크: 학습 MSE {train:num}, 검증 MSE {val:num}",
+    },
+    "over.mlp_caption": {
+        "en": "Green dashed line and band: from the lowest validation loss to where patience ran out; the green dashed curve is the network with the kept weights. The loss axis is zoomed on the validation minimum, so the first epochs start above it.",
+        "ko": "초록 점선과 띠: 검증 손실이 가장 낮았던 에포크부터 인내가 바닥난 에포크까지입니다. 초록 점선 곡선은 보관한 가중치로 만든 신경망입니다. 손실 축은 검증 최저점 근처를 확대했기 때문에 처음 몇 에포크는 위쪽 바깥에서 시작합니다.",
+    },
+    "over.stopped_at": {
+        "en": "Early stopping: the validation loss was lowest at epoch **{best}** ({val:num}); after {patience} more epochs without a better one, training would stop at epoch {stop}. By the last epoch the validation loss is {last:num}.",
+        "ko": "조기 종료: 검증 손실은 **{best} 에포크**에서 가장 낮았고({val:num}), 더 나은 값 없이 {patience} 에포크가 지나 {stop} 에포크에서 학습이 멈춥니다. 마지막 에포크의 검증 손실은 {last:num}입니다.",
+    },
+    "over.never_stopped": {
+        "en": "Patience never ran out: the validation loss was still finding new lows (lowest at epoch **{best}**, {val:num}). Train longer or lower the patience to see early stopping act.",
+        "ko": "인내가 바닥나지 않았습니다. 검증 손실이 계속 새 최저값을 찾고 있었습니다(**{best} 에포크**에서 최저, {val:num}). 에포크를 늘리거나 patience를 줄이면 조기 종료가 작동하는 모습을 볼 수 있습니다.",
+    },
+    "over.metric_best_epoch": {"en": "Kept epoch", "ko": "보관한 에포크"},
+    "over.metric_val_best": {"en": "Validation MSE there", "ko": "그때의 검증 MSE"},
+    "over.metric_last_val": {"en": "Validation MSE at the end", "ko": "마지막 검증 MSE"},
+    "over.metric_test": {"en": "Test MSE (measured once)", "ko": "테스트 MSE(한 번만 측정)"},
+    "over.metric_test_help": {
+        "en": "The kept weights on 100 test points that played no part in training or in any choice.",
+        "ko": "학습에도, 어떤 선택에도 쓰이지 않은 테스트 데이터 100개에서 보관한 가중치를 평가한 값입니다.",
+    },
+    "over.test_line": {
+        "en": "**Test MSE: {test:num}.** The test set is touched only now, once, after the degree, the epoch and the patience were all chosen on validation. Had we looked at it while choosing, it would have become a second validation set, and its score would flatter the model.",
+        "ko": "**테스트 MSE: {test:num}.** 테스트 세트는 차수, 에포크, patience를 모두 검증 세트로 고른 뒤인 지금 딱 한 번만 사용합니다. 고르는 동안 테스트 세트를 들여다봤다면 그것은 두 번째 검증 세트가 되어 버리고, 그 점수는 모델을 실제보다 좋게 보이게 만듭니다.",
+    },
+    "over.try.wiggle.name": {"en": "Degree 15: through every point", "ko": "15차: 모든 점을 지나기"},
+    "over.try.wiggle.what": {
+        "en": "16 coefficients for 16 points: the curve passes through every training point (training error ≈ 0) and swings far from the true curve between them; the validation error is the largest of all degrees.",
+        "ko": "점 16개에 계수 16개: 곡선이 모든 학습 점을 지나가고(학습 오차 ≈ 0) 점 사이에서는 참 곡선에서 크게 벗어납니다. 검증 오차는 모든 차수 중 가장 큽니다.",
+    },
+    "over.try.more_data.name": {"en": "Degree 15 with 200 points", "ko": "200개 점에서 15차"},
+    "over.try.more_data.what": {
+        "en": "The same degree with many more points: the wiggles are gone, and training and validation errors sit close together near the noise floor.",
+        "ko": "같은 차수에 점을 훨씬 많이 주면 요동이 사라지고, 학습 오차와 검증 오차가 잡음 바닥 근처에서 서로 가까워집니다.",
+    },
+    "over.try.line.name": {"en": "Degree 1: underfitting", "ko": "1차: 과소적합"},
+    "over.try.line.what": {
+        "en": "A straight line cannot follow a sine: training and validation errors are both high and close together. That is underfitting, the left arm of the U.",
+        "ko": "직선은 사인 곡선을 따라갈 수 없습니다. 학습 오차와 검증 오차가 모두 크고 서로 비슷합니다. U자의 왼쪽 팔, 과소적합입니다.",
+    },
+    "over.try.no_noise.name": {"en": "No noise", "ko": "잡음 없음"},
+    "over.try.no_noise.what": {
+        "en": "Without noise there is nothing to overfit: high degrees fit the sine better and better, and at degree 15 the validation error is as close to 0 as the training error.",
+        "ko": "잡음이 없으면 과적합할 대상이 없습니다. 차수가 높을수록 사인 곡선에 더 잘 맞고, 15차에서는 검증 오차도 학습 오차만큼 0에 가까워집니다.",
+    },
+    "over.try.impatient.name": {"en": "Patience 1", "ko": "인내 1 에포크(patience 1)"},
+    "over.try.impatient.what": {
+        "en": "Stopping at the first epoch without a new low ends training far too early: the first steps wobble, so the kept weights are the untrained ones, with a validation loss far above the one patience 20 finds.",
+        "ko": "새 최저값이 한 번만 안 나와도 멈추면 학습이 너무 일찍 끝납니다. 처음 몇 단계는 손실이 흔들리기 때문에 학습 전 가중치가 보관되고, 검증 손실은 patience 20일 때보다 훨씬 높습니다.",
+    },
+}

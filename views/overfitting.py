@@ -1,0 +1,101 @@
+"""Overfitting (chapter 12): polynomial degree against validation error, more data, and early stopping."""
+
+import dataclasses
+
+import streamlit as st
+
+from core.common.params import declared, defaults, experiment
+from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, make_data, sweep, train_mlp
+from i18n.numbers import num
+from ui.chart import chart
+from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.params import controls, draw
+from ui.state import lang, t
+from viz.overfitting import mlp_figure, poly_figure, size_figure
+
+C = OverfitConfig
+POLY, MLP = ("degree", "n", "noise"), ("width", "epochs", "patience")
+EXPERIMENTS = [
+    Experiment("wiggle", experiment(C, degree=15)),
+    Experiment("more_data", experiment(C, degree=15, n=200)),
+    Experiment("line", experiment(C, degree=1)),
+    Experiment("no_noise", experiment(C, degree=15, noise=0.0)),
+    Experiment("impatient", experiment(C, patience=1)),
+]
+compute_poly = st.cache_data(max_entries=32, show_spinner=False)(sweep)
+compute_mlp = st.cache_data(max_entries=32, show_spinner=False)(train_mlp)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def poly_figures(cfg: OverfitConfig, language: str):
+    run = compute_poly(cfg)
+    return poly_figure(run, cfg.degree, language), size_figure(run, cfg.n, language)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def mlp_chart(cfg: OverfitConfig, language: str):
+    return mlp_figure(compute_mlp(cfg), language)
+
+
+header(
+    "overfitting",
+    "over.intro",
+    r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d",
+    "over.formula_note",
+    "over.intro_more",
+)
+place, main = workspace()
+with place:
+    cfg = controls(C, "over", place, only=POLY)
+    try_this("over", EXPERIMENTS, defaults(C))
+
+with main:
+    applied_experiment("over")
+    poly = compute_poly(cfg)
+    fig_poly, fig_size = poly_figures(cfg, lang())
+    chart(fig_poly, key="over_poly")
+    st.caption(t("over.main_caption") + " " + t("ui.scrub_hint"))
+    d, best = cfg.degree, poly.best_degree
+    train, val = float(poly.train_mse[d - 1]), float(poly.val_mse[d - 1])
+    words = {"d": d, "best": best, "train": train, "dval": val, "val": float(poly.val_mse[best - 1])}
+    if d > best and val > 2 * float(poly.val_mse[best - 1]):
+        st.warning(t("over.status_over", ratio=val / max(train, 1e-300), **words), icon=":material/trending_up:")
+    elif d < best and val > 2 * float(poly.val_mse[best - 1]):
+        st.info(t("over.status_under", **words), icon=":material/trending_flat:")
+    else:
+        st.success(t("over.status_best", **words), icon=":material/check:")
+    m = st.columns(4)
+    m[0].metric(t("over.metric_train", d=d), num(train))
+    m[1].metric(t("over.metric_val", d=d), num(val))
+    m[2].metric(t("over.metric_best"), best)
+    m[3].metric(t("over.metric_cond"), num(poly.cond_scaled, 2), help=t("over.metric_cond_help"))
+    st.caption(t("over.cond_caption", d=d, scaled=poly.cond_scaled, raw=poly.cond_raw))
+
+st.subheader(t("over.size_heading"))
+st.markdown(t("over.size_text"))
+chart(fig_size, key="over_size")
+
+st.subheader(t("over.mlp_heading"))
+st.markdown(t("over.mlp_text"))
+row = st.columns(len(MLP))
+picked = {f.name: draw(f, "over", col) for f, col in zip([f for f in declared(C) if f.name in MLP], row, strict=True)}
+cfg = dataclasses.replace(cfg, **picked)
+with st.spinner(t("over.training")):
+    run = compute_mlp(cfg)
+    fig_mlp = mlp_chart(cfg, lang())
+chart(fig_mlp, key="over_mlp")
+st.caption(t("over.mlp_caption") + " " + t("ui.scrub_hint"))
+best_val, last_val = float(run.val_loss[run.best_epoch]), float(run.val_loss[-1])
+if run.stop_epoch is None:
+    st.info(t("over.never_stopped", best=run.best_epoch, val=best_val), icon=":material/hourglass_top:")
+else:
+    st.info(t("over.stopped_at", best=run.best_epoch, val=best_val, patience=cfg.patience, stop=run.stop_epoch,
+              last=last_val), icon=":material/front_hand:")  # fmt: skip
+m = st.columns(4)
+m[0].metric(t("over.metric_best_epoch"), run.best_epoch)
+m[1].metric(t("over.metric_val_best"), num(best_val))
+m[2].metric(t("over.metric_last_val"), num(last_val))
+m[3].metric(t("over.metric_test"), num(run.test_mse), help=t("over.metric_test_help"))
+st.success(t("over.test_line", test=run.test_mse), icon=":material/lock_open:")
+
+code_expander(sweep, fit_poly, make_data, train_mlp, EarlyStopping)
