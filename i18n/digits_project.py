@@ -60,15 +60,15 @@ TEXT = {
     },
     "dp.epochs": {"en": "Epochs", "ko": "에폭 수"},
     "dp.epochs_help": {
-        "en": "Passes over the 1,078 training images.",
-        "ko": "훈련 이미지 1,078장을 한 바퀴 도는 횟수입니다.",
+        "en": "Passes over the 1,077 training images.",
+        "ko": "훈련 이미지 1,077장을 한 바퀴 도는 횟수입니다.",
     },
     "dp.batch": {"en": "Batch size", "ko": "배치 크기"},
     "dp.batch_help": {
         "en": "Images per gradient step; full = all training images in one step.",
         "ko": "기울기 한 단계에 쓰는 이미지 수입니다. 전체는 훈련 이미지 전부를 한 번에 씁니다.",
     },
-    "dp.batch.full": {"en": "full (1,078)", "ko": "전체 (1,078)"},
+    "dp.batch.full": {"en": "full (1,077)", "ko": "전체 (1,077)"},
     "dp.try.deep.name": {"en": "Deep and normalised", "ko": "깊게, 배치 정규화와 함께"},
     "dp.try.deep.what": {
         "en": "Four hidden layers of 64 with batch norm after each: it still trains quickly and reaches over 95 % on the test set.",
@@ -86,8 +86,8 @@ TEXT = {
     },
     "dp.try.too_fast.name": {"en": "Learning rate too large", "ko": "너무 큰 학습률"},
     "dp.try.too_fast.what": {
-        "en": "Adam with η = 0.3 overshoots: the loss jumps around and the test accuracy ends far below the default's.",
-        "ko": "η = 0.3인 Adam은 너무 멀리 뜁니다. 손실이 요동치고 테스트 정확도가 기본 설정보다 훨씬 낮게 끝납니다.",
+        "en": "Adam with η = 0.3 overshoots from the first steps: the model ends up guessing, its loss stuck near ln 10 ≈ 2.3 and its test accuracy near 10 % (chance).",
+        "ko": "η = 0.3인 Adam은 첫 단계부터 너무 멀리 뜁니다. 모델은 결국 찍기만 하게 되어, 손실은 ln 10 ≈ 2.3 근처에 머물고 테스트 정확도는 우연 수준인 10 % 근처입니다.",
     },
     "dp.try.tiny.name": {"en": "A tiny model", "ko": "아주 작은 모델"},
     "dp.try.tiny.what": {

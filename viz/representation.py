@@ -35,12 +35,12 @@ def latent_figure(run, lang: str) -> go.Figure:
         rows = y == d
         fig.add_trace(go.Scatter(x=rounded(run.pca_test[rows, 0]), y=rounded(run.pca_test[rows, 1]), mode="markers",
                                  name=t("repr.digit", lang, d=d), legendgroup=str(d), showlegend=False,
-                                 marker=_marker(d), hovertemplate=t("repr.hover_point", lang, d=d) + "<extra></extra>"),
+                                 marker=_marker(d), hovertemplate=t("repr.digit", lang, d=d) + ": (%{x:.2f}, %{y:.2f})<extra></extra>"),
                       row=1, col=2)  # fmt: skip
     styles = [
-        {"type": "scatter", "mode": "markers", "name": t("repr.digit", lang, d=d), "legendgroup": str(d),
+        {"type": "scatter", "mode": "markers", "name": str(d), "legendgroup": str(d),
          "marker": _marker(d), "xaxis": "x", "yaxis": "y",
-         "hovertemplate": t("repr.hover_point", lang, d=d) + "<extra></extra>"}
+         "hovertemplate": t("repr.digit", lang, d=d) + ": (%{x:.2f}, %{y:.2f})<extra></extra>"}
         for d in range(10)
     ]  # fmt: skip
 
@@ -55,8 +55,8 @@ def latent_figure(run, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("repr.pc1", lang), row=1, col=2)
     fig.update_yaxes(title_text=t("repr.pc2", lang), row=1, col=2)
     base_layout(fig, height=470)
-    fig.update_layout(legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top", "itemsizing": "constant"},
-                      margin={"t": 50, "r": 10}, clickmode="event")  # fmt: skip
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": 1.09, "yanchor": "bottom", "itemsizing": "constant",
+                              "title": {"text": t("repr.legend", lang)}}, margin={"t": 95, "r": 10})  # fmt: skip
     return add_animation(fig, frames, lang, prefix_key="repr.epoch_prefix", frame_ms=150, y=-0.14)
 
 
@@ -102,7 +102,7 @@ def strip_figure(latent: np.ndarray, blend: np.ndarray, lang: str) -> go.Figure:
 def weights_figure(w1: np.ndarray, lang: str) -> go.Figure:
     """The encoder's first-layer weights, one 8×8 tile per hidden unit (blue negative, red positive)."""
     cols = 16 if len(w1) > 32 else 8
-    bound = float(np.abs(w1).max()) or 1.0
+    bound = float(np.percentile(np.abs(w1), 99)) or 1.0  # a few large weights would wash out the rest
     tiles = w1.reshape(-1, 8, 8)
     fig = go.Figure(go.Heatmap(z=rounded(mosaic(tiles, cols)), colorscale=DIVERGING, zmin=-bound, zmax=bound, zmid=0,
                                colorbar={"title": {"text": "w", "side": "right"}, "thickness": 14},
