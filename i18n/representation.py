@@ -61,8 +61,8 @@ TEXT = {
     },
     "repr.try.morph.name": {"en": "Morph 0 into 6", "ko": "0을 6으로 바꾸기"},
     "repr.try.morph.what": {
-        "en": "The latent strip (top) passes through digit-like images on its way; the pixel blend (bottom) is just a double exposure of the two.",
-        "ko": "잠재 공간 경로(위)는 중간에도 숫자처럼 보이는 이미지를 지나고, 픽셀 섞기(아래)는 두 이미지를 겹쳐 찍은 것에 불과합니다.",
+        "en": "The latent strip (top) passes through clean, digit-like images on its way; the pixel blend (bottom) is a double exposure, grey where only one of the two has ink.",
+        "ko": "잠재 공간 경로(위)는 중간에도 깔끔하고 숫자처럼 보이는 이미지를 지나고, 픽셀 섞기(아래)는 두 이미지를 겹쳐 찍은 것이라 한쪽에만 잉크가 있는 곳이 회색으로 남습니다.",
     },
     "repr.training": {"en": "Training the autoencoder…", "ko": "오토인코더를 학습하는 중…"},
     "repr.latent_title": {"en": "Autoencoder code (test digits)", "ko": "오토인코더 코드(테스트 숫자)"},

@@ -40,7 +40,7 @@ class ProjectConfig:
     optimizer: str = choice("adam", tuple(OPTIMIZERS))
     lr: float = number(0.001, 0.0001, 1.0, 0.0005, fmt="%.4f")
     epochs: int = slider(25, 1, 60)
-    batch: str = choice("32", BATCHES)
+    batch: str = choice("64", BATCHES)
     seed: int = seed_field()
 
 
