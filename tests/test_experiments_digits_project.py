@@ -32,7 +32,7 @@ def run_of(at):
 
 def test_deep_with_batch_norm_still_passes_95_percent(page):
     at = apply_experiment(page, "deep")
-    run, acc = run_of(at)
+    _, acc = run_of(at)
     assert state_config_of(at, ProjectConfig).depth == 4 and acc > 0.95
     assert f"{acc:.1%}" == at.metric[0].value
 

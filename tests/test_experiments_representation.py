@@ -46,7 +46,7 @@ def test_morph_walks_from_a_zero_to_a_six(page):
     cfg, ends_cfg = state_config_of(at, ReprConfig), state_config_of(at, StripConfig)
     assert ends_cfg == StripConfig("0", "6")
     run = train_autoencoder(cfg)
-    ends, latent, blend = strip(cfg, run, ends_cfg)
+    _, latent, blend = strip(cfg, run, ends_cfg)
     mid_latent, mid_blend = latent[len(latent) // 2], blend[len(blend) // 2]
     # The pixel blend's middle is a double exposure, full of half-strength grey; the decoded middle is
     # an image of its own, as clean as the ends.

@@ -36,6 +36,8 @@ PAGES = {
     "relu": ({}, ["activation", "target", "init"], None),
     "dropout": ({}, ["task"], None),
     "logistic-regression": ({}, ["dataset", "model", "activation", "optimizer", "hidden", "batch"], None),
+    "digits-project": ({"epochs": "3"}, ["width", "activation", "optimizer", "batch"], None),
+    "representation": ({"epochs": "3"}, ["hidden", "activation", "start", "end"], None),
 }
 PAYLOAD_MARKS = "img[src*='203.0.113.9'], a[href*='example.com'], img[alt='x']"
 ECHOING = ("learning-rate", "cnn-filters", "rnn-unrolling")  # pages that show the value back: every payload
