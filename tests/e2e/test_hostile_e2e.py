@@ -45,6 +45,8 @@ PAGES = {
     "sgd": ({}, ["batches", "task", "cloud"], None),
     "overfitting": ({}, ["width"], None),
     "mle": ({}, ["dist", "die"], None),
+    "digits-project": ({"epochs": "3"}, ["width", "activation", "optimizer", "batch"], None),
+    "representation": ({"epochs": "3"}, ["hidden", "activation", "start", "end"], None),
 }
 PAYLOAD_MARKS = "img[src*='203.0.113.9'], a[href*='example.com'], img[alt='x']"
 ECHOING = ("learning-rate", "cnn-filters", "rnn-unrolling")  # pages that show the value back: every payload
