@@ -124,10 +124,10 @@ def test_warm_up_starts_no_thread_without_a_server(monkeypatch):
 
 
 def test_warm_up_languages_come_from_the_environment(monkeypatch):
-    monkeypatch.setenv("DL_WARM_LANGS", "ko")
-    assert warm.langs() == ["ko"]
-    monkeypatch.delenv("DL_WARM_LANGS")
+    monkeypatch.setenv("DL_WARM_LANGS", "ko, en")
     assert warm.langs() == ["ko", "en"]
+    monkeypatch.delenv("DL_WARM_LANGS")
+    assert warm.langs() == ["ko"]
 
 
 # -- serve-class.sh -------------------------------------------------------------------------------

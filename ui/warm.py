@@ -12,7 +12,8 @@ Switch: DL_WARM=1 turns it on (scripts/serve-class.sh and deploy/ set it); unset
 off, so the test suite's servers start as before. app.py imports this module; the import (once per
 process) starts one daemon thread and returns at once (the first page is not
 delayed: the thread waits DL_WARM_DELAY seconds, default 1, and then works one page at a time).
-DL_WARM_LANGS (default ko,en) and DL_WARM_PAGES (default: every built page) narrow it.
+DL_WARM_LANGS (default ko, the class's language: computed results are shared by both languages,
+only figures are per language) and DL_WARM_PAGES (default: every built page) narrow it.
 Streamlit runs app.py only when a session opens, so a server started by serve-class.sh or the
 container is kicked once right after its health check answers (``python -m ui.warm --kick URL``).
 
@@ -46,7 +47,7 @@ def enabled() -> bool:
 
 
 def langs() -> list[str]:
-    return [x.strip() for x in os.environ.get("DL_WARM_LANGS", "ko,en").split(",") if x.strip()]
+    return [x.strip() for x in os.environ.get("DL_WARM_LANGS", "ko").split(",") if x.strip()]
 
 
 def start_once() -> None:
