@@ -463,14 +463,16 @@ def apply_md(rows: list[dict], info: dict) -> str:
         "CPU time over the click (10 ms ticks): on a busy machine the wall time grows, the CPU time does not.",
         "",
         "| page | experiments | Apply median (s) | Apply max (s) | server CPU per Apply, max (s) | pick max (s) "
-        "| all ≤ 0.3 s |",
-        "|---|---:|---:|---:|---:|---:|:---:|",
+        "| all ≤ 0.3 s | all ≤ 0.3 s of CPU |",
+        "|---|---:|---:|---:|---:|---:|:---:|:---:|",
     ]
     for page, rs in by_page.items():
         applies = [r["apply"] for r in rs]
         lines.append(
             f"| {page} | {len(rs)} | {statistics.median(applies):.3f} | {max(applies):.3f} "
-            f"| {max(r['apply_cpu'] for r in rs):.2f} | {max(r['pick'] for r in rs):.3f} | {'yes' if all(a <= APPLY_TARGET and r['ok'] for a, r in zip(applies, rs, strict=True)) else '**no**'} |"
+            f"| {max(r['apply_cpu'] for r in rs):.2f} | {max(r['pick'] for r in rs):.3f} "
+            f"| {'yes' if all(r['apply'] <= APPLY_TARGET and r['ok'] for r in rs) else '**no**'} "
+            f"| {'yes' if all(r['apply_cpu'] <= APPLY_TARGET and r['ok'] for r in rs) else '**no**'} |"
         )
     lines.append("")
     lines.append(
