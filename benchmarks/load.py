@@ -440,6 +440,21 @@ def capacity_md(rows: list[dict], info: dict, args, title: str) -> str:
         "",
         f"**Students per core at p95 ≤ {P95_TARGET:g} s: {spc}** ({cores} core(s) for {info['replicas']} replica(s)).",
     ]
+    busiest = max(r["cpu_cores"] for r in rows)
+    if busiest < 0.7 * cores and any(r["p95"] > P95_TARGET for r in rows):
+        lines.append(
+            f"The servers used at most {busiest:.2f} of their {cores} core(s) while students waited: other work on "
+            f"the machine (load average up to {max(r['load'] for r in rows):.0f}), not the app, set these "
+            "latencies. Re-run on a quiet machine."
+        )
+    costs = [r["cpu_per_change"] for r in rows if r["changes_per_s"] > 0]
+    if costs:
+        cost = statistics.median(costs)
+        lines.append(
+            f"From the CPU cost alone (median {1000 * cost:.0f} ms of server CPU per change, which machine load "
+            f"hardly changes): one idle core kept {UTILISATION:.0%} busy serves about "
+            f"{UTILISATION * args.think / cost:.0f} students changing something every {args.think:g} s."
+        )
     for w in info.get("warm", []):
         lines.append(
             f"Warm-up: {w.get('experiments')} experiments on {w.get('pages')} pages ({', '.join(w.get('langs', []))}) "

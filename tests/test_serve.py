@@ -176,3 +176,35 @@ def test_haproxy_accepts_the_config(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     cfg.write_text(cfg.read_text().replace("balance leastconn", "balance nonsense"))
     assert subprocess.run([haproxy, "-c", "-f", str(cfg)], capture_output=True).returncode != 0
+
+
+def row(students, p95, errors=0, cpu=0.9, load_avg=1.0):
+    return {
+        "students": students, "changes": 10 * students, "changes_per_s": students / 5, "p50": p95 / 3, "p95": p95,
+        "apply_p95": p95, "errors": errors, "error_kinds": ["control:timeout"] if errors else [], "cpu_cores": cpu,
+        "cpu_per_change": 0.1, "rss_mb": 700.0, "load": load_avg, "client_cpu": 0.01,
+    }  # fmt: skip
+
+
+def test_capacity_table_names_the_students_per_core_and_a_starved_run():
+    args = load.main.__globals__["argparse"].Namespace(
+        think=5.0, ramp=10.0, seconds=60.0, langs="ko", mix="class", pages="", no_warm=False
+    )
+    quiet = load.capacity_md([row(10, 0.4), row(20, 0.8), row(40, 1.6)], {"replicas": 1}, args, "One server")
+    assert "**Students per core at p95 ≤ 1 s: 20**" in quiet
+    assert "| 40 | 8.0 | 0.53 | 1.60 |" in quiet
+    assert "Re-run on a quiet machine" not in quiet
+    assert "serves about 30 students" in quiet  # 0.6 x 5 s / 0.1 s of CPU per change
+    starved = load.capacity_md([row(10, 9.0, errors=2, cpu=0.2, load_avg=30)], {"replicas": 1}, args, "One server")
+    assert "< 10" in starved and "2 (control:timeout)" in starved and "Re-run on a quiet machine" in starved
+
+
+def test_apply_table_checks_wall_time_and_cpu_against_the_target():
+    rows = [
+        {"page": "relu", "lang": "ko", "experiment": "A", "pick": 0.1, "apply": 0.1, "apply_cpu": 0.05, "ok": True},
+        {"page": "relu", "lang": "ko", "experiment": "B", "pick": 0.1, "apply": 0.5, "apply_cpu": 0.06, "ok": True},
+    ]
+    text = load.apply_md(rows, {"rss_after_warm_mb": 600, "private_after_warm_mb": 450, "rss_after_apply_mb": 610})
+    assert "| relu (ko) | 2 | 0.300 | 0.500 | 0.06 | 0.100 | **no** | yes |" in text
+    assert "1 of 2 Applies ≤ 0.3 s" in text and "RSS after warm-up 600 MB (private 450 MB" in text
+    assert "relu / B 0.50 s" in text
