@@ -7,7 +7,8 @@
 # one replica and keeps it there with a cookie (DLREPLICA), passes the websocket through, checks
 # every replica's /_stcore/health every 2 s, and moves the students of a replica that stopped
 # answering to another one (their page reconnects and reruns with the same settings).
-# Replicas listen on 127.0.0.1, ports P+1 .. P+N (--replica-port to start elsewhere).
+# Replicas listen on 127.0.0.1, ports P+1 .. P+N (--replica-port to start elsewhere);
+# --print-config prints HAProxy's configuration and exits.
 # Ctrl-C or SIGTERM stops HAProxy and every replica this script started.
 #
 # Environment: DL_WARM=1 (default here) fills every page's caches in the background after start
