@@ -100,7 +100,7 @@ _CHILD = """
 import gc, json, sys, warnings
 from pathlib import Path
 warnings.simplefilter("always")
-from core.cnn_filters_images import UploadError, read_upload
+from core.cnn.images import UploadError, read_upload
 data = Path(sys.argv[1]).read_bytes()
 def rss(field):
     line = next(l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith(field))

@@ -24,8 +24,8 @@ TEXT = {
     },
     "lr.lrs": {"en": "Learning rates η (comma-separated)", "ko": "학습률 η (쉼표로 구분)"},
     "lr.lrs_help": {
-        "en": "Up to {max} positive numbers between {lo} and {hi}, separated by commas, e.g. 0.05, 0.2, 0.9, 1.1. Each one is a separate run.",
-        "ko": "{lo}부터 {hi} 사이의 양수를 쉼표로 구분해 최대 {max}개까지 입력합니다. 예: 0.05, 0.2, 0.9, 1.1. 값마다 따로 실행합니다.",
+        "en": "Up to 6 positive numbers between 0.000001 and 10, separated by commas, e.g. 0.05, 0.2, 0.9, 1.1. Each one is a separate run.",
+        "ko": "0.000001부터 10 사이의 양수를 쉼표로 구분해 최대 6개까지 입력합니다. 예: 0.05, 0.2, 0.9, 1.1. 값마다 따로 실행합니다.",
     },
     "lr.steps": {"en": "Steps k", "ko": "단계 수 k"},
     "lr.steps_help": {

@@ -22,11 +22,6 @@ TEXT = {
         "en": "The function L(x, y) every optimizer minimises. Choosing one also applies its start point, learning rate and step count.",
         "ko": "모든 옵티마이저가 최소화할 함수 L(x, y)입니다. 곡면을 고르면 그에 맞는 시작점, 학습률, 단계 수가 함께 적용됩니다.",
     },
-    "opt.surface.bowl": {"en": "Bowl: x² + y²", "ko": "그릇: x² + y²"},
-    "opt.surface.valley": {"en": "Narrow valley: 0.1x² + 2y²", "ko": "좁은 골짜기: 0.1x² + 2y²"},
-    "opt.surface.rosenbrock": {"en": "Rosenbrock banana valley", "ko": "로젠브록 바나나 골짜기"},
-    "opt.surface.saddle": {"en": "Saddle: x² − y² + y⁴/4", "ko": "안장점: x² − y² + y⁴/4"},
-    "opt.surface.himmelblau": {"en": "Himmelblau: four minima", "ko": "힘멜블라우: 최솟값 4개"},
     "opt.start": {"en": "Start θ₀ = ({x:g}, {y:g})", "ko": "시작점 θ₀ = ({x:g}, {y:g})"},
     "opt.optims": {"en": "Optimizers in the race", "ko": "경주에 나갈 옵티마이저"},
     "opt.optims_help": {

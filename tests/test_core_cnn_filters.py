@@ -12,7 +12,7 @@ from PIL import Image
 from scipy.signal import correlate2d
 from sklearn.metrics import confusion_matrix
 
-from core.cnn_filters import (
+from core.cnn.conv import (
     CUSTOM_DEFAULT,
     KERNELS,
     KernelError,
@@ -23,7 +23,8 @@ from core.cnn_filters import (
     resize_kernel,
     sliding_window,
 )
-from core.cnn_filters_images import (
+from core.cnn.digits import EPOCHS, FILTERS, MATCH, closest_kernels, learned_maps, train_digit_cnn
+from core.cnn.images import (
     IMAGES,
     MAX_UPLOAD_BYTES,
     PATCH,
@@ -33,10 +34,7 @@ from core.cnn_filters_images import (
     patch_of,
     read_upload,
 )
-from core.cnn_filters_train import EPOCHS, FILTERS, MATCH, closest_kernels, learned_maps, train_digit_cnn
-from core.common.runtime import configure_torch
 
-configure_torch()  # the app's one-thread policy: two threads fight other processes on this 2-core box
 TOL = 1e-5  # conv2d runs in float32 on values of order 1
 RNG = np.random.default_rng(7)
 IMAGE = RNG.uniform(0, 1, size=(13, 17))  # odd, non-square: row/column mix-ups show

@@ -7,8 +7,8 @@ import pytest
 from sklearn.datasets import make_moons
 from sklearn.linear_model import LogisticRegression
 
-from core import datasets
-from core.datasets import DATASETS, make_split
+from core.classify import datasets
+from core.classify.datasets import DATASETS, make_split
 
 NAMES = sorted(DATASETS)
 

@@ -2,19 +2,17 @@
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import numpy as np
 import pytest
 import torch
 from torch import nn
 
-import core.dropout as dropout
-from core.dropout import DIAGRAM_UNITS, MAX_FRAMES, InvertedDropout, build_mlp, train
-from core.dropout_data import GRID_1D, GRID_2D, TASKS, VAL_SIZE, make_data, true_curve
-from core.dropout_probe import MC_PASSES, RISE, bn_activations, compare, mc_dropout, mean_check, verdict
-from core.common.runtime import configure_torch
-
-configure_torch()  # the app's one-thread policy: two threads per test process thrash on a shared 2-core box
+import core.regularize.dropout as dropout
+from core.regularize.data import GRID_1D, GRID_2D, TASKS, VAL_SIZE, DropoutConfig, make_data, true_curve
+from core.regularize.dropout import DIAGRAM_UNITS, MAX_FRAMES, InvertedDropout, build_mlp, train
+from core.regularize.probes import MC_PASSES, RISE, bn_activations, compare, mc_dropout, mean_check, verdict
 
 N = 200_000  # units in the statistical tests
 SIGMAS = 5  # a fixed-seed draw outside 5σ of the theory is a bug, not bad luck (p ≈ 6e-7)
@@ -127,7 +125,7 @@ def test_sgd_weight_decay_equals_an_explicit_l2_term():
 
 def test_training_with_weight_decay_equals_a_hand_written_l2_loop():
     data, lam, epochs = make_data("classification", 30, 0.3, 4), 0.02, 25
-    run, _ = train(data, 16, epochs, 0.0, lam, False, seed=4)
+    run, _ = train(data, DropoutConfig(hidden=16, epochs=epochs, p=0.0, weight_decay=lam, seed=4))
     model = build_mlp(2, 16, 0.0, False, seed=4)
     opt = torch.optim.Adam(model.parameters(), lr=dropout.LR)
     x, y = torch.tensor(data.x_train, dtype=torch.float32), torch.tensor(data.y_train, dtype=torch.float32)
@@ -144,7 +142,7 @@ def test_training_with_weight_decay_equals_a_hand_written_l2_loop():
 
 def test_run_shapes_masks_and_best_epoch():
     data = make_data("classification", 40, 0.3, 0)
-    run, _ = train(data, 32, 90, 0.5, 0.0, False, seed=0)
+    run, _ = train(data, DropoutConfig(hidden=32, epochs=90))
     assert len(run.train_loss) == len(run.val_loss) == len(run.weight_norm) == 91
     assert run.frames[0] == 0 and run.frames[-1] == 90 and len(run.frames) <= MAX_FRAMES
     assert run.pred.shape == (len(run.frames), GRID_2D**2) and run.pred.min() >= 0 and run.pred.max() <= 1
@@ -152,13 +150,13 @@ def test_run_shapes_masks_and_best_epoch():
     assert np.all(run.masks[0] == 1)  # epoch 0 is before any training step
     assert set(np.unique(run.masks)) <= {0.0, 1.0} and 0.3 < run.masks[1:].mean() < 0.7
     assert run.best_epoch == int(np.argmin(run.val_loss)) and run.stop_epoch is None
-    plain, _ = train(data, 32, 90, 0.0, 0.0, False, seed=0)
+    plain, _ = train(data, DropoutConfig(hidden=32, epochs=90, p=0.0))
     assert np.all(plain.masks == 1)
 
 
 def test_default_settings_show_overfitting_and_dropout_helping():
     for seed in (0, 1):
-        cmp = compare("classification", 40, 0.3, 64, 200, 0.5, 0.0, False, seed)
+        cmp = compare(DropoutConfig(seed=seed))
         plain, reg = cmp.plain, cmp.reg
         assert plain.val_loss[-1] > 1.5 * plain.val_loss.min(), "the plain network should overfit"
         assert plain.train_loss[-1] < 0.1 * plain.val_loss[-1]
@@ -168,16 +166,11 @@ def test_default_settings_show_overfitting_and_dropout_helping():
 
 
 def test_verdict_reads_the_curves():
-    cmp = compare("classification", 40, 0.3, 32, 30, 0.85, 0.0, False, 0)
-    fake = lambda plain_val, reg_val: type(cmp)(  # noqa: E731
-        cmp.data,
-        cmp.plain.__class__(
-            **{**cmp.plain.__dict__, "val_loss": np.array(plain_val), "best_epoch": int(np.argmin(plain_val))}
-        ),
-        cmp.reg.__class__(**{**cmp.reg.__dict__, "val_loss": np.array(reg_val)}),
-        cmp.mean,
-        None,
-        (),
+    cmp = compare(DropoutConfig(hidden=32, epochs=30, p=0.85))
+    fake = lambda plain_val, reg_val: replace(  # noqa: E731
+        cmp,
+        plain=replace(cmp.plain, val_loss=np.array(plain_val), best_epoch=int(np.argmin(plain_val))),
+        reg=replace(cmp.reg, val_loss=np.array(reg_val)),
     )
     assert verdict(fake([1.0, 0.5, 0.5 * RISE * 0.99], [1, 1, 0.1]), True) == "no_overfit"
     assert verdict(fake([1.0, 0.5, 0.8], [1, 1, 0.6]), True) == "helps"
@@ -186,7 +179,10 @@ def test_verdict_reads_the_curves():
 
 def test_non_finite_losses_stop_training(monkeypatch):
     monkeypatch.setattr(dropout, "LR", 1e30)
-    run, _ = train(make_data("regression", 20, 0.3, 0), 16, 50, 0.5, 0.0, False, seed=0)
+    run, _ = train(
+        make_data("regression", 20, 0.3, 0),
+        DropoutConfig(hidden=16, epochs=50),
+    )
     assert run.stop_epoch is not None and run.stop_epoch <= 50
     assert len(run.val_loss) == run.stop_epoch and np.isfinite(run.val_loss).all()
     assert run.frames.max() < run.stop_epoch and len(run.pred) == len(run.frames) == len(run.masks)
@@ -194,7 +190,7 @@ def test_non_finite_losses_stop_training(monkeypatch):
 
 def test_mean_check_against_theory_and_a_numpy_forward():
     data, p = make_data("classification", 40, 0.3, 0), 0.5
-    _, model = train(data, 64, 30, p, 0.0, False, seed=0)
+    _, model = train(data, DropoutConfig(epochs=30, p=p))
     check = mean_check(model, data, p, seed=0)
     w, b = reference_mlp(model)[0]
     h = np.maximum(data.x_val @ w.T + b, 0).ravel()
@@ -209,12 +205,14 @@ def test_mean_check_against_theory_and_a_numpy_forward():
 
 def test_mc_band_is_zero_at_p0_and_positive_with_dropout():
     data = make_data("regression", 20, 0.3, 0)
-    _, model = train(data, 32, 40, 0.0, 0.0, True, seed=0)  # BatchNorm too: it must stay in eval mode
+    _, model = train(
+        data, DropoutConfig(hidden=32, epochs=40, p=0.0, batchnorm=True)
+    )  # BatchNorm too: it must stay in eval mode
     mc = mc_dropout(model, data, 50, seed=0)
     # float32 rows of one batch may round differently in the last bit: zero up to 1e-6.
     assert mc.std.shape == (GRID_1D,) and np.all(mc.std < 1e-6)
     np.testing.assert_allclose(mc.mean, mc.eval_pred, rtol=1e-6, atol=1e-6)
-    _, model = train(data, 32, 40, 0.3, 0.0, False, seed=0)
+    _, model = train(data, DropoutConfig(hidden=32, epochs=40, p=0.3))
     mc = mc_dropout(model, data, 400, seed=0)
     assert np.all(mc.std > 0) and mc.samples.shape == (8, GRID_1D)
     inside = (data.grid[:, 0] >= data.x_train.min()) & (data.grid[:, 0] <= data.x_train.max())
@@ -229,7 +227,7 @@ def test_mc_band_is_zero_at_p0_and_positive_with_dropout():
 
 def test_bn_activations_match_the_batchnorm_formula():
     data = make_data("classification", 40, 0.3, 2)
-    _, model = train(data, 16, 40, 0.0, 0.0, True, seed=2)
+    _, model = train(data, DropoutConfig(hidden=16, epochs=40, p=0.0, batchnorm=True, seed=2))
     layers = bn_activations(model, data)
     assert len(layers) == 2
     lin, bn = model[0], model[1]
@@ -260,8 +258,8 @@ def test_data_sets():
 
 
 def test_parallel_sessions_reproduce_their_single_threaded_results():
-    args = ("regression", 25, 0.3, 32, 60, 0.5, 0.0, False)
-    alone = {seed: compare(*args, seed) for seed in (1, 2)}
+    base = DropoutConfig(task="regression", n=25, hidden=32, epochs=60)
+    alone = {seed: compare(replace(base, seed=seed)) for seed in (1, 2)}
     stop = threading.Event()
 
     def meddle():  # another session abusing the global RNG must not change our masks or data
@@ -271,7 +269,7 @@ def test_parallel_sessions_reproduce_their_single_threaded_results():
 
     with ThreadPoolExecutor(3) as pool:
         noise = pool.submit(meddle)
-        together = dict(zip((1, 2), pool.map(lambda s: compare(*args, s), (1, 2)), strict=True))
+        together = dict(zip((1, 2), pool.map(lambda s: compare(replace(base, seed=s)), (1, 2)), strict=True))
         stop.set()
         noise.result()
     for seed in (1, 2):

@@ -9,16 +9,14 @@ import torch
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, log_loss
 
-from core.logistic_regression import MAX_FRAMES, ClassifyConfig, build_model, sample_indices, train_classifier
-from core.logistic_regression_grads import autograd_gradients, linear_gradients
-from core.common.runtime import configure_torch
+from core.classify.gradients import autograd_gradients, linear_gradients
+from core.classify.train import MAX_FRAMES, ClassifyConfig, build_model, sample_indices, train_classifier
 
 BASE = {
     "dataset": "moons", "n": 200, "noise": 0.2, "classes": 2, "split": 30, "model": "logistic",
     "hidden": "8,8", "activation": "tanh", "optimizer": "adam", "lr": 0.05, "epochs": 200, "batch": "full", "seed": 0,
 }  # fmt: skip
 DECISION_TOL = 1e-5  # |our logit − scikit-learn's| after 600 full-batch Adam epochs at η = 0.1
-configure_torch()  # the app's one-thread policy: tiny models on shared cores
 
 
 def run(**kw):

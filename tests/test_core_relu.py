@@ -8,13 +8,20 @@ import torch
 from scipy.special import expit
 from scipy.stats import norm
 
-import core.relu_depth as relu_depth
-from core.relu import ACTIVATIONS, LEAKY_SLOPE, NOISE, X_RANGE, activation_curves, init_linear, target_data
-from core.relu_depth import SGD_LR, dead_fractions, deep_mlp, depth_study, layer_grad_norms
-from core.relu_fit import count_pieces, firing_intervals, fit_curves, fit_relu_units
-from core.common.runtime import configure_torch
+import core.activations.depth as relu_depth
+from core.activations.depth import SGD_LR, dead_fractions, deep_mlp, depth_study, layer_grad_norms
+from core.activations.functions import (
+    ACTIVATIONS,
+    LEAKY_SLOPE,
+    NOISE,
+    X_RANGE,
+    ReluConfig,
+    activation_curves,
+    init_linear,
+    target_data,
+)
+from core.activations.hinges import count_pieces, firing_intervals, fit_curves, fit_relu_units
 
-configure_torch()  # one torch thread, as in the app: the tests share the cores
 TOL = 1e-12
 
 
@@ -110,7 +117,7 @@ def far_apart(kinks, gap):
     [("sine", 8, 0.02, 0), ("abs", 4, 0.02, 1), ("step", 12, 0.03, 2), ("cubic", 16, 0.02, 3), ("sine", 8, 0.3, 4)],
 )
 def test_piece_count_matches_a_direct_count_of_slope_changes(target, units, lr, seed):
-    fit = fit_relu_units(target, units, lr, 200, seed)
+    fit = fit_relu_units(ReluConfig(target=target, units=units, lr=lr, epochs=200, seed=seed))
     checked = 0
     for j in range(0, len(fit.frames), 7):
         if not far_apart(fit.kinks[j], 1e-3):  # two kinks in one grid cell would look like one
@@ -139,7 +146,7 @@ def test_piece_count_on_random_networks_and_edge_cases():
 
 
 def test_pieces_never_exceed_units_plus_one_and_dead_units_are_counted_directly():
-    fit = fit_relu_units("sine", 6, 0.3, 150, 1)
+    fit = fit_relu_units(ReluConfig(units=6, lr=0.3, epochs=150, seed=1))
     assert fit.pieces.max() <= 7 and fit.pieces.min() >= 1
     x = fit.x
     for j, e in enumerate(fit.frames):
@@ -149,8 +156,8 @@ def test_pieces_never_exceed_units_plus_one_and_dead_units_are_counted_directly(
 
 
 def test_a_large_learning_rate_kills_units():
-    calm = fit_relu_units("sine", 8, 0.02, 300, 0)
-    wild = fit_relu_units("sine", 8, 0.3, 300, 0)
+    calm = fit_relu_units(ReluConfig(epochs=300))
+    wild = fit_relu_units(ReluConfig(lr=0.3, epochs=300))
     assert wild.dead[-1] >= 3 > calm.dead[-1]
     assert wild.losses[-1] > 10 * calm.losses[-1]
 
@@ -170,7 +177,7 @@ def test_firing_intervals_match_a_grid():
 
 
 def test_fit_polylines_are_the_network_output():
-    fit = fit_relu_units("cubic", 10, 0.02, 100, 5)
+    fit = fit_relu_units(ReluConfig(target="cubic", units=10, epochs=100, seed=5))
     xs = np.linspace(*X_RANGE, 997)
     for j in (0, len(fit.frames) // 2, len(fit.frames) - 1):
         hx, hy, fx, fy = fit_curves(fit, j)
@@ -181,7 +188,7 @@ def test_fit_polylines_are_the_network_output():
 
 
 def test_first_loss_is_the_mse_of_the_initial_network():
-    fit = fit_relu_units("sine", 5, 0.02, 10, 7)
+    fit = fit_relu_units(ReluConfig(units=5, epochs=10, seed=7))
     pred = fit.c[0] + (fit.v[0] * np.maximum(np.outer(fit.x, fit.w[0]) + fit.b[0], 0)).sum(axis=1)
     assert fit.losses[0] == pytest.approx(np.mean((pred - fit.y) ** 2), rel=1e-6)
     assert fit.losses[-1] < fit.losses[0] and fit.stop_epoch is None and len(fit.losses) == 11
@@ -218,19 +225,19 @@ def test_layer_gradient_norms_match_a_manual_backward_pass_on_a_3_layer_net(acti
     manual = [np.linalg.norm(g) for g in (g1, g2, g3)]
     xt, yt = torch.from_numpy(x)[:, None], torch.from_numpy(y)[:, None]
     np.testing.assert_allclose(layer_grad_norms(model, xt, yt), manual, rtol=1e-10)
-    study = depth_study(2, "cubic", init, seed=3, steps=1)
+    study = depth_study(ReluConfig(depth=2, target="cubic", init=init, seed=3), steps=1)
     np.testing.assert_allclose(study.grad_norms[study.activations.index(activation)], manual, rtol=1e-10)
 
 
 def test_sigmoid_gradients_vanish_towards_the_input():
-    study = depth_study(12, "sine", "default", seed=0, steps=1)
+    study = depth_study(ReluConfig(depth=12), steps=1)
     sig = study.grad_norms[study.activations.index("sigmoid")]
     assert sig[0] < 1e-6 * sig[-1]
     assert np.all(np.diff(np.log10(sig[:-1])) > 0)  # smaller at every step back towards the input
 
 
 def test_first_sgd_step_moves_each_layer_by_lr_times_its_gradient():
-    study = depth_study(4, "abs", "xavier", seed=2, steps=3)
+    study = depth_study(ReluConfig(depth=4, target="abs", init="xavier", seed=2), steps=3)
     first = int(np.flatnonzero(study.frames == 1)[0])
     for a, name in enumerate(study.activations):
         model = deep_mlp(name, 4, "xavier", seed=2)
@@ -249,13 +256,13 @@ def test_dead_fractions_match_a_numpy_forward_pass():
         expected.append(np.mean(np.all(z <= 0, axis=0)))
         h = np.maximum(z, 0)
     np.testing.assert_allclose(dead_fractions(model, torch.from_numpy(x)[:, None]), expected, rtol=TOL)
-    study = depth_study(5, "sine", "default", seed=4, steps=1)
+    study = depth_study(ReluConfig(depth=5, seed=4), steps=1)
     np.testing.assert_allclose(study.dead_init, expected, rtol=TOL)
 
 
 def test_a_blow_up_is_detected_and_not_drawn(monkeypatch):
     monkeypatch.setattr(relu_depth, "SGD_LR", 5.0)
-    study = relu_depth.depth_study(6, "sine", "he", seed=0, steps=10)
+    study = relu_depth.depth_study(ReluConfig(depth=6, init="he"), steps=10)
     blown = study.stop_step >= 0
     assert blown.any()
     for a in np.flatnonzero(blown):
@@ -264,8 +271,8 @@ def test_a_blow_up_is_detected_and_not_drawn(monkeypatch):
 
 
 def fingerprint(seed):
-    fit = fit_relu_units("cubic", 12, 0.02, 60, seed)
-    study = depth_study(6, "cubic", "default", seed, steps=10)
+    fit = fit_relu_units(ReluConfig(target="cubic", units=12, epochs=60, seed=seed))
+    study = depth_study(ReluConfig(depth=6, target="cubic", seed=seed), steps=10)
     return np.concatenate([fit.w.ravel(), fit.losses, study.grad_norms.ravel(), study.movement.ravel()])
 
 
@@ -282,9 +289,9 @@ def test_parallel_threads_reproduce_single_threaded_results():
 @pytest.mark.parametrize("seed", [0, 3])
 def test_the_try_this_claims_about_depth_20_hold(seed):
     # "20 sigmoid layers" and "He initialisation" state these numbers on the page.
-    default = depth_study(20, "sine", "default", seed, steps=1)
+    default = depth_study(ReluConfig(depth=20, seed=seed), steps=1)
     sig = default.grad_norms[0]
     assert sig[0] < 1e-17 * sig[-1] and default.movement[0, -1, 0] == 0
-    he = depth_study(20, "sine", "he", seed, steps=1)
+    he = depth_study(ReluConfig(depth=20, init="he", seed=seed), steps=1)
     relu = he.grad_norms[2]
     assert relu.max() < 30 * relu.min() and he.grad_norms[0, 0] < 1e-10 * he.grad_norms[0, -1]

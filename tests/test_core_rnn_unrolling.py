@@ -8,29 +8,17 @@ import numpy as np
 import pytest
 import torch
 
-from core import rnn_unrolling_train
 from core.common.plotdata import MAX_FRAMES
-from core.rnn_unrolling import (
-    END,
-    MAX_STEPS,
-    SequenceError,
-    graphemes,
-    make_model,
-    make_sequence,
-    manual_unroll,
-    output_size,
-    unroll,
-)
-from core.rnn_unrolling_bptt import Gradients, bptt_gradients, first_step_ratios, hidden_gradients
-from core.rnn_unrolling_train import CLIP, LR, train
-from core.common.runtime import configure_torch
-
-configure_torch()  # the app's one-thread policy: tiny recurrent nets only lose time to thread hand-offs
+from core.rnn import train as rnn_unrolling_train
+from core.rnn.bptt import Gradients, bptt_gradients, first_step_ratios, hidden_gradients
+from core.rnn.sequences import END, MAX_STEPS, RnnConfig, SequenceError, graphemes, make_sequence
+from core.rnn.train import CLIP, LR, train
+from core.rnn.unroll import make_model, manual_unroll, output_size, unroll
 
 SEQUENCES = {
-    "sine": lambda T=12: make_sequence("sine", T, freq=0.07, noise=0.1, seed=3),
-    "korean": lambda T=12: make_sequence("text", T, text="안녕하세요, 반가워요"),
-    "emoji": lambda T=12: make_sequence("text", T, text="hi 👋🏽 e\u0301👨‍👩‍👧"),
+    "sine": lambda T=12: make_sequence(RnnConfig(T=T, freq=0.07, noise=0.1, seed=3)),
+    "korean": lambda T=12: make_sequence(RnnConfig(sequence="text", T=T, text="안녕하세요, 반가워요")),
+    "emoji": lambda T=12: make_sequence(RnnConfig(sequence="text", T=T, text="hi 👋🏽 e\u0301👨‍👩‍👧")),
 }
 
 
@@ -47,7 +35,7 @@ def copied(cls, src: torch.nn.Module) -> torch.nn.Module:
 
 
 def test_sine_is_the_closed_form_shifted_by_one_step():
-    seq = make_sequence("sine", 40, freq=0.05, noise=0.0)
+    seq = make_sequence(RnnConfig())
     t = np.arange(41)
     wave = np.sin(2 * np.pi * 0.05 * t)
     np.testing.assert_allclose(seq.x[:, 0], wave[:-1], atol=1e-6)
@@ -56,12 +44,12 @@ def test_sine_is_the_closed_form_shifted_by_one_step():
 
 
 def test_sine_noise_has_the_requested_spread_and_follows_the_seed():
-    clean = make_sequence("sine", 60, noise=0.0).x[:, 0]
-    a = make_sequence("sine", 60, noise=0.3, seed=1).x[:, 0]
-    b = make_sequence("sine", 60, noise=0.3, seed=2).x[:, 0]
+    clean = make_sequence(RnnConfig(T=60)).x[:, 0]
+    a = make_sequence(RnnConfig(T=60, noise=0.3, seed=1)).x[:, 0]
+    b = make_sequence(RnnConfig(T=60, noise=0.3, seed=2)).x[:, 0]
     assert 0.2 < np.std(a - clean) < 0.4
     assert not np.allclose(a, b)
-    np.testing.assert_array_equal(a, make_sequence("sine", 60, noise=0.3, seed=1).x[:, 0])
+    np.testing.assert_array_equal(a, make_sequence(RnnConfig(T=60, noise=0.3, seed=1)).x[:, 0])
 
 
 @pytest.mark.parametrize(
@@ -82,34 +70,34 @@ def test_graphemes_are_what_the_eye_sees(text, expected):
 
 
 def test_text_is_one_hot_with_next_character_targets_and_an_end_token():
-    seq = make_sequence("text", 40, text="  안녕 안녕  ")
+    seq = make_sequence(RnnConfig(sequence="text", text="  안녕 안녕  "))
     assert seq.tokens == ("안", "녕", " ", "안", "녕")
     assert seq.vocab == ("안", "녕", " ", END)
     np.testing.assert_array_equal(seq.x.sum(axis=1), 1)
     assert [seq.vocab[i] for i in seq.x.argmax(axis=1)] == list(seq.tokens)
     assert [seq.vocab[i] for i in seq.target] == ["녕", " ", "안", "녕", END]
-    assert output_size(seq) == 4 and output_size(make_sequence("sine", 5)) == 1
+    assert output_size(seq) == 4 and output_size(make_sequence(RnnConfig(T=5))) == 1
 
 
 def test_a_10000_character_paste_is_cut_to_T_and_reports_its_length():
-    seq = make_sequence("text", 60, text="가나다라마바사" * 1428 + "아자아자")
+    seq = make_sequence(RnnConfig(sequence="text", T=60, text="가나다라마바사" * 1428 + "아자아자"))
     assert len(seq.tokens) == 60 == len(seq.x) == len(seq.target) == MAX_STEPS
     assert seq.total == 10_000
     assert seq.tokens[:3] == ("가", "나", "다")
-    short = make_sequence("text", 40, text="hello")
+    short = make_sequence(RnnConfig(sequence="text", text="hello"))
     assert short.total == 5 == len(short.tokens)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty_text_is_refused_with_a_code(text):
     with pytest.raises(SequenceError) as err:
-        make_sequence("text", 40, text=text)
+        make_sequence(RnnConfig(sequence="text", text=text))
     assert err.value.code == "empty"
 
 
 def test_T_is_clamped_to_the_supported_range():
-    assert len(make_sequence("sine", 10_000).x) == MAX_STEPS
-    assert len(make_sequence("sine", 0).x) == 1
+    assert len(make_sequence(RnnConfig(T=10_000)).x) == MAX_STEPS
+    assert len(make_sequence(RnnConfig(T=0)).x) == 1
 
 
 # ---- nn.RNN vs the loop by hand -------------------------------------------------------------------
@@ -119,7 +107,7 @@ def test_T_is_clamped_to_the_supported_range():
 @pytest.mark.parametrize("hidden", [2, 16])
 def test_manual_unroll_matches_nn_rnn_with_copied_weights(name, hidden):
     seq = SEQUENCES[name]()
-    run = unroll(seq, hidden, seed=5)
+    run = unroll(seq, RnnConfig(hidden=hidden, seed=5))
     rnn, head = make_model("rnn", seq.x.shape[1], hidden, output_size(seq), seed=5)
     reference = torch.nn.RNN(seq.x.shape[1], hidden, batch_first=True)  # a fresh layer, weights copied in
     reference.load_state_dict(rnn.state_dict())
@@ -159,8 +147,8 @@ def test_manual_unroll_in_float64_matches_nn_rnn_to_1e12():
 
 
 def test_unroll_reports_shapes_and_shared_parameter_count():
-    seq = make_sequence("text", 40, text="안녕하세요")  # V = 6 with the end token
-    run = unroll(seq, 16, 0)
+    seq = make_sequence(RnnConfig(sequence="text"))  # V = 6 with the end token
+    run = unroll(seq, RnnConfig())
     assert run.shapes == ((16, 6), (16, 16), (6, 16))
     assert run.params == 16 * 6 + 16 * 16 + 2 * 16 + 6 * 16 + 6
 
@@ -239,8 +227,8 @@ def test_bptt_gradients_match_finite_differences(name, cell, forget_bias):
 
 
 def test_bptt_norms_are_the_norms_of_hidden_gradients():
-    seq = make_sequence("sine", 8)
-    grads = bptt_gradients(seq, 4, seed=2)
+    seq = make_sequence(RnnConfig(T=8))
+    grads = bptt_gradients(seq, RnnConfig(hidden=4, seed=2))
     assert grads.names == ("rnn", "lstm", "lstm0", "gru") and grads.norms.shape == (4, 8)
     rnn, head = make_model("gru", 1, 4, 1, seed=2)
     np.testing.assert_allclose(grads.norms[3], hidden_gradients(rnn, head, seq).norm(dim=1).numpy(), rtol=1e-6)
@@ -248,7 +236,7 @@ def test_bptt_norms_are_the_norms_of_hidden_gradients():
 
 def test_done_when_default_task_lstm_and_gru_keep_orders_of_magnitude_more_gradient():
     # The page's default: sine, f = 0.05, T = 40, H = 16, seed 0.
-    grads = bptt_gradients(make_sequence("sine", 40), 16, seed=0)
+    grads = bptt_gradients(make_sequence(RnnConfig()), RnnConfig())
     ratios = first_step_ratios(grads)
     assert ratios["lstm"] >= 3 and ratios["gru"] >= 2, ratios
     assert ratios["lstm"] > ratios["lstm0"] + 3  # the forget-gate bias is what keeps the LSTM's gradient
@@ -257,8 +245,8 @@ def test_done_when_default_task_lstm_and_gru_keep_orders_of_magnitude_more_gradi
 
 
 def test_the_gap_is_not_a_lucky_seed():
-    seq = make_sequence("sine", 40)
-    ratios = [first_step_ratios(bptt_gradients(seq, 16, seed=s)) for s in range(6)]
+    seq = make_sequence(RnnConfig())
+    ratios = [first_step_ratios(bptt_gradients(seq, RnnConfig(seed=s))) for s in range(6)]
     assert np.median([r["lstm"] for r in ratios]) >= 3
     assert np.median([r["gru"] for r in ratios]) >= 2
 
@@ -275,7 +263,7 @@ def test_first_step_ratios_closed_form():
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_training_learns_the_sine(cell):
-    run = train(make_sequence("sine", 30), cell, 8, 120, seed=0)
+    run = train(make_sequence(RnnConfig(T=30)), RnnConfig(cell=cell, hidden=8, epochs=120))
     assert run.stop_epoch is None and len(run.loss) == 121
     assert run.loss[-1] < 0.05 * run.loss[0]
     assert run.epochs[0] == 0 and run.epochs[-1] == 120 and len(run.epochs) <= MAX_FRAMES
@@ -283,8 +271,8 @@ def test_training_learns_the_sine(cell):
 
 
 def test_first_loss_and_first_adam_step_match_a_hand_replay():
-    seq = make_sequence("sine", 12, noise=0.1, seed=4)
-    run = train(seq, "rnn", 6, 3, seed=9)
+    seq = make_sequence(RnnConfig(T=12, noise=0.1, seed=4))
+    run = train(seq, RnnConfig(hidden=6, epochs=3, seed=9))
     rnn, head = make_model("rnn", 1, 6, 1, seed=9)
     cell = copied(torch.nn.RNNCell, rnn).float()
     params = [*cell.parameters(), *head.parameters()]
@@ -312,8 +300,8 @@ def test_first_loss_and_first_adam_step_match_a_hand_replay():
 
 
 def test_training_learns_the_next_korean_character():
-    seq = make_sequence("text", 40, text="안녕하세요")
-    run = train(seq, "lstm", 16, 150, seed=0)
+    seq = make_sequence(RnnConfig(sequence="text"))
+    run = train(seq, RnnConfig(cell="lstm"))
     assert run.pred[0].max() < 0.5  # before training: close to uniform over 6 symbols
     assert run.pred[-1].min() > 0.9
     np.testing.assert_array_equal(run.guess[-1], seq.target)
@@ -322,7 +310,7 @@ def test_training_learns_the_next_korean_character():
 
 def test_a_run_that_blows_up_stops_and_says_when(monkeypatch):
     monkeypatch.setattr(rnn_unrolling_train, "LR", 1e30)
-    run = train(make_sequence("sine", 10), "rnn", 4, 50, seed=0)
+    run = train(make_sequence(RnnConfig(T=10)), RnnConfig(hidden=4, epochs=50))
     assert run.stop_epoch is not None and 0 < run.stop_epoch <= 50
     assert len(run.loss) == run.stop_epoch and np.isfinite(run.loss).all()
     assert run.epochs.max() < run.stop_epoch
@@ -332,8 +320,12 @@ def test_a_run_that_blows_up_stops_and_says_when(monkeypatch):
 
 
 def _everything(seed: int):
-    seq = make_sequence("sine", 20, noise=0.2, seed=seed)
-    return seq.x, bptt_gradients(seq, 6, seed).norms, train(seq, "gru", 6, 30, seed).loss
+    seq = make_sequence(RnnConfig(T=20, noise=0.2, seed=seed))
+    return (
+        seq.x,
+        bptt_gradients(seq, RnnConfig(hidden=6, seed=seed)).norms,
+        train(seq, RnnConfig(cell="gru", hidden=6, epochs=30, seed=seed)).loss,
+    )
 
 
 def test_two_seeds_in_parallel_threads_equal_their_single_threaded_runs():

@@ -3,10 +3,8 @@ what its text claims, checked on the numbers the page computes with the experime
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from core.gradient_descent import run_gradient_descent
 from tests.apptest_helpers import figures, open_page
 from ui import registry
 
@@ -39,50 +37,3 @@ def test_the_first_experiment_changes_the_main_chart(page):
     assert not at.exception
     assert at.info, "the applied experiment is not named on screen"
     assert figures(at)[0]["data"] != before, "the first experiment leaves the main chart as it was"
-
-
-def gd_run(at):
-    s = at.session_state
-    return run_gradient_descent(s["surface"], s["x0"], s["y0"], s["lr"], s["steps"])
-
-
-@pytest.fixture(scope="module")
-def gd_page():
-    return open_page("views/gradient_descent.py", lang="en")
-
-
-def test_gd_valley_zigzags_across_and_crawls_along(gd_page):
-    run = gd_run(apply_experiment(gd_page, "valley"))
-    y = run.path[:12, 1]
-    assert np.all(np.sign(y[1:]) == -np.sign(y[:-1])), "the steep coordinate does not flip sign every step"
-    x = run.path[:12, 0]
-    assert np.all(np.diff(x) > 0) and np.all(x < 0), "the flat coordinate does not crawl toward 0"
-
-
-def test_gd_zigzag_jumps_across_the_minimum_and_converges(gd_page):
-    run = gd_run(apply_experiment(gd_page, "zigzag"))
-    x = run.path[:, 0]
-    assert np.all(np.sign(x[1:]) == -np.sign(x[:-1]))
-    np.testing.assert_allclose(x[1:] / x[:-1], -0.8, rtol=1e-5)  # 1 − 2η with η = 0.9
-    assert run.losses[-1] < 1e-2 * run.losses[0]
-
-
-def test_gd_diverge_stops_and_says_why(gd_page):
-    at = apply_experiment(gd_page, "diverge")
-    assert gd_run(at).stop_step is not None
-    assert at.error, "no message says why the run stopped"
-
-
-def test_gd_banana_drops_fast_then_walks_the_floor(gd_page):
-    run = gd_run(apply_experiment(gd_page, "banana"))
-    dist = np.hypot(*(run.path - np.array([1.0, 1.0])).T)
-    assert run.losses[40] < 0.01 * run.losses[0], "no fast drop into the valley"
-    assert dist[-1] < dist[50] < dist[0], "no walk along the floor toward (1, 1)"
-    assert (dist[50] - dist[-1]) / 150 < 1e-3, "the walk along the floor is not slow"
-
-
-def test_gd_saddle_lingers_then_escapes(gd_page):
-    run = gd_run(apply_experiment(gd_page, "saddle"))
-    near_origin = np.hypot(*run.path.T) < 0.5
-    assert near_origin.sum() >= 10, "the path does not linger near the saddle"
-    assert abs(abs(run.path[-1, 1]) - np.sqrt(2)) < 0.1, "the path does not escape to y = ±√2"

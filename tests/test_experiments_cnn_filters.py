@@ -7,8 +7,8 @@ import numpy as np
 import plotly.colors
 import pytest
 
-from core.cnn_filters import KERNELS, convolve, parse_custom, sliding_window
-from core.cnn_filters_images import load_image, patch_of
+from core.cnn.conv import KERNELS, convolve, parse_custom, sliding_window
+from core.cnn.images import load_image, patch_of
 from tests.apptest_helpers import figures, open_page
 from tests.test_experiments import apply_experiment
 

@@ -3,16 +3,15 @@ checked on the networks the core trains with the settings the page now has."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from core.dropout_probe import RISE, compare
-from core.common.runtime import configure_torch
-from tests.apptest_helpers import figures, open_page
+from core.regularize.data import DropoutConfig
+from core.regularize.probes import RISE, compare
+from tests.apptest_helpers import figures, open_page, state_config_of
 from tests.test_experiments import apply_experiment
-
-configure_torch()
-KEYS = ("task", "n", "noise", "hidden", "epochs", "p", "weight_decay", "batchnorm")
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +19,12 @@ def page():
     return open_page("views/dropout.py", lang="en")
 
 
-def settings(at) -> dict:
-    return {k: at.session_state[k] for k in KEYS}
+def settings(at) -> DropoutConfig:
+    return state_config_of(at, DropoutConfig)
 
 
-def run(s: dict, seed: int = 0):
-    return compare(*(s[k] for k in KEYS), seed)
+def run(cfg: DropoutConfig, seed: int = 0):
+    return compare(replace(cfg, seed=seed))
 
 
 def boundary_length(cmp, which) -> int:
@@ -57,7 +56,7 @@ def test_strong_dropout_underfits(page):
 
 def test_more_data_shrinks_the_gap(page):
     s = settings(apply_experiment(page, "more_data"))
-    cmp, default = run(s), run(s | {"n": 40})
+    cmp, default = run(s), run(replace(s, n=40))
     gap = [float(c.plain.val_loss[-1] - c.reg.val_loss[-1]) for c in (default, cmp)]
     assert 0 <= gap[1] < 0.25 * gap[0], f"the gap does not shrink: {gap}"
     rise = [float(c.plain.val_loss[-1] / c.plain.val_loss[c.plain.best_epoch]) for c in (default, cmp)]
@@ -83,7 +82,7 @@ def test_batchnorm_alone_does_not_regularize_here(page):
 def test_mc_dropout_gives_a_band_that_moves_with_the_seed(page):
     at = apply_experiment(page, "mc")
     s = settings(at)
-    assert s["task"] == "regression" and s["p"] == 0.2 and s["n"] == 20
+    assert s.task == "regression" and s.p == 0.2 and s.n == 20
     bands = [run(s, seed).mc for seed in (0, 2)]
     assert bands[0].passes == 100 and bands[0].width_inside > 0.05, "no band from 100 passes"
     wider = [b.width_edges > b.width_inside for b in bands]

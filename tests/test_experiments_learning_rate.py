@@ -6,11 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.learning_rate import run_rates
-from core.learning_rate_input import parse_lrs
-from tests.apptest_helpers import open_page
+from core.descent.rates import RateConfig, parse_lrs, run_rates
+from tests.apptest_helpers import open_page, state_config_of
 from tests.test_experiments import apply_experiment
-from views.learning_rate import PRESETS
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +17,8 @@ def lr_page():
 
 
 def lr_runs(at):
-    s = at.session_state
-    x0, y0 = PRESETS[s["surface"]]["start"]
-    return run_rates(s["surface"], x0, y0, parse_lrs(s["lrs"]).rates, s["steps"], s["schedule"])
+    cfg = state_config_of(at, RateConfig)
+    return run_rates(cfg, parse_lrs(cfg.lrs).rates)
 
 
 def by_rate(runs) -> dict:

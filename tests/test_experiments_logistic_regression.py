@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.logistic_regression import ClassifyConfig, train_classifier
+from core.classify.train import ClassifyConfig, train_classifier
 from tests.apptest_helpers import open_page, state_config_of
 from tests.test_experiments import apply_experiment
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.optimizers import OPTIMIZERS, Hyper, finish_step, race
-from tests.apptest_helpers import open_page
+from core.descent.race import RaceConfig, finish_step, race
+from tests.apptest_helpers import open_page, state_config_of
 from tests.test_experiments import apply_experiment
-from views.optimizers import PRESETS
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +17,8 @@ def opt_page():
 
 
 def opt_runs(at) -> dict:
-    s = at.session_state
-    h = Hyper(**{k: float(s[k]) for k in ("lr", "momentum", "beta1", "beta2", "alpha", "eps", "noise")})
-    names = tuple(n for n in OPTIMIZERS if n in s["optims"])
-    runs = race(s["surface"], names, *PRESETS[s["surface"]]["start"], s["steps"], h, 0)
-    return {r.name: r for r in runs}
+    cfg = state_config_of(at, RaceConfig)
+    return {r.name: r for r in race(cfg, cfg.names)}
 
 
 def first_step(run) -> float:

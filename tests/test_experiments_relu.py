@@ -6,22 +6,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.relu_depth import DEPTH_ACTIVATIONS, depth_study
-from core.relu_fit import fit_curves, fit_relu_units
-from tests.apptest_helpers import figures, open_page
+from core.activations.depth import DEPTH_ACTIVATIONS, depth_study
+from core.activations.functions import ReluConfig
+from core.activations.hinges import fit_curves, fit_relu_units
+from tests.apptest_helpers import figures, open_page, state_config_of
 from tests.test_experiments import apply_experiment
 
 SIGMOID, TANH, RELU = (DEPTH_ACTIVATIONS.index(a) for a in ("sigmoid", "tanh", "relu"))
 
 
 def fit_of(at):
-    s = at.session_state
-    return fit_relu_units(s["target"], s["units"], s["lr"], s["epochs"], int(s["seed"]))
+    return fit_relu_units(state_config_of(at, ReluConfig))
 
 
 def study_of(at):
-    s = at.session_state
-    return depth_study(s["depth"], s["target"], s["init"], int(s["seed"]))
+    return depth_study(state_config_of(at, ReluConfig))
 
 
 @pytest.fixture(scope="module")

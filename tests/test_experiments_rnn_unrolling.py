@@ -3,17 +3,16 @@ checked on the sequence, gradients and training the core computes with the setti
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from core.rnn_unrolling import make_sequence
-from core.rnn_unrolling_bptt import bptt_gradients, first_step_ratios
-from core.rnn_unrolling_train import train
-from core.common.runtime import configure_torch
-from tests.apptest_helpers import figures, open_page
+from core.rnn.bptt import bptt_gradients, first_step_ratios
+from core.rnn.sequences import RnnConfig, make_sequence
+from core.rnn.train import train
+from tests.apptest_helpers import figures, open_page, state_config_of
 from tests.test_experiments import apply_experiment
-
-configure_torch()
 
 
 @pytest.fixture(scope="module")
@@ -21,18 +20,20 @@ def page():
     return open_page("views/rnn_unrolling.py", lang="en")
 
 
+def config(at) -> RnnConfig:
+    return replace(state_config_of(at, RnnConfig), seed=0)
+
+
 def sequence(at):
-    s = at.session_state
-    return make_sequence(s["sequence"], s["T"], freq=s["freq"], noise=s["noise"], text=s["text"], seed=0)
+    return make_sequence(config(at))
 
 
 def gradients(at):
-    return bptt_gradients(sequence(at), at.session_state["hidden"], 0)
+    return bptt_gradients(sequence(at), config(at))
 
 
 def training(at):
-    s = at.session_state
-    return train(sequence(at), s["cell"], s["hidden"], s["epochs"], 0, s["forget_bias"])
+    return train(sequence(at), config(at))
 
 
 def test_korean_word_unrolls_five_steps_and_learns_what_follows(page):
@@ -66,7 +67,9 @@ def test_nobias_lstm_gradient_drops_as_steeply_as_the_rnn(page):
 def test_long_sequence_loses_several_more_orders(page):
     at = apply_experiment(page, "long")
     assert at.session_state["T"] == 60
-    short = bptt_gradients(make_sequence("sine", 40), at.session_state["hidden"], 0)
+    short = bptt_gradients(
+        make_sequence(RnnConfig(sequence="sine", T=40)), RnnConfig(hidden=at.session_state["hidden"], seed=0)
+    )
     long = gradients(at)
     drop = np.log10(short.norms[0, 0]) - np.log10(long.norms[0, 0])
     assert drop >= 3, f"only {drop:.1f} more orders of magnitude"

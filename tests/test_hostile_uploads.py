@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from benchmarks.upload_memory import ACCEPTED, BUDGET_MB, UPLOADS, measure_upload
-from core.cnn_filters_images import WORK_SIDE, UploadError, read_upload
+from core.cnn.images import WORK_SIDE, UploadError, read_upload
 
 
 def block_mean(a: np.ndarray, shape: tuple[int, int]) -> np.ndarray:

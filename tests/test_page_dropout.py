@@ -4,11 +4,10 @@ import json
 
 import pytest
 
-from core.common.runtime import configure_torch
-from tests.apptest_helpers import figures, open_page, shown_text
+from core.regularize.data import DropoutConfig
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_text
 from tests.test_experiments import apply_experiment
 
-configure_torch()
 PAGE = "views/dropout.py"
 SMALL = {"epochs": 60}  # short runs keep the suite fast where the story does not depend on length
 
@@ -52,27 +51,13 @@ def test_every_url_parameter_is_read():
     assert "dropout p = 0.2 + L2 λ = 0.02 + batch norm" in shown_text(at)
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"task": "nope"},
-        {"p": "abc"},
-        {"p": "5"},
-        {"n": "-3"},
-        {"hidden": "99999"},
-        {"epochs": "nan"},
-        {"weight_decay": "-1"},
-        {"batchnorm": "maybe"},
-        {"task": "회귀😀"},
-    ],
-)
-def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert at.selectbox(key="task").value == "classification"
-    assert at.slider(key="p").value == 0.5 and at.slider(key="n").value == 40
-    assert at.slider(key="hidden").value == 64 and at.slider(key="epochs").value == 200
-    assert at.slider(key="weight_decay").value == 0.0 and at.toggle(key="batchnorm").value is False
+BAD = {"task": ("nope", "회귀😀"), "p": ("abc", "5"), "n": ("-3",), "hidden": ("99999",), "epochs": ("nan",),
+       "weight_decay": ("-1",), "batchnorm": ("maybe",)}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "value"), [(name, v) for name, values in BAD.items() for v in values])
+def test_bad_url_values_fall_back_to_defaults(name, value):
+    assert_falls_back_to_defaults(PAGE, DropoutConfig, **{name: value})
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "band has zero width"), ("ko", "띠의 폭이 0")])
@@ -101,7 +86,8 @@ def test_try_this_applies_settings_and_reset_restores_defaults():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE, **SMALL)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for needle in ("def compare", "def train", "class InvertedDropout", "torch.bernoulli", "weight_decay=weight_decay"):
         assert needle in code
 

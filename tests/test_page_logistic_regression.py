@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.apptest_helpers import figures, open_page
+from core.classify.train import ClassifyConfig
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/logistic_regression.py"
@@ -44,31 +45,13 @@ def test_two_class_shape_with_more_classes_says_so():
     assert any("has 2 classes by construction" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"dataset": "nope"},
-        {"model": "cnn"},
-        {"hidden": "99,99"},
-        {"activation": "gelu"},
-        {"lr": "abc"},
-        {"lr": "1e9"},
-        {"epochs": "99999"},
-        {"noise": "-1"},
-        {"classes": "9"},
-        {"batch": "16"},
-        {"n": "nan"},
-        {"dataset": "안녕😀"},
-    ],
-)
-def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert at.selectbox(key="dataset").value == "moons" and at.selectbox(key="model").value == "logistic"
-    assert at.selectbox(key="hidden").value == "8,8" and at.selectbox(key="activation").value == "tanh"
-    assert at.number_input(key="lr").value == pytest.approx(0.05)
-    assert (at.slider(key="epochs").value, at.slider(key="n").value, at.slider(key="classes").value) == (200, 200, 2)
-    assert at.slider(key="noise").value == pytest.approx(0.2) and at.selectbox(key="batch").value == "full"
+BAD = {"dataset": ("nope", "안녕😀"), "model": ("cnn",), "hidden": ("99,99",), "activation": ("gelu",), "lr": ("abc", "1e9"),
+       "epochs": ("99999",), "noise": ("-1",), "classes": ("9",), "batch": ("16",), "n": ("nan",)}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "value"), [(name, v) for name, values in BAD.items() for v in values])
+def test_bad_url_values_fall_back_to_defaults(name, value):
+    assert_falls_back_to_defaults(PAGE, ClassifyConfig, **{name: value})
 
 
 def test_try_this_applies_and_resets():
@@ -84,7 +67,8 @@ def test_try_this_applies_and_resets():
 
 def test_code_expander_shows_the_training_code():
     at = open_page(PAGE, dataset="spiral")
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     assert "def train_classifier" in code and "opt.step()" in code and "def spiral" in code
     assert "def linear_gradients" in code
 

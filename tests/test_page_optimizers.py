@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.optimizers import OPTIMIZERS
-from tests.apptest_helpers import APP, TIMEOUT, figures, open_page
+from core.descent.race import OPTIMIZERS, RaceConfig
+from tests.apptest_helpers import APP, TIMEOUT, figures, open_page, state_config_of
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/optimizers.py"
@@ -49,39 +49,21 @@ def test_deep_link_sets_every_hyperparameter():
     assert not at.exception and not at.error
     got = [at.slider(key=k).value for k in ("steps", "momentum", "beta1", "beta2", "alpha", "noise")]
     assert got == [120, 0.8, 0.5, 0.99, 0.9, 0.3]
-    assert at.select_slider(key="eps").value == pytest.approx(1e-6)
+    assert float(at.select_slider(key="eps").value) == pytest.approx(1e-6)
     assert any("σ = " in i.value and "(seed 0)" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"surface": "nope"},
-        {"optims": "bogus"},
-        {"optims": "sgd,,nope"},
-        {"lr": "abc"},
-        {"lr": "-1"},
-        {"steps": "99999"},
-        {"momentum": "7"},
-        {"beta1": "nan"},
-        {"beta2": "2"},
-        {"eps": "3"},
-        {"noise": "-1"},
-        {"surface": "안녕😀"},
-    ],
-)
-def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
+BAD = {"surface": ["nope", "안녕😀"], "optims": ["bogus", "sgd,,nope"], "lr": ["abc", "-1"], "steps": ["99999"],
+       "momentum": ["7"], "beta1": ["nan"], "beta2": ["2"], "eps": ["3"], "noise": ["-1"]}  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "value"), [(k, v) for k, values in BAD.items() for v in values])
+def test_bad_url_values_fall_back_to_defaults(key, value):
+    at = open_page(PAGE, **{key: value})
     assert not at.exception and not at.error
-    assert at.selectbox(key="surface").value == "valley"
-    assert at.multiselect(key="optims").value == (["sgd"] if params.get("optims") == "sgd,,nope" else list(OPTIMIZERS))
-    assert at.number_input(key="lr").value == pytest.approx(0.1) and at.slider(key="steps").value == 60
-    assert (at.slider(key="momentum").value, at.slider(key="beta2").value, at.slider(key="noise").value) == (
-        0.9,
-        0.999,
-        0.0,
-    )
-    assert at.select_slider(key="eps").value == pytest.approx(1e-8)
+    expected = RaceConfig(optims=("sgd",)) if value == "sgd,,nope" else RaceConfig()  # the one known ID is kept
+    assert state_config_of(at, RaceConfig) == expected  # valley, every optimizer, lr 0.1, 60 steps, eps 1e-8 …
+    assert float(at.select_slider(key="eps").value) == pytest.approx(1e-8)
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "SGD diverged at step"), ("ko", "SGD(기본): ")])
@@ -124,7 +106,8 @@ def test_choosing_a_surface_applies_its_preset_and_changes_the_race():
 
 def test_code_expander_shows_torch_optim_and_the_hand_written_updates():
     at = open_page(PAGE)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for needle in ("def race", "torch.optim.Adam(", "def adam_step", "def momentum_step", "manual_seed(seed)"):
         assert needle in code
 

@@ -71,7 +71,8 @@ def test_changing_units_changes_the_fit_chart_and_code_is_shown():
     at.slider(key="units").set_value(3).run()
     after = figures(at)[1]
     assert len(after["frames"][0]["data"]) == 3 + 6 != len(before["frames"][0]["data"])
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for needle in ("def fit_relu_units", "def count_pieces", "def layer_grad_norms", "torch.autograd.grad"):
         assert needle in code
 

@@ -81,12 +81,12 @@ def test_bad_url_values_fall_back_to_defaults(params):
 def test_try_this_applies_settings_and_reset_restores_defaults():
     at = open_page(PAGE, lang="en")
     apply_experiment(at, "nobias")
-    assert at.radio(key="cell").value == "lstm" and at.checkbox(key="forget_bias").value is False
+    assert at.radio(key="cell").value == "lstm" and at.toggle(key="forget_bias").value is False
     assert any(c.value.startswith("LSTM, forget bias 0 with H = 16 learns") for c in at.caption)
     apply_experiment(at, "korean")
     assert at.radio(key="sequence").value == "text" and len(charts(at)[0]["frames"]) == 5
     at.button(key="try_rnn_reset").click().run()
-    assert at.radio(key="sequence").value == "sine" and at.checkbox(key="forget_bias").value is True
+    assert at.radio(key="sequence").value == "sine" and at.toggle(key="forget_bias").value is True
 
 
 def test_changing_a_slider_changes_the_charts_and_code_shows_what_ran():
@@ -95,6 +95,7 @@ def test_changing_a_slider_changes_the_charts_and_code_shows_what_ran():
     at.slider(key="T").set_value(30).run()
     after = charts(at)
     assert len(after[0]["frames"]) == 30 and after[2]["data"][0]["x"] != before[2]["data"][0]["x"]
-    code = "\n".join(c.value for c in at.code)
-    for name in ("def manual_unroll", "def hidden_gradients", "def train", "torch.nn.init.uniform_"):
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
+    for name in ("def manual_unroll", "def hidden_gradients", "def train", "nn.init.uniform_"):
         assert name in code

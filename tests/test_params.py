@@ -4,6 +4,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 
+from core.classify.train import ClassifyConfig
 from core.common.params import (
     choice,
     choices,
@@ -16,7 +17,6 @@ from core.common.params import (
     to_query,
     toggle,
 )
-from core.logistic_regression import ClassifyConfig
 from tests.apptest_helpers import open_page, state_config_of
 
 

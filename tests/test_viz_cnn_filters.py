@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from core.cnn_filters import KERNELS, convolve, sliding_window
-from core.cnn_filters_images import load_image, patch_of
-from core.cnn_filters_train import EPOCHS, FILTERS, TrainedCNN, closest_kernels
+from core.cnn.conv import KERNELS, convolve, sliding_window
+from core.cnn.digits import EPOCHS, FILTERS, TrainedCNN, closest_kernels
+from core.cnn.images import load_image, patch_of
 from viz.cnn_filters import (
     confusion_figure,
     conv_figure,
@@ -39,7 +39,7 @@ def fake_run() -> TrainedCNN:
 def test_conv_figure_shows_input_kernel_and_feature_map():
     img = load_image("china")
     maps = convolve(img, KERNELS["sobel_x"], 2, 1, 1)
-    fig = conv_figure(img, maps, "en")
+    fig = conv_figure(img, maps=maps, lang="en")
     assert [tr.type for tr in fig.data] == ["heatmap"] * 3
     np.testing.assert_array_equal(fig.data[0].z, np.round(img * 255))
     np.testing.assert_array_equal(fig.data[1].z, KERNELS["sobel_x"])
@@ -53,7 +53,7 @@ def test_conv_figure_shows_input_kernel_and_feature_map():
 
 def test_post_figure_shares_one_scale():
     maps = convolve(load_image("shapes"), KERNELS["laplacian"], 1, 0, 1)
-    fig = post_figure(maps, "ko")
+    fig = post_figure(maps, lang="ko")
     np.testing.assert_allclose(fig.data[0].z, maps.relu, rtol=1e-6)
     np.testing.assert_allclose(fig.data[1].z, maps.pooled, rtol=1e-6)
     assert fig.data[0].zmax == fig.data[1].zmax == pytest.approx(np.percentile(maps.relu, 99.5))
@@ -65,7 +65,7 @@ def test_post_figure_shares_one_scale():
 def test_sliding_figure_frames_fill_the_output_cell_by_cell(s, p, d):
     patch = patch_of(load_image("digit"))
     sw = sliding_window(patch, KERNELS["sobel_y"], s, p, d)
-    fig = sliding_figure(sw, "en")
+    fig = sliding_figure(sw, lang="en")
     assert len(fig.frames) == len(sw.cells) <= 60
     assert len(fig.layout.sliders[0].steps) == len(fig.frames)
     assert fig.layout.sliders[0].active == len(fig.frames) - 1  # opens on the finished output
@@ -90,7 +90,7 @@ def test_sliding_figure_frames_fill_the_output_cell_by_cell(s, p, d):
 def test_learned_filters_figure_animates_epochs_beside_the_presets():
     run = fake_run()
     names, cos = closest_kernels(run.filters[-1])
-    fig = learned_filters_figure(run, names, cos, KERNELS, "en")
+    fig = learned_filters_figure(run, names=names, cos=cos, kernels=KERNELS, lang="en")
     assert len(fig.frames) == EPOCHS + 1
     assert [s.label for s in fig.layout.sliders[0].steps] == [str(e) for e in range(EPOCHS + 1)]
     for e in (0, EPOCHS):
@@ -108,20 +108,20 @@ def test_learned_filters_figure_animates_epochs_beside_the_presets():
 def test_a_filter_far_from_every_classic_kernel_is_not_named():
     run = fake_run()
     names = [None, *closest_kernels(run.filters[-1])[0][1:]]
-    fig = learned_filters_figure(run, names, np.full(len(names), 0.3), KERNELS, "ko")
+    fig = learned_filters_figure(run, names=names, cos=np.full(len(names), 0.3), kernels=KERNELS, lang="ko")
     assert fig.layout.annotations[FILTERS].text.startswith("가까운 고전 커널 없음")
     assert len(fig.data) == FILTERS + sum(n is not None for n in names)
 
 
 def test_training_confusion_and_maps_figures():
     run = fake_run()
-    fig = training_figure(run, "ko")
+    fig = training_figure(run, lang="ko")
     assert fig.data[0].name == "학습 손실" and max(fig.data[1].y) == pytest.approx(97, rel=1e-6)
-    conf = confusion_figure(run.confusion, "en")
+    conf = confusion_figure(run.confusion, lang="en")
     np.testing.assert_array_equal(conf.data[0].z, run.confusion)
     assert conf.layout.xaxis.title.text == "predicted digit"
     maps = RNG.uniform(size=(FILTERS, 8, 8))
-    fig = learned_maps_figure(run.test_images[0], maps, maps[:, ::2, ::2], "en")
+    fig = learned_maps_figure(run.test_images[0], maps=maps, pooled=maps[:, ::2, ::2], lang="en")
     assert len(fig.data) == 1 + 2 * FILTERS
     assert fig.data[1].zmax == fig.data[FILTERS + 1].zmax == pytest.approx(maps.max())
 

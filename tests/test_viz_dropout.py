@@ -3,26 +3,25 @@
 import numpy as np
 import pytest
 
-from core.dropout_probe import compare
-from core.common.runtime import configure_torch
+from core.regularize.data import DropoutConfig
+from core.regularize.probes import compare
 from viz.dropout import bn_figure, comparison_figure, mc_figure, mean_figure, network_figure, weight_figure
 
-configure_torch()
 LABELS = {"plain": "plain", "reg": "dropout"}
 
 
 @pytest.fixture(scope="module")
 def cls():
-    return compare("classification", 40, 0.3, 32, 60, 0.5, 0.01, True, 0)
+    return compare(DropoutConfig(hidden=32, epochs=60, weight_decay=0.01, batchnorm=True))
 
 
 @pytest.fixture(scope="module")
 def reg():
-    return compare("regression", 20, 0.3, 32, 60, 0.3, 0.0, False, 0)
+    return compare(DropoutConfig(task="regression", n=20, hidden=32, epochs=60, p=0.3))
 
 
 def test_classification_maps_animate_each_models_predictions(cls):
-    fig = comparison_figure(cls, LABELS, "en")
+    fig = comparison_figure(cls, labels=LABELS, lang="en")
     heatmaps = [i for i, tr in enumerate(fig.data) if tr.type == "heatmap"]
     assert len(heatmaps) == 2
     assert len(fig.frames) == len(cls.plain.frames)
@@ -38,7 +37,7 @@ def test_classification_maps_animate_each_models_predictions(cls):
 
 
 def test_loss_chart_has_both_models_gap_fill_and_best_epoch(cls):
-    fig = comparison_figure(cls, LABELS, "en")
+    fig = comparison_figure(cls, labels=LABELS, lang="en")
     for run, label in ((cls.plain, "plain"), (cls.reg, "dropout")):
         val = next(tr for tr in fig.data if tr.name == f"validation · {label}")
         train = next(tr for tr in fig.data if tr.name == f"training · {label}")
@@ -50,7 +49,7 @@ def test_loss_chart_has_both_models_gap_fill_and_best_epoch(cls):
 
 
 def test_regression_curves_animate_without_redraw(reg):
-    fig = comparison_figure(reg, LABELS, "en")
+    fig = comparison_figure(reg, labels=LABELS, lang="en")
     fits = [i for i, tr in enumerate(fig.data) if tr.name and tr.name.startswith("fit ·")]
     assert len(fits) == 2
     assert fig.layout.updatemenus[0].buttons[0].args[1]["frame"]["redraw"] is False
@@ -59,7 +58,7 @@ def test_regression_curves_animate_without_redraw(reg):
 
 
 def test_network_greys_exactly_the_dropped_units(cls):
-    fig = network_figure(cls.reg, 2, 32, 0.5, "en")
+    fig = network_figure(cls.reg, d_in=2, hidden=32, p=0.5, lang="en")
     assert len(fig.frames) == len(cls.reg.frames)
     for j, frame in enumerate(fig.frames):
         dropped, kept = frame.data[2], frame.data[3]
@@ -71,7 +70,7 @@ def test_network_greys_exactly_the_dropped_units(cls):
 
 
 def test_mean_figure_draws_the_histograms_and_means(cls):
-    fig = mean_figure(cls.mean, 0.5, "en")
+    fig = mean_figure(cls.mean, p=0.5, lang="en")
     bars = [tr for tr in fig.data if tr.type == "bar"]
     assert [int(np.sum(b.y)) for b in bars] == [int(cls.mean.counts_eval.sum()), int(cls.mean.counts_train.sum())]
     lines = [tr for tr in fig.data if tr.type == "scatter"]
@@ -81,7 +80,7 @@ def test_mean_figure_draws_the_histograms_and_means(cls):
 
 
 def test_mc_band_spans_two_standard_deviations(reg):
-    fig = mc_figure(reg.mc, reg.data, "en")
+    fig = mc_figure(reg.mc, data=reg.data, lang="en")
     upper, lower = fig.data[0], fig.data[1]
     np.testing.assert_allclose(np.array(upper.y) - np.array(lower.y), 4 * reg.mc.std, rtol=1e-4, atol=1e-5)
     assert lower.fill == "tonexty"
@@ -89,26 +88,26 @@ def test_mc_band_spans_two_standard_deviations(reg):
 
 
 def test_weight_and_bn_figures(cls):
-    fig = weight_figure(cls.plain, cls.reg, LABELS, "en")
+    fig = weight_figure(cls.plain, reg=cls.reg, labels=LABELS, lang="en")
     np.testing.assert_allclose(fig.data[1].y, cls.reg.weight_norm, rtol=1e-6)
-    bn = bn_figure(cls.bn, "en")
+    bn = bn_figure(cls.bn, lang="en")
     assert [tr.type for tr in bn.data] == ["bar"] * 4
     assert int(np.sum(bn.data[1].y)) == int(cls.bn[0].counts_after.sum())
 
 
 def test_korean_titles_and_payload_budget(cls, reg):
-    fig = comparison_figure(cls, LABELS, "ko")
+    fig = comparison_figure(cls, labels=LABELS, lang="ko")
     assert "학습 손실" in fig.layout.annotations[2].text
     assert fig.layout.updatemenus[0].buttons[0].label == "▶ 재생"
-    assert mc_figure(reg.mc, reg.data, "ko").layout.title.text.startswith("MC 드롭아웃")
+    assert mc_figure(reg.mc, data=reg.data, lang="ko").layout.title.text.startswith("MC 드롭아웃")
     total = sum(
         len(f.to_json())
         for f in (
-            comparison_figure(cls, LABELS, "en"),
-            network_figure(cls.reg, 2, 32, 0.5, "en"),
-            mean_figure(cls.mean, 0.5, "en"),
-            weight_figure(cls.plain, cls.reg, LABELS, "en"),
-            bn_figure(cls.bn, "en"),
+            comparison_figure(cls, labels=LABELS, lang="en"),
+            network_figure(cls.reg, d_in=2, hidden=32, p=0.5, lang="en"),
+            mean_figure(cls.mean, p=0.5, lang="en"),
+            weight_figure(cls.plain, reg=cls.reg, labels=LABELS, lang="en"),
+            bn_figure(cls.bn, lang="en"),
         )
     )
     assert total < 1_500_000

@@ -4,23 +4,19 @@ import numpy as np
 import pytest
 from scipy.interpolate import RegularGridInterpolator
 
-from core import surfaces
-from core.gradient_descent import descent_slices, run_gradient_descent
+from core.descent.gradient import DescentConfig, descent_scene
+from core.descent.surfaces import SURFACES
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, mesh_height, surface3d_figure
 
 
 def build(name="bowl", x0=2.0, y0=1.5, lr=0.1, steps=30, lang="en"):
-    run = run_gradient_descent(name, x0, y0, lr, steps)
-    box = surfaces.view_box(name, x0, y0)
-    slices = descent_slices(name, run)
-    grid = surfaces.surface_grid(name, box)
-    field = surfaces.gradient_field(name, box)
-    spec = surfaces.SURFACES[name]
+    s = descent_scene(DescentConfig(surface=name, x0=x0, y0=y0, lr=lr, steps=steps))
+    spec = SURFACES[name]
     return (
-        run,
-        slices,
-        descent_figure(run, slices, grid, field, spec, box, lang),
-        surface3d_figure(run, grid, spec, slices.frames, lang),
+        s.run,
+        s.slices,
+        descent_figure(s.run, s.slices, s.grid, s.field, spec, s.box, lang),
+        surface3d_figure(s.run, s.grid, spec, s.slices.frames, lang),
     )
 
 

@@ -3,23 +3,16 @@
 import numpy as np
 import pytest
 
-from core import surfaces
-from core.learning_rate import run_rates
-from core.learning_rate_sweep import run_sweep, sweep_range
+from core.descent.rates import RateConfig, rate_scene
+from core.descent.surfaces import SURFACES
 from viz.common import LOG_FLOOR
 from viz.learning_rate import runs_figure, sweep_figure
 
-START = {"bowl": (2.0, 1.5), "rosenbrock": (-1.5, 2.0)}
-
 
 def build(surface="bowl", lrs=(0.05, 0.2, 0.9, 1.1), steps=30, schedule="constant", lang="en"):
-    x0, y0 = START[surface]
-    runs = run_rates(surface, x0, y0, lrs, steps, schedule)
-    sweep = run_sweep(surface, x0, y0, steps, schedule, *sweep_range(surface, x0, y0, lrs))
-    box = surfaces.view_box(surface, x0, y0)
-    spec = surfaces.SURFACES[surface]
-    fig = runs_figure(runs, surfaces.surface_grid(surface, box), spec, box, lang)
-    return runs, sweep, fig, sweep_figure(sweep, runs, spec.quadratic, lang)
+    s = rate_scene(RateConfig(surface=surface, steps=steps, schedule=schedule), lrs)
+    fig = runs_figure(s.runs, s.grid, SURFACES[surface], s.box, lang)
+    return s.runs, s.sweep, fig, sweep_figure(s.sweep, s.runs, lang)
 
 
 def test_runs_figure_animates_every_run_on_one_slider():

@@ -3,11 +3,9 @@
 import numpy as np
 import pytest
 
-from core.logistic_regression import ClassifyConfig, train_classifier
-from core.common.runtime import configure_torch
+from core.classify.train import ClassifyConfig, train_classifier
 from viz.logistic_regression import boundary_figure, region_values, units_figure
 
-configure_torch()
 BASE = {
     "dataset": "moons", "n": 200, "noise": 0.2, "classes": 2, "split": 30, "model": "logistic",
     "hidden": "8,8", "activation": "tanh", "optimizer": "adam", "lr": 0.05, "epochs": 60, "batch": "full", "seed": 0,
@@ -17,13 +15,13 @@ BASE = {
 @pytest.fixture(scope="module")
 def binary():
     r = train_classifier(ClassifyConfig(**BASE))
-    return r, boundary_figure(r, "en")
+    return r, boundary_figure(r, lang="en")
 
 
 @pytest.fixture(scope="module")
 def softmax():
     r = train_classifier(ClassifyConfig(**(BASE | {"dataset": "blobs", "classes": 4})))
-    return r, boundary_figure(r, "ko")
+    return r, boundary_figure(r, lang="ko")
 
 
 def animated(fig, j, trace):
@@ -84,7 +82,7 @@ def test_region_values_encode_class_and_confidence():
 
 def test_units_figure_has_one_small_map_per_hidden_unit():
     r = train_classifier(ClassifyConfig(**(BASE | {"model": "mlp", "hidden": "16,4"})))
-    fig = units_figure(r, "en")
+    fig = units_figure(r, lang="en")
     maps = [tr for tr in fig.data if tr.type == "heatmap"]
     assert len(maps) == 20 and len(fig.frames) == len(r.frames)
     z = np.asarray(fig.frames[-1].data[18].z)
@@ -95,6 +93,8 @@ def test_units_figure_has_one_small_map_per_hidden_unit():
 
 
 def test_heaviest_settings_stay_within_the_payload_budget():
-    r = train_classifier(ClassifyConfig(**(BASE | {"dataset": "spiral", "classes": 5, "model": "mlp", "hidden": "16,16", "epochs": 300})))
-    size = len(boundary_figure(r, "ko").to_json()) + len(units_figure(r, "ko").to_json())
+    r = train_classifier(
+        ClassifyConfig(**(BASE | {"dataset": "spiral", "classes": 5, "model": "mlp", "hidden": "16,16", "epochs": 300}))
+    )
+    size = len(boundary_figure(r, lang="ko").to_json()) + len(units_figure(r, lang="ko").to_json())
     assert size < 1_500_000

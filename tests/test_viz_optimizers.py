@@ -1,29 +1,29 @@
 """The race and from-scratch figures carry the runs' data in their frames, ledger text and slider."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from core import surfaces
-from core.optimizers import OPTIMIZERS, Hyper, race
-from core.optimizers_scratch import from_scratch
 from core.common.plotdata import frame_steps
+from core.descent.race import OPTIMIZERS, RaceConfig, from_scratch, race, race_scene
+from core.descent.surfaces import SURFACES
 from viz.common import LOG_FLOOR
 from viz.optimizers import race_figure, scratch_figure
 
 STATIC = 3  # contour, minima, start
-DEFAULT = Hyper(lr=0.1)
+DEFAULT = RaceConfig(lr=0.1)
 
 
-def build_race(surface="valley", start=(-3.5, 1.0), names=OPTIMIZERS, h=DEFAULT, steps=100, lang="en"):
-    runs = race(surface, names, *start, steps, h, 0)
-    box = surfaces.view_box(surface, *start)
-    grid = surfaces.surface_grid(surface, box)
-    return runs, race_figure(runs, grid, surfaces.SURFACES[surface], box, frame_steps(steps), lang)
+def build_race(surface="valley", names=OPTIMIZERS, h=DEFAULT, steps=100, lang="en"):
+    s = race_scene(replace(h, surface=surface, optims=names, steps=steps))
+    return s.runs, race_figure(s.runs, s.grid, SURFACES[surface], s.box, frame_steps(steps), lang)
 
 
 def build_scratch(name, h=DEFAULT, steps=40, lang="en"):
-    (run,) = race("valley", (name,), -3.5, 1.0, steps, h, 0)
-    mine = from_scratch("valley", name, -3.5, 1.0, steps, h, 0)
+    cfg = replace(h, surface="valley", steps=steps)
+    (run,) = race(cfg, (name,))
+    mine = from_scratch(cfg, name, steps)
     return run, mine, scratch_figure(mine, run, frame_steps(steps), h, lang)
 
 
@@ -58,7 +58,7 @@ def test_frames_hold_each_path_and_the_current_loss_gap_and_distance():
 
 
 def test_a_stopped_run_stays_where_it_stopped():
-    runs, fig = build_race("bowl", (2.0, 1.5), ("sgd", "adam"), Hyper(lr=1.1), 60)
+    runs, fig = build_race("bowl", ("sgd", "adam"), RaceConfig(lr=1.1), 60)
     assert runs[0].stop_step == 38
     sgd_path, adam_path, heads, gaps, _ = fig.frames[-1].data
     assert len(sgd_path.x) == 39 and heads.x[0] == pytest.approx(runs[0].path[-1, 0], rel=1e-5)
@@ -66,7 +66,7 @@ def test_a_stopped_run_stays_where_it_stopped():
 
 
 def test_heaviest_race_stays_within_the_payload_budget():
-    _, fig = build_race("rosenbrock", (-1.5, 2.0), OPTIMIZERS, Hyper(lr=0.002), 500)
+    _, fig = build_race("rosenbrock", OPTIMIZERS, RaceConfig(lr=0.002), 500)
     assert len(fig.frames) == 60
     assert all(len(d.x) <= 80 for frame in fig.frames for d in frame.data)
     assert len(fig.data[STATIC].y) == 501  # whole curves are drawn once, outside the frames
@@ -76,7 +76,7 @@ def test_heaviest_race_stays_within_the_payload_budget():
 
 @pytest.mark.parametrize("name", ["momentum", "adam"])
 def test_ledger_shows_the_hand_written_numbers_beside_torch_state(name):
-    run, mine, fig = build_scratch(name, Hyper(lr=0.1, noise=0.2))
+    run, mine, fig = build_scratch(name, RaceConfig(lr=0.1, noise=0.2))
     frame = fig.frames[17]
     k = int(frame.name)
     labels, values = frame.data[2].text, frame.data[3].text
@@ -97,7 +97,7 @@ def test_ledger_shows_the_hand_written_numbers_beside_torch_state(name):
 def test_ledger_flags_a_mismatch():
     run, mine, _ = build_scratch("adam", steps=10)
     broken = type(run)(**{**run.__dict__, "state": run.state * 1.01})
-    fig = scratch_figure(mine, broken, frame_steps(10), Hyper(lr=0.1), "en")
+    fig = scratch_figure(mine, broken, frame_steps(10), RaceConfig(lr=0.1), "en")
     assert "✗" in fig.frames[5].data[3].text[-1]
 
 

@@ -3,10 +3,9 @@
 import numpy as np
 import pytest
 
-from core.relu import activation_curves
-from core.relu_depth import depth_study
-from core.relu_fit import fit_curves, fit_relu_units
-from core.common.runtime import configure_torch
+from core.activations.depth import depth_study
+from core.activations.functions import ReluConfig, activation_curves
+from core.activations.hinges import fit_curves, fit_relu_units
 from viz.relu import (
     activation_figure,
     dead_depth_figure,
@@ -16,22 +15,20 @@ from viz.relu import (
     movement_figure,
 )
 
-configure_torch()
-
 
 @pytest.fixture(scope="module")
 def fit():
-    return fit_relu_units("sine", 8, 0.3, 200, 0)  # a large step: some units die along the way
+    return fit_relu_units(ReluConfig(lr=0.3, epochs=200))  # a large step: some units die along the way
 
 
 @pytest.fixture(scope="module")
 def study():
-    return depth_study(6, "sine", "default", 0, steps=12)
+    return depth_study(ReluConfig(depth=6), steps=12)
 
 
 def test_gallery_has_each_activation_and_derivative_with_the_selected_one_bold():
     curves = activation_curves()
-    fig = activation_figure(curves, "tanh", "en")
+    fig = activation_figure(curves, selected="tanh", lang="en")
     assert len(fig.data) == 12
     bold = [tr.legendgroup for tr in fig.data if tr.line.width == 5]
     assert bold == ["tanh", "tanh"]
@@ -42,7 +39,7 @@ def test_gallery_has_each_activation_and_derivative_with_the_selected_one_bold()
 
 
 def test_fit_figure_frames_follow_the_epochs(fit):
-    fig = fit_figure(fit, "en")
+    fig = fit_figure(fit, lang="en")
     assert len(fig.frames) == len(fit.frames) <= 60
     slider = fig.layout.sliders[0]
     assert [s.label for s in slider.steps] == [str(e) for e in fit.frames]
@@ -64,7 +61,7 @@ def test_fit_figure_frames_follow_the_epochs(fit):
 
 
 def test_firing_map_marks_exactly_the_dead_units(fit):
-    fig = firing_figure(fit, "ko")
+    fig = firing_figure(fit, lang="ko")
     assert len(fig.frames) == len(fit.frames)
     for j, frame in enumerate(fig.frames):
         e = int(fit.frames[j])
@@ -76,7 +73,7 @@ def test_firing_map_marks_exactly_the_dead_units(fit):
 
 
 def test_gradient_norm_bars_are_the_study_on_a_log_axis(study):
-    fig = grad_norm_figure(study, "en")
+    fig = grad_norm_figure(study, lang="en")
     assert [tr.type for tr in fig.data] == ["bar"] * 3
     assert fig.layout.yaxis.type == "log" and fig.layout.barmode == "group"
     for i in range(3):
@@ -85,7 +82,7 @@ def test_gradient_norm_bars_are_the_study_on_a_log_axis(study):
 
 
 def test_movement_bars_animate_over_the_sgd_steps(study):
-    fig = movement_figure(study, "en")
+    fig = movement_figure(study, lang="en")
     assert len(fig.frames) == len(study.frames) == 13
     assert fig.layout.sliders[0].currentvalue.prefix == "SGD step "
     assert all(np.isnan(np.asarray(d.y, dtype=float)).all() for d in fig.frames[0].data)  # nothing moved yet
@@ -93,21 +90,23 @@ def test_movement_bars_animate_over_the_sgd_steps(study):
 
 
 def test_dead_depth_bars_are_percentages(study):
-    fig = dead_depth_figure(study, "en")
+    fig = dead_depth_figure(study, lang="en")
     np.testing.assert_allclose(fig.data[0].y, 100 * study.dead_init, rtol=1e-6)
     np.testing.assert_allclose(fig.data[1].y, 100 * study.dead_after, rtol=1e-6)
 
 
 def test_heaviest_settings_stay_within_the_payload_budget():
-    fit = fit_relu_units("cubic", 64, 0.02, 600, 0)  # payload depends on units and frames, not epochs
-    study = depth_study(20, "cubic", "he", 0)
+    fit = fit_relu_units(
+        ReluConfig(target="cubic", units=64, epochs=600)
+    )  # payload depends on units and frames, not epochs
+    study = depth_study(ReluConfig(depth=20, target="cubic", init="he"))
     figs = [
-        activation_figure(activation_curves(), "relu", "en"),
-        fit_figure(fit, "en"),
-        firing_figure(fit, "en"),
-        grad_norm_figure(study, "en"),
-        movement_figure(study, "en"),
-        dead_depth_figure(study, "en"),
+        activation_figure(activation_curves(), selected="relu", lang="en"),
+        fit_figure(fit, lang="en"),
+        firing_figure(fit, lang="en"),
+        grad_norm_figure(study, lang="en"),
+        movement_figure(study, lang="en"),
+        dead_depth_figure(study, lang="en"),
     ]
     assert len(figs[1].frames) == 60
     assert sum(len(f.to_json()) for f in figs) < 1_500_000

@@ -3,22 +3,20 @@
 import numpy as np
 import pytest
 
-from core.rnn_unrolling import END, make_sequence, unroll
-from core.rnn_unrolling_bptt import bptt_gradients
-from core.rnn_unrolling_train import train
-from core.common.runtime import configure_torch
+from core.rnn.bptt import bptt_gradients
+from core.rnn.sequences import END, RnnConfig, make_sequence
+from core.rnn.train import train
+from core.rnn.unroll import unroll
 from viz.rnn_unrolling import WINDOW, gradient_figure, ratio_text, sub, training_figure, unrolled_figure
-
-configure_torch()
 
 GRAPH_EDGES, WEIGHT_LABELS, H_NODES, X_NODES, Y_NODES = range(5)  # the graph in view, drawn per frame
 HIGHLIGHT_EDGES, HIGHLIGHT_NODES, FLOW, HEAT_MARK, HEAT_MASK = range(5, 10)
 
 
 def build(kind="sine", T=40, hidden=8, text="", lang="en"):
-    seq = make_sequence(kind, T, text=text)
-    run = unroll(seq, hidden, 0)
-    return seq, run, unrolled_figure(seq, run, lang)
+    seq = make_sequence(RnnConfig(sequence=kind, T=T, text=text))
+    run = unroll(seq, RnnConfig(hidden=hidden))
+    return seq, run, unrolled_figure(seq, unroll=run, lang=lang)
 
 
 def frame_trace(fig, frame, which: int):
@@ -81,9 +79,9 @@ def test_text_nodes_show_the_characters_and_a_short_text_shows_every_step():
 
 
 def test_training_figure_frames_follow_the_snapshots():
-    seq = make_sequence("sine", 20)
-    run = train(seq, "rnn", 6, 40, seed=0)
-    fig = training_figure(seq, run, "en")
+    seq = make_sequence(RnnConfig(T=20))
+    run = train(seq, RnnConfig(hidden=6, epochs=40))
+    fig = training_figure(seq, training=run, lang="en")
     assert len(fig.frames) == len(run.epochs)
     assert [s.label for s in fig.layout.sliders[0].steps] == [str(e) for e in run.epochs]
     for j, frame in enumerate(fig.frames):
@@ -96,9 +94,9 @@ def test_training_figure_frames_follow_the_snapshots():
 
 
 def test_training_figure_for_text_labels_each_step_with_its_next_character():
-    seq = make_sequence("text", 40, text="안녕하세요")
-    run = train(seq, "rnn", 8, 30, seed=0)
-    fig = training_figure(seq, run, "ko")
+    seq = make_sequence(RnnConfig(sequence="text"))
+    run = train(seq, RnnConfig(hidden=8, epochs=30))
+    fig = training_figure(seq, training=run, lang="ko")
     assert list(fig.layout.xaxis.ticktext) == ["안→녕", "녕→하", "하→세", "세→요", f"요→{END}"]
     assert fig.layout.yaxis.range == (0, 1.12)
     np.testing.assert_allclose(fig.frames[-1].data[0].y, run.pred[-1], rtol=1e-6)
@@ -108,8 +106,8 @@ def test_training_figure_for_text_labels_each_step_with_its_next_character():
 
 @pytest.mark.parametrize("forget_bias", [True, False])
 def test_gradient_figure_plots_every_variant_on_a_log_axis(forget_bias):
-    grads = bptt_gradients(make_sequence("sine", 15), 4, seed=0)
-    fig = gradient_figure(grads, forget_bias, "en")
+    grads = bptt_gradients(make_sequence(RnnConfig(T=15)), RnnConfig(hidden=4))
+    fig = gradient_figure(grads, forget_bias=forget_bias, lang="en")
     assert fig.layout.yaxis.type == "log"
     assert [tr.name for tr in fig.data] == ["RNN (tanh)", "LSTM, forget bias 1", "LSTM, forget bias 0", "GRU"]
     for tr, norms in zip(fig.data, grads.norms, strict=True):
@@ -130,10 +128,15 @@ def test_titles_follow_the_language():
 
 def test_heaviest_settings_stay_within_the_payload_budget():
     seq, _run, fig = build(T=60, hidden=32)
-    training = train(seq, "rnn", 32, 60, seed=0)  # 60 snapshots, as many as 300 epochs give
-    grads = bptt_gradients(seq, 32, seed=0)
+    training = train(seq, RnnConfig(hidden=32, epochs=60))  # 60 snapshots, as many as 300 epochs give
+    grads = bptt_gradients(seq, RnnConfig(hidden=32))
     payload = sum(
-        len(f.to_json()) for f in (fig, training_figure(seq, training, "en"), gradient_figure(grads, 1, "en"))
+        len(f.to_json())
+        for f in (
+            fig,
+            training_figure(seq, training=training, lang="en"),
+            gradient_figure(grads, forget_bias=1, lang="en"),
+        )
     )
     assert payload < 1_500_000
     assert len(fig.frames) == 60 and all(len(f.data) == 10 for f in fig.frames)

@@ -98,6 +98,14 @@ function clickedPoints(event) {
 async function draw(Plotly, gd, data, setTriggerValue) {
   if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
   const figure = JSON.parse(data.figure);
+  // Unchanged static traces keep the identity of the object on screen, so Plotly.react skips them.
+  const kept = new Map();
+  for (const [index, hash] of data.static || []) {
+    if (kept.has(hash)) continue; // two equal traces in one figure stay two objects
+    const old = gd.__static && gd.__static.get(hash);
+    if (old) figure.data[index] = old;
+    kept.set(hash, figure.data[index]);
+  }
   if (data.present) enlargeText(figure.layout);
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
   if (gd.__revision === undefined) {
@@ -111,6 +119,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     }
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
+  gd.__static = kept;
   gd.__revision = data.revision;
   gd.dataset.revision = data.revision; // tests wait for this: the figure on screen is the one sent
   keepStaticLayers(gd);

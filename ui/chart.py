@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -45,12 +46,35 @@ _element = st.components.v2.component(
 )
 
 
-def figure_json(fig: go.Figure) -> tuple[str, str]:
-    """(JSON of ``fig``, its revision hash), computed once per figure object: cached figures cost nothing."""
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def static_traces(figure: dict) -> list[tuple[int, str]]:
+    """(index, content hash) of every trace no animation frame touches (contours, heatmaps, surfaces).
+
+    The browser keeps the object it drew for such a trace and passes the same object to
+    ``Plotly.react`` while the hash is unchanged: plotly.js treats a data array with an unchanged
+    identity as unchanged, so a contour map is not traced again when only the path moved. Animated
+    traces are always taken fresh: playing frames writes their data into the drawn trace objects.
+    """
+    animated: set[int] = set()
+    for frame in figure.get("frames") or []:
+        animated |= set(frame.get("traces", range(len(frame.get("data", [])))))
+    return [
+        (i, _digest(json.dumps(trace, sort_keys=True, separators=(",", ":"))))
+        for i, trace in enumerate(figure.get("data", []))
+        if i not in animated
+    ]
+
+
+def figure_json(fig: go.Figure) -> tuple[str, str, list[tuple[int, str]]]:
+    """(JSON of ``fig``, its revision hash, its static traces), computed once per figure object:
+    cached figures cost nothing."""
     cached = getattr(fig, "_dl_json", None)
     if cached is None:
         text = fig.to_json()
-        cached = (text, hashlib.blake2b(text.encode(), digest_size=8).hexdigest())
+        cached = (text, _digest(text), static_traces(json.loads(text)))
         fig._dl_json = cached
     return cached
 
@@ -65,7 +89,7 @@ def chart(
 ) -> None:
     """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given);
     ``on_click(points)`` runs as a callback before the rerun."""
-    text, revision = figure_json(fig)
+    text, revision, static = figure_json(fig)
     present = presenting()
     key = f"chart_{key}"  # element class st-key-chart_*: tests find every chart before it has drawn
 
@@ -79,6 +103,7 @@ def chart(
             key=key,
             data={
                 "figure": text,
+                "static": static,
                 "revision": f"{revision}-present" if present else revision,
                 "key": key,
                 "config": CONFIG | (config or {}),

@@ -1,4 +1,5 @@
-"""The CNN page's kernel editor: the URL-bound weights text, an editable grid of it, and 3×3 ↔ 5×5."""
+"""The CNN page's inputs below the chart: the kernel editor (the URL-bound weights text, an editable grid of it,
+3×3 ↔ 5×5) and the checked image upload."""
 
 from __future__ import annotations
 
@@ -7,17 +8,23 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from core.cnn_filters import (
+from core.cnn.conv import (
     CUSTOM_DEFAULT,
     KERNELS,
+    CnnConfig,
     KernelError,
     edit_kernel,
     format_custom,
     parse_custom,
     resize_kernel,
 )
-from ui.page import bound
+from core.cnn.images import UploadError, read_upload
+from core.common.params import declared
+from ui.params import draw
 from ui.state import t
+from ui.text import inert
+
+CUSTOM = next(f for f in declared(CnnConfig) if f.name == "custom")
 
 
 def edit_grid(key: str, w: np.ndarray) -> None:
@@ -35,7 +42,7 @@ def kernel_editor(where, kernel: str) -> np.ndarray:
         w = KERNELS[kernel]
         where.button(t("cnn.edit_preset"), key="cnn_edit", on_click=as_custom, args=(w,), icon=":material/edit:")
         return w
-    text = bound(where.text_input, "custom", "cnn.custom", value=CUSTOM_DEFAULT, max_chars=600)
+    text = draw(CUSTOM, "cnn", where)
     try:
         w = parse_custom(text)
     except KernelError as err:
@@ -47,3 +54,27 @@ def kernel_editor(where, kernel: str) -> np.ndarray:
     other = 8 - len(w)  # 3 <-> 5
     where.button(t("cnn.resize", k=other), key="cnn_resize", on_click=as_custom, args=(resize_kernel(w, other),))
     return w
+
+
+def on_upload() -> None:
+    """Validate a new upload before it replaces anything; a bad file leaves the current image in place."""
+    f = st.session_state.get("cnn_upload")
+    st.session_state.pop("cnn_upload_error", None)
+    if f is None:
+        return
+    try:
+        img = read_upload(f.getvalue())
+    except UploadError as err:
+        st.session_state["cnn_upload_error"] = (err.code, err.info, f.name)
+        return
+    st.session_state["cnn_upload_image"] = (hashlib.sha1(f.getvalue()).hexdigest()[:12], img, f.name)
+    st.session_state["image"] = "upload"
+
+
+def upload_box(where) -> None:
+    """The PNG/JPEG uploader in ``where``, with the translated reason when the last file was refused."""
+    where.file_uploader(t("cnn.upload"), type=["png", "jpg", "jpeg"], key="cnn_upload", on_change=on_upload,
+                        help=t("cnn.upload_help"))  # fmt: skip
+    if err := st.session_state.get("cnn_upload_error"):
+        code, info, name = err
+        where.error(t(f"cnn.upload_err.{code}", name=inert(name, limit=80), **info), icon=":material/block:")

@@ -6,8 +6,8 @@ import time
 
 import streamlit as st
 
-from core.cnn_filters import KERNELS
-from core.cnn_filters_train import closest_kernels, learned_maps, train_digit_cnn
+from core.cnn.conv import KERNELS
+from core.cnn.digits import closest_kernels, learned_maps, train_digit_cnn
 from ui.chart import chart
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz
@@ -17,9 +17,9 @@ from viz import cnn_filters as viz
 def learned_figures(run_id: int, _run, language: str):
     names, cos = closest_kernels(_run.filters[-1])
     return (
-        viz.learned_filters_figure(_run, names, cos, KERNELS, language),
-        viz.training_figure(_run, language),
-        viz.confusion_figure(_run.confusion, language),
+        viz.learned_filters_figure(_run, names=names, cos=cos, kernels=KERNELS, lang=language),
+        viz.training_figure(_run, lang=language),
+        viz.confusion_figure(_run.confusion, lang=language),
     )
 
 
@@ -48,7 +48,8 @@ def learned_filters() -> None:
     st.caption(t("cnn.learned_caption"))
     idx = st.slider(t("cnn.digit_pick"), 0, len(run.test_labels) - 1, 0, key="cnn_digit", help=t("cnn.digit_pick_help"))
     st.caption(t("cnn.digit_label", y=run.test_labels[idx], pred=run.test_pred[idx]))
-    chart(viz.learned_maps_figure(run.test_images[idx], *learned_maps(run, idx), lang()), key="cnn_maps")
+    maps, pooled = learned_maps(run, idx)
+    chart(viz.learned_maps_figure(run.test_images[idx], maps=maps, pooled=pooled, lang=lang()), key="cnn_maps")
     g = st.columns(2)
     chart(fig_curve, key="cnn_curve", where=g[0])
     chart(fig_confusion, key="cnn_confusion", where=g[1])

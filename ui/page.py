@@ -134,10 +134,17 @@ def try_this(prefix: str, experiments: list[Experiment], defaults: dict) -> None
 
 
 def code_expander(*functions: Callable) -> None:
-    """Show the real source of the core functions that produced the page's charts (not in the presenter view)."""
+    """Show the real source of the core functions that produced the page's charts (not in the presenter view).
+
+    The source is sent only while the expander is open: closed (as it is on most reruns), the
+    highlighted code blocks cost the browser nothing on a widget change.
+    """
     if presenting():
         return
-    with st.expander(t("ui.code"), icon=":material/code:"):
+    box = st.expander(t("ui.code"), icon=":material/code:", key="code_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.caption(t("ui.code_note"))
         for fn in functions:
             st.code(f"# {fn.__module__}.{fn.__qualname__}\n" + inspect.getsource(fn), language="python")

@@ -2,75 +2,55 @@
 
 import streamlit as st
 
-from core.dropout import InvertedDropout, build_mlp, train
-from core.dropout_data import TASKS, make_data
-from core.dropout_probe import bn_activations, compare, mc_dropout, mean_check
+from core.common.params import defaults, experiment
+from core.regularize.data import DropoutConfig, make_data
+from core.regularize.dropout import InvertedDropout, build_mlp, train
+from core.regularize.probes import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
 from ui.chart import chart
-from ui.options import option
-from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
-from ui.state import lang, seed, t
+from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.params import controls
+from ui.state import lang, t
 from viz import dropout as viz
 
-DEFAULTS = {"task": "classification", "n": 40, "noise": 0.3, "hidden": 64, "p": 0.5, "epochs": 200}
-DEFAULTS |= {"weight_decay": 0.0, "batchnorm": False}
+C = DropoutConfig
+EXPERIMENTS = [
+    Experiment("overfit", experiment(C, hidden=128)),
+    Experiment("strong", experiment(C, p=0.85, hidden=16)),
+    Experiment("more_data", experiment(C, n=200)),
+    Experiment("weight_decay", experiment(C, p=0.0, weight_decay=0.03)),
+    Experiment("batchnorm", experiment(C, p=0.0, batchnorm=True)),
+    Experiment("mc", experiment(C, task="regression", n=20, noise=0.3, p=0.2, epochs=300)),
+]
 VERDICT = {"same": (st.info, "info"), "helps": (st.success, "verified"), "hurts": (st.warning, "trending_up")}
 VERDICT["no_overfit"] = (st.info, "trending_flat")
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def compute(task: str, n: int, noise: float, hidden: int, epochs: int, p: float, wd: float, bn: bool, seed: int):
-    return compare(task, n, noise, hidden, epochs, p, wd, bn, seed)
+FORMULA = r"\begin{aligned} \tilde h &= \tfrac{m \odot h}{1-p}, \quad \mathbb{E}[\tilde h] = h \\ m_i &\sim \mathrm{Bernoulli}(1-p) \end{aligned}"
+compute = st.cache_data(max_entries=32, show_spinner=False)(compare)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def figures(task: str, n: int, noise: float, hidden: int, epochs: int, p: float, wd: float, bn: bool, sd: int, lg: str):
-    cmp = compute(task, n, noise, hidden, epochs, p, wd, bn, sd)
-    labels = viz.model_labels(p, wd, bn, lg)
+def figures(cfg: DropoutConfig, language: str) -> dict:
+    cmp = compute(cfg)
+    labels = viz.model_labels(cfg, lang=language)
     return {
-        "compare": viz.comparison_figure(cmp, labels, lg),
-        "net": viz.network_figure(cmp.reg, cmp.data.x_train.shape[1], hidden, p, lg),
-        "mean": viz.mean_figure(cmp.mean, p, lg),
-        "mc": viz.mc_figure(cmp.mc, cmp.data, lg) if cmp.mc else None,
-        "weights": viz.weight_figure(cmp.plain, cmp.reg, labels, lg),
-        "bn": viz.bn_figure(cmp.bn, lg) if cmp.bn else None,
+        "compare": viz.comparison_figure(cmp, labels=labels, lang=language),
+        "net": viz.network_figure(cmp.reg, d_in=cmp.data.x_train.shape[1], hidden=cfg.hidden, p=cfg.p, lang=language),
+        "mean": viz.mean_figure(cmp.mean, p=cfg.p, lang=language),
+        "mc": viz.mc_figure(cmp.mc, data=cmp.data, lang=language) if cmp.mc else None,
+        "weights": viz.weight_figure(cmp.plain, reg=cmp.reg, labels=labels, lang=language),
+        "bn": viz.bn_figure(cmp.bn, lang=language) if cmp.bn else None,
     }
 
 
-formula = r"\begin{aligned} \tilde h &= \tfrac{m \odot h}{1-p}, \quad \mathbb{E}[\tilde h] = h \\ m_i &\sim \mathrm{Bernoulli}(1-p) \end{aligned}"
-header("dropout", "drop.intro", formula, "drop.formula_note", "drop.intro_more")
-controls, main = workspace()
-
-with controls:
-    c = control_row(controls, 4)
-    task = option(c[0].selectbox, "task", "drop.task", TASKS, "drop.task")
-    n = bound(c[1].slider, "n", "drop.n", min_value=10, max_value=200, value=DEFAULTS["n"], step=5)
-    noise = bound(c[2].slider, "noise", "drop.noise", min_value=0.0, max_value=0.6, value=DEFAULTS["noise"], step=0.05)
-    hidden = bound(c[3].slider, "hidden", "drop.hidden", min_value=16, max_value=128, value=DEFAULTS["hidden"], step=16)
-    c = control_row(controls, 4)
-    p = bound(c[0].slider, "p", "drop.p", min_value=0.0, max_value=0.9, value=DEFAULTS["p"], step=0.05)
-    epochs = bound(c[1].slider, "epochs", "drop.epochs", min_value=20, max_value=400, value=DEFAULTS["epochs"], step=10)
-    wd = bound(
-        c[2].slider, "weight_decay", "drop.wd", min_value=0.0, max_value=0.1, value=0.0, step=0.001, format="%.3f"
-    )
-    bn = bound(c[3].toggle, "batchnorm", "drop.bn", value=False)
-    try_this(
-        "drop",
-        [
-            Experiment("overfit", DEFAULTS | {"hidden": 128}),
-            Experiment("strong", DEFAULTS | {"p": 0.85, "hidden": 16}),
-            Experiment("more_data", DEFAULTS | {"n": 200}),
-            Experiment("weight_decay", DEFAULTS | {"p": 0.0, "weight_decay": 0.03}),
-            Experiment("batchnorm", DEFAULTS | {"p": 0.0, "batchnorm": True}),
-            Experiment("mc", DEFAULTS | {"task": "regression", "n": 20, "noise": 0.3, "p": 0.2, "epochs": 300}),
-        ],
-        DEFAULTS,
-    )
+header("dropout", "drop.intro", FORMULA, "drop.formula_note", "drop.intro_more")
+place, main = workspace()
+with place:
+    cfg = controls(C, "drop", place, per_row=4)
+    try_this("drop", EXPERIMENTS, defaults(C))
 
 with st.spinner(t("drop.training")):
-    cmp = compute(task, n, noise, hidden, epochs, p, wd, bn, seed())
-    figs = figures(task, n, noise, hidden, epochs, p, wd, bn, seed(), lang())
-plain, reg, mean = cmp.plain, cmp.reg, cmp.mean
+    cmp, figs = compute(cfg), figures(cfg, lang())
+plain, reg, mean, p = cmp.plain, cmp.reg, cmp.mean, cfg.p
 with main:
     applied_experiment("drop")
     chart(figs["compare"], key="drop_compare")
@@ -78,21 +58,15 @@ with main:
     stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
     if stopped is not None:
         st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
-    kind, text = viz.verdict_text(cmp, p, wd, bn, lang())
+    kind, text = viz.verdict_text(cmp, lang=lang())
     VERDICT[kind][0](text, icon=f":material/{VERDICT[kind][1]}:")
     m, final = st.columns(4), float(plain.val_loss[-1])
     for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
         name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
         delta = f"{value - final:+.3f}" if who == "reg" else None
-        m[i].metric(
-            t("drop.metric_val", model=name),
-            num(value),
-            delta,
-            delta_color="inverse",
-            help=t("drop.metric_val_help"),
-        )
+        m[i].metric(t("drop.metric_val", model=name), num(value), delta, delta_color="inverse",
+                    help=t("drop.metric_val_help"))  # fmt: skip
         m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
-
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
 chart(figs["net"], key="drop_net")

@@ -3,60 +3,45 @@
 import numpy as np
 import streamlit as st
 
-from core import surfaces
-from core.gradient_descent import descent_slices, run_gradient_descent
+from core.common.params import defaults, experiment, from_query
+from core.descent.engine import TorchRule, descend
+from core.descent.gradient import START_LIMIT, DescentConfig, descent_scene, descent_slices, run_gradient_descent
+from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_preset
 from i18n.numbers import num
 from ui.chart import chart
-from ui.options import option
-from ui.page import (
-    Experiment,
-    applied_experiment,
-    bound,
-    code_expander,
-    control_row,
-    header,
-    try_this,
-    workspace,
-)
+from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.params import controls
 from ui.state import lang, t
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
 
-# A start, rate and length that show each surface well; picking a surface applies its preset.
-PRESETS = {
-    "bowl": {"x0": 2.0, "y0": 1.5, "lr": 0.1, "steps": 30},
-    "valley": {"x0": -3.5, "y0": 1.0, "lr": 0.3, "steps": 60},
-    "rosenbrock": {"x0": -1.5, "y0": 2.0, "lr": 0.002, "steps": 200},
-    "saddle": {"x0": 2.0, "y0": 0.01, "lr": 0.05, "steps": 150},
-    "himmelblau": {"x0": 0.0, "y0": 0.0, "lr": 0.01, "steps": 60},
-}
-DEFAULTS = {"surface": "bowl"} | PRESETS["bowl"]
-START_LIMIT = 5.0
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def compute(surface: str, x0: float, y0: float, lr: float, steps: int):
-    run = run_gradient_descent(surface, x0, y0, lr, steps)
-    box = surfaces.view_box(surface, x0, y0)
-    return (
-        run,
-        descent_slices(surface, run),
-        surfaces.surface_grid(surface, box),
-        surfaces.gradient_field(surface, box),
-        box,
+C = DescentConfig
+KEEP_3D = lambda settings: {k: v for k, v in settings.items() if k != "view3d"}  # noqa: E731 - a view, not a setting
+EXPERIMENTS = [
+    Experiment(id_, KEEP_3D(experiment(C, **changes)))
+    for id_, changes in (
+        ("valley", {"surface": "valley", "x0": -3.5, "y0": 1.0, "lr": 0.45, "steps": 60}),
+        ("zigzag", {"lr": 0.9, "steps": 20}),
+        ("diverge", {"lr": 1.1, "steps": 60}),  # long enough to cross the stop rule
+        ("banana", {"surface": "rosenbrock"} | preset(C, "rosenbrock")),
+        ("saddle", {"surface": "saddle"} | preset(C, "saddle")),
+        ("converge", {}),
     )
+]
+OUTCOME = {  # run.outcome -> how the page says it
+    "converged": (st.success, ":material/trending_down:"),
+    "not_decreasing": (st.warning, ":material/trending_flat:"),
+    "diverged_exploded": (st.error, ":material/warning:"),
+    "diverged_nonfinite": (st.error, ":material/warning:"),
+}
+compute = st.cache_data(max_entries=64, show_spinner=False)(descent_scene)
 
 
 @st.cache_resource(max_entries=12, show_spinner=False)
-def figure(kind: str, surface: str, x0: float, y0: float, lr: float, steps: int, language: str):
-    run, slices, grid, field, box = compute(surface, x0, y0, lr, steps)
-    spec = surfaces.SURFACES[surface]
+def figure(kind: str, cfg: DescentConfig, language: str):
+    s, spec = compute(cfg), SURFACES[cfg.surface]
     if kind == "3d":
-        return surface3d_figure(run, grid, spec, slices.frames, language)
-    return descent_figure(run, slices, grid, field, spec, box, language)
-
-
-def apply_preset() -> None:
-    st.session_state.update(PRESETS[st.session_state["surface"]])
+        return surface3d_figure(s.run, s.grid, spec, s.slices.frames, language)
+    return descent_figure(s.run, s.slices, s.grid, s.field, spec, s.box, language)
 
 
 def start_from_click(points: list[dict]) -> None:
@@ -68,68 +53,32 @@ def start_from_click(points: list[dict]) -> None:
 
 
 header("gradient-descent", "gd.intro", r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)", "gd.formula_note")
-controls, main = workspace()
+place, main = workspace()
 
-with controls:
-    c = control_row(controls, 5)
-    names = list(surfaces.SURFACES)
-    surface = option(c[0].selectbox, "surface", "gd.surface", names, "gd.surface", on_change=apply_preset)
-    preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
-    x0 = bound(c[1].slider, "x0", "gd.x0", min_value=-START_LIMIT, max_value=START_LIMIT, value=preset["x0"], step=0.05)
-    y0 = bound(c[2].slider, "y0", "gd.y0", min_value=-START_LIMIT, max_value=START_LIMIT, value=preset["y0"], step=0.05)
-    lr = bound(
-        c[3].number_input,
-        "lr",
-        "gd.lr",
-        min_value=0.0001,
-        max_value=10.0,
-        value=preset["lr"],
-        step=0.0001,
-        format="%.4f",
-    )
-    steps = bound(c[4].slider, "steps", "gd.steps", min_value=1, max_value=500, value=preset["steps"])
-    # Opt-in: a WebGL scene costs about 1 s per change where the browser renders without a GPU.
-    view3d = bound(c[4].toggle, "view3d", "gd.view3d", value=False)
-    try_this(
-        "gd",
-        [
-            Experiment("valley", {"surface": "valley", "x0": -3.5, "y0": 1.0, "lr": 0.45, "steps": 60}),
-            Experiment("zigzag", DEFAULTS | {"lr": 0.9, "steps": 20}),
-            Experiment("diverge", DEFAULTS | {"lr": 1.1, "steps": 60}),  # long enough to cross the stop rule
-            Experiment("banana", {"surface": "rosenbrock"} | PRESETS["rosenbrock"]),
-            Experiment("saddle", {"surface": "saddle"} | PRESETS["saddle"]),
-            Experiment("converge", DEFAULTS),
-        ],
-        DEFAULTS,
-    )
+with place:
+    # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.
+    surface = st.session_state.get("surface") or from_query(C, st.query_params).surface
+    on_pick = {"surface": {"on_change": apply_preset, "args": (st.session_state, C)}}
+    cfg = plain(controls(with_preset(C, surface), "gd", place, per_row=5, options=on_pick))
+    try_this("gd", EXPERIMENTS, KEEP_3D(defaults(C)))
 
-run, slices, grid, field, box = compute(surface, x0, y0, lr, steps)
-params = (surface, x0, y0, lr, steps, lang())
+scene = compute(cfg)
+run = scene.run
 with main:
     applied_experiment("gd")
-    chart(figure("2d", *params), key="gd_map", on_click=start_from_click)
+    chart(figure("2d", cfg, lang()), key="gd_map", on_click=start_from_click)
     l0, ln = run.losses[0], run.losses[-1]
-    limit = 2 / run.lambda_max if run.lambda_max > 0 else float("inf")
-    if run.stop_step is not None:
-        reason = f"gd.diverged_{run.stop_reason}"
-        st.error(
-            t(reason, step=run.stop_step, loss=ln, l0=l0, lr=lr, lam=run.lambda_max, limit=limit),
-            icon=":material/warning:",
-        )
-    elif ln < l0:
-        st.success(t("gd.converged", steps=steps, l0=l0, ln=ln), icon=":material/trending_down:")
-    else:
-        st.warning(t("gd.not_decreasing", steps=steps, l0=l0, ln=ln), icon=":material/trending_flat:")
+    show, icon = OUTCOME[run.outcome]
+    facts = {"step": run.stop_step, "steps": cfg.steps, "loss": ln, "l0": l0, "ln": ln, "lr": cfg.lr}
+    show(t(f"gd.{run.outcome}", lam=run.lambda_max, limit=run.limit, **facts), icon=icon)
     m = st.columns(3)
     m[0].metric(t("gd.metric_final"), num(ln))
-    nearest = min(np.hypot(*(run.path[-1] - np.array(p))) for p in surfaces.SURFACES[surface].minima)
-    m[1].metric(t("gd.metric_dist"), num(nearest))
-    m[2].metric(
-        t("gd.metric_limit"), num(limit) if np.isfinite(limit) else t("gd.no_limit"), help=t("gd.metric_limit_help")
-    )
+    m[1].metric(t("gd.metric_dist"), num(run.nearest))
+    limit = num(run.limit) if np.isfinite(run.limit) else t("gd.no_limit")
+    m[2].metric(t("gd.metric_limit"), limit, help=t("gd.metric_limit_help"))
     st.caption(t("gd.click_hint") + " " + t("ui.scrub_hint"))
-    if view3d:
-        chart(figure("3d", *params), key="gd_surface3d")
+    if cfg.view3d:
+        chart(figure("3d", cfg, lang()), key="gd_surface3d")
 
 st.subheader(t("gd.table_title"))
 st.caption(t("gd.table_caption"))
@@ -147,4 +96,4 @@ st.dataframe(
     width="stretch",
 )
 
-code_expander(run_gradient_descent, surfaces.SURFACES[surface].fn, descent_slices)
+code_expander(run_gradient_descent, descend, TorchRule.step, SURFACES[cfg.surface].fn, descent_slices)

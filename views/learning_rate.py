@@ -2,89 +2,70 @@
 
 import streamlit as st
 
-from core import surfaces
-from core.learning_rate import SCHEDULES, make_scheduler, run_rates, schedule_params
-from core.learning_rate_input import LR_MAX, LR_MIN, MAX_RATES, format_lrs, parse_lrs
-from core.learning_rate_rule import classify_runs
-from core.learning_rate_sweep import run_sweep, sweep_range
+from core.common.params import defaults, experiment, from_query
+from core.descent.engine import descend
+from core.descent.labels import classify_runs
+from core.descent.rates import (
+    LIMITS,
+    RateConfig,
+    format_lrs,
+    make_scheduler,
+    parse_lrs,
+    rate_scene,
+    run_rates,
+    run_sweep,
+    schedule_params,
+)
+from core.descent.surfaces import SURFACES, apply_preset, plain, preset, start_of, with_preset
 from i18n.numbers import num
 from ui.chart import chart
-from ui.options import option
-from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
+from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
 from viz.learning_rate import runs_figure, runs_table, stop_messages, sweep_figure
 
-# A start, rates and length that show each surface's behaviours; picking a surface applies its preset.
-PRESETS = {
-    "bowl": {"start": (2.0, 1.5), "lrs": "0.05,0.2,0.9,1.1", "steps": 30},
-    "valley": {"start": (-3.5, 1.0), "lrs": "0.02,0.2,0.45,0.55", "steps": 100},
-    "rosenbrock": {"start": (-1.5, 2.0), "lrs": "0.0005,0.0015,0.002,0.0025", "steps": 300},
-    "saddle": {"start": (2.0, 0.01), "lrs": "0.02,0.1,0.9,1.1", "steps": 100},
-    "himmelblau": {"start": (0.0, -1.0), "lrs": "0.002,0.01,0.02,0.04", "steps": 60},
-}
-DEFAULTS = {"surface": "bowl", "lrs": PRESETS["bowl"]["lrs"], "steps": 30, "schedule": "constant"}
-VALLEY = {"surface": "valley", "lrs": PRESETS["valley"]["lrs"], "steps": 100, "schedule": "constant"}
+C = RateConfig
 # The round bowl puts every path on one line through the minimum; the valley's two curvatures bend them apart.
+VALLEY = {"surface": "valley"} | preset(C, "valley")
 EXPERIMENTS = [
-    Experiment("four", VALLEY),
-    Experiment("edge", VALLEY | {"lrs": "0.45,0.495,0.5,0.505"}),
-    Experiment("cosine", VALLEY | {"lrs": "0.3,0.55,0.65", "steps": 60, "schedule": "cosine"}),
-    Experiment("step", VALLEY | {"lrs": "0.45,0.55", "schedule": "step"}),
-    Experiment("banana", VALLEY | {"surface": "rosenbrock"} | {k: PRESETS["rosenbrock"][k] for k in ("lrs", "steps")}),
+    Experiment("four", experiment(C, **VALLEY)),
+    Experiment("edge", experiment(C, **VALLEY | {"lrs": "0.45,0.495,0.5,0.505"})),
+    Experiment("cosine", experiment(C, **VALLEY | {"lrs": "0.3,0.55,0.65", "steps": 60, "schedule": "cosine"})),
+    Experiment("step", experiment(C, **VALLEY | {"lrs": "0.45,0.55", "schedule": "step"})),
+    Experiment("banana", experiment(C, surface="rosenbrock", **preset(C, "rosenbrock"))),
 ]
-LIMITS = {"max": MAX_RATES, "lo": f"{LR_MIN:.6f}", "hi": f"{LR_MAX:g}"}
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def compute(surface: str, lrs: tuple[float, ...], steps: int, schedule: str):
-    x0, y0 = PRESETS[surface]["start"]
-    box = surfaces.view_box(surface, x0, y0)
-    sweep = run_sweep(surface, x0, y0, steps, schedule, *sweep_range(surface, x0, y0, lrs))
-    return run_rates(surface, x0, y0, lrs, steps, schedule), sweep, surfaces.surface_grid(surface, box), box
+compute = st.cache_data(max_entries=64, show_spinner=False)(rate_scene)
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
-def figures(surface: str, lrs: tuple[float, ...], steps: int, schedule: str, language: str):
-    runs, sweep, grid, box = compute(surface, lrs, steps, schedule)
-    spec = surfaces.SURFACES[surface]
-    return runs_figure(runs, grid, spec, box, language), sweep_figure(sweep, runs, spec.quadratic, language)
+def figures(cfg: RateConfig, lrs: tuple[float, ...], language: str):
+    s = compute(cfg, lrs)
+    return runs_figure(s.runs, s.grid, SURFACES[cfg.surface], s.box, language), sweep_figure(s.sweep, s.runs, language)
 
 
-def apply_preset() -> None:
-    st.session_state.update({k: PRESETS[st.session_state["surface"]][k] for k in ("lrs", "steps")})
-
-
-header(
-    "learning-rate",
-    "lr.intro",
+FORMULA = (
     r"\begin{gathered}\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k)\\"
-    r"|e_k| \to 0 \iff 0 < \eta < 2/\lambda_{\max}\end{gathered}",
-    "lr.formula_note",
-    "lr.intro_more",
+    r"|e_k| \to 0 \iff 0 < \eta < 2/\lambda_{\max}\end{gathered}"
 )
-controls, main = workspace()
+header("learning-rate", "lr.intro", FORMULA, "lr.formula_note", "lr.intro_more")
+place, main = workspace()
 
-with controls:
-    c = control_row(controls, 4)
-    surface = option(c[0].selectbox, "surface", "lr.surface", surfaces.SURFACES, "gd.surface", on_change=apply_preset)
-    preset = PRESETS[surface]  # a link naming only the surface gets that surface's preset
-    text = c[1].text_input(
-        t("lr.lrs"), value=preset["lrs"], key="lrs", help=t("lr.lrs_help", **LIMITS), bind="query-params"
-    )
-    c[1].caption(t("lr.start", x0=preset["start"][0], y0=preset["start"][1]))
-    steps = bound(c[2].slider, "steps", "lr.steps", min_value=1, max_value=300, value=preset["steps"])
-    schedule = option(c[3].selectbox, "schedule", "lr.schedule", SCHEDULES, "lr.schedule_name")
-    c[3].caption(t(f"lr.schedule.{schedule}", **schedule_params(schedule, steps)))
-    try_this("lr", EXPERIMENTS, DEFAULTS)
+with place:
+    # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.
+    surface = st.session_state.get("surface") or from_query(C, st.query_params).surface
+    on_pick = {"surface": {"on_change": apply_preset, "args": (st.session_state, C)}}
+    cfg = plain(controls(with_preset(C, surface), "lr", place, per_row=4, options=on_pick))
+    (x0, y0), sizes = start_of(cfg.surface, C.PAGE), schedule_params(cfg.schedule, cfg.steps)
+    place.caption(t("lr.start", x0=x0, y0=y0) + " " + t(f"lr.schedule.{cfg.schedule}", **sizes))
+    try_this("lr", EXPERIMENTS, defaults(C))
 
-parsed = parse_lrs(text)
-kept = st.session_state.get("_lr_valid") or parse_lrs(preset["lrs"]).rates  # the last list that parsed
+parsed = parse_lrs(cfg.lrs)
+kept = st.session_state.get("_lr_valid") or parse_lrs(preset(C, cfg.surface)["lrs"]).rates  # the last list that parsed
 lrs = kept if parsed.error else parsed.rates
 st.session_state["_lr_valid"] = lrs
-runs, sweep, grid, box = compute(surface, lrs, steps, schedule)
-quadratic = surfaces.SURFACES[surface].quadratic
-fig_runs, fig_sweep = figures(surface, lrs, steps, schedule, lang())
+runs, sweep = (scene := compute(cfg, lrs)).runs, scene.sweep
+fig_runs, fig_sweep = figures(cfg, lrs, lang())
 
 with main:
     applied_experiment("lr")
@@ -96,20 +77,19 @@ with main:
             icon=":material/edit_off:",
         )
     elif parsed.truncated:
-        st.warning(t("lr.truncated", max=MAX_RATES, kept=format_lrs(lrs)), icon=":material/filter_list:")
+        st.warning(t("lr.truncated", kept=format_lrs(lrs), **LIMITS), icon=":material/filter_list:")
     stops = stop_messages(runs, lang())
     if stops:
         st.warning("\n\n".join(stops), icon=":material/warning:")
-    lam_min, lam_max = runs.eigvals
     m = st.columns(3)
-    m[0].metric(t("lr.metric_lmin"), num(lam_min), help=t("lr.metric_eig_help"))
-    m[1].metric(t("lr.metric_lmax"), num(lam_max), help=t("lr.metric_eig_help"))
-    limit_text = num(2 / lam_max) if lam_max > 0 else t("lr.no_limit")
+    m[0].metric(t("lr.metric_lmin"), num(runs.eigvals[0]), help=t("lr.metric_eig_help"))
+    m[1].metric(t("lr.metric_lmax"), num(runs.eigvals[1]), help=t("lr.metric_eig_help"))
+    limit_text = num(runs.critical) if runs.critical < float("inf") else t("lr.no_limit")
     m[2].metric(t("lr.metric_limit"), limit_text, help=t("lr.metric_limit_help"))
-    st.caption(t("lr.note_quadratic", limit=2 / lam_max) if quadratic else t("lr.note_local"))
+    st.caption(t("lr.note_quadratic", limit=runs.critical) if runs.quadratic else t("lr.note_local"))
 
 st.subheader(t("lr.table_title"))
-st.dataframe(runs_table(runs, quadratic, lang()), hide_index=True, width="stretch")
+st.dataframe(runs_table(runs, lang()), hide_index=True, width="stretch")
 with st.container(border=True):
     st.markdown(f"**{t('lr.rule_title')}**")
     st.markdown(t("lr.rule"))
@@ -117,4 +97,4 @@ with st.container(border=True):
 chart(fig_sweep, key="lr_sweep")
 st.caption(t("lr.sweep_caption", count=len(sweep.lrs)))
 
-code_expander(run_rates, make_scheduler, run_sweep, classify_runs, parse_lrs)
+code_expander(run_rates, make_scheduler, descend, run_sweep, classify_runs, parse_lrs)

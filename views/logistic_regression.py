@@ -3,10 +3,10 @@
 import numpy as np
 import streamlit as st
 
-from core.datasets import DATASETS, make_split
+from core.classify.datasets import DATASETS, make_split
+from core.classify.gradients import gradient_check, linear_gradients
+from core.classify.train import ClassifyConfig, build_model, status, train_classifier
 from core.common.params import defaults, experiment
-from core.logistic_regression import ClassifyConfig, build_model, train_classifier
-from core.logistic_regression_grads import gradient_check, linear_gradients
 from i18n.numbers import num
 from ui.chart import chart
 from ui.page import Experiment, applied_experiment, code_expander, formula, header, try_this, workspace
@@ -15,6 +15,7 @@ from ui.state import lang, t
 from viz.logistic_regression import boundary_figure, units_figure
 
 LOSS = r"L = -\frac{1}{N}\sum_{i}\big[y_i\log\hat y_i + (1-y_i)\log(1-\hat y_i)\big]"
+GRADIENT = r"\frac{\partial L}{\partial W} = \frac{1}{N}(P - Y)^\top X,\qquad \frac{\partial L}{\partial b} = \frac{1}{N}\sum_i (p_i - y_i)"
 C = ClassifyConfig
 EXPERIMENTS = [
     Experiment("moons_mlp", experiment(C, model="mlp", noise=0.1)),
@@ -22,60 +23,44 @@ EXPERIMENTS = [
     Experiment("xor_fail", experiment(C, dataset="xor")),
     Experiment("xor_mlp", experiment(C, dataset="xor", noise=0.1, model="mlp", hidden="4")),
     Experiment("softmax", experiment(C, dataset="blobs", classes=4, noise=0.3)),
-    Experiment("spiral", experiment(C, dataset="spiral", classes=3, noise=0.05, n=500, model="mlp", hidden="16,16",
-                                    epochs=500)),  # fmt: skip
+    Experiment(
+        "spiral", experiment(C, dataset="spiral", classes=3, noise=0.05, n=500, model="mlp", hidden="16,16", epochs=500)
+    ),
 ]
+STATUS = {"diverged": (st.error, "warning"), "line_close": (st.info, "block"), "line_fails": (st.warning, "block"), "trained": (st.success, "check")}  # fmt: skip
 compute = st.cache_data(max_entries=32, show_spinner=False)(train_classifier)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(cfg: ClassifyConfig, language: str):
     run = compute(cfg)
-    return boundary_figure(run, language), units_figure(run, language) if run.units else None
+    return boundary_figure(run, lang=language), units_figure(run, lang=language) if run.units else None
 
 
-header(
-    "logistic-regression",
-    "logit.intro",
-    r"\hat y = \sigma(w_1x_1 + w_2x_2 + b)",
-    "logit.formula_note",
-    "logit.intro_more",
-)
+header("logistic-regression", "logit.intro", r"\hat y = \sigma(w_1x_1 + w_2x_2 + b)", "logit.formula_note", "logit.intro_more")  # fmt: skip
 place, main = workspace()
-
 with place:
     linear = lambda v: v["model"] == "logistic"  # noqa: E731 - hidden layers of a linear model change nothing
-    cfg = controls(
-        C, "logit", place, disabled={
-            "classes": lambda v: DATASETS[v["dataset"]].max_classes == 2,  # moons and xor: always 2 classes
-            "hidden": linear, "activation": linear,
-        },
-    )  # fmt: skip
+    two = lambda v: DATASETS[v["dataset"]].max_classes == 2  # noqa: E731 - moons and xor: always 2 classes
+    cfg = controls(C, "logit", place, disabled={"classes": two, "hidden": linear, "activation": linear})
     try_this("logit", EXPERIMENTS, defaults(C))
 
-dataset, classes, lr, linear = cfg.dataset, cfg.classes, cfg.lr, cfg.model == "logistic"
+dataset, classes, lr, spec = cfg.dataset, cfg.classes, cfg.lr, DATASETS[cfg.dataset]
 with main:
     applied_experiment("logit")
     with st.spinner(t("logit.training")):
         run = compute(cfg)
         fig_map, fig_units = figures(cfg, lang())
     chart(fig_map, key="logit_map")
-    st.caption(
-        t("logit.map_caption" if run.split.classes == 2 else "logit.map_caption_multi") + " " + t("ui.scrub_hint")
-    )
-    spec = DATASETS[dataset]
+    binary = run.split.classes == 2
+    st.caption(t("logit.map_caption" if binary else "logit.map_caption_multi") + " " + t("ui.scrub_hint"))
     train_acc, test_acc = run.accuracy[-1]
     if classes > spec.max_classes:
         st.info(t("logit.classes_capped", name=t(f"logit.dataset.{dataset}"), max=spec.max_classes))
-    if run.stop_epoch is not None:
-        st.error(t("logit.diverged", epoch=run.stop_epoch, lr=lr), icon=":material/warning:")
-    elif linear and not spec.linear:
-        message = st.info if dataset == "moons" else st.warning  # a line still gets most moon points right
-        message(t(f"logit.linear_fails.{dataset}", acc=test_acc), icon=":material/block:")
-    else:
-        st.success(
-            t("logit.result", epochs=len(run.losses) - 1, train=train_acc, test=test_acc), icon=":material/check:"
-        )
+    message, icon = STATUS[kind := status(cfg, run)]
+    key = {"diverged": "logit.diverged", "trained": "logit.result"}.get(kind, f"logit.linear_fails.{dataset}")
+    message(t(key, epoch=run.stop_epoch, lr=lr, acc=test_acc, epochs=len(run.losses) - 1, train=train_acc, test=test_acc),
+            icon=f":material/{icon}:")  # fmt: skip
     m = st.columns(4)
     m[0].metric(t("logit.metric_train_acc"), f"{train_acc:.1%}")
     m[1].metric(t("logit.metric_test_acc"), f"{test_acc:.1%}")
@@ -87,7 +72,6 @@ if fig_units is not None:
     st.caption(t("logit.units_caption"))
     chart(fig_units, key="logit_units")
 else:
-    binary = run.split.classes == 2
     st.subheader(t("logit.weights_heading" if binary else "logit.weights_heading_multi"))
     w, b = run.w[-1], run.b[-1]
     if binary:
@@ -98,20 +82,11 @@ else:
         st.dataframe({t("logit.col_class"): np.arange(len(b)), "w₁": w[:, 0], "w₂": w[:, 1], "b": b}, hide_index=True)
     st.subheader(t("logit.grad_heading"))
     formula(LOSS)
-    st.latex(
-        r"\frac{\partial L}{\partial W} = \frac{1}{N}(P - Y)^\top X,\qquad \frac{\partial L}{\partial b} = \frac{1}{N}\sum_i (p_i - y_i)"
-    )
+    st.latex(GRADIENT)
     st.caption(t("logit.grad_caption"))
     names, hand, auto = gradient_check(run.split.x_train, run.split.y_train, run.w[0], run.b[0])
-    st.dataframe(
-        {
-            t("logit.col_param"): names,
-            t("logit.col_hand"): hand,
-            "torch.autograd": auto,
-            t("logit.col_diff"): abs(hand - auto),
-        },
-        hide_index=True,
-        column_config={t("logit.col_diff"): st.column_config.NumberColumn(format="%.1e")},
-    )
+    diff = t("logit.col_diff")
+    st.dataframe({t("logit.col_param"): names, t("logit.col_hand"): hand, "torch.autograd": auto, diff: abs(hand - auto)},
+                 hide_index=True, column_config={diff: st.column_config.NumberColumn(format="%.1e")})  # fmt: skip
 
 code_expander(train_classifier, build_model, DATASETS[dataset].fn, make_split, linear_gradients)

@@ -3,152 +3,98 @@
 import numpy as np
 import streamlit as st
 
-from core.relu import ACTIVATIONS, FORMULAS, TARGETS, activation_curves, init_linear, target_data
-from core.relu_depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
-from core.relu_fit import count_pieces, fit_relu_units
+from core.activations.depth import DEPTH_ACTIVATIONS, SGD_LR, STEPS, deep_mlp, depth_study, layer_grad_norms
+from core.activations.functions import FORMULAS, KINKED, ReluConfig, activation_curves, init_linear, target_data
+from core.activations.hinges import count_pieces, fit_relu_units, fit_status
+from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart
-from ui.options import option
-from ui.page import Experiment, applied_experiment, bound, code_expander, control_row, header, try_this, workspace
+from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.params import controls, state_config
 from ui.present import presenting
-from ui.state import lang, seed, t
-from viz.relu import activation_figure, dead_depth_figure, firing_figure, fit_figure, grad_norm_figure, movement_figure
+from ui.state import lang, t
+from viz import relu as viz
 
-INITS = ("default", "he", "xavier")
-DEFAULTS = {
-    "activation": "relu",
-    "target": "sine",
-    "units": 8,
-    "lr": 0.02,
-    "epochs": 500,
-    "depth": 10,
-    "init": "default",
-}
+C = ReluConfig
 EXPERIMENTS = [
-    Experiment("deep_sigmoid", DEFAULTS | {"activation": "sigmoid", "depth": 20}),
-    Experiment("one_unit", DEFAULTS | {"units": 1, "target": "step"}),
-    Experiment("many_units", DEFAULTS | {"units": 32, "epochs": 1500}),
-    Experiment("step", DEFAULTS | {"target": "step", "units": 16, "epochs": 1500}),
-    Experiment("kill", DEFAULTS | {"lr": 0.3}),
-    Experiment("he_init", DEFAULTS | {"depth": 20, "init": "he"}),
+    Experiment("deep_sigmoid", experiment(C, activation="sigmoid", depth=20)),
+    Experiment("one_unit", experiment(C, units=1, target="step")),
+    Experiment("many_units", experiment(C, units=32, epochs=1500)),
+    Experiment("step", experiment(C, target="step", units=16, epochs=1500)),
+    Experiment("kill", experiment(C, lr=0.3)),
+    Experiment("he_init", experiment(C, depth=20, init="he")),
 ]
-
+STATUS = {"diverged": (st.error, "warning"), "dead": (st.warning, "heart_broken"), "ok": (st.success, "check")}
 curves = st.cache_data(max_entries=1, show_spinner=False)(activation_curves)
 fit_run = st.cache_data(max_entries=32, show_spinner=False)(fit_relu_units)
 study_run = st.cache_data(max_entries=32, show_spinner=False)(depth_study)
+gallery_figure = st.cache_resource(max_entries=8, show_spinner=False)(lambda a, lg: viz.activation_figure(curves(), selected=a, lang=lg))  # fmt: skip
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def gallery_figure(activation: str, language: str):
-    return activation_figure(curves(), activation, language)
+def figures(part: str, cfg: ReluConfig, language: str):
+    if part == "fit":
+        fit = fit_run(cfg)
+        return fit, viz.fit_figure(fit, lang=language), viz.firing_figure(fit, lang=language)
+    study = study_run(cfg)
+    return study, *(f(study, lang=language) for f in (viz.grad_norm_figure, viz.movement_figure, viz.dead_depth_figure))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def fit_figures(target: str, units: int, lr: float, epochs: int, seed_: int, language: str):
-    fit = fit_run(target, units, lr, epochs, seed_)
-    return fit_figure(fit, language), firing_figure(fit, language)
+def section(name: str, text: str, fields: tuple[str, ...] = ()) -> ReluConfig:  # heading, prose, a row of controls
+    st.header(t(f"relu.s_{name}"), divider="gray")
+    if not presenting():
+        st.markdown(text)
+    if fields:
+        with st.container(border=True):
+            controls(C, "relu", st.container(horizontal=True), only=fields, per_row=len(fields))
+    return state_config(C)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def depth_figures(depth: int, target: str, init: str, seed_: int, language: str):
-    study = study_run(depth, target, init, seed_)
-    return grad_norm_figure(study, language), movement_figure(study, language), dead_depth_figure(study, language)
-
-
-header(
-    "relu",
-    "relu.intro",
-    r"f(x) = c + \sum_{i=1}^{N} v_i\,\max(0,\ w_i x + b_i)",
-    "relu.formula_note",
-    "relu.intro_more",
-)
-controls, main = workspace()
-
-with controls:
-    c = control_row(controls, 2)
-    c[0].markdown(f"**{t('relu.s_gallery')}**")
-    activation = option(c[0].selectbox, "activation", "relu.activation", ACTIVATIONS, "relu.act", "relu")
-    c[1].latex(FORMULAS[activation])
-    try_this("relu", EXPERIMENTS, DEFAULTS)
+FORMULA = r"f(x) = c + \sum_{i=1}^{N} v_i\,\max(0,\ w_i x + b_i)"
+header("relu", "relu.intro", FORMULA, "relu.formula_note", "relu.intro_more")
+place, main = workspace()
+with place:
+    st.markdown(f"**{t('relu.s_gallery')}**")
+    activation = controls(C, "relu", place, only=("activation",)).activation
+    st.latex(FORMULAS[activation])
+    try_this("relu", EXPERIMENTS, defaults(C))
 
 with main:
     applied_experiment("relu")
     chart(gallery_figure(activation, lang()), key="relu_gallery")
     if not presenting():  # the room reads the picture, not the prose
         st.caption(t("relu.gallery_text"))
-    gallery = curves()
-    i = gallery.names.index(activation)
-    m = st.columns(2)
-    d0 = "relu.metric_d0_kink" if activation in ("relu", "leaky_relu") else "relu.metric_d0"  # not differentiable at 0
-    m[0].metric(t(d0), num(np.interp(0.0, gallery.x, gallery.derivs[i])), help=t(f"{d0}_help"))
-    m[1].metric(t("relu.metric_dmax"), num(gallery.derivs[i].max()), help=t("relu.metric_dmax_help"))
+    (slope_0, slope_max), m = curves().slopes(activation), st.columns(2)
+    d0 = "relu.metric_d0_kink" if activation in KINKED else "relu.metric_d0"
+    m[0].metric(t(d0), num(slope_0), help=t(f"{d0}_help"))
+    m[1].metric(t("relu.metric_dmax"), num(slope_max), help=t("relu.metric_dmax_help"))
 
-st.header(t("relu.s_fit"), divider="gray")
-if not presenting():
-    st.markdown(t("relu.fit_text"))
-with st.container(border=True):
-    c = st.columns([2, 2, 1, 2])
-    target = option(c[0].selectbox, "target", "relu.target", TARGETS, "relu.target")
-    units = bound(c[1].slider, "units", "relu.units", min_value=1, max_value=64, value=DEFAULTS["units"])
-    lr = bound(
-        c[2].number_input,
-        "lr",
-        "relu.lr",
-        min_value=0.0001,
-        max_value=1.0,
-        value=DEFAULTS["lr"],
-        step=0.001,
-        format="%.4f",
-    )
-    epochs = bound(
-        c[3].slider, "epochs", "relu.epochs", min_value=50, max_value=3000, value=DEFAULTS["epochs"], step=50
-    )
-
-fit = fit_run(target, units, lr, epochs, seed())
-fig_fit, fig_fire = fit_figures(target, units, lr, epochs, seed(), lang())
+cfg = section("fit", t("relu.fit_text"), ("target", "units", "lr", "epochs"))
+fit, fig_fit, fig_fire = figures("fit", cfg.fit_part, lang())
 chart(fig_fit, key="relu_fit")
 st.caption(t("ui.scrub_hint"))
-if fit.stop_epoch is not None:
-    st.error(t("relu.fit_diverged", epoch=fit.stop_epoch, lr=lr), icon=":material/warning:")
-elif fit.dead[-1] > 0:
-    st.warning(t("relu.fit_dead", dead=int(fit.dead[-1]), units=units, lr=lr), icon=":material/heart_broken:")
-else:
-    st.success(
-        t("relu.fit_ok", units=units, pieces=int(fit.pieces[-1]), mse=float(fit.losses[-1])), icon=":material/check:"
-    )
+units, pieces, dead, mse = cfg.units, int(fit.pieces[-1]), int(fit.dead[-1]), float(fit.losses[-1])
+message, icon = STATUS[status := fit_status(fit)]
+message(t(f"relu.fit_{status}", epoch=fit.stop_epoch, lr=cfg.lr, dead=dead, units=units, pieces=pieces, mse=mse),
+        icon=f":material/{icon}:")  # fmt: skip
 m = st.columns(4)
-m[0].metric(t("relu.metric_pieces"), int(fit.pieces[-1]), help=t("relu.metric_pieces_help", limit=units + 1))
+m[0].metric(t("relu.metric_pieces"), pieces, help=t("relu.metric_pieces_help", limit=units + 1))
 m[1].metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
-m[2].metric(t("relu.metric_dead"), f"{int(fit.dead[-1])} / {units}")
-m[3].metric(t("relu.metric_mse"), num(fit.losses[-1]))
-
-st.header(t("relu.s_dead"), divider="gray")
-if not presenting():
-    st.markdown(t("relu.dead_text"))
+m[2].metric(t("relu.metric_dead"), f"{dead} / {units}")
+m[3].metric(t("relu.metric_mse"), num(mse))
+section("dead", t("relu.dead_text"))
 chart(fig_fire, key="relu_firing")
-
-st.header(t("relu.s_depth"), divider="gray")
-if not presenting():
-    st.markdown(t("relu.depth_text", lr=SGD_LR, k=STEPS))
-with st.container(border=True):
-    c = st.columns(2)
-    depth = bound(c[0].slider, "depth", "relu.depth", min_value=2, max_value=20, value=DEFAULTS["depth"])
-    init = option(c[1].selectbox, "init", "relu.init", INITS, "relu.init_name")
-    c[1].caption(t(f"relu.init.{init}"))
-study = study_run(depth, target, init, seed())
-fig_grad, fig_move, fig_dead = depth_figures(depth, target, init, seed(), lang())
+cfg = section("depth", t("relu.depth_text", lr=SGD_LR, k=STEPS), ("depth", "init"))
+st.caption(t(f"relu.init.{cfg.init}"))
+study, fig_grad, fig_move, fig_dead = figures("depth", cfg.depth_part, lang())
 chart(fig_grad, key="relu_grad")
-for name, stop in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True):
-    if stop >= 0:
-        st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")
-m = st.columns(3)
-for col, name, ratio in zip(m, DEPTH_ACTIVATIONS, study.grad_norms[:, 0] / study.grad_norms[:, -1], strict=True):
+for name, stop in [(n, s) for n, s in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True) if s >= 0]:
+    st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")
+for col, name, ratio in zip(st.columns(3), DEPTH_ACTIVATIONS, study.first_to_last, strict=True):
     col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
 chart(fig_move, key="relu_move")
 st.caption(t("relu.move_caption"))
 chart(fig_dead, key="relu_dead_depth")
 st.caption(t("relu.dead_depth_caption"))
-
-code_expander(
-    activation_curves, fit_relu_units, count_pieces, target_data, init_linear, deep_mlp, layer_grad_norms, depth_study
-)
+code_expander(activation_curves, fit_relu_units, count_pieces, target_data, init_linear, deep_mlp, layer_grad_norms,
+              depth_study)  # fmt: skip

@@ -84,6 +84,11 @@ def _kernel_heat(kernel: np.ndarray, hover: str, **kw) -> go.Heatmap:
     )
 
 
+def _nonnegative(z: np.ndarray, top: float, **style) -> go.Heatmap:
+    """A ReLU output or its pooling on the shared 0 … ``top`` scale."""
+    return go.Heatmap(z=rounded(z), colorscale="Viridis", zmin=0, zmax=top, **style)
+
+
 def shape_latex(shape: tuple[int, int], k: int, s: int, p: int, d: int, out: tuple[int, int]) -> str:
     """The output-shape formula with this image's numbers put in, for both axes."""
     rows = r" \\ ".join(
@@ -93,7 +98,7 @@ def shape_latex(shape: tuple[int, int], k: int, s: int, p: int, d: int, out: tup
     return r"\begin{aligned}" + rows + r"\end{aligned}"  # one line per axis: fits a narrow column
 
 
-def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
+def conv_figure(image: np.ndarray, *, maps, lang: str) -> go.Figure:
     """Input image, kernel (with its weights written in) and the conv2d feature map, side by side."""
     h, w = image.shape
     ho, wo = maps.out.shape
@@ -147,12 +152,11 @@ def conv_figure(image: np.ndarray, maps, lang: str) -> go.Figure:
     _axes_as_images(fig, 3)
     # As tall as the image panels are at a desk's column width, so square pixels leave no empty bands.
     aspect = min(max(h / w, ho / max(wo, 1)), 1.6)
-    base_layout(fig, height=CONV_MARGINS + round(CONV_PANEL * aspect))
-    fig.update_layout(margin={"t": 40, "b": 10, "l": 10})
+    base_layout(fig, height=CONV_MARGINS + round(CONV_PANEL * aspect), margin={"t": 40, "b": 10, "l": 10})
     return fig
 
 
-def post_figure(maps, lang: str) -> go.Figure:
+def post_figure(maps, *, lang: str) -> go.Figure:
     """The feature map after ReLU and after 2×2 max-pooling, on one shared colour scale."""
     ho, wo = maps.relu.shape
     ph, pw = maps.pooled.shape
@@ -165,11 +169,9 @@ def post_figure(maps, lang: str) -> go.Figure:
     top = _bound(maps.relu, EDGE_PERCENTILE)
     for col, z in ((1, maps.relu), (2, maps.pooled)):
         fig.add_trace(
-            go.Heatmap(
-                z=rounded(z),
-                colorscale="Viridis",
-                zmin=0,
-                zmax=top,
+            _nonnegative(
+                z,
+                top,
                 showscale=col == 2,
                 colorbar={"thickness": 12, "len": 0.9},
                 hovertemplate="(%{y}, %{x})<br>%{z:.4g}<extra></extra>",
@@ -178,12 +180,11 @@ def post_figure(maps, lang: str) -> go.Figure:
             col=col,
         )
     _axes_as_images(fig, 2)
-    base_layout(fig, height=380)
-    fig.update_layout(margin={"t": 60, "b": 20, "l": 10})
+    base_layout(fig, height=380, margin={"t": 60, "b": 20, "l": 10})
     return fig
 
 
-def sliding_figure(sw, lang: str) -> go.Figure:
+def sliding_figure(sw, *, lang: str) -> go.Figure:
     """The kernel sliding over a small patch: window, element-wise products with their sum, output cell by cell."""
     k = sw.kernel.shape[0]
     hp, wp = sw.padded.shape
@@ -297,12 +298,11 @@ def sliding_figure(sw, lang: str) -> go.Figure:
     frames = add_animated_traces(fig, styles, frame_data, len(sw.cells))
     _axes_as_images(fig, 3)
     fig.update_yaxes(range=[k + 0.4, -0.5], autorange=False, row=1, col=2)
-    base_layout(fig, height=470)
-    fig.update_layout(legend={"y": -0.02, "yanchor": "top"}, margin={"t": 60, "l": 10})
+    base_layout(fig, height=470, legend_y=-0.02, margin={"t": 60, "l": 10})
     return add_animation(fig, frames, lang, redraw=True, prefix_key="cnn.sw_cell", frame_ms=350, y=-0.1)
 
 
-def learned_filters_figure(run, names: list[str], cos: np.ndarray, kernels: dict, lang: str) -> go.Figure:
+def learned_filters_figure(run, *, names: list[str], cos: np.ndarray, kernels: dict, lang: str) -> go.Figure:
     """Learned first-layer filters (one animation frame per epoch) above the closest hand-made kernels."""
     count = run.filters.shape[1]
     titles = [f"#{i + 1}" for i in range(count)] + [
@@ -340,12 +340,11 @@ def learned_filters_figure(run, names: list[str], cos: np.ndarray, kernels: dict
     frames = add_animated_traces(fig, styles, frame_data, len(run.filters))
     _axes_as_images(fig, 2 * count)
     fig.update_annotations(font_size=12)
-    base_layout(fig, height=420, title=t("cnn.learned_title", lang))
-    fig.update_layout(margin={"t": 90, "l": 10, "r": 10})
+    base_layout(fig, height=420, title=t("cnn.learned_title", lang), margin={"t": 90, "l": 10, "r": 10})
     return add_animation(fig, frames, lang, redraw=True, prefix_key="cnn.epoch", frame_ms=400, y=-0.05)
 
 
-def training_figure(run, lang: str) -> go.Figure:
+def training_figure(run, *, lang: str) -> go.Figure:
     """Training loss and test accuracy per epoch."""
     epochs = np.arange(1, len(run.losses) + 1)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
@@ -376,7 +375,7 @@ def training_figure(run, lang: str) -> go.Figure:
     return base_layout(fig, height=360)
 
 
-def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
+def confusion_figure(confusion: np.ndarray, *, lang: str) -> go.Figure:
     """Test-set confusion matrix: row = true digit, column = predicted digit."""
     fig = go.Figure(
         go.Heatmap(
@@ -395,7 +394,7 @@ def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
     return base_layout(fig, height=360)
 
 
-def learned_maps_figure(digit: np.ndarray, maps: np.ndarray, pooled: np.ndarray, lang: str) -> go.Figure:
+def learned_maps_figure(digit: np.ndarray, *, maps: np.ndarray, pooled: np.ndarray, lang: str) -> go.Figure:
     """A test digit, then each learned filter's ReLU map (row 1) and its 2×2 max-pool (row 2)."""
     count = len(maps)
     specs = [[{"rowspan": 2}] + [{}] * count, [None] + [{}] * count]
@@ -406,13 +405,8 @@ def learned_maps_figure(digit: np.ndarray, maps: np.ndarray, pooled: np.ndarray,
     for row, stack in ((1, maps), (2, pooled)):
         for i, z in enumerate(stack):
             fig.add_trace(
-                go.Heatmap(
-                    z=rounded(z),
-                    colorscale="Viridis",
-                    zmin=0,
-                    zmax=top,
-                    showscale=False,
-                    hovertemplate=f"#{i + 1} (%{{y}}, %{{x}})<br>%{{z:.3f}}<extra></extra>",
+                _nonnegative(
+                    z, top, showscale=False, hovertemplate=f"#{i + 1} (%{{y}}, %{{x}})<br>%{{z:.3f}}<extra></extra>"
                 ),
                 row=row,
                 col=i + 2,
@@ -421,6 +415,5 @@ def learned_maps_figure(digit: np.ndarray, maps: np.ndarray, pooled: np.ndarray,
     fig.update_yaxes(title_text=t("cnn.maps_relu", lang), row=1, col=2)
     fig.update_yaxes(title_text=t("cnn.maps_pool", lang), row=2, col=2)
     fig.update_annotations(font_size=12)
-    base_layout(fig, height=300)
-    fig.update_layout(margin={"t": 40, "b": 10, "l": 40, "r": 10})
+    base_layout(fig, height=300, margin={"t": 40, "b": 10, "l": 40, "r": 10})
     return fig

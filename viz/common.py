@@ -1,13 +1,18 @@
-"""Shared figure defaults: colours, layout, arrows, and client-side animation controls."""
+"""Shared figure defaults: one plotly template (fonts, margins, colours, legend), arrows, and client-side animation.
+
+The template is registered once as ``pio.templates["dlviz"]``; ``base_layout`` applies it with a figure's height
+and title, so a builder writes only what is particular to its figure.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.palette import COLORS  # noqa: F401  (kept importable from here while pages move to viz.palette)
+from viz.palette import COLORS, SERIES  # noqa: F401  (COLORS: kept importable from here while pages move to viz.palette)
 
 FONT_SIZE = 15  # readable from the back of a lecture room
 # Latin first, then the Korean fonts of Linux (fonts-noto-cjk, Nanum), macOS and Windows: the browser
@@ -32,27 +37,54 @@ def rounded(values) -> np.ndarray:
     return np.asarray(values, dtype=np.float32)
 
 
-# plotly_white, with y tick labels standing off their axis: at a subplot's lower-left corner the lowest
-# y label and the first x label would otherwise touch (seen at projector size).
+FONT = {"size": FONT_SIZE, "family": FONT_FAMILY}
+MARGIN = {"l": 60, "r": 30, "t": 40, "b": 40}
+TITLE_MARGIN = 70  # top margin of a figure with a title
+LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}  # one row above the plot, left-aligned
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "x": 0}  # under the x axis title: y is the figure's
+
+# plotly_white with the app's fonts, margins, palette and legend; y tick labels stand off their axis: at a
+# subplot's lower-left corner the lowest y label and the first x label would otherwise touch (projector size).
 TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
+TEMPLATE.layout.update(
+    font=FONT, margin=MARGIN, legend=LEGEND, hoverlabel={"font_size": FONT_SIZE}, colorway=list(SERIES),
+    title={"x": 0, "xanchor": "left"},
+)  # fmt: skip
 TEMPLATE.layout.yaxis.ticklabelstandoff = 10
 # One number format on every axis: 1.6×10⁻⁵, never SI suffixes such as 16µ, 10n or 1p.
 TEMPLATE.layout.xaxis.exponentformat = TEMPLATE.layout.yaxis.exponentformat = "power"
+pio.templates["dlviz"] = TEMPLATE
 
 
-def base_layout(fig: go.Figure, *, height: int, title: str | None = None) -> go.Figure:
-    """Apply the app-wide layout defaults to ``fig`` and return it."""
+def base_layout(fig: go.Figure, *, height: int, title: str | None = None, legend_y: float | None = None,
+                margin: dict | None = None) -> go.Figure:  # fmt: skip
+    """Apply the app's template to ``fig`` with its height (and title) and return it.
+
+    ``legend_y`` puts the legend under the plot at that paper height (below the x axis title) instead of above
+    it; ``margin`` overrides some of the template's margins (room for that legend, an animation slider, ...).
+    """
     fig.update_layout(
         template=TEMPLATE,
         height=height,
-        font={"size": FONT_SIZE, "family": FONT_FAMILY},
-        margin={"l": 60, "r": 30, "t": 70 if title else 40, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        font=FONT,  # also on the figure itself: a theme swap must not lose the Korean font fallbacks
+        margin=MARGIN | {"t": TITLE_MARGIN if title else MARGIN["t"]} | (margin or {}),
+        legend=LEGEND if legend_y is None else LEGEND_BELOW | {"y": legend_y},
         hoverlabel={"font_size": FONT_SIZE},
     )
     if title:
         fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"})
     return fig
+
+
+WIDE_TOP = [[{"colspan": 2}, None], [{}, {}]]  # one wide panel over two
+WIDE_BOTTOM = [[{}, {}], [{"colspan": 2}, None]]  # two panels over one wide
+
+
+def three_panels(specs: list, *, heights: tuple[float, float], spacing: tuple[float, float], titles: list[str]):
+    """A 2×2 grid with one panel spanning a row (``WIDE_TOP`` or ``WIDE_BOTTOM``): row heights, (vertical,
+    horizontal) spacing and the three panel titles."""
+    return make_subplots(rows=2, cols=2, specs=specs, row_heights=list(heights), vertical_spacing=spacing[0],
+                         horizontal_spacing=spacing[1], subplot_titles=titles)  # fmt: skip
 
 
 def arrow_segments(x0, y0, x1, y1, head: float = 0.25) -> tuple[list, list]:

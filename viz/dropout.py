@@ -6,9 +6,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.dropout_probe import verdict
+from core.regularize.probes import verdict
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import WIDE_BOTTOM, add_animated_traces, add_animation, base_layout, rounded, three_panels
 from viz.fmt import log_axis
 from viz.palette import CLASS, CLASS_SCALE, COLORS, rgba
 
@@ -17,24 +17,25 @@ LOG_RATIO = 20  # losses spanning more than this factor get a log axis
 CLASS_STYLE = ({"symbol": "circle", "color": CLASS[0]}, {"symbol": "diamond", "color": CLASS[1]})
 
 
-def model_labels(p: float, wd: float, bn: bool, lang: str) -> dict[str, str]:
+def model_labels(cfg, *, lang: str) -> dict[str, str]:
     """Names of the two models: "plain" and the regularized one, named by what is switched on."""
+    p, wd = cfg.p, cfg.weight_decay
     parts = [t("drop.part_dropout", lang, p=p)] * (p > 0) + [t("drop.part_l2", lang, wd=wd)] * (wd > 0)
-    parts += [t("drop.part_bn", lang)] * bn
+    parts += [t("drop.part_bn", lang)] * cfg.batchnorm
     return {"plain": t("drop.model_plain", lang), "reg": " + ".join(parts) or t("drop.model_same", lang)}
 
 
-def verdict_text(cmp, p: float, wd: float, bn: bool, lang: str) -> tuple[str, str]:
+def verdict_text(cmp, *, lang: str) -> tuple[str, str]:
     """The verdict on the two validation curves (core's ``verdict``) and the sentence that explains it."""
     plain, final, reg_final = cmp.plain, float(cmp.plain.val_loss[-1]), float(cmp.reg.val_loss[-1])
-    kind = verdict(cmp, regularized=p > 0 or wd > 0 or bn)
+    kind = verdict(cmp)
     text = t(
         f"drop.verdict_{kind}",
         lang,
         best=float(plain.val_loss[plain.best_epoch]),
         e=plain.best_epoch,
         final=final,
-        reg=model_labels(p, wd, bn, lang)["reg"],
+        reg=model_labels(cmp.cfg, lang=lang)["reg"],
         reg_final=reg_final,
         pct=100 * (1 - reg_final / final),
     )
@@ -68,55 +69,36 @@ def _data_traces(fig: go.Figure, data, col: int, lang: str) -> None:
 def _curve_data(data, show: bool, lang: str) -> list[go.Scatter]:
     """The regression task's noiseless curve and its training points."""
     point = {"size": 9, "color": COLORS["orange"], "line": {"width": 1.5, "color": COLORS["black"]}}
+    shown = {"truth": (data.grid[:, 0], data.truth, "lines"), "train": (data.x_train[:, 0], data.y_train, "markers")}
+    style = {"truth": {"line": {"color": COLORS["grey"], "dash": "dot", "width": 2}}, "train": {"marker": point}}
+    names = {"truth": "drop.trace_truth", "train": "drop.trace_train_pts"}
     return [
         go.Scatter(
-            x=rounded(data.grid[:, 0]),
-            y=rounded(data.truth),
-            mode="lines",
-            name=t("drop.trace_truth", lang),
-            legendgroup="truth",
+            x=rounded(x),
+            y=rounded(y),
+            mode=mode,
+            name=t(names[group], lang),
+            legendgroup=group,
             showlegend=show,
-            line={"color": COLORS["grey"], "dash": "dot", "width": 2},
-        ),
-        go.Scatter(
-            x=rounded(data.x_train[:, 0]),
-            y=rounded(data.y_train),
-            mode="markers",
-            name=t("drop.trace_train_pts", lang),
-            legendgroup="train",
-            showlegend=show,
-            marker=point,
-        ),
+            **style[group],
+        )
+        for group, (x, y, mode) in shown.items()
     ]
 
 
 def _loss_traces(fig: go.Figure, run, key: str, label: str, lang: str) -> None:
     epochs = np.arange(len(run.train_loss))
     color = MODEL_COLORS[key]
-    fig.add_trace(
-        go.Scatter(
-            x=epochs,
-            y=rounded(run.train_loss),
-            mode="lines",
-            name=t("drop.trace_train_loss", lang, model=label),
-            line={"color": color, "width": 2, "dash": "dash"},
+    curves = {  # training dashed, validation solid with the gap to it shaded
+        "train": (run.train_loss, {"line": {"color": color, "width": 2, "dash": "dash"}}),
+        "val": (
+            run.val_loss,
+            {"line": {"color": color, "width": 3}, "fill": "tonexty", "fillcolor": rgba(color, 0.15)},
         ),
-        row=2,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=epochs,
-            y=rounded(run.val_loss),
-            mode="lines",
-            name=t("drop.trace_val_loss", lang, model=label),
-            line={"color": color, "width": 3},
-            fill="tonexty",
-            fillcolor=rgba(color, 0.15),
-        ),
-        row=2,
-        col=1,
-    )
+    }
+    for which, (loss, style) in curves.items():
+        name = t(f"drop.trace_{which}_loss", lang, model=label)
+        fig.add_trace(go.Scatter(x=epochs, y=rounded(loss), mode="lines", name=name, **style), row=2, col=1)
     best = run.best_epoch
     fig.add_trace(
         go.Scatter(
@@ -134,19 +116,12 @@ def _loss_traces(fig: go.Figure, run, key: str, label: str, lang: str) -> None:
     )
 
 
-def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
+def comparison_figure(cmp, *, labels: dict[str, str], lang: str) -> go.Figure:
     """Both models' predictions side by side, animated over epochs, above train/val loss with the gap shaded."""
     data, runs = cmp.data, {"plain": cmp.plain, "reg": cmp.reg}
     classify = data.task == "classification"
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{}, {}], [{"colspan": 2}, None]],
-        row_heights=[0.56, 0.44],
-        vertical_spacing=0.2,
-        horizontal_spacing=0.08,
-        subplot_titles=[labels["plain"], labels["reg"], t("drop.loss_title", lang)],
-    )
+    titles = [labels["plain"], labels["reg"], t("drop.loss_title", lang)]
+    fig = three_panels(WIDE_BOTTOM, heights=(0.56, 0.44), spacing=(0.2, 0.08), titles=titles)
     for col in (1, 2):
         _data_traces(fig, data, col, lang)
     for key, run in runs.items():
@@ -234,8 +209,8 @@ def comparison_figure(cmp, labels: dict[str, str], lang: str) -> go.Figure:
         row=2,
         col=1,
     )
-    base_layout(fig, height=1060)
-    fig.update_layout(legend={"y": -0.3, "yanchor": "top"}, margin={"b": 320}, hovermode="closest")
+    base_layout(fig, height=1060, legend_y=-0.3, margin={"b": 320})
+    fig.update_layout(hovermode="closest")
     return add_animation(fig, anim, lang, redraw=classify, prefix_key="drop.anim_epoch", y=-0.1)
 
 
@@ -257,7 +232,7 @@ def _edges(nodes: list[np.ndarray], x0: float, alive: list[np.ndarray]) -> tuple
     return on[0], on[1], off[0], off[1]
 
 
-def network_figure(run, d_in: int, hidden: int, p: float, lang: str) -> go.Figure:
+def network_figure(run, *, d_in: int, hidden: int, p: float, lang: str) -> go.Figure:
     """The MLP with the units dropped at each framed epoch greyed (train mode) beside eval mode (all on)."""
     units = run.masks.shape[2]
     nodes = _layer_nodes(d_in, units)
@@ -352,12 +327,11 @@ def network_figure(run, d_in: int, hidden: int, p: float, lang: str) -> go.Figur
         )
     fig.update_xaxes(visible=False, range=[-0.5, 8.5])
     fig.update_yaxes(visible=False, range=[-1.75, 1.45])
-    base_layout(fig, height=470)
-    fig.update_layout(legend={"y": -0.05, "yanchor": "top"}, margin={"t": 20})
+    base_layout(fig, height=470, legend_y=-0.05, margin={"t": 20})
     return add_animation(fig, anim, lang, prefix_key="drop.anim_epoch", y=-0.12)
 
 
-def mean_figure(check, p: float, lang: str) -> go.Figure:
+def mean_figure(check, *, p: float, lang: str) -> go.Figure:
     """Histograms of h (eval) and m ⊙ h / (1−p) (train), with both means marked."""
     centers = rounded((check.edges[:-1] + check.edges[1:]) / 2)
     width = float(check.edges[1] - check.edges[0])
@@ -395,12 +369,11 @@ def mean_figure(check, p: float, lang: str) -> go.Figure:
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(title_text=t("drop.axis_activation", lang))
     fig.update_yaxes(title_text=t("drop.axis_count_log", lang), **log_axis())
-    base_layout(fig, height=430, title=t("drop.mean_title", lang, p=p))
-    fig.update_layout(legend={"y": -0.2, "yanchor": "top"}, margin={"b": 150})
+    base_layout(fig, height=430, title=t("drop.mean_title", lang, p=p), legend_y=-0.2, margin={"b": 150})
     return fig
 
 
-def mc_figure(mc, data, lang: str) -> go.Figure:
+def mc_figure(mc, *, data, lang: str) -> go.Figure:
     """MC dropout on the regression task: K stochastic passes, their mean and a ±2σ band."""
     x = rounded(data.grid[:, 0])
     fig = go.Figure()
@@ -446,12 +419,11 @@ def mc_figure(mc, data, lang: str) -> go.Figure:
     span = float(np.ptp(ys))
     fig.update_xaxes(title_text="x")
     fig.update_yaxes(title_text="y", range=[float(ys.min()) - 0.5 * span, float(ys.max()) + 0.5 * span])
-    base_layout(fig, height=480, title=t("drop.mc_title", lang, k=mc.passes))
-    fig.update_layout(legend={"y": -0.18, "yanchor": "top"}, margin={"b": 140})
+    base_layout(fig, height=480, title=t("drop.mc_title", lang, k=mc.passes), legend_y=-0.18, margin={"b": 140})
     return fig
 
 
-def weight_figure(plain, reg, labels: dict[str, str], lang: str) -> go.Figure:
+def weight_figure(plain, *, reg, labels: dict[str, str], lang: str) -> go.Figure:
     """‖W‖ of all weight matrices per epoch: weight decay keeps it small."""
     fig = go.Figure()
     for key, run in (("plain", plain), ("reg", reg)):
@@ -472,7 +444,7 @@ def weight_figure(plain, reg, labels: dict[str, str], lang: str) -> go.Figure:
     return fig
 
 
-def bn_figure(layers, lang: str) -> go.Figure:
+def bn_figure(layers, *, lang: str) -> go.Figure:
     """Per BatchNorm layer, the distribution of its input z and its output, overlaid."""
     fig = make_subplots(
         rows=1, cols=len(layers), subplot_titles=[t("drop.bn_layer", lang, i=i + 1) for i in range(len(layers))]
@@ -495,6 +467,5 @@ def bn_figure(layers, lang: str) -> go.Figure:
         fig.update_xaxes(title_text=t("drop.axis_activation", lang), row=1, col=i + 1)
     fig.update_yaxes(title_text=t("drop.axis_count", lang), row=1, col=1)
     fig.update_layout(barmode="overlay")
-    base_layout(fig, height=420)
-    fig.update_layout(legend={"y": -0.25, "yanchor": "top"}, margin={"b": 150, "t": 60})
+    base_layout(fig, height=420, legend_y=-0.25, margin={"b": 150, "t": 60})
     return fig

@@ -4,84 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.descent import add_landmarks, finish_map, loss_height, map_figure, surface_contour
 from viz.fmt import log_axis
 from viz.palette import COLORS
 
 CLICK_STRIDE = 4
 MAP_POINT_TRACES = {2, 3, 4, 6}  # descent_figure traces in map coordinates: a click there picks a start point
-
-
-def loss_height(z, floor: float, log_view: bool) -> np.ndarray:
-    """What the charts draw as height: L itself, or log10(1 + L − L_min) for steep surfaces."""
-    z = np.asarray(z, dtype=np.float64)
-    return np.log10(1 + np.maximum(z - floor, 0)) if log_view else z
-
-
-def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
-    # Horizontal, under the map: a vertical bar would collide with the right-hand panels' axes.
-    bar = {
-        "title": {"text": t("gd.colorbar", lang), "side": "bottom"},  # "top" would sit on the x-axis title
-        "orientation": "h",
-        "x": 0,
-        "xanchor": "left",
-        "len": 0.4,
-        "y": -0.1,
-        "yanchor": "top",
-        "thickness": 10,
-    }
-    if log_view:
-        losses = [floor + v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if floor + v <= top]
-        bar["tickvals"] = list(loss_height(losses, floor, True))
-        bar["ticktext"] = [f"{v:.3g}" for v in losses]
-    return bar
-
-
-def surface_contour(grid, surface, lang: str, *, colorscale="Viridis", ncontours: int = 28, scale: bool = True):
-    """The loss surface as a filled contour (log height where walls are steep), with a loss colour bar."""
-    floor = float(grid.z.min())
-    return go.Contour(
-        x=rounded(grid.xs),
-        y=rounded(grid.ys),
-        z=rounded(loss_height(grid.z, floor, surface.log_view)),
-        colorscale=colorscale,
-        ncontours=ncontours,
-        showscale=scale,
-        colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang) if scale else None,
-        hoverinfo="skip",
-        line={"width": 0.5},
-        showlegend=False,
-    )
-
-
-def add_landmarks(fig: go.Figure, surface, start, lang: str, *, mark_color: str = "white") -> None:
-    """The surface's minima (×) and the start point θ₀ (★) on the map in row 1, column 1."""
-    mins = np.array(surface.minima)
-    fig.add_trace(
-        go.Scatter(
-            x=mins[:, 0],
-            y=mins[:, 1],
-            mode="markers",
-            name=t("gd.trace_min", lang),
-            marker={"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": mark_color}},
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[float(start[0])],
-            y=[float(start[1])],
-            mode="markers",
-            name=t("gd.trace_start", lang),
-            marker={"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}},
-        ),
-        row=1,
-        col=1,
-    )
 
 
 def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> None:
@@ -128,15 +59,8 @@ def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> N
 def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figure:
     """Contour map with the path and −∇L arrows, loss per step, and the 1-D slice with its tangent."""
     kind = slices.kind
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{"rowspan": 2}, {}], [None, {}]],
-        column_widths=[0.54, 0.46],
-        horizontal_spacing=0.2,
-        vertical_spacing=0.2,
-        subplot_titles=[t("gd.map_title", lang), t("gd.loss_title", lang), t(f"gd.slice_title_{kind}", lang)],
-    )
+    titles = [t("gd.map_title", lang), t("gd.loss_title", lang), t(f"gd.slice_title_{kind}", lang)]
+    fig = map_figure(titles, widths=(0.54, 0.46), gaps=(0.2, 0.2))
     _map_layer(fig, grid, field, surface, box, run.path[0], lang)
     fig.add_trace(
         go.Scatter(
@@ -258,12 +182,6 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
             },
         }
 
-    frames = add_animated_traces(fig, styles, frame_data, len(slices.frames))
-    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
-    fig.update_yaxes(
-        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
-    )
     fig.update_xaxes(title_text=t("gd.axis_step", lang), row=1, col=2)
     log_loss = bool(np.all(run.losses > 0))
     fig.update_yaxes(
@@ -271,9 +189,8 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
     )
     fig.update_xaxes(title_text=t(f"gd.axis_slice_{kind}", lang), row=2, col=2)
     fig.update_yaxes(title_text=t("gd.axis_slice_value", lang), row=2, col=2)
-    base_layout(fig, height=820)
-    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 200})
-    return add_animation(fig, frames, lang, y=-0.2)
+    return finish_map(fig, styles, frame_data, len(slices.frames), box, lang, height=820, legend_y=-0.5, bottom=200,
+                      slider_y=-0.2)  # fmt: skip
 
 
 def mesh_height(xs, ys, z, px, py) -> np.ndarray:

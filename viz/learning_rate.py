@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.common.plotdata import frame_steps
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.common import base_layout, log_safe, prefix, rounded
+from viz.descent import add_landmarks, finish_map, map_figure, surface_contour
 from viz.fmt import log_axis
-from viz.gradient_descent import add_landmarks, surface_contour
 from viz.palette import COLORS, SERIES
 
 RUN_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
@@ -41,20 +40,17 @@ def stop_messages(runs, lang: str) -> list[str]:
     ]
 
 
-def runs_table(runs, quadratic: bool, lang: str) -> dict:
+def runs_table(runs, lang: str) -> dict:
     """The per-run table: rate, label, last η_k, first and final loss gap, stop step (and |1 − η_kλ| on a quadratic)."""
-    steps = runs.paths.shape[1] - 1
-    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
-    gaps = runs.losses[np.arange(len(runs.lrs)), last] - runs.loss_min
     table = {
         t("lr.col_lr", lang): [f"{v:g}" for v in runs.lrs],
         t("lr.col_label", lang): [t(f"lr.label.{v}", lang) for v in runs.labels],
         t("lr.col_last_rate", lang): [f"{v:.4g}" for v in runs.rates[:, -1]],
         t("lr.col_gap0", lang): [f"{v:.4g}" for v in runs.losses[:, 0] - runs.loss_min],
-        t("lr.col_gap", lang): [f"{v:.4g}" for v in gaps],
+        t("lr.col_gap", lang): [f"{v:.4g}" for v in runs.final_gap],
         t("lr.col_stop", lang): [str(s) if s >= 0 else "—" for s in runs.stop_step],
     }
-    if quadratic:
+    if runs.quadratic:
         factors = [np.abs(1 - v * runs.eigvals).max() for v in runs.rates[:, -1]]
         table[t("lr.col_factor", lang)] = [f"{v:.4g}" for v in factors]
     return table
@@ -79,15 +75,8 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     count, steps = runs.paths.shape[0], runs.paths.shape[1] - 1
     last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
     gaps = log_safe(runs.losses - runs.loss_min)  # (R, n+1)
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{"rowspan": 2}, {}], [None, {}]],
-        column_widths=[0.5, 0.5],
-        horizontal_spacing=0.14,
-        vertical_spacing=0.22,
-        subplot_titles=[t("lr.map_title", lang), t("lr.loss_title", lang), t("lr.rate_title", lang)],
-    )
+    titles = [t("lr.map_title", lang), t("lr.loss_title", lang), t("lr.rate_title", lang)]
+    fig = map_figure(titles, widths=(0.5, 0.5), gaps=(0.14, 0.22))
     fig.add_trace(surface_contour(grid, surface, lang), row=1, col=1)
     add_landmarks(fig, surface, runs.paths[0, 0], lang)
     lam = float(runs.eigvals[-1])
@@ -119,36 +108,20 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
             row=2,
             col=2,
         )
-    styles = []
+    paths, curves = [], []  # per run: its path on the map, its loss gap per step
     for r in range(count):
         color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
-        styles.append(
-            {
-                "type": "scatter",
-                "mode": "lines+markers",
-                "name": name,
-                "legendgroup": str(r),
-                "xaxis": "x",
-                "yaxis": "y",
-                "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
-                "marker": {"size": 6, "symbol": RUN_SYMBOLS[r % 6], "color": color},
-                "hovertemplate": name + "<br>θ = (%{x:.3f}, %{y:.3f})<extra></extra>",
-            }
-        )
-    for r in range(count):
-        color, name = SERIES[r % len(SERIES)], run_name(runs.lrs[r], runs.labels[r], lang)
-        styles.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "showlegend": False,
-                "legendgroup": str(r),
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
-                "hovertemplate": name + "<br>k = %{x}<br>L − L_min = %{y:.4g}<extra></extra>",
-            }
-        )
+        look = {
+            "type": "scatter",
+            "legendgroup": str(r),
+            "line": {"color": color, "width": 3, "dash": RUN_DASHES[r % 6]},
+        }
+        marker = {"size": 6, "symbol": RUN_SYMBOLS[r % 6], "color": color}
+        paths.append(look | {"mode": "lines+markers", "name": name, "xaxis": "x", "yaxis": "y", "marker": marker,
+                             "hovertemplate": name + "<br>θ = (%{x:.3f}, %{y:.3f})<extra></extra>"})  # fmt: skip
+        curves.append(look | {"mode": "lines", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+                              "hovertemplate": name + "<br>k = %{x}<br>L − L_min = %{y:.4g}<extra></extra>"})  # fmt: skip
+    styles = paths + curves
     styles.append(
         {
             "type": "scatter",
@@ -176,27 +149,20 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         data.append({"x": [k, k], "y": rounded([rate_lo / 1.5, rate_hi * 1.5])})
         return {"name": str(k), "data": data}
 
-    anim = add_animated_traces(fig, styles, frame_data, len(frames))
-    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
-    fig.update_yaxes(
-        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
-    )
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
     fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(gaps), row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
     fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2, **rate_ticks(runs.lrs, lam))
-    base_layout(fig, height=820)
-    fig.update_layout(legend={"y": -0.5, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
     fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})
-    return add_animation(fig, anim, lang, y=-0.2)
+    return finish_map(fig, styles, frame_data, len(frames), box, lang, height=820, legend_y=-0.5, bottom=220,
+                      slider_y=-0.2)  # fmt: skip
 
 
-def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
+def sweep_figure(sweep, runs, lang: str) -> go.Figure:
     """Final loss gap after the run against ~50 log-spaced rates, coloured by label, with 2/λ_max marked."""
     fig = go.Figure()
     for label, (color, symbol) in LABEL_STYLE.items():
-        pick = sweep.labels == label
+        pick = np.asarray(sweep.labels) == label
         if not pick.any():
             continue
         fig.add_trace(
@@ -212,8 +178,7 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
             )
         )
     steps = runs.paths.shape[1] - 1
-    last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
-    finals = log_safe(runs.losses[np.arange(len(last)), last] - runs.loss_min)
+    finals = log_safe(runs.final_gap)
     for r, lr in enumerate(runs.lrs):
         fig.add_trace(
             go.Scatter(
@@ -232,8 +197,8 @@ def sweep_figure(sweep, runs, quadratic: bool, lang: str) -> go.Figure:
             )
         )
     if np.isfinite(sweep.critical):
-        lines = [(sweep.critical, _limit_name(sweep.critical, quadratic, lang), "dash")]
-        if quadratic:
+        lines = [(sweep.critical, _limit_name(sweep.critical, sweep.quadratic, lang), "dash")]
+        if sweep.quadratic:
             lines.append((sweep.critical / 2, t("lr.trace_overshoot", lang, limit=f"{sweep.critical / 2:.3g}"), "dot"))
         for (x, text, dash), side in zip(lines, ("left", "right"), strict=False):
             fig.add_vline(x=x, line={"color": COLORS["black"], "width": 2, "dash": dash})

@@ -147,7 +147,7 @@ def _point_labels(xy: np.ndarray, sides: tuple[str, str], near: float = 0.15) ->
     return text, where
 
 
-def boundary_figure(run, lang: str) -> go.Figure:
+def boundary_figure(run, *, lang: str) -> go.Figure:
     """Probability map with the boundary and the points, sigmoid/softmax of followed points, loss and accuracy."""
     classes = run.split.classes
     binary = classes == 2
@@ -307,7 +307,7 @@ def boundary_figure(run, lang: str) -> go.Figure:
     return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.19)
 
 
-def units_figure(run, lang: str) -> go.Figure:
+def units_figure(run, *, lang: str) -> go.Figure:
     """Each hidden unit's output over the input plane, one small map per unit, animated over epochs."""
     layout_rows = [
         (layer, start) for layer, maps in enumerate(run.units) for start in range(0, maps.shape[1], UNIT_COLS)

@@ -6,11 +6,11 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.optimizers import finish_step
+from core.descent.race import FINISH, finish_step
 from i18n import t
 from viz.common import LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.descent import add_landmarks, finish_map, map_figure, surface_contour
 from viz.fmt import log_axis
-from viz.gradient_descent import add_landmarks, surface_contour
 from viz.palette import COLORS, OPTIMIZER
 
 # Colour, line dash and marker: each optimizer stays identifiable without colour.
@@ -24,11 +24,33 @@ LOOK = {
 }
 
 
-def results_table(runs, tol: float, lang: str) -> list[dict]:
+def race_messages(scene, cfg, lang: str) -> list[tuple[str, str, str]]:
+    """(st function, text, icon) of each message under the race: who settled first (or who came closest),
+    each optimizer that diverged, and the gradient noise if any."""
+    out = []
+    if scene.winner:
+        step, name = scene.winner
+        out.append(("success", t("opt.winner", lang, name=t(f"opt.name.{name}", lang), tol=FINISH, step=step),
+                    ":material/flag:"))  # fmt: skip
+    elif scene.runs:
+        best = min(scene.runs, key=lambda r: r.dists[-1])
+        name = t(f"opt.name.{best.name}", lang)
+        text = t("opt.no_winner", lang, tol=FINISH, steps=cfg.steps, name=name, dist=best.dists[-1])
+        out.append(("info", text, None))
+    for run in [r for r in scene.runs if r.stop_step is not None]:
+        name = t(f"opt.name.{run.name}", lang)
+        text = t(f"opt.diverged_{run.stop_reason}", lang, name=name, step=run.stop_step, lr=cfg.lr)
+        out.append(("error", text, ":material/warning:"))
+    if cfg.noise > 0:
+        out.append(("info", t("opt.noise_on", lang, sigma=scene.sigma, seed=cfg.seed), ":material/grain:"))
+    return out
+
+
+def results_table(runs, lang: str) -> list[dict]:
     """One row per optimizer: first step length, finish step, final loss and distance, and whether it diverged."""
     rows = []
     for run in runs:
-        done = finish_step(run, tol)
+        done = finish_step(run, FINISH)
         first = np.hypot(*(run.path[1] - run.path[0])) if len(run.path) > 1 else np.nan
         status = (
             t("opt.status_ok", lang) if run.stop_step is None else t("opt.status_diverged", lang, step=run.stop_step)
@@ -53,15 +75,9 @@ def _at(run, k: int) -> int:
 
 def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.Figure:
     """Every optimizer's path on the contour map, its loss gap L − L* and its distance to the nearest minimum."""
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{"rowspan": 2}, {}], [None, {}]],
-        column_widths=[0.52, 0.48],
-        horizontal_spacing=0.16,  # room for the right column's log tick labels and titles beside the map's last tick
-        vertical_spacing=0.2,
-        subplot_titles=[t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)],
-    )
+    titles = [t("opt.map_title", lang), t("opt.loss_title", lang), t("opt.dist_title", lang)]
+    # 0.16 apart: room for the right column's log tick labels and titles beside the map's last tick
+    fig = map_figure(titles, widths=(0.52, 0.48), gaps=(0.16, 0.2))
     fig.add_trace(
         surface_contour(grid, surface, lang, colorscale=[[0, "#f4f6f8"], [1, "#7d8fa3"]], ncontours=24, scale=False),
         row=1,
@@ -139,20 +155,14 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
             ],
         }
 
-    anim = add_animated_traces(fig, styles, frame_data, len(frames))
     last = int(frames[-1])
-    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
-    fig.update_yaxes(
-        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
-    )
     curves = {1: [r.gaps for r in runs], 2: [r.dists for r in runs]}
     for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):
         fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
         values = log_safe(np.concatenate(curves[row])) if runs else None
         fig.update_yaxes(**log_axis(values), title_text=t(key, lang), row=row, col=2)
-    base_layout(fig, height=760)
-    fig.update_layout(legend={"y": -0.4, "yanchor": "top"}, hovermode="closest", margin={"b": 220})
-    return add_animation(fig, anim, lang, y=-0.1)
+    return finish_map(fig, styles, frame_data, len(frames), box, lang, height=760, legend_y=-0.4, bottom=220,
+                      slider_y=-0.1)  # fmt: skip
 
 
 def _pair(v) -> str:
@@ -177,15 +187,8 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         panels = [("g", g, "dot"), ("v", scratch.terms[:, 0], "solid")]
         right = [("Δθ", np.vstack([np.full((1, 2), np.nan), scratch.updates]), "solid")]
         titles = [t("opt.scratch_velocity", lang), t("opt.scratch_update", lang), t("opt.scratch_ledger", lang)]
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{}, {}], [{"colspan": 2}, None]],
-        row_heights=[0.56, 0.44],
-        vertical_spacing=0.14,
-        horizontal_spacing=0.1,
-        subplot_titles=titles,
-    )
+    grid = {"rows": 2, "cols": 2, "specs": [[{}, {}], [{"colspan": 2}, None]], "row_heights": [0.56, 0.44]}
+    fig = make_subplots(**grid, vertical_spacing=0.14, horizontal_spacing=0.1, subplot_titles=titles)
     for col, series in ((1, panels), (2, right)):
         for label, values, dash in series:
             for c, axis in enumerate("xy"):
@@ -254,7 +257,7 @@ def _ledger_rows(adam: bool, h, lang: str) -> list[str]:
             f"v<sub>k</sub> = {h.beta2:g}·v<sub>k−1</sub> + {1 - h.beta2:.4g}·g<sub>k</sub>²",
             "m̂<sub>k</sub> = m<sub>k</sub> / (1 − β₁<sup>k</sup>)",
             "v̂<sub>k</sub> = v<sub>k</sub> / (1 − β₂<sup>k</sup>)",
-            f"Δθ = −{h.lr:g}·m̂<sub>k</sub> / (√v̂<sub>k</sub> + {h.eps:g})",
+            f"Δθ = −{h.lr:g}·m̂<sub>k</sub> / (√v̂<sub>k</sub> + {h.epsilon:g})",
             t("opt.row_torch", lang, state="exp_avg") + " ≟ m<sub>k</sub>",
             t("opt.row_torch", lang, state="exp_avg_sq") + " ≟ v<sub>k</sub>",
             t("opt.row_diff", lang),

@@ -6,9 +6,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from core.relu_fit import fit_curves
+from core.activations.hinges import fit_curves
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import WIDE_TOP, add_animated_traces, add_animation, base_layout, rounded, three_panels
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES
 
@@ -23,7 +23,7 @@ ACT_STYLE = {  # colour and dash: the dash keeps curves apart without colour
 UNIT_COLORS = SERIES
 
 
-def activation_figure(curves, selected: str, lang: str) -> go.Figure:
+def activation_figure(curves, *, selected: str, lang: str) -> go.Figure:
     """f(x) and its autograd derivative f'(x) for every activation, the selected one drawn bold."""
     fig = make_subplots(
         rows=1,
@@ -53,8 +53,7 @@ def activation_figure(curves, selected: str, lang: str) -> go.Figure:
     fig.update_xaxes(title_text="x", zeroline=True)
     fig.update_yaxes(title_text="f(x)", range=[-1.6, 4.1], row=1, col=1)
     fig.update_yaxes(title_text="f'(x)", range=[-0.15, 1.25], row=1, col=2)
-    base_layout(fig, height=430)
-    fig.update_layout(legend={"y": -0.2, "yanchor": "top"}, margin={"b": 90, "t": 50})
+    base_layout(fig, height=430, legend_y=-0.2, margin={"b": 90, "t": 50})
     return fig
 
 
@@ -64,17 +63,10 @@ def _panel_range(fit) -> list[float]:
     return [lo - 0.55 * span, hi + 0.35 * span]
 
 
-def fit_figure(fit, lang: str) -> go.Figure:
+def fit_figure(fit, *, lang: str) -> go.Figure:
     """Target, the fit f(x), each unit's hinge and the kinks (top); loss and piece/dead counts per epoch (bottom)."""
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{"colspan": 2}, None], [{}, {}]],
-        row_heights=[0.66, 0.34],
-        vertical_spacing=0.13,
-        horizontal_spacing=0.12,
-        subplot_titles=[t("relu.fit_title", lang), t("relu.loss_title", lang), t("relu.pieces_title", lang)],
-    )
+    titles = [t("relu.fit_title", lang), t("relu.loss_title", lang), t("relu.pieces_title", lang)]
+    fig = three_panels(WIDE_TOP, heights=(0.66, 0.34), spacing=(0.13, 0.12), titles=titles)
     fig.add_trace(
         go.Scatter(
             x=rounded(fit.x),
@@ -200,12 +192,12 @@ def fit_figure(fit, lang: str) -> go.Figure:
     fig.update_yaxes(title_text=t("relu.axis_mse", lang), **log_axis(), row=2, col=1)
     top = max(int(fit.pieces.max()), int(fit.dead.max())) + 1
     fig.update_yaxes(title_text=t("relu.axis_count", lang), range=[-0.5, top + 0.5], row=2, col=2)
-    base_layout(fig, height=820)
-    fig.update_layout(legend={"y": 1.05, "yanchor": "bottom"}, hovermode="closest", margin={"t": 90})
+    base_layout(fig, height=820, margin={"t": 90})
+    fig.update_layout(legend={"y": 1.05, "yanchor": "bottom"}, hovermode="closest")
     return add_animation(fig, frames, lang, y=-0.06, prefix_key="relu.anim_epoch")
 
 
-def firing_figure(fit, lang: str) -> go.Figure:
+def firing_figure(fit, *, lang: str) -> go.Figure:
     """Where on the data range each hidden unit fires, per epoch; dead units are marked."""
     rows = np.arange(1, fit.units + 1)
     mid = float(fit.x.mean())
@@ -261,7 +253,7 @@ def _layer_labels(count: int) -> list[str]:
     return [str(i) for i in range(1, count + 1)]
 
 
-def grad_norm_figure(study, lang: str) -> go.Figure:
+def grad_norm_figure(study, *, lang: str) -> go.Figure:
     """Per-layer ‖∂L/∂W_l‖ at initialisation for sigmoid, tanh and ReLU, on a log scale."""
     layers = _layer_labels(study.grad_norms.shape[1])
     fig = go.Figure()
@@ -284,7 +276,7 @@ def grad_norm_figure(study, lang: str) -> go.Figure:
     return fig
 
 
-def movement_figure(study, lang: str) -> go.Figure:
+def movement_figure(study, *, lang: str) -> go.Figure:
     """Per-layer relative weight change ‖W_l(k) − W_l(0)‖/‖W_l(0)‖ over the first k SGD steps, log scale."""
     layers = _layer_labels(study.movement.shape[2])
     styles = [
@@ -316,7 +308,7 @@ def movement_figure(study, lang: str) -> go.Figure:
     return add_animation(fig, frames, lang, prefix_key="relu.anim_sgd")
 
 
-def dead_depth_figure(study, lang: str) -> go.Figure:
+def dead_depth_figure(study, *, lang: str) -> go.Figure:
     """Fraction of dead units in each hidden layer of the deep ReLU net, at init and after the k steps."""
     layers = _layer_labels(len(study.dead_init))
     fig = go.Figure()

@@ -7,7 +7,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.common import (
+    WIDE_TOP,
+    add_animated_traces,
+    add_animation,
+    arrow_segments,
+    base_layout,
+    prefix,
+    rounded,
+    three_panels,
+)
 from viz.fmt import log_axis
 from viz.palette import COLORS, DIVERGING
 
@@ -159,18 +168,11 @@ def _heatmaps(fig: go.Figure, unroll, lang: str) -> None:
         )
 
 
-def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
+def unrolled_figure(seq, *, unroll, lang: str) -> go.Figure:
     """The unrolled graph over T steps and the hidden states (nn.RNN vs by hand), one frame per time step."""
     T, H = unroll.h_torch.shape
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        specs=[[{"colspan": 2}, None], [{}, {}]],
-        row_heights=[0.5, 0.5],
-        vertical_spacing=0.1,
-        horizontal_spacing=0.08,
-        subplot_titles=[t("rnn.graph_title", lang), t("rnn.heat_torch_title", lang), t("rnn.heat_manual_title", lang)],
-    )
+    titles = [t("rnn.graph_title", lang), t("rnn.heat_torch_title", lang), t("rnn.heat_manual_title", lang)]
+    fig = three_panels(WIDE_TOP, heights=(0.5, 0.5), spacing=(0.1, 0.08), titles=titles)
     _heatmaps(fig, unroll, lang)
     norms = np.linalg.norm(unroll.h_torch, axis=1)
     hl = {"color": COLORS["vermillion"], "width": 4}
@@ -247,12 +249,12 @@ def unrolled_figure(seq, unroll, lang: str) -> go.Figure:
         fig.update_yaxes(
             title_text=t("rnn.axis_unit", lang) if col == 1 else None, range=[0.5, H + 0.5], row=2, col=col
         )
-    base_layout(fig, height=880)
-    fig.update_layout(showlegend=False, hovermode="closest", margin={"t": 50})
+    base_layout(fig, height=880, margin={"t": 50})
+    fig.update_layout(showlegend=False, hovermode="closest")
     return add_animation(fig, frames, lang, prefix_key="rnn.anim_step", frame_ms=300, y=-0.07)
 
 
-def training_figure(seq, training, lang: str) -> go.Figure:
+def training_figure(seq, *, training, lang: str) -> go.Figure:
     """Predictions vs targets per step (one frame per shown epoch) and the loss curve."""
     fig = make_subplots(
         rows=1,
@@ -343,12 +345,12 @@ def training_figure(seq, training, lang: str) -> go.Figure:
     fig.update_yaxes(title_text=t("rnn.axis_loss", lang), row=1, col=2)
     if np.all(loss > 0):
         fig.update_yaxes(**log_axis(loss), row=1, col=2)
-    base_layout(fig, height=520)
-    fig.update_layout(legend={"y": 1.14}, margin={"t": 100})
+    base_layout(fig, height=520, margin={"t": 100})
+    fig.update_layout(legend={"y": 1.14})
     return add_animation(fig, frames, lang, prefix_key="rnn.anim_epoch", y=-0.16)
 
 
-def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
+def gradient_figure(grads, *, forget_bias: bool, lang: str) -> go.Figure:
     """‖∂L_T/∂h_t‖ per step t on a log scale for RNN, LSTM (forget bias 1 and 0) and GRU."""
     T = grads.norms.shape[1]
     steps = np.arange(1, T + 1)
@@ -377,6 +379,6 @@ def gradient_figure(grads, forget_bias: bool, lang: str) -> go.Figure:
         )
     fig.update_xaxes(title_text=t("rnn.axis_step", lang))
     fig.update_yaxes(title_text=t("rnn.axis_grad", lang), **log_axis(grads.norms))
-    base_layout(fig, height=460, title=t("rnn.grad_title", lang, T=T))
-    fig.update_layout(hovermode="x unified", legend={"y": -0.2, "yanchor": "top"}, margin={"b": 90})
+    base_layout(fig, height=460, title=t("rnn.grad_title", lang, T=T), legend_y=-0.2, margin={"b": 90})
+    fig.update_layout(hovermode="x unified")
     return fig

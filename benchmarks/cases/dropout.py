@@ -1,10 +1,14 @@
-"""Dropout page: everything `compute` in the view runs (both trainings and the probes)."""
+"""Dropout page: everything `compute` in the view runs (both trainings and the probes), from its config."""
 
-from core.dropout_probe import compare
+from dataclasses import replace
+
+from core.regularize.data import DropoutConfig
+from core.regularize.probes import compare
 
 PAGE = "dropout"
+DEFAULT = DropoutConfig()
+HEAVIEST = replace(
+    DEFAULT, task="regression", n=200, noise=0.6, hidden=128, epochs=400, weight_decay=0.1, batchnorm=True
+)
 
-CASES = {
-    "default": lambda: compare("classification", 40, 0.3, 64, 200, 0.5, 0.0, False, 0),
-    "heaviest": lambda: compare("regression", 200, 0.6, 128, 400, 0.5, 0.1, True, 0),
-}
+CASES = {"default": lambda: compare(DEFAULT), "heaviest": lambda: compare(HEAVIEST)}

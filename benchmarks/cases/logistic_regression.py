@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from core.logistic_regression import ClassifyConfig, train_classifier
+from core.classify.train import ClassifyConfig, train_classifier
 
 PAGE = "logistic-regression"
 DEFAULT = ClassifyConfig()

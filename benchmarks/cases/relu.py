@@ -1,19 +1,20 @@
-"""ReLU page: everything the view computes (activation gallery, hinge fit, depth study)."""
+"""ReLU page: everything the view computes (activation gallery, hinge fit, depth study), from its config."""
 
-from core.relu import activation_curves
-from core.relu_depth import depth_study
-from core.relu_fit import fit_relu_units
+from dataclasses import replace
+
+from core.activations.depth import depth_study
+from core.activations.functions import ReluConfig, activation_curves
+from core.activations.hinges import fit_relu_units
 
 PAGE = "relu"
+DEFAULT = ReluConfig()
+HEAVIEST = replace(DEFAULT, target="cubic", units=64, epochs=3000, depth=20, init="he")
 
 
-def _page(target: str, units: int, lr: float, epochs: int, depth: int, init: str) -> None:
+def _page(cfg: ReluConfig) -> None:
     activation_curves()
-    fit_relu_units(target, units, lr, epochs, 0)
-    depth_study(depth, target, init, 0)
+    fit_relu_units(cfg.fit_part)
+    depth_study(cfg.depth_part)
 
 
-CASES = {
-    "default": lambda: _page("sine", 8, 0.02, 500, 10, "default"),
-    "heaviest": lambda: _page("cubic", 64, 0.02, 3000, 20, "he"),
-}
+CASES = {"default": lambda: _page(DEFAULT), "heaviest": lambda: _page(HEAVIEST)}

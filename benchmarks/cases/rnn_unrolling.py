@@ -1,21 +1,19 @@
-"""RNN-unrolling page: everything `compute` and `compute_training` in the view run."""
+"""RNN-unrolling page: everything the view computes (sequence, unrolled net, BPTT gradients, training), from its config."""
 
-from core.rnn_unrolling import make_sequence, unroll
-from core.rnn_unrolling_bptt import bptt_gradients
-from core.rnn_unrolling_train import train
+from dataclasses import replace
+
+from core.rnn.bptt import unroll_and_gradients
+from core.rnn.sequences import RnnConfig
+from core.rnn.train import train
 
 PAGE = "rnn-unrolling"
 LONG_TEXT = "딥러닝 교과서의 순환 신경망 장을 읽고 있어요 😀👍🏽 e\u0301 " * 3
+DEFAULT = RnnConfig()
+HEAVIEST = replace(DEFAULT, sequence="text", T=60, text=LONG_TEXT, hidden=32, cell="gru", epochs=300)
 
 
-def _page(kind: str, T: int, text: str, hidden: int, cell: str, epochs: int) -> None:
-    seq = make_sequence(kind, T, freq=0.05, noise=0.0, text=text, seed=0)
-    unroll(seq, hidden, 0)
-    bptt_gradients(seq, hidden, 0)
-    train(seq, cell, hidden, epochs, 0, True)
+def _page(cfg: RnnConfig) -> None:
+    train(unroll_and_gradients(cfg.unroll_part).seq, cfg)
 
 
-CASES = {
-    "default": lambda: _page("sine", 40, "안녕하세요", 16, "rnn", 150),
-    "heaviest": lambda: _page("text", 60, LONG_TEXT, 32, "gru", 300),
-}
+CASES = {"default": lambda: _page(DEFAULT), "heaviest": lambda: _page(HEAVIEST)}

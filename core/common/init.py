@@ -13,11 +13,11 @@ from torch import nn
 
 
 def init_like_torch(model: nn.Module, g: torch.Generator) -> nn.Module:
-    """Re-draw every Linear/Conv weight and bias as torch's default init does, from ``g``; returns ``model``."""
+    """Re-draw every Linear/Conv/recurrent weight and bias as torch's default init does, from ``g``; returns ``model``."""
     for layer in model.modules():
-        if isinstance(layer, (nn.Linear, nn.Conv1d, nn.Conv2d, nn.RNN, nn.RNNCell)):
+        if isinstance(layer, (nn.Linear, nn.Conv1d, nn.Conv2d, nn.RNNBase, nn.RNNCellBase)):
             for name, p in layer.named_parameters(recurse=False):
-                if isinstance(layer, (nn.RNN, nn.RNNCell)):
+                if isinstance(layer, (nn.RNNBase, nn.RNNCellBase)):  # RNN, LSTM, GRU and their cells
                     bound = 1 / math.sqrt(layer.hidden_size)  # torch's RNN init: U(-1/sqrt(h), 1/sqrt(h)) for all
                     nn.init.uniform_(p, -bound, bound, generator=g)
                 elif name == "weight":

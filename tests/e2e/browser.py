@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-import i18n
+from tests.apptest_helpers import english_only_strings
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -64,13 +64,6 @@ def chart_data(page) -> list[str]:
     )
 
 
-def english_only_strings(min_len: int = 12) -> set[str]:
-    return {
-        e["en"] for e in i18n.CATALOG.values()
-        if e["en"] != e["ko"] and len(e["en"]) >= min_len and "{" not in e["en"] and "*" not in e["en"]
-    }  # fmt: skip
-
-
 def visible_text(page) -> str:
     """The page's visible text, without the code blocks (English source by design)."""
     return page.evaluate(
@@ -87,7 +80,7 @@ def assert_clean(page, lang: str) -> None:
     text = visible_text(page)  # everything but code must be in the page's language
     assert "⟦" not in text, "a raw i18n key is on screen"
     if lang == "ko":
-        leftovers = sorted(s for s in english_only_strings() if s in text)
+        leftovers = sorted(s for s in english_only_strings(rendered=True) if s in text)
         assert not leftovers, f"English text on a Korean page: {leftovers[:5]}"
 
 

@@ -1,0 +1,79 @@
+"""The stable chart element across reruns: every chart stays the same DOM node through widget changes
+and scrubs, unchanged static layers keep their drawn objects, and what is on screen afterwards equals
+a fresh load of the same URL (traces, frames, axis ranges, slider position)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.browser import assert_clean, wait_charts, wait_done
+from tests.e2e.test_pages_e2e import SLIDER, open_page
+
+# Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
+PAGES = ["gradient-descent", "optimizers", "logistic-regression", "dropout"]
+
+STATE = """() => [...document.querySelectorAll('.dl-chart')].map(gd => {
+    const plain = (k, v) => ArrayBuffer.isView(v) ? Array.from(v, x => Math.round(x * 1e4) / 1e4)
+        : (typeof v === 'number' ? Math.round(v * 1e4) / 1e4 : v);
+    const axes = Object.keys(gd._fullLayout).filter(k => /^[xy]axis\\d*$/.test(k)).sort();
+    return JSON.stringify({
+        traces: gd.data.map(t => [t.type, t.name, t.x, t.y, t.z, t.visible]),
+        frames: (gd._transitionData._frames || []).map(f => [f.name, (f.data || []).map(d => [d.x, d.y, d.z])]),
+        ranges: axes.map(k => [k, gd._fullLayout[k].range]),
+        slider: (gd.layout.sliders || []).map(s => s.active),
+    }, plain);
+})"""
+TAG = "() => document.querySelectorAll('.dl-chart').forEach((gd, i) => { gd.__tag = i; })"
+TAGS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__tag)"
+STATIC = """() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__static ? [...gd.__static.values()] : [])"""
+
+
+def change(page, key: str) -> None:
+    url = page.url
+    slider = page.locator(SLIDER).first
+    slider.focus()
+    slider.press(key)
+    page.wait_for_function("url => location.href !== url", arg=url)  # the rerun has started
+    wait_done(page)
+    wait_charts(page)
+
+
+def scrub(page, fraction: float) -> None:
+    """Jump every animated chart to a frame, as a drag of plotly's own slider does."""
+    page.evaluate(
+        """f => Promise.all([...document.querySelectorAll('.dl-chart')].filter(gd => gd.layout.sliders
+            && gd.layout.sliders.length && gd._transitionData._frames.length > 1).map(gd => {
+            const frames = gd._transitionData._frames;
+            return Plotly.animate(gd, [frames[Math.floor(f * (frames.length - 1))].name],
+                {mode: 'immediate', frame: {duration: 0, redraw: false}, transition: {duration: 0}});
+        }))""",
+        fraction,
+    )
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_server, url_path):
+    open_page(page, app_server, url_path, "en")
+    page.evaluate(TAG)
+    tags = page.evaluate(TAGS)
+    # Warm both values first, so the compared changes come from the caches like a student's back and forth.
+    change(page, "ArrowRight")
+    scrub(page, 0.3)
+    static_before = page.evaluate("() => document.querySelector('.dl-chart').__static.size")
+    change(page, "ArrowLeft")
+    scrub(page, 0.7)
+    change(page, "ArrowRight")
+    assert page.evaluate(TAGS) == tags, "a chart was replaced by a new DOM node"
+    assert page.evaluate("() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.builds)") == [
+        "1"
+    ] * len(tags), "a chart was built from scratch again"
+    assert static_before == page.evaluate("() => document.querySelector('.dl-chart').__static.size")
+    state = page.evaluate(STATE)
+    assert_clean(page, "en")
+
+    fresh = context.new_page()
+    fresh.goto(page.url)
+    wait_done(fresh)
+    wait_charts(fresh)
+    assert fresh.evaluate(STATE) == state
+    fresh.close()

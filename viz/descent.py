@@ -1,0 +1,92 @@
+"""The contour map the three surface pages share: the loss surface, its minima and the start, beside two panels."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from i18n import t
+from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.palette import COLORS
+
+
+def loss_height(z, floor: float, log_view: bool) -> np.ndarray:
+    """What the charts draw as height: L itself, or log10(1 + L − L_min) for steep surfaces."""
+    z = np.asarray(z, dtype=np.float64)
+    return np.log10(1 + np.maximum(z - floor, 0)) if log_view else z
+
+
+def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
+    # Horizontal, under the map: a vertical bar would collide with the right-hand panels' axes.
+    bar = {
+        "title": {"text": t("gd.colorbar", lang), "side": "bottom"},  # "top" would sit on the x-axis title
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "len": 0.4,
+        "y": -0.1,
+        "yanchor": "top",
+        "thickness": 10,
+    }
+    if log_view:
+        losses = [floor + v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if floor + v <= top]
+        bar["tickvals"] = list(loss_height(losses, floor, True))
+        bar["ticktext"] = [f"{v:.3g}" for v in losses]
+    return bar
+
+
+def surface_contour(grid, surface, lang: str, *, colorscale="Viridis", ncontours: int = 28, scale: bool = True):
+    """The loss surface as a filled contour (log height where walls are steep), with a loss colour bar."""
+    floor = float(grid.z.min())
+    return go.Contour(
+        x=rounded(grid.xs),
+        y=rounded(grid.ys),
+        z=rounded(loss_height(grid.z, floor, surface.log_view)),
+        colorscale=colorscale,
+        ncontours=ncontours,
+        showscale=scale,
+        colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang) if scale else None,
+        hoverinfo="skip",
+        line={"width": 0.5},
+        showlegend=False,
+    )
+
+
+def add_landmarks(fig: go.Figure, surface, start, lang: str, *, mark_color: str = "white") -> None:
+    """The surface's minima (×) and the start point θ₀ (★) on the map in row 1, column 1."""
+    mins = np.array(surface.minima)
+    marks = (
+        (mins[:, 0], mins[:, 1], "gd.trace_min", {"symbol": "x-thin", "size": 14, "line": {"width": 3, "color": mark_color}}),
+        ([float(start[0])], [float(start[1])], "gd.trace_start",
+         {"symbol": "star", "size": 16, "color": COLORS["yellow"], "line": {"width": 1}}),
+    )  # fmt: skip
+    for x, y, key, marker in marks:
+        fig.add_trace(go.Scatter(x=x, y=y, mode="markers", name=t(key, lang), marker=marker), row=1, col=1)
+
+
+def map_figure(titles: list[str], *, widths: tuple[float, float], gaps: tuple[float, float]) -> go.Figure:
+    """The map spanning the left column, two panels stacked on the right (``gaps``: horizontal, vertical)."""
+    return make_subplots(
+        rows=2,
+        cols=2,
+        specs=[[{"rowspan": 2}, {}], [None, {}]],
+        column_widths=list(widths),
+        horizontal_spacing=gaps[0],
+        vertical_spacing=gaps[1],
+        subplot_titles=titles,
+    )
+
+
+def finish_map(fig: go.Figure, styles: list[dict], frame_data, count: int, box, lang: str, *, height: int,
+               legend_y: float, bottom: int, slider_y: float) -> go.Figure:  # fmt: skip
+    """Add the animated traces, square the map on ``box``, lay the legend under the charts and attach the slider."""
+    anim = add_animated_traces(fig, styles, frame_data, count)
+    # constrain="domain": the square map shrinks its frame instead of padding the range with empty bands
+    fig.update_xaxes(range=[box[0], box[1]], title_text="x", constrain="domain", row=1, col=1)
+    fig.update_yaxes(
+        range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
+    )
+    base_layout(fig, height=height)
+    fig.update_layout(legend={"y": legend_y, "yanchor": "top"}, hovermode="closest", margin={"b": bottom})
+    return add_animation(fig, anim, lang, y=slider_y)
