@@ -198,11 +198,13 @@ def test_sessions_stay_on_their_replica_across_reruns(browser, klass):
         b.close()
 
 
+@pytest.mark.usefixtures("browser")  # in the browser tests' group, so it runs before the replica is killed
 def test_load_through_haproxy_holds_p95_with_no_errors(klass):
     args = Namespace(
         pages=PAGE, langs="en", mix="apply", think=3.0, ramp=5.0, seconds=20.0, students=[10], max_students=10
     )
     pids = [klass.pid(1), klass.pid(2)]
+    assert all(Path(f"/proc/{pid}").exists() for pid in pids), "both replicas serve the load"
     # Playwright's sync API keeps an event loop in this thread: the students get their own thread.
     with ThreadPoolExecutor(1) as pool:
         row = pool.submit(asyncio.run, load.level(klass.url, 10, pids, args, sticky=True, seed=7)).result()
