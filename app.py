@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import ui.warm  # noqa: F401 - with DL_WARM=1, fills every page's caches in the background, once per process
 from core.common.runtime import configure_torch
 from ui import registry
 from ui.heap import freeze_when_imports_settle

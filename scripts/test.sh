@@ -9,4 +9,8 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
   echo "Installing Chromium and CJK fonts (Debian packages) for the browser tests..."
   apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
+if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing HAProxy (Debian package) for the serve-class browser test..."
+  apt-get update -qq && apt-get install -y -qq haproxy >/dev/null
+fi
 exec .venv/bin/python -m pytest "$@"
