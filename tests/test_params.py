@@ -87,3 +87,23 @@ def test_seeded_init_matches_torchs_default_init_drawn_from_the_same_stream():
     expected = nn.Linear(5, 3)
     ours = init_like_torch(nn.Linear(5, 3), torch.Generator().manual_seed(3))
     assert torch.equal(ours.weight, expected.weight) and torch.equal(ours.bias, expected.bias)
+
+
+def test_a_try_this_value_does_not_follow_the_student_to_another_page():
+    # "Three spirals" sets epochs=500 on /logistic-regression; /rnn-unrolling's epochs slider stops at 300.
+    at = open_page("views/logistic_regression.py", lang="en")
+    at.selectbox(key="try_logit_pick").set_value("spiral").run()
+    at.button(key="try_logit_apply").click().run()
+    assert at.slider(key="epochs").value == 500
+    at.switch_page("views/rnn_unrolling.py").run()
+    assert not at.exception
+    assert at.slider(key="epochs").value == 150  # the page's own default, as a fresh load of its link
+    at.switch_page("views/logistic_regression.py").run()
+    assert not at.exception and at.slider(key="epochs").value == 200
+
+
+def test_a_value_a_widget_cannot_hold_starts_it_afresh():
+    at = open_page("views/rnn_unrolling.py", lang="en")
+    at.session_state["epochs"] = 999  # as another page's widget of the same key could leave it
+    at.run()
+    assert not at.exception and at.slider(key="epochs").value == 150

@@ -29,6 +29,7 @@ def header(url_path: str, intro_key: str, latex: str | None = None, note_key: st
     main chart starts high on the first screen.
     """
     spec = next(p for p in PAGES if p.url_path == url_path)
+    forget_other_pages(url_path)
     chapters = ", ".join(str(c) for c in spec.chapters)
     badge_key = "chapter.badge" if len(spec.chapters) == 1 else "chapter.badges"
     title, formula_col = st.columns([3, 2], vertical_alignment="bottom")
@@ -45,6 +46,22 @@ def header(url_path: str, intro_key: str, latex: str | None = None, note_key: st
     if more_key:
         with st.expander(t("ui.more"), icon=":material/school:"):
             st.markdown(t(more_key))
+
+
+def forget_other_pages(url_path: str) -> None:
+    """On arriving at a page, drop the declared widgets' values left by the page before.
+
+    Pages share parameter names (``lr``, ``epochs``, ``n``) with different ranges and meanings, and
+    a value set by "Try this" on one page would otherwise be what the next page's widget of the same
+    key starts from (or an error, when it is out of that widget's range). The new page starts from
+    its URL and its defaults, as a fresh load of its link does.
+    """
+    if st.session_state.get("_page") == url_path:
+        return
+    for key in st.session_state.pop("_params_drawn", set()):
+        st.session_state.pop(key, None)
+    st.session_state.pop("_applied", None)
+    st.session_state["_page"] = url_path
 
 
 def formula(latex: str, note_key: str | None = None) -> None:

@@ -17,10 +17,13 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 import i18n
-from core.common.params import declared, kind
+from core.common.params import declared, kind, valid
 from ui.options import option
 from ui.page import bound, control_row
 from ui.state import lang, seed, t
+
+
+DRAWN = "_params_drawn"  # session_state: keys of the declared widgets drawn on the current page
 
 
 def _labels(f: dataclasses.Field, text: str) -> Callable[[str], str]:
@@ -40,6 +43,10 @@ def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
     """One declared field as its widget in ``where`` (a container or column); returns its value."""
     m, k = f.metadata, kind(f)
     text = m.get("text") or f"{prefix}.{f.name}"
+    held = st.session_state.get(f.name)
+    if held is not None and not valid(f, tuple(held) if isinstance(held, list) else held):
+        del st.session_state[f.name]  # a value this widget cannot hold (another page's same key): start afresh
+    st.session_state.setdefault(DRAWN, set()).add(f.name)
     if k in ("slider", "number"):
         widget = where.slider if k == "slider" else where.number_input
         extra = {"step": m["step"]} if m["step"] is not None else {}
