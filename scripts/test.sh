@@ -13,4 +13,6 @@ if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ] && [ "$(id
   echo "Installing HAProxy (Debian package) for the serve-class browser test..."
   apt-get update -qq && apt-get install -y -qq haproxy >/dev/null
 fi
-exec .venv/bin/python -m pytest "$@"
+# Tests run in parallel workers (pytest-xdist), one per core up to four; each browser-test worker starts its
+# own server and browser. Pass -n 0 to run in one process (e.g. to use a debugger).
+exec .venv/bin/python -m pytest -n auto --maxprocesses 4 "$@"
