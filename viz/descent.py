@@ -87,6 +87,6 @@ def finish_map(fig: go.Figure, styles: list[dict], frame_data, count: int, box, 
     fig.update_yaxes(
         range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain", row=1, col=1
     )
-    base_layout(fig, height=height)
-    fig.update_layout(legend={"y": legend_y, "yanchor": "top"}, hovermode="closest", margin={"b": bottom})
+    base_layout(fig, height=height, legend_y=legend_y, margin={"b": bottom})
+    fig.update_layout(hovermode="closest")
     return add_animation(fig, anim, lang, y=slider_y)

@@ -215,6 +215,6 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
             )
     fig.update_xaxes(**log_axis(sweep.lrs), title_text=t("lr.axis_sweep_lr", lang))
     fig.update_yaxes(**log_axis(log_safe(sweep.final_gap)), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
-    base_layout(fig, height=480, title=t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps))
-    fig.update_layout(legend={"y": -0.22, "yanchor": "top"}, margin={"b": 140, "t": 100})
+    title = t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps)
+    base_layout(fig, height=480, title=title, legend_y=-0.22, margin={"b": 140, "t": 100})
     return fig

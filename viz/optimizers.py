@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.descent.race import FINISH, finish_step
 from i18n import t
-from viz.common import LOG_FLOOR, add_animated_traces, add_animation, base_layout, log_safe, prefix, rounded
+from viz.common import (
+    LOG_FLOOR,
+    WIDE_BOTTOM,
+    add_animated_traces,
+    add_animation,
+    base_layout,
+    log_safe,
+    prefix,
+    rounded,
+    three_panels,
+)
 from viz.descent import add_landmarks, finish_map, map_figure, surface_contour
 from viz.fmt import log_axis
 from viz.palette import COLORS, OPTIMIZER
@@ -187,8 +196,7 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         panels = [("g", g, "dot"), ("v", scratch.terms[:, 0], "solid")]
         right = [("Δθ", np.vstack([np.full((1, 2), np.nan), scratch.updates]), "solid")]
         titles = [t("opt.scratch_velocity", lang), t("opt.scratch_update", lang), t("opt.scratch_ledger", lang)]
-    grid = {"rows": 2, "cols": 2, "specs": [[{}, {}], [{"colspan": 2}, None]], "row_heights": [0.56, 0.44]}
-    fig = make_subplots(**grid, vertical_spacing=0.14, horizontal_spacing=0.1, subplot_titles=titles)
+    fig = three_panels(WIDE_BOTTOM, heights=(0.56, 0.44), spacing=(0.14, 0.1), titles=titles)
     for col, series in ((1, panels), (2, right)):
         for label, values, dash in series:
             for c, axis in enumerate("xy"):
@@ -243,8 +251,8 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         fig.update_xaxes(title_text=t("opt.axis_step", lang), row=1, col=col)
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True, row=2, col=1)
     fig.update_yaxes(visible=False, range=[len(rows) - 0.5, -0.5], fixedrange=True, row=2, col=1)
-    base_layout(fig, height=800)
-    fig.update_layout(legend={"y": -0.31, "yanchor": "top"}, hovermode="closest", margin={"b": 230})
+    base_layout(fig, height=800, legend_y=-0.31, margin={"b": 230})
+    fig.update_layout(hovermode="closest")
     return add_animation(fig, anim, lang, y=-0.05)
 
 
