@@ -152,7 +152,7 @@ def graph_figure(run, lang: str) -> go.Figure:
         hovermode="closest",
         plot_bgcolor="white",
     )
-    return add_animation(fig, frames, lang, prefix_key="bp.step_prefix", y=-0.08)
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="bp.step_prefix", y=-0.08)  # titles change too
 
 
 def _annotations(run, xy: np.ndarray, j: int, lang: str) -> list[dict]:

@@ -112,13 +112,9 @@ def paths_figure(run, lang: str) -> go.Figure:
                 {"x": its, "y": rounded(loss[its])},
                 {"x": rounded(ep / path.per_epoch), "y": rounded(loss[ep])},
             ]
-        return {
-            "name": num(epochs, 3),
-            "data": data,
-            "layout": {"title": {"text": t("sgd.frame_title", lang, e=num(epochs, 3), total=run.progress[-1])}},
-        }
+        return {"name": num(epochs, 3), "data": data}
 
-    base_layout(fig, height=760, title=" ")
+    base_layout(fig, height=760, title=t("sgd.main_title", lang, total=run.progress[-1]))
     frames = add_animated_traces(fig, styles, frame_data, len(run.progress))
     fig.update_xaxes(range=[run.ws[0], run.ws[-1]], title_text=t("sgd.axis_w", lang), row=1, col=1)
     fig.update_yaxes(range=[run.bs[0], run.bs[-1]], title_text=t("sgd.axis_b", lang), row=1, col=1)
