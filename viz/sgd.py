@@ -109,7 +109,9 @@ def paths_figure(run, lang: str) -> go.Figure:
             data += [
                 {"x": rounded(shown[:, 0]), "y": rounded(shown[:, 1])},
                 {"x": rounded(path.params[k : k + 1, 0]), "y": rounded(path.params[k : k + 1, 1])},
-                {"x": its, "y": rounded(loss[its])},
+                {"x": its, "y": rounded(loss[its])}
+                if len(its)  # before the first update: a zero-length stroke
+                else {"x": [1, 1], "y": rounded(loss[[0, 0]])},  # at the axis start keeps the trace drawn
                 {"x": rounded(ep / path.per_epoch), "y": rounded(loss[ep])},
             ]
         return {"name": num(epochs, 3), "data": data}
