@@ -102,8 +102,8 @@ TEXT = {
     },
     "bp.step_prefix": {"en": "step ", "ko": "단계 "},
     "bp.graph_caption": {
-        "en": "Each box shows the node's forward value and, once the backward pass reaches it, ∇ = ∂L/∂node (green; “…” while more is still to come from another use). Each edge label is local derivative × upstream gradient, the amount sent back along that edge; the orange node is the one sending at this step. Blue boxes are parameters, the grey-bordered ones operations.",
-        "ko": "상자마다 노드의 순전파 값이 있고, 역전파가 도달하면 ∇ = ∂L/∂노드가 초록색으로 나타납니다(다른 쪽 쓰임에서 더 올 값이 남아 있으면 “…”). 간선의 숫자는 국소 도함수 × 위에서 온 기울기, 곧 그 간선을 따라 되돌아가는 값입니다. 주황색 노드가 이번 단계에 기울기를 보내는 노드입니다. 파란 상자는 파라미터, 회색 테두리는 연산입니다.",
+        "en": "Each box shows the node's forward value and, once the backward pass reaches it, ∇ = ∂L/∂node (green; “…” while more is still to come from another use). Each edge label is local derivative × upstream gradient, the amount sent back along that edge (“× ?” until the gradient arrives: the local derivative is known after the forward pass); the orange node is the one sending at this step. Blue boxes are parameters, the grey-bordered ones operations.",
+        "ko": "상자마다 노드의 순전파 값이 있고, 역전파가 도달하면 ∇ = ∂L/∂노드가 초록색으로 나타납니다(다른 쪽 쓰임에서 더 올 값이 남아 있으면 “…”). 간선의 숫자는 국소 도함수 × 위에서 온 기울기, 곧 그 간선을 따라 되돌아가는 값입니다(기울기가 도착하기 전에는 “× ?”: 국소 도함수는 순전파 뒤에 이미 알 수 있습니다). 주황색 노드가 이번 단계에 기울기를 보내는 노드입니다. 파란 상자는 파라미터, 회색 테두리는 연산입니다.",
     },
     "bp.saturated": {
         "en": "σ(o) rounds to exactly 0 or 1 here, so the BCE loss is infinite and its gradient undefined. Use smaller weights or inputs, or the MSE loss.",

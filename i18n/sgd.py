@@ -78,7 +78,7 @@ TEXT = {
     "sgd.trace_start": {"en": "start", "ko": "출발점"},
     "sgd.trace_optimum": {"en": "minimum", "ko": "최솟값"},
     "sgd.name_full": {"en": "full batch (B = {n})", "ko": "전체 배치 (B = {n})"},
-    "sgd.frame_title": {"en": "After {e} of {total:num} epochs", "ko": "{total:num}에포크 중 {e}에포크 뒤"},
+    "sgd.main_title": {"en": "{total:num} epochs from the same start", "ko": "같은 출발점에서 {total:num}에포크"},
     "sgd.epoch_prefix": {"en": "epoch ", "ko": "에포크 "},
     "sgd.axis_w": {"en": "weight w", "ko": "가중치 w"},
     "sgd.axis_b": {"en": "bias b", "ko": "편향 b"},

@@ -57,6 +57,12 @@ def _factor(value: float) -> str:
     return f"({text})" if value < 0 else text
 
 
+def _edge_text(run, e: int, walked: bool, current: bool) -> str:
+    """local × upstream once the gradient has come back along edge ``e``; local × ? before (known after forward)."""
+    text = f"{_factor(run.local[e])}×{_factor(run.upstream[e]) if walked else '?'}"
+    return f"<b>{text}</b>" if current else text
+
+
 def _node_text(run, i: int, known: float, partial: bool, lang: str) -> str:
     head = f"<b>{label(run.names[i])}</b> = {_short(run.values[i])}"
     if run.ops[i] == "const":
@@ -107,11 +113,7 @@ def graph_figure(run, lang: str) -> go.Figure:
         k = j - 1  # backward steps done
         walked = run.edge_step <= k if j > 0 else np.zeros(len(src), bool)
         current = run.edge_step == k
-        labels = [
-            (f"<b>{_factor(run.local[e])}×{_factor(run.upstream[e])}</b>" if current[e]
-             else f"{_factor(run.local[e])}×{_factor(run.upstream[e])}") if walked[e] else ""
-            for e in range(len(src))
-        ]  # fmt: skip
+        labels = [_edge_text(run, e, walked[e], current[e]) for e in range(len(src))]
         if j == 0:
             title = t("bp.frame_forward", lang, loss=run.loss_value)
         elif j == 1:
@@ -150,7 +152,7 @@ def graph_figure(run, lang: str) -> go.Figure:
         hovermode="closest",
         plot_bgcolor="white",
     )
-    return add_animation(fig, frames, lang, prefix_key="bp.step_prefix", y=-0.08)
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="bp.step_prefix", y=-0.08)  # titles change too
 
 
 def _annotations(run, xy: np.ndarray, j: int, lang: str) -> list[dict]:

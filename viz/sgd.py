@@ -109,16 +109,14 @@ def paths_figure(run, lang: str) -> go.Figure:
             data += [
                 {"x": rounded(shown[:, 0]), "y": rounded(shown[:, 1])},
                 {"x": rounded(path.params[k : k + 1, 0]), "y": rounded(path.params[k : k + 1, 1])},
-                {"x": its, "y": rounded(loss[its])},
+                {"x": its, "y": rounded(loss[its])}
+                if len(its)  # before the first update: a zero-length stroke
+                else {"x": [1, 1], "y": rounded(loss[[0, 0]])},  # at the axis start keeps the trace drawn
                 {"x": rounded(ep / path.per_epoch), "y": rounded(loss[ep])},
             ]
-        return {
-            "name": num(epochs, 3),
-            "data": data,
-            "layout": {"title": {"text": t("sgd.frame_title", lang, e=num(epochs, 3), total=run.progress[-1])}},
-        }
+        return {"name": num(epochs, 3), "data": data}
 
-    base_layout(fig, height=760, title=" ")
+    base_layout(fig, height=760, title=t("sgd.main_title", lang, total=run.progress[-1]))
     frames = add_animated_traces(fig, styles, frame_data, len(run.progress))
     fig.update_xaxes(range=[run.ws[0], run.ws[-1]], title_text=t("sgd.axis_w", lang), row=1, col=1)
     fig.update_yaxes(range=[run.bs[0], run.bs[-1]], title_text=t("sgd.axis_b", lang), row=1, col=1)
