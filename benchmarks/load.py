@@ -46,7 +46,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.protocol import Tab, Widget, options_of, try_this_prefixes
+from benchmarks.protocol import Tab, Widget, options_of, try_this_prefixes, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "capacity.md"
@@ -67,15 +67,8 @@ STREAMLIT_OPTS = [
 
 
 def _healthy(url: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"no health answer from {url} in {timeout} s")
+    if not wait_healthy(url, timeout):
+        raise TimeoutError(f"no health answer from {url} in {timeout} s")
 
 
 class Servers:

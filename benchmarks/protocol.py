@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+import urllib.request
 from dataclasses import dataclass, field
 
 import websockets
@@ -203,3 +204,16 @@ def options_of(w: Widget) -> list[str]:
 def try_this_prefixes(tab: Tab) -> list[str]:
     """Prefixes of the Try this pickers on the open page (widget keys ``try_<prefix>_pick``)."""
     return [k[4:-5] for k in tab.widgets if k.startswith("try_") and k.endswith("_pick")]
+
+
+def wait_healthy(url: str, timeout: float) -> bool:
+    """Poll ``url``'s ``/_stcore/health`` until it answers 200 (True) or ``timeout`` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url.rstrip('/')}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.5)
+    return False

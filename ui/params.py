@@ -22,7 +22,6 @@ from ui.options import option
 from ui.page import bound, control_row
 from ui.state import lang, seed, t
 
-
 DRAWN = "_params_drawn"  # session_state: keys of the declared widgets drawn on the current page
 
 

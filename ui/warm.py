@@ -160,19 +160,9 @@ async def warm(url: str, pages: list[str], languages: list[str], pause: float = 
 def kick(url: str, timeout: float = 180) -> bool:
     """Wait for ``url``'s health check, then open its home page once (that run of app.py starts
     the warm-up thread in the server). True when the server answered."""
-    import urllib.request
+    from benchmarks.protocol import Tab, wait_healthy
 
-    from benchmarks.protocol import Tab
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url.rstrip('/')}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    if not wait_healthy(url, timeout):
         return False
 
     async def once() -> bool:

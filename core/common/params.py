@@ -120,7 +120,7 @@ def valid(f: dataclasses.Field, value) -> bool:
     if k == "text":
         return isinstance(value, str) and len(value) <= m["max_chars"]
     if k == "seed":
-        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
     return True
 
 
