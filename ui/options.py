@@ -41,8 +41,8 @@ def _from_url(key: str, options: Sequence[str], default, multi: bool):
     """The ID(s) in ``?key=`` if every one is an option, else ``default``."""
     if key not in st.query_params:
         return default
-    if multi:
-        picked = [v for v in st.query_params.get_all(key) if v]
+    if multi:  # ?k=a&k=b as Streamlit writes it, or the shorter ?k=a,b a person writes
+        picked = list(dict.fromkeys(p for v in st.query_params.get_all(key) for p in v.split(",") if p))
         return picked if all(v in options for v in picked) else default
     value = st.query_params.get(key)
     return value if value in options else default

@@ -44,9 +44,6 @@ def cloud_figure(cfg: SGDConfig, language: str):
 
 header("sgd", "sgd.intro", r"w \leftarrow w-\eta\,\frac{1}{B}\sum_{i\in\mathcal{B}}\nabla_w \ell_i(w)",
        "sgd.formula_note", "sgd.intro_more")  # fmt: skip
-raw = st.query_params.get_all("batches")
-if len(raw) == 1 and "," in raw[0] and "batches" not in st.session_state:
-    st.query_params["batches"] = raw[0].split(",")  # ?batches=1,8,full names the same list as repeated keys
 place, main = workspace()
 with place:
     cfg = controls(C, "sgd", place, only=tuple(f for f in defaults(C) if f != "cloud"))
