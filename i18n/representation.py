@@ -24,8 +24,8 @@ TEXT = {
         "ko": "은닉층의 비선형 함수입니다. 선형을 고르면 오토인코더 전체가 PCA처럼 선형이 됩니다.",
     },
     "repr.activation.tanh": {"en": "Tanh", "ko": "하이퍼볼릭 탄젠트(tanh)"},
-    "repr.activation.relu": {"en": "ReLU", "ko": "ReLU"},
-    "repr.activation.gelu": {"en": "GELU", "ko": "GELU"},
+    "repr.activation.relu": {"en": "ReLU", "ko": "ReLU 함수"},
+    "repr.activation.gelu": {"en": "GELU", "ko": "GELU 함수"},
     "repr.activation.linear": {"en": "Linear (none)", "ko": "선형(활성화 없음)"},
     "repr.epochs": {"en": "Epochs", "ko": "에폭 수"},
     "repr.epochs_help": {
@@ -126,6 +126,6 @@ TEXT = {
     "repr.pca_line": {"en": "PCA, test", "ko": "PCA, 테스트"},
     "repr.axis_epoch": {"en": "epoch", "ko": "에폭"},
     "repr.probe.latent": {"en": "code (2)", "ko": "코드 (2)"},
-    "repr.probe.pca": {"en": "PCA (2)", "ko": "PCA (2)"},
+    "repr.probe.pca": {"en": "PCA (2)", "ko": "PCA 성분 (2)"},
     "repr.probe.raw": {"en": "pixels (64)", "ko": "픽셀 (64)"},
 }

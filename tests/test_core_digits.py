@@ -174,7 +174,7 @@ def test_run_store_keeps_the_most_recent_runs():
 
 
 def test_a_too_large_learning_rate_stops_with_the_last_finite_weights():
-    run = train_digits(replace(FAST, optimizer="momentum", lr=1.0, depth=4, width="256", dropout=0.0))
+    run = train_digits(replace(FAST, optimizer="momentum", lr=1.0, depth=4, width="256", dropout=0.0, batch="32"))
     assert run.diverged_at == 1
     assert np.isfinite(run.loss).all() and len(run.loss) == run.diverged_at
     assert all(np.isfinite(v).all() for v in run.state.values())
