@@ -68,7 +68,7 @@ TEXT = {
     "loss.trace_clean": {"en": "fit with the outlier on the trend", "ko": "이상치가 추세선 위에 있을 때의 직선"},
     "loss.trace_points": {"en": "data", "ko": "데이터"},
     "loss.trace_outlier": {"en": "outlier", "ko": "이상치"},
-        "loss.outlier_prefix": {"en": "outlier height ", "ko": "이상치 높이 "},
+    "loss.outlier_prefix": {"en": "outlier height ", "ko": "이상치 높이 "},
     "loss.fits_caption": {
         "en": "Each panel fits y = wx + b by minimising its own loss over all 15 points; thin red lines are the "
         "residuals, the grey dashed line is the same loss while the outlier still sat on the trend (the first frame).",

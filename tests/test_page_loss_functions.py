@@ -38,7 +38,14 @@ def charts_title(at, chart: int, index: int) -> str:
     "params",
     [
         {"outlier": "abc", "outlier_x": "nan", "delta": "0", "temperature": "-1", "dtype": "float16"},
-        {"outlier": "1e9", "outlier_x": "inf", "delta": "안녕😀", "temperature": "99", "dtype": "<b>x</b>", "seed": "-5"},
+        {
+            "outlier": "1e9",
+            "outlier_x": "inf",
+            "delta": "안녕😀",
+            "temperature": "99",
+            "dtype": "<b>x</b>",
+            "seed": "-5",
+        },
     ],
 )
 def test_bad_url_values_fall_back_to_defaults(params):

@@ -47,4 +47,6 @@ def test_class_figure_marks_inf_and_nan_and_draws_the_softmax():
     fig64 = class_figure(class_curves(replace(LossConfig(), dtype="float64")), 1.0, "float64", "en")
     assert "naive = inf" not in [d.name for d in fig64.data]
     rows = table_rows(c, "en")
-    assert "nan" in rows["naive loss"] and "inf" in rows["naive loss"] and "nan" not in rows["stable: BCEWithLogitsLoss"]
+    assert (
+        "nan" in rows["naive loss"] and "inf" in rows["naive loss"] and "nan" not in rows["stable: BCEWithLogitsLoss"]
+    )

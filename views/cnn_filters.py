@@ -37,7 +37,12 @@ def figures(image_key: str, _image: np.ndarray, weights: str, cfg: CnnConfig, la
     """Feature maps and the three filter figures; ``image_key`` names ``_image`` (a built-in or an upload hash)."""
     run = filter_image(_image, parse_custom(weights), cfg)
     sliding = viz.sliding_figure(run.window, lang=language) if run.window else None
-    return run.maps, viz.conv_figure(_image, maps=run.maps, lang=language), viz.post_figure(run.maps, lang=language), sliding
+    return (
+        run.maps,
+        viz.conv_figure(_image, maps=run.maps, lang=language),
+        viz.post_figure(run.maps, lang=language),
+        sliding,
+    )
 
 
 FORMULA = r"y_{i,j}=\sum_{a,b} w_{a,b}\,x_{si+da-p,\;sj+db-p}"

@@ -37,7 +37,9 @@ def compute_training(cfg: RnnConfig):
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(part: RnnConfig, forget_bias: bool, language: str):
     out = compute(part)
-    return unrolled_figure(out.seq, unroll=out.run, lang=language), gradient_figure(out.grads, forget_bias=forget_bias, lang=language)
+    return unrolled_figure(out.seq, unroll=out.run, lang=language), gradient_figure(
+        out.grads, forget_bias=forget_bias, lang=language
+    )
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

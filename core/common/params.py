@@ -128,7 +128,11 @@ def _parse(f: dataclasses.Field, raw: str | list[str]):
     k, default = kind(f), f.default
     if k == "choices":
         values = raw if isinstance(raw, list) else [raw]
-        return tuple(o for o in f.metadata["options"] if o in values) if all(v in f.metadata["options"] for v in values if v) else None
+        return (
+            tuple(o for o in f.metadata["options"] if o in values)
+            if all(v in f.metadata["options"] for v in values if v)
+            else None
+        )
     raw = raw[-1] if isinstance(raw, list) else raw
     if k in ("slider", "number", "seed"):
         try:
@@ -167,7 +171,5 @@ def _format(value) -> str | list[str]:
 def to_query(config) -> dict[str, str | list[str]]:
     """The URL parameters of ``config``: only values that differ from the defaults (as bound widgets do)."""
     return {
-        f.name: _format(getattr(config, f.name))
-        for f in declared(type(config))
-        if getattr(config, f.name) != f.default
+        f.name: _format(getattr(config, f.name)) for f in declared(type(config)) if getattr(config, f.name) != f.default
     }

@@ -64,9 +64,9 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     scrub(page, 0.7)
     change(page, "ArrowRight")
     assert page.evaluate(TAGS) == tags, "a chart was replaced by a new DOM node"
-    assert page.evaluate("() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.builds)") == [
-        "1"
-    ] * len(tags), "a chart was built from scratch again"
+    assert page.evaluate("() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.builds)") == ["1"] * len(
+        tags
+    ), "a chart was built from scratch again"
     assert static_before == page.evaluate("() => document.querySelector('.dl-chart').__static.size")
     state = page.evaluate(STATE)
     assert_clean(page, "en")
