@@ -6,6 +6,7 @@ presenter text is large, the main chart fills the width, the sidebar and the cod
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 import i18n
 from tests.e2e.browser import SCREENSHOTS, assert_clean, full_screenshot, wait_charts, wait_done
@@ -83,6 +84,7 @@ def test_the_picture_fits_the_screen(browser, app_server, url_path, lang, size):
     context, page = open_at(browser, app_server, url_path, lang, size)
     try:
         viewport, _, present = SIZES[size]
+        expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
         chart = page.locator(".dl-chart").first
         box = chart.bounding_box()
         main_width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]

@@ -57,15 +57,6 @@ def test_home_follows_the_browser_language(browser, app_server, locale, lang):
     context.close()
 
 
-@pytest.mark.parametrize("lang", i18n.LANGS)
-@pytest.mark.parametrize("url_path", PAGES)
-def test_page_loads_in_each_language(page, app_server, url_path, lang):
-    open_page(page, app_server, url_path, lang)
-    expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
-    assert page.locator(".js-plotly-plot").count() >= 1
-    assert_clean(page, lang)  # full-page screenshots at three sizes: tests/e2e/test_layout_e2e.py
-
-
 @pytest.mark.parametrize("url_path", PAGES)
 def test_a_control_changes_the_chart_and_the_url(page, app_server, url_path):
     open_page(page, app_server, url_path, "en")
