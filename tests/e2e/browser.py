@@ -85,7 +85,13 @@ def assert_clean(page, lang: str) -> None:
 
 
 def full_screenshot(page, path) -> None:
-    """Screenshot of the whole page: Streamlit scrolls inside its main block, so grow the viewport first."""
+    """Screenshot of the whole page, with ``DL_SCREENSHOTS=1`` (to look at, not asserted on: CI skips them).
+
+    Streamlit scrolls inside its main block, so the viewport grows to the page first, which makes every
+    chart draw again: a few seconds a page on two cores.
+    """
+    if os.environ.get("DL_SCREENSHOTS") != "1":
+        return
     size = page.viewport_size
     height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 8000)})
