@@ -81,5 +81,6 @@ def test_the_speed_button_measures_and_explains():
 
 def test_code_shows_the_device_move():
     at = open_page(PAGE)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     assert ".to(device" in code and "torch.cuda.is_available()" in code and "def matmul_sweep" in code

@@ -68,6 +68,7 @@ def test_the_scaling_switch_changes_the_map_and_the_epochs():
 
 def test_code_expander_shows_the_training_loop():
     at = open_page(PAGE)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     for needle in ("def train_sgd", "torch.optim.SGD", "nn.MSELoss", "def epochs_to_converge", "load_diabetes"):
         assert needle in code

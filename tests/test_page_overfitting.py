@@ -71,6 +71,7 @@ def test_changing_the_data_size_changes_the_charts():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     assert "def sweep" in code and "def fit_poly" in code and "torch.linalg.lstsq" in code
     assert "def train_mlp" in code and "class EarlyStopping" in code and "opt.step()" in code

@@ -90,5 +90,6 @@ def test_cloud_batch_size_changes_only_the_noise_chart():
 
 def test_code_expander_shows_the_training_loop():
     at = open_page(PAGE)
-    code = "\n".join(c.value for c in at.code)
+    at.session_state["code_open"] = True  # the source is sent only while its expander is open
+    code = "\n".join(c.value for c in at.run().code)
     assert "def sgd_path" in code and "opt.step()" in code and "vmap(grad(" in code

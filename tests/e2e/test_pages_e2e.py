@@ -80,9 +80,10 @@ def test_a_control_changes_the_chart_and_the_url(page, app_server, url_path):
 def test_pytorch_code_opens(page, app_server, url_path):
     open_page(page, app_server, url_path, "ko")
     expander = page.locator("[data-testid='stExpander']").filter(has_text=i18n.t("ui.code", "ko"))
-    expander.locator("summary").click()
+    assert expander.locator("[data-testid='stCode']").count() == 0  # closed: not sent on every rerun
+    expander.locator("summary").click()  # opening it reruns the page, which sends the source
     code = expander.locator("[data-testid='stCode']").first
-    expect(code).to_be_visible()
+    expect(code).to_be_visible(timeout=LOAD_TIMEOUT)
     assert "def " in code.inner_text()
     assert_clean(page, "ko")
 
