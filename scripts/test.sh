@@ -14,5 +14,6 @@ if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ] && [ "$(id
   apt-get update -qq && apt-get install -y -qq haproxy >/dev/null
 fi
 # Tests run in parallel workers (pytest-xdist), one per core up to four; each browser-test worker starts its
-# own server and browser. Pass -n 0 to run in one process (e.g. to use a debugger).
-exec .venv/bin/python -m pytest -n auto --maxprocesses 4 "$@"
+# own server and browser; an idle worker takes tests queued for a busy one (worksteal), so the browser
+# tests at the end are shared too. Pass -n 0 to run in one process (e.g. to use a debugger).
+exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist worksteal "$@"
