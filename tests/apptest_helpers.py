@@ -83,3 +83,9 @@ def assert_falls_back_to_defaults(page: str, cls, **params) -> None:
     at = open_page(page, **params)
     assert not at.exception and not at.error
     assert state_config_of(at, cls) == cls()
+
+
+def shown_code(at: AppTest) -> str:
+    """The source the page's code expander shows once opened (closed, it sends none)."""
+    at.session_state["code_open"] = True
+    return "\n".join(c.value for c in at.run().code)

@@ -3,7 +3,7 @@
 import pytest
 
 from core.backprop import BackpropConfig
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
 
 PAGE = "views/backprop.py"
 
@@ -85,7 +85,6 @@ def test_changing_an_input_changes_values_and_gradients():
 
 def test_code_expander_shows_the_engine_and_torch():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def backward" in code and "def central_differences" in code
     assert "loss.backward()" in code and "retain_grad()" in code

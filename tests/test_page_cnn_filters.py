@@ -8,7 +8,7 @@ from PIL import Image
 
 from core.cnn.conv import KERNELS, convolve
 from core.cnn.images import load_image
-from tests.apptest_helpers import figures, open_page, shown_text
+from tests.apptest_helpers import figures, open_page, shown_code, shown_text
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/cnn_filters.py"
@@ -158,7 +158,6 @@ def test_try_this_applies_its_settings_and_code_is_shown():
     assert at.selectbox(key="kernel").value == "custom" and at.text_input(key="custom").value == "1,1,1,0,0,0,-1,-1,-1"
     at.button(key="try_cnn_reset").click().run()
     assert at.selectbox(key="kernel").value == "sobel_x" and at.selectbox(key="image").value == "china"
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "F.conv2d" in code and "def read_upload" in code and "class DigitCNN" in code
     assert "⟦" not in shown_text(at)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from core.regularize.data import DropoutConfig
-from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_text
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, shown_text
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/dropout.py"
@@ -86,8 +86,7 @@ def test_try_this_applies_settings_and_reset_restores_defaults():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE, **SMALL)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     for needle in ("def compare", "def train", "class InvertedDropout", "torch.bernoulli", "weight_decay=weight_decay"):
         assert needle in code
 

@@ -5,7 +5,7 @@ import pytest
 
 import i18n
 from core.descent.gradient import DescentConfig
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
 
 GD = "views/gradient_descent.py"
 
@@ -84,8 +84,7 @@ def test_gradient_descent_3d_view_is_one_toggle_away(lang):
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(GD, surface="himmelblau")
     assert not at.code  # closed: the source is not sent on every rerun
-    at.session_state["code_open"] = True
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def run_gradient_descent" in code and "def himmelblau" in code and "optimizer.step()" in code
 
 

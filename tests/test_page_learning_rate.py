@@ -3,7 +3,7 @@
 import pytest
 
 from core.descent.rates import RateConfig
-from tests.apptest_helpers import figures, open_page, shown_text, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, shown_text, state_config_of
 from tests.test_experiments import apply_experiment
 
 LR = "views/learning_rate.py"
@@ -109,6 +109,5 @@ def test_changing_the_rates_changes_the_chart_and_the_code_is_shown():
     at.text_input(key="lrs").input("0.3,0.7").run()
     after = figures(at)[0]
     assert len(after["frames"][0]["data"]) == 2 * 2 + 1 != len(before["frames"][0]["data"])
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def run_rates" in code and "scheduler.step()" in code and "def classify_runs" in code

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.linear_layer.config import LinearConfig
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
 
 PAGE = "views/linear_layer.py"
 
@@ -81,6 +81,5 @@ def test_the_speed_button_measures_and_explains():
 
 def test_code_shows_the_device_move():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert ".to(device" in code and "torch.cuda.is_available()" in code and "def matmul_sweep" in code

@@ -3,7 +3,7 @@
 import pytest
 
 from core.linreg import RegressionConfig
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
 
 PAGE = "views/linear_regression.py"
 
@@ -68,7 +68,6 @@ def test_the_scaling_switch_changes_the_map_and_the_epochs():
 
 def test_code_expander_shows_the_training_loop():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     for needle in ("def train_sgd", "torch.optim.SGD", "nn.MSELoss", "def epochs_to_converge", "load_diabetes"):
         assert needle in code

@@ -3,7 +3,7 @@
 import pytest
 
 from core.classify.train import ClassifyConfig
-from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/logistic_regression.py"
@@ -67,8 +67,7 @@ def test_try_this_applies_and_resets():
 
 def test_code_expander_shows_the_training_code():
     at = open_page(PAGE, dataset="spiral")
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def train_classifier" in code and "opt.step()" in code and "def spiral" in code
     assert "def linear_gradients" in code
 

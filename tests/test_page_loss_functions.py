@@ -3,7 +3,7 @@
 import pytest
 
 from core.losses import LossConfig
-from tests.apptest_helpers import figures, open_page, shown_text, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, shown_text, state_config_of
 
 PAGE = "views/loss_functions.py"
 
@@ -64,7 +64,6 @@ def test_moving_the_outlier_changes_the_fits_and_the_message():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     for needle in ("def fit_outlier", "def fit_huber", "F.huber_loss", "def naive_bce", "BCEWithLogitsLoss"):
         assert needle in code

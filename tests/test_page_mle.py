@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest_helpers import figures, open_page
+from tests.apptest_helpers import figures, open_page, shown_code
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/mle.py"
@@ -60,7 +60,6 @@ def test_try_this_applies_and_resets():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def ascend" in code and "maximize=True" in code and "def closed_form" in code
     assert "def identities" in code and "cross_entropy" in code and "gaussian_nll_loss" in code

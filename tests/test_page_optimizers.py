@@ -3,7 +3,7 @@
 import pytest
 
 from core.descent.race import OPTIMIZERS, RaceConfig
-from tests.apptest_helpers import APP, TIMEOUT, figures, open_page, state_config_of
+from tests.apptest_helpers import APP, TIMEOUT, figures, open_page, shown_code, state_config_of
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/optimizers.py"
@@ -106,8 +106,7 @@ def test_choosing_a_surface_applies_its_preset_and_changes_the_race():
 
 def test_code_expander_shows_torch_optim_and_the_hand_written_updates():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     for needle in ("def race", "torch.optim.Adam(", "def adam_step", "def momentum_step", "manual_seed(seed)"):
         assert needle in code
 

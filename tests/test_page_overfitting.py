@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest_helpers import figures, open_page
+from tests.apptest_helpers import figures, open_page, shown_code
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/overfitting.py"
@@ -71,7 +71,6 @@ def test_changing_the_data_size_changes_the_charts():
 
 def test_code_expander_shows_the_functions_that_ran():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def sweep" in code and "def fit_poly" in code and "torch.linalg.lstsq" in code
     assert "def train_mlp" in code and "class EarlyStopping" in code and "opt.step()" in code

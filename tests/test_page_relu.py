@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.apptest_helpers import figures, open_page, shown_text
+from tests.apptest_helpers import figures, open_page, shown_code, shown_text
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/relu.py"
@@ -71,8 +71,7 @@ def test_changing_units_changes_the_fit_chart_and_code_is_shown():
     at.slider(key="units").set_value(3).run()
     after = figures(at)[1]
     assert len(after["frames"][0]["data"]) == 3 + 6 != len(before["frames"][0]["data"])
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     for needle in ("def fit_relu_units", "def count_pieces", "def layer_grad_norms", "torch.autograd.grad"):
         assert needle in code
 

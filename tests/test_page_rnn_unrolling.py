@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest_helpers import figures, open_page
+from tests.apptest_helpers import figures, open_page, shown_code
 from tests.test_experiments import apply_experiment, try_controls
 
 PAGE = "views/rnn_unrolling.py"
@@ -95,7 +95,6 @@ def test_changing_a_slider_changes_the_charts_and_code_shows_what_ran():
     at.slider(key="T").set_value(30).run()
     after = charts(at)
     assert len(after[0]["frames"]) == 30 and after[2]["data"][0]["x"] != before[2]["data"][0]["x"]
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     for name in ("def manual_unroll", "def hidden_gradients", "def train", "nn.init.uniform_"):
         assert name in code

@@ -3,7 +3,7 @@
 import pytest
 
 from core.sgd import SGDConfig
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
 
 PAGE = "views/sgd.py"
 
@@ -90,6 +90,5 @@ def test_cloud_batch_size_changes_only_the_noise_chart():
 
 def test_code_expander_shows_the_training_loop():
     at = open_page(PAGE)
-    at.session_state["code_open"] = True  # the source is sent only while its expander is open
-    code = "\n".join(c.value for c in at.run().code)
+    code = shown_code(at)
     assert "def sgd_path" in code and "opt.step()" in code and "vmap(grad(" in code
