@@ -151,3 +151,25 @@ def test_a_face_never_seen_puts_the_maximum_on_the_edge():
 def test_a_tiny_learning_rate_stops_short():
     run = ascend(replace(C, dist="gaussian", lr=0.005))
     assert run.gap > 0.05 and run.stop_step is None
+
+
+def test_the_climbs_outcome_names_what_the_page_says():
+    from dataclasses import replace as _replace
+
+    from core.mle import MLEConfig, ascend, outcome
+
+    cfg = MLEConfig()
+    assert outcome(cfg.dist, ascend(cfg)) == "reached"
+    slow = _replace(cfg, dist="gaussian", lr=0.005)
+    assert outcome("gaussian", ascend(slow)) == "not_reached"
+
+
+def test_identity_rows_put_torchs_losses_beside_the_closed_forms():
+    from core.mle import MLEConfig, identities, identity_rows
+
+    ident = identities(MLEConfig())
+    mse, ce = identity_rows(ident)
+    values = dict(mse[:3])
+    assert values["formula_unit"] == pytest.approx(0.5 * math.log(2 * math.pi) + ident.mse / 2)
+    assert [v for k, v in mse if k == "diff"] == pytest.approx([0, 0], abs=1e-6)
+    assert ce[-1][0] == "diff" and ce[-1][1] == pytest.approx(0, abs=1e-6)

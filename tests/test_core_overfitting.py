@@ -118,3 +118,16 @@ def test_same_seed_same_run_other_seed_other_data():
     a, b, c = train_mlp(C), train_mlp(C), train_mlp(replace(C, seed=1))
     np.testing.assert_array_equal(a.val_loss, b.val_loss)
     assert not np.array_equal(a.data.y_train, c.data.y_train)
+
+
+def test_fit_status_names_over_under_and_best_from_the_validation_errors():
+    from core.overfitting import OverfitConfig, fit_status, sweep
+
+    run = sweep(OverfitConfig())
+    best = run.best_degree
+    assert fit_status(run, best) == "best"
+    for d in range(1, 16):
+        far = run.val_mse[d - 1] > 2 * run.val_mse[best - 1]
+        expected = "best" if not far else ("over" if d > best else "under")
+        assert fit_status(run, d) == expected
+    assert fit_status(run, 15) == "over" and fit_status(run, 1) == "under"  # the defaults show both sides

@@ -107,3 +107,14 @@ def test_a_value_a_widget_cannot_hold_starts_it_afresh():
     at.session_state["epochs"] = 999  # as another page's widget of the same key could leave it
     at.run()
     assert not at.exception and at.slider(key="epochs").value == 150
+
+
+def test_a_second_group_of_controls_keeps_the_first_groups_values():
+    at = open_page("views/overfitting.py", lang="en", degree="9", patience="7")
+    assert not at.exception
+    from core.overfitting import OverfitConfig
+
+    cfg = state_config_of(at, OverfitConfig)
+    assert (cfg.degree, cfg.patience) == (9, 7)
+    at.slider(key="patience").set_value(12).run()
+    assert at.slider(key="degree").value == 9 and not at.exception

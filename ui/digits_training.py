@@ -13,7 +13,8 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from core.digits.data import SIDE, make_split
+from core.digits.data import INK, SIDE, make_split
+from core.digits.evaluate import Evaluation, drawn_image, predict_proba
 from core.digits.job import RunStore, TrainingJob
 from core.digits.mlp import ProjectConfig, ProjectRun, expected_shapes
 from core.digits.weights import WeightsError, read_state, to_bytes
@@ -22,6 +23,7 @@ from ui.params import state_config
 from ui.state import lang, t
 from ui.text import inert
 from viz import digits_project as viz
+from viz.digits import upscale
 
 POLL = 0.25  # s between looks at the training thread
 JOB = "dp_job"
@@ -140,7 +142,7 @@ def click_cell(points: list[dict]) -> None:
     p = next((p for p in points if p.get("curve_number") == 0), None)
     if p is None:
         return
-    cells = st.session_state.setdefault("dp_cells", np.zeros((SIDE, SIDE), np.float32)).copy()
+    cells = st.session_state.setdefault("dp_cells", _blank()).copy()
     r, c = int(p["y"]), int(p["x"])
     if 0 <= r < SIDE and 0 <= c < SIDE:
         cells[r, c] = {0.0: 16.0, 16.0: 8.0}.get(float(cells[r, c]), 0.0)
@@ -153,3 +155,34 @@ def sample_digit(split) -> None:
     st.session_state["dp_sample_i"] = i
     img = split.x_test[i % len(split.x_test)].reshape(SIDE, SIDE)
     st.session_state["dp_cells"] = (np.round(img / 8) * 8).astype(np.float32)
+
+
+def _blank() -> np.ndarray:
+    return np.zeros((SIDE, SIDE), np.float32)
+
+
+def mistakes(ev: Evaluation, split, shown: int) -> None:
+    """The misclassified test digits: image, true label, prediction and the top-3 probabilities."""
+    st.subheader(t("dp.gallery_heading"))
+    if not len(ev.wrong):
+        st.info(t("dp.gallery_none"), icon=":material/celebration:")
+    cols = st.columns(6)
+    for i, k in enumerate(ev.wrong[:shown]):
+        with cols[i % 6]:
+            st.image(upscale(split.x_test[k].reshape(SIDE, SIDE), INK), width=96)
+            top = " · ".join(f"{d}: {p:.0%}" for d, p in zip(ev.top[i], ev.top_p[i], strict=True))
+            st.caption(t("dp.gallery_item", y=split.y_test[k], pred=ev.pred[k], top=top))
+
+
+def drawing(cfg: ProjectConfig, state: dict, split) -> None:
+    """Draw a digit on a clickable 8×8 grid and see what the model (``state``) predicts for it."""
+    st.subheader(t("dp.canvas_heading"))
+    st.caption(t("dp.canvas_caption"))
+    cells = st.session_state.setdefault("dp_cells", _blank())
+    probs = predict_proba(cfg, state, drawn_image(cells))[0]
+    chart(viz.canvas_figure(cells, probs, lang()), key="dp_canvas", on_click=click_cell)
+    b = st.columns(3)
+    b[0].button(t("dp.canvas_clear"), key="dp_clear", icon=":material/ink_eraser:",
+                on_click=lambda: st.session_state.update(dp_cells=_blank()))  # fmt: skip
+    b[1].button(t("dp.canvas_sample"), key="dp_sample", icon=":material/casino:", on_click=sample_digit, args=(split,))
+    b[2].markdown(t("dp.canvas_pred", d=int(np.argmax(probs)), p=float(probs.max())))

@@ -72,28 +72,31 @@ def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
 
 def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...] | None = None,
              disabled: Mapping[str, bool | Callable[[dict], bool]] | None = None,
-             options: Mapping[str, dict] | None = None):  # fmt: skip
+             options: Mapping[str, dict] | None = None, base=None, row: bool = False):  # fmt: skip
     """Draw the declared fields of ``cls`` in ``place`` (all, or ``only`` these, in declaration order)
     and return ``cls`` filled with what the widgets hold.
 
-    Beside the chart the controls stack; in the presenter view they sit in rows of ``per_row``.
+    Beside the chart the controls stack; in the presenter view they sit in rows of ``per_row``; with
+    ``row=True`` they always sit side by side (a group of controls under a later chart).
     ``disabled[name]`` is a bool or a function of the values drawn so far (a control that would change
     nothing, e.g. hidden layers of a linear model). ``options[name]`` passes extra widget arguments.
-    Fields not drawn keep their defaults (the seed field takes the global seed).
+    Fields not drawn keep ``base``'s values (the config an earlier group drew), else their defaults; the
+    seed field takes the global seed.
     """
     disabled, options = disabled or {}, options or {}
     fields = [f for f in declared(cls) if kind(f) not in ("seed", "fixed") and (only is None or f.name in only)]
     values: dict = {}
     for start in range(0, len(fields), per_row):
-        row = fields[start : start + per_row]
-        for f, where in zip(row, control_row(place, len(row)), strict=True):
+        group = fields[start : start + per_row]
+        places = place.columns(len(group)) if row else control_row(place, len(group))
+        for f, where in zip(group, places, strict=True):
             off = disabled.get(f.name, False)
             off = off(values) if callable(off) else off
             values[f.name] = draw(f, prefix, where, **({"disabled": True} if off else {}) | options.get(f.name, {}))
     for f in declared(cls):
         if kind(f) == "seed":
             values[f.name] = seed()
-    return cls(**values)
+    return dataclasses.replace(base, **values) if base is not None else cls(**values)
 
 
 def state_config(cls):

@@ -1,11 +1,10 @@
 """A whole project on scikit-learn's digits (chapter 15): data, split, an MLP trained live, results, your own digit."""
 
-import numpy as np
 import streamlit as st
 
 from core.common.params import defaults, experiment
-from core.digits.data import INK, SIDE, make_split, normalise, train_stats
-from core.digits.evaluate import drawn_image, evaluate, predict_proba
+from core.digits.data import make_split, normalise, train_stats
+from core.digits.evaluate import evaluate
 from core.digits.mlp import ProjectConfig, build_mlp, train_digits
 from core.digits.weights import read_state
 from ui import digits_training as training
@@ -14,7 +13,6 @@ from ui.page import Experiment, applied_experiment, code_expander, header, try_t
 from ui.params import controls
 from ui.state import lang, t
 from viz import digits_project as viz
-from viz.digits import upscale
 
 C = ProjectConfig
 EXPERIMENTS = [
@@ -59,8 +57,7 @@ with main:
     elif run.stopped:
         st.warning(t("dp.stopped", e=run.epochs_done, n=run.epochs), icon=":material/stop_circle:")
         st.button(t("dp.restart"), key="dp_restart", on_click=training.restart, icon=":material/restart_alt:")
-    state, state_key = run.state, run_key
-    ev = evaluation(state_key, cfg, state)
+    ev = evaluation(run_key, cfg, run.state)
     m = st.columns(4)
     m[0].metric(t("dp.metric_test"), f"{ev.accuracy:.1%}", help=t("dp.metric_test_help"))
     m[1].metric(t("dp.metric_val"), f"{run.acc[-1, 1]:.1%}")
@@ -81,26 +78,7 @@ st.success(t("dp.results_summary", acc=ev.accuracy, wrong=int((ev.pred != run.sp
 chart(viz.results_figure(ev, lang()), key="dp_results")
 st.caption(t("dp.results_caption"))
 
-st.subheader(t("dp.gallery_heading"))
-if not len(ev.wrong):
-    st.info(t("dp.gallery_none"), icon=":material/celebration:")
-cols = st.columns(6)
-for i, k in enumerate(ev.wrong[:SHOWN]):
-    with cols[i % 6]:
-        st.image(upscale(run.split.x_test[k].reshape(SIDE, SIDE), INK), width=96)
-        top = " · ".join(f"{d}: {p:.0%}" for d, p in zip(ev.top[i], ev.top_p[i], strict=True))
-        st.caption(t("dp.gallery_item", y=run.split.y_test[k], pred=ev.pred[k], top=top))
-
-st.subheader(t("dp.canvas_heading"))
-st.caption(t("dp.canvas_caption"))
-cells = st.session_state.setdefault("dp_cells", np.zeros((SIDE, SIDE), np.float32))
-probs = predict_proba(cfg, state, drawn_image(cells))[0]
-chart(viz.canvas_figure(cells, probs, lang()), key="dp_canvas", on_click=training.click_cell)
-b = st.columns(3)
-b[0].button(t("dp.canvas_clear"), key="dp_clear", icon=":material/ink_eraser:",
-            on_click=lambda: st.session_state.update(dp_cells=np.zeros((SIDE, SIDE), np.float32)))  # fmt: skip
-b[1].button(t("dp.canvas_sample"), key="dp_sample", icon=":material/casino:", on_click=training.sample_digit,
-            args=(run.split,))  # fmt: skip
-b[2].markdown(t("dp.canvas_pred", d=int(np.argmax(probs)), p=float(probs.max())))
+training.mistakes(ev, run.split, SHOWN)
+training.drawing(cfg, state, run.split)
 
 code_expander(make_split, train_stats, normalise, build_mlp, train_digits, evaluate, read_state)

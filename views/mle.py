@@ -1,19 +1,17 @@
 """Maximum likelihood (chapter 17): the likelihood of a coin, a die or a Gaussian, climbed with torch."""
 
-import math
-
 import numpy as np
 import streamlit as st
 
 from core.common.params import defaults, experiment
-from core.mle import MLEConfig, ascend, closed_form, identities, landscape
+from core.mle import MLEConfig, ascend, closed_form, identities, identity_rows, landscape, outcome
 from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
 from ui.chart import chart
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
-from viz.mle import mle_figure, power_of_ten
+from viz.mle import closed_text, mle_figure, power_of_ten
 
 C = MLEConfig
 EXPERIMENTS = [
@@ -23,7 +21,8 @@ EXPERIMENTS = [
     Experiment("die", experiment(C, dist="die", n=100)),
     Experiment("slow", experiment(C, dist="gaussian", lr=0.005)),
 ]
-GAP_OK = 1e-4  # the climb counts as arrived within this distance of the closed form
+MESSAGES = {"diverged": (st.error, "warning"), "boundary": (st.warning, "border_outer"),
+            "not_reached": (st.warning, "trending_up"), "reached": (st.success, "flag")}  # fmt: skip
 compute = st.cache_data(max_entries=32, show_spinner=False)(ascend)
 compute_identities = st.cache_data(max_entries=32, show_spinner=False)(lambda cfg: identities(cfg, compute(cfg)))
 
@@ -50,20 +49,9 @@ with main:
     run = compute(cfg)
     chart(figure(cfg, lang()), key="mle_main")
     st.caption(t(f"mle.caption.{cfg.dist}") + " " + t("ui.scrub_hint"))
-    closed = (
-        ", ".join(f"{v:.4f}" for v in run.mle)
-        if cfg.dist != "die"
-        else "(" + ", ".join(f"{v:.3f}" for v in run.mle) + ")"
-    )
-    boundary = cfg.dist != "gaussian" and (np.min(run.mle) == 0 or (cfg.dist == "coin" and run.mle[0] in (0, 1)))
-    if run.stop_step is not None:
-        st.error(t("mle.diverged", step=run.stop_step), icon=":material/warning:")
-    elif boundary and run.gap > GAP_OK:
-        st.warning(t("mle.boundary", gap=run.gap), icon=":material/border_outer:")
-    elif run.gap > GAP_OK:
-        st.warning(t("mle.not_reached", steps=cfg.steps, gap=run.gap, closed=closed), icon=":material/trending_up:")
-    else:
-        st.success(t("mle.reached", steps=cfg.steps, gap=run.gap, closed=closed, ll=run.max_ll), icon=":material/flag:")
+    message, icon = MESSAGES[kind := outcome(cfg.dist, run)]
+    message(t(f"mle.{kind}", step=run.stop_step, steps=cfg.steps, gap=run.gap, closed=closed_text(cfg.dist, run.mle),
+              ll=run.max_ll), icon=f":material/{icon}:")  # fmt: skip
     m = st.columns(4)
     m[0].metric(t("mle.metric_ll"), num(run.max_ll))
     m[1].metric(t("mle.metric_gap"), num(run.gap), help=t("mle.metric_gap_help"))
@@ -79,26 +67,16 @@ with main:
 
 st.subheader(t("mle.id_heading"))
 ident = compute_identities(cfg)
-left, right = st.columns(2)
-with left:
-    st.markdown(f"**{t('mle.id_mse_title')}**")
-    st.latex(r"-\tfrac{1}{n}\log L = \tfrac12\log(2\pi\sigma^2) + \frac{\mathrm{MSE}}{2\sigma^2}")
-    st.markdown(t("mle.id_mse_text", w=ident.w, b=ident.b, n=cfg.n, sigma=cfg.sigma))
-    unit = 0.5 * math.log(2 * math.pi) + ident.mse / 2
-    fitted = 0.5 * math.log(2 * math.pi * ident.mse) + 0.5
-    rows = [("mle.row_mse", ident.mse), ("mle.row_nll_unit", ident.nll_unit), ("mle.row_formula_unit", unit),
-            ("mle.row_diff", abs(ident.nll_unit - unit)), ("mle.row_nll_fit", ident.nll_fitted),
-            ("mle.row_formula_fit", fitted), ("mle.row_diff", abs(ident.nll_fitted - fitted))]  # fmt: skip
-    st.dataframe({t("mle.col_quantity"): [t(k) for k, _ in rows], t("mle.col_value"): [f"{v:.10g}" for _, v in rows]},
-                 hide_index=True, width="stretch")  # fmt: skip
-with right:
-    st.markdown(f"**{t('mle.id_ce_title')}**")
-    st.latex(r"\mathrm{CE} = -\tfrac{1}{n}\sum_i \log \mathrm{softmax}(z)_{x_i} = -\tfrac{1}{n}\log L")
-    st.markdown(t(f"mle.id_ce_text.{cfg.dist}", n=len(ident.targets)))
-    rows = [("mle.row_ce", ident.cross_entropy), ("mle.row_nll_cat", ident.nll_categorical),
-            ("mle.row_diff", abs(ident.cross_entropy - ident.nll_categorical))]  # fmt: skip
-    st.dataframe({t("mle.col_quantity"): [t(k) for k, _ in rows], t("mle.col_value"): [f"{v:.10g}" for _, v in rows]},
-                 hide_index=True, width="stretch")  # fmt: skip
+LATEX = {"mse": r"-\tfrac{1}{n}\log L = \tfrac12\log(2\pi\sigma^2) + \frac{\mathrm{MSE}}{2\sigma^2}",
+         "ce": r"\mathrm{CE} = -\tfrac{1}{n}\sum_i \log \mathrm{softmax}(z)_{x_i} = -\tfrac{1}{n}\log L"}  # fmt: skip
+texts = {"mse": t("mle.id_mse_text", w=ident.w, b=ident.b, n=cfg.n, sigma=cfg.sigma),
+         "ce": t(f"mle.id_ce_text.{cfg.dist}", n=len(ident.targets))}  # fmt: skip
+for col, name, rows in zip(st.columns(2), ("mse", "ce"), identity_rows(ident), strict=True):
+    col.markdown(f"**{t(f'mle.id_{name}_title')}**")
+    col.latex(LATEX[name])
+    col.markdown(texts[name])
+    col.dataframe({t("mle.col_quantity"): [t(f"mle.row_{k}") for k, _ in rows],
+                   t("mle.col_value"): [f"{v:.10g}" for _, v in rows]}, hide_index=True, width="stretch")  # fmt: skip
 st.caption(t("mle.id_caption"))
 
 code_expander(ascend, mean_log_likelihood, closed_form, landscape, identities)

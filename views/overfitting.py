@@ -1,15 +1,13 @@
 """Overfitting (chapter 12): polynomial degree against validation error, more data, and early stopping."""
 
-import dataclasses
-
 import streamlit as st
 
-from core.common.params import declared, defaults, experiment
-from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, make_data, sweep, train_mlp
+from core.common.params import defaults, experiment
+from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, fit_status, make_data, sweep, train_mlp
 from i18n.numbers import num
 from ui.chart import chart
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
-from ui.params import controls, draw
+from ui.params import controls
 from ui.state import lang, t
 from viz.overfitting import mlp_figure, poly_figure, size_figure
 
@@ -22,6 +20,7 @@ EXPERIMENTS = [
     Experiment("no_noise", experiment(C, degree=15, noise=0.0)),
     Experiment("impatient", experiment(C, patience=1)),
 ]
+STATUS = {"over": (st.warning, "trending_up"), "under": (st.info, "trending_flat"), "best": (st.success, "check")}
 compute_poly = st.cache_data(max_entries=32, show_spinner=False)(sweep)
 compute_mlp = st.cache_data(max_entries=32, show_spinner=False)(train_mlp)
 
@@ -37,13 +36,8 @@ def mlp_chart(cfg: OverfitConfig, language: str):
     return mlp_figure(compute_mlp(cfg), language)
 
 
-header(
-    "overfitting",
-    "over.intro",
-    r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d",
-    "over.formula_note",
-    "over.intro_more",
-)
+header("overfitting", "over.intro", r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d", "over.formula_note",
+       "over.intro_more")  # fmt: skip
 place, main = workspace()
 with place:
     cfg = controls(C, "over", place, only=POLY)
@@ -58,12 +52,8 @@ with main:
     d, best = cfg.degree, poly.best_degree
     train, val = float(poly.train_mse[d - 1]), float(poly.val_mse[d - 1])
     words = {"d": d, "best": best, "train": train, "dval": val, "val": float(poly.val_mse[best - 1])}
-    if d > best and val > 2 * float(poly.val_mse[best - 1]):
-        st.warning(t("over.status_over", ratio=val / max(train, 1e-300), **words), icon=":material/trending_up:")
-    elif d < best and val > 2 * float(poly.val_mse[best - 1]):
-        st.info(t("over.status_under", **words), icon=":material/trending_flat:")
-    else:
-        st.success(t("over.status_best", **words), icon=":material/check:")
+    message, icon = STATUS[status := fit_status(poly, d)]
+    message(t(f"over.status_{status}", ratio=val / max(train, 1e-300), **words), icon=f":material/{icon}:")
     m = st.columns(4)
     m[0].metric(t("over.metric_train", d=d), num(train))
     m[1].metric(t("over.metric_val", d=d), num(val))
@@ -77,9 +67,7 @@ chart(fig_size, key="over_size")
 
 st.subheader(t("over.mlp_heading"))
 st.markdown(t("over.mlp_text"))
-row = st.columns(len(MLP))
-picked = {f.name: draw(f, "over", col) for f, col in zip([f for f in declared(C) if f.name in MLP], row, strict=True)}
-cfg = dataclasses.replace(cfg, **picked)
+cfg = controls(C, "over", st.container(), only=MLP, base=cfg, row=True)
 with st.spinner(t("over.training")):
     run = compute_mlp(cfg)
     fig_mlp = mlp_chart(cfg, lang())

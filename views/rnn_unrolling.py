@@ -14,7 +14,7 @@ from ui.page import Experiment, applied_experiment, code_expander, header, try_t
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
-from viz.rnn_unrolling import gradient_figure, ratio_text, shown_char, training_figure, unrolled_figure
+from viz.rnn_unrolling import gradient_figure, ratio_text, shape_words, shown_char, training_figure, unrolled_figure
 
 C = RnnConfig
 EXPERIMENTS = [
@@ -37,9 +37,8 @@ def compute_training(cfg: RnnConfig):
 @st.cache_resource(max_entries=16, show_spinner=False)
 def figures(part: RnnConfig, forget_bias: bool, language: str):
     out = compute(part)
-    return unrolled_figure(out.seq, unroll=out.run, lang=language), gradient_figure(
-        out.grads, forget_bias=forget_bias, lang=language
-    )
+    unrolled = unrolled_figure(out.seq, unroll=out.run, lang=language)
+    return unrolled, gradient_figure(out.grads, forget_bias=forget_bias, lang=language)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -66,8 +65,8 @@ with main:
         st.stop()
     fig_unrolled, fig_grads = figures(cfg.unroll_part, cfg.forget_bias, lang())
     chart(fig_unrolled, key="rnn_unrolled")
-    shapes = dict(zip(("wxh", "whh", "why"), ("×".join(map(str, s)) for s in run.shapes), strict=True))
-    st.caption(t("rnn.unroll_caption", seed=cfg.seed, T=len(seq.x), **shapes) + " " + t("ui.scrub_hint"))
+    words = shape_words(run.shapes)
+    st.caption(t("rnn.unroll_caption", seed=cfg.seed, T=len(seq.x), **words) + " " + t("ui.scrub_hint"))
     if seq.kind == "text":
         if seq.total > len(seq.tokens):
             st.warning(
@@ -91,12 +90,11 @@ message(t(f"rnn.{status}", epoch=training.stop_epoch, epochs=cfg.epochs, l0=trai
 st.subheader(t("rnn.bptt_title"), divider="gray")
 st.markdown(t("rnn.bptt_caption", H=cfg.hidden))
 chart(fig_grads, key="rnn_gradients")
-ratios, lstm = first_step_ratios(grads), cfg.lstm
-verdict = gradient_verdict(ratios, cfg.forget_bias)
-(st.success if verdict == "vanish" else st.info)(t(f"rnn.verdict_{verdict}", lstm=ratio_text(ratios[lstm]),
+verdict = gradient_verdict(ratios := first_step_ratios(grads), cfg.forget_bias)
+(st.success if verdict == "vanish" else st.info)(t(f"rnn.verdict_{verdict}", lstm=ratio_text(ratios[cfg.lstm]),
                                                   gru=ratio_text(ratios["gru"])))  # fmt: skip
 st.caption(t("rnn.forget_effect", ratio=ratio_text(ratios["lstm"] - ratios["lstm0"])))
-for col, name in zip(st.columns(3), ("rnn", lstm, "gru"), strict=True):
+for col, name in zip(st.columns(3), ("rnn", cfg.lstm, "gru"), strict=True):
     col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), num(grads.norms[grads.names.index(name), 0]))
 code_expander(make_sequence, make_model, init_like_torch, manual_unroll, unroll, hidden_gradients, bptt_gradients,
               train)  # fmt: skip

@@ -30,6 +30,13 @@ def power_of_ten(log_value: float) -> str:
     return f"{mantissa:.1f}×10" + str(e).translate(_SUPERSCRIPT)
 
 
+def closed_text(dist: str, mle) -> str:
+    """The closed-form maximum as the messages write it: "0.6200" or "0.4100, 1.0200", a die's as a tuple."""
+    if dist == "die":
+        return "(" + ", ".join(f"{v:.3f}" for v in mle) + ")"
+    return ", ".join(f"{v:.4f}" for v in mle)
+
+
 def _names(dist: str, lang: str) -> list[str]:
     """Parameter names as the charts write them."""
     return {"coin": ["p"], "die": [f"p{k}" for k in FACES]}.get(dist, ["μ", "σ"])

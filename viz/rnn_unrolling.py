@@ -27,6 +27,11 @@ SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SUPER = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
+def shape_words(shapes) -> dict[str, str]:
+    """The three weight matrices' shapes as the caption writes them: {"wxh": "16×4", ...}."""
+    return dict(zip(("wxh", "whh", "why"), ("×".join(map(str, s)) for s in shapes), strict=True))
+
+
 def ratio_text(log10: float) -> str:
     """A ratio given as its log10, written for people: 0.5, 37, 2,400, or 10⁶ for big ones."""
     if log10 >= 5:

@@ -123,3 +123,17 @@ def ascend(cfg: MLEConfig) -> Ascent:
         stop_step=stop_step,
         gap=float(np.abs(path_arr[-1] - mle).max()),
     )
+
+
+GAP_OK = 1e-4  # the climb counts as arrived within this distance of the closed form
+
+
+def outcome(dist: str, run: Ascent) -> str:
+    """What the page says of a climb: ``diverged``, ``boundary`` (the maximum sits on the edge of the
+    parameter space, e.g. a face never rolled, and the climb could not reach it), ``not_reached`` or ``reached``."""
+    if run.stop_step is not None:
+        return "diverged"
+    if run.gap <= GAP_OK:
+        return "reached"
+    on_edge = dist != "gaussian" and (np.min(run.mle) == 0 or (dist == "coin" and run.mle[0] in (0, 1)))
+    return "boundary" if on_edge else "not_reached"

@@ -71,3 +71,14 @@ def identities(cfg: MLEConfig, fitted: Ascent | None = None) -> Identities:
 def gaussian_nll(mse: float, variance: float) -> float:
     """½ log(2πσ²) + MSE / (2σ²): the Gaussian negative log-likelihood per sample, written with the MSE."""
     return 0.5 * math.log(2 * math.pi * variance) + mse / (2 * variance)
+
+
+def identity_rows(ident: Identities) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """The two identity tables as (row id, value): torch's losses beside the closed forms, and their differences."""
+    unit, fitted = gaussian_nll(ident.mse, 1.0), gaussian_nll(ident.mse, ident.mse)
+    mse = [("mse", ident.mse), ("nll_unit", ident.nll_unit), ("formula_unit", unit),
+           ("diff", abs(ident.nll_unit - unit)), ("nll_fit", ident.nll_fitted), ("formula_fit", fitted),
+           ("diff", abs(ident.nll_fitted - fitted))]  # fmt: skip
+    ce = [("ce", ident.cross_entropy), ("nll_cat", ident.nll_categorical),
+          ("diff", abs(ident.cross_entropy - ident.nll_categorical))]  # fmt: skip
+    return mse, ce

@@ -12,6 +12,7 @@ from core.overfitting.data import POOL, CurveData, make_data, to_unit
 
 MAX_DEGREE = 15
 SIZES = (16, 20, 24, 32, 40, 60, 80, 120, 160, POOL)  # training-set sizes of the learning curve
+FAR = 2.0  # a degree whose validation error is this many times the best one's is over- or underfitting
 
 
 def poly_features(u: np.ndarray, degree: int) -> np.ndarray:
@@ -98,3 +99,12 @@ def sweep(cfg: OverfitConfig) -> PolySweep:
         cond_raw=condition(data.x_train, cfg.degree),
         noise_floor=cfg.noise**2,
     )
+
+
+def fit_status(run: PolySweep, degree: int) -> str:
+    """``over`` (above the best degree, validation error more than FAR × the best), ``under`` (below it,
+    as far off) or ``best`` (the best degree or close enough to it)."""
+    far = run.val_mse[degree - 1] > FAR * run.val_mse[run.best_degree - 1]
+    if far and degree > run.best_degree:
+        return "over"
+    return "under" if far and degree < run.best_degree else "best"
