@@ -111,3 +111,12 @@ def test_engine_on_its_own_small_graph():
     walk = backward(nodes, leaves)
     np.testing.assert_allclose(walk.grads, [2 * 3 - 2, 3, 3, 1])  # ∂[(u+v)u]/∂u = 2u + v
     np.testing.assert_allclose(central_differences(nodes, leaves), walk.grads, atol=1e-8)
+
+
+def test_the_page_summary_checks_every_node_but_the_target():
+    run = run_backprop(BackpropConfig())
+    assert [run.names[i] for i in range(len(run.names)) if i not in run.checked] == ["y"]
+    assert run.finite
+    torch_gap, fd_gap = run.gaps
+    ref = [abs(run.grads[i] - run.autograd[i]) for i in run.checked]
+    assert torch_gap == max(ref) < 1e-12 and fd_gap < 1e-7

@@ -54,3 +54,12 @@ def test_distance_figure_has_both_settings_on_a_log_axis():
     assert fig.layout.yaxis.type == "log"
     assert "κ = 32.36" in fig.data[0].name and "κ = 1" in fig.data[1].name
     assert fig.layout.shapes[0].y0 == TOL
+
+
+def test_the_equation_writes_signs_as_words_do():
+    import numpy as np
+
+    from viz.linreg import equation
+
+    assert equation(np.array([2.0, -0.5]), ("x",)) == "ŷ = 2·x − 0.5"
+    assert equation(np.array([-1.25, 3.0, 0.5]), ("bmi", "bp")) == "ŷ = −1.25·bmi + 3·bp + 0.5"

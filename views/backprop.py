@@ -1,6 +1,5 @@
 """Backpropagation (chapter 9): a 2-2-1 network or a scalar expression as a graph, the chain rule node by node."""
 
-import numpy as np
 import streamlit as st
 
 from core.backprop import BackpropConfig, run_backprop, torch_expression, torch_network
@@ -52,13 +51,11 @@ with main:
     applied_experiment("bp")
     chart(fig_graph, key="bp_graph")
     st.caption(t("bp.graph_caption") + " " + t("ui.scrub_hint"))
-    checked = [i for i, op in enumerate(run.ops) if op != "const"]
-    if not np.all(np.isfinite(run.grads[checked])):
+    if not run.finite:
         st.warning(t("bp.saturated"), icon=":material/warning:")
     else:
-        torch_gap = float(np.max(np.abs(run.grads[checked] - run.autograd[checked])))
-        fd_gap = float(np.max(np.abs(run.grads[checked] - run.numeric[checked])))
-        st.success(t("bp.agree", n=len(checked), torch=torch_gap, fd=fd_gap), icon=":material/check:")
+        torch_gap, fd_gap = run.gaps
+        st.success(t("bp.agree", n=len(run.checked), torch=torch_gap, fd=fd_gap), icon=":material/check:")
         m = st.columns(3)
         m[0].metric(t("bp.metric_loss"), num(run.loss_value))
         m[1].metric(t("bp.metric_torch"), num(torch_gap), help=t("bp.metric_torch_help"))
@@ -68,7 +65,7 @@ st.subheader(t("bp.compare_heading"))
 st.markdown(t(f"bp.compare_text.{cfg.mode}"))
 left, right = st.columns(2)
 chart(fig_compare, key="bp_compare", where=left)
-rows = [i for i, op in enumerate(run.ops) if op != "const"]  # the target y gets no gradient
+rows = run.checked  # the target y gets no gradient
 right.dataframe(
     {
         t("bp.col_node"): [label(run.names[i]) for i in rows],

@@ -13,7 +13,7 @@ from ui.page import Experiment, applied_experiment, code_expander, header, try_t
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
-from viz.linreg import distance_figure, regression_figure
+from viz.linreg import distance_figure, equation, regression_figure
 
 C = RegressionConfig
 EXPERIMENTS = [
@@ -30,11 +30,6 @@ compute = st.cache_data(max_entries=32, show_spinner=False)(fit_regression)
 def figures(cfg: RegressionConfig, language: str):
     run = compute(cfg)
     return regression_figure(run, language), distance_figure(run, cfg.scale, TOL, language)
-
-
-def equation(theta: np.ndarray, names: tuple[str, ...]) -> str:
-    terms = " ".join(f"{'−' if w < 0 else '+'} {num(abs(w))}·{n}" for w, n in zip(theta[:-1], names, strict=True))
-    return f"ŷ = {terms.lstrip('+ ')} {'−' if theta[-1] < 0 else '+'} {num(abs(theta[-1]))}"
 
 
 header(

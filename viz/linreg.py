@@ -214,3 +214,10 @@ def distance_figure(run, scaled: bool, tol: float, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("lin.axis_epoch", lang), range=[0, float(run.curve_epochs[-1])])
     fig.update_layout(legend={"y": 1.05})
     return fig
+
+
+def equation(theta: np.ndarray, names: tuple[str, ...]) -> str:
+    """The fitted model written out: "ŷ = 2.01·x − 0.48" (weights for ``names``, then the bias)."""
+    terms = " ".join(f"{'−' if w < 0 else '+'} {num(abs(w))}·{n}" for w, n in zip(theta[:-1], names, strict=True))
+    first = terms.removeprefix("+ ").replace("− ", "−", 1) if terms.startswith("− ") else terms.removeprefix("+ ")
+    return f"ŷ = {first} {'−' if theta[-1] < 0 else '+'} {num(abs(theta[-1]))}"

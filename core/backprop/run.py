@@ -145,6 +145,24 @@ class BackpropRun:
     grad_after: np.ndarray  # (s+1, n) known gradients after each step (nan: not yet)
     loss_value: float
 
+    @property
+    def checked(self) -> list[int]:
+        """The nodes that get a gradient (all but the target y)."""
+        return [i for i, op in enumerate(self.ops) if op != "const"]
+
+    @property
+    def finite(self) -> bool:
+        """False when a gradient is inf/nan (BCE of a saturated σ(o): log 0)."""
+        return bool(np.all(np.isfinite(self.grads[self.checked])))
+
+    @property
+    def gaps(self) -> tuple[float, float]:
+        """Largest |graph − autograd| and |graph − central differences| over the checked nodes."""
+        g = self.grads[self.checked]
+        return float(np.max(np.abs(g - self.autograd[self.checked]))), float(
+            np.max(np.abs(g - self.numeric[self.checked]))
+        )
+
 
 def run_backprop(cfg: BackpropConfig) -> BackpropRun:
     """Forward and backward through the chosen graph, with autograd and central differences beside it."""
