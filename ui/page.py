@@ -72,9 +72,12 @@ def formula(latex: str, note_key: str | None = None) -> None:
 
 
 def workspace(ratio: tuple[int, int] = (1, 3)):
-    """(controls, main) containers: side by side, or stacked with a full-width main in the presenter view."""
+    """(controls, main) containers: side by side, or in the presenter view a full-width main with the
+    controls under it, so the chart is what a projector (480 CSS px tall at 1280×720 and 150 %) shows
+    under the title, not two rows of controls."""
     if presenting():
-        return st.container(border=True), st.container()
+        main = st.container()  # created first: drawn above the controls whatever the page writes first
+        return st.container(border=True), main
     controls, main = st.columns(list(ratio), gap="medium")
     return controls.container(border=True), main
 
@@ -104,7 +107,7 @@ def applied_experiment(prefix: str) -> None:
 
 
 def control_row(controls, n: int) -> list:
-    """``n`` places for controls: one column each in the presenter view (a row above the chart),
+    """``n`` places for controls: one column each in the presenter view (rows under the chart),
     else the controls container itself ``n`` times (a stack beside the chart)."""
     if presenting():
         return list(controls.columns(n))
