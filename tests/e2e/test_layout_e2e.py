@@ -90,6 +90,7 @@ def test_the_picture_fits_the_screen(browser, app_server, url_path, lang, size):
         main_width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
         if present:
             assert box["width"] >= 0.8 * main_width, f"main chart {box['width']:.0f} of {main_width:.0f} px"
+            assert box["y"] < 0.6 * viewport["height"], f"main chart starts at {box['y']:.0f} px: below the fold"
             assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0, "sidebar open"
             assert page.get_by_text(i18n.t("ui.code", lang)).count() == 0, "code shown in the presenter view"
         else:
