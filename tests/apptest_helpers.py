@@ -66,16 +66,10 @@ def english_only_strings(min_len: int = 12, *, rendered: bool = False) -> set[st
 
 def state_config_of(at: AppTest, cls):
     """The page's declared config as the AppTest session's widgets now hold it (seed included)."""
-    from core.common.params import declared, kind
+    from core.common.params import held
 
     s = at.session_state
-    values = {}
-    for f in declared(cls):
-        key = f.name if kind(f) != "seed" else "seed"
-        if key in s:
-            v = s[key]
-            values[f.name] = tuple(v) if kind(f) == "choices" else int(v) if kind(f) == "seed" else v
-    return cls(**values)
+    return held(cls, s, int(s["seed"]) if "seed" in s else 0)
 
 
 def assert_falls_back_to_defaults(page: str, cls, **params) -> None:

@@ -118,3 +118,10 @@ def test_a_second_group_of_controls_keeps_the_first_groups_values():
     assert (cfg.degree, cfg.patience) == (9, 7)
     at.slider(key="patience").set_value(12).run()
     assert at.slider(key="degree").value == 9 and not at.exception
+
+
+def test_held_reads_widget_state_with_lists_as_tuples_and_the_given_seed():
+    from core.common.params import held
+
+    assert held(Demo, {"n": 7, "picks": ["y", "z"], "other": 1}, 3) == replace(Demo(), n=7, picks=("y", "z"), seed=3)
+    assert held(Demo, {}, 0) == Demo()

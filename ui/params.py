@@ -17,10 +17,10 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 import i18n
-from core.common.params import declared, kind, valid
+from core.common.params import declared, held, kind, valid
 from ui.options import option
 from ui.page import bound, control_row
-from ui.state import lang, seed, t
+from ui.state import lang, seed
 
 DRAWN = "_params_drawn"  # session_state: keys of the declared widgets drawn on the current page
 
@@ -101,16 +101,4 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
 
 def state_config(cls):
     """The config as the widgets of this session hold it (defaults for any not drawn yet)."""
-    values = {}
-    for f in declared(cls):
-        if kind(f) == "seed":
-            values[f.name] = seed()
-        elif f.name in st.session_state:
-            v = st.session_state[f.name]
-            values[f.name] = tuple(v) if kind(f) == "choices" else v
-    return cls(**values)
-
-
-def text_of(cls, prefix: str) -> dict[str, str]:
-    """Field name -> its label in the page language (for captions that name a control)."""
-    return {f.name: t(f.metadata.get("text") or f"{prefix}.{f.name}") for f in declared(cls) if kind(f) != "seed"}
+    return held(cls, st.session_state, seed())

@@ -147,6 +147,16 @@ def _parse(f: dataclasses.Field, raw: str | list[str]):
     return raw
 
 
+def held(cls, state, seed: int):
+    """The config that widget state holds (``state``: a session-state mapping keyed by field names), with
+    ``seed`` for the seed field and defaults for fields no widget holds yet."""
+    values = {f.name: seed for f in declared(cls) if kind(f) == "seed"}
+    for f in declared(cls):
+        if kind(f) != "seed" and f.name in state:
+            values[f.name] = tuple(state[f.name]) if kind(f) == "choices" else state[f.name]
+    return cls(**values)
+
+
 def from_query(cls, query: Mapping[str, str | list[str]]):
     """The config a URL describes: every valid value taken, anything else left at its default."""
     values = {}
