@@ -30,5 +30,6 @@ for spec in registry.built():
     page = st.Page(spec.file, title=t(f"page.{spec.url_path}.title"), icon=spec.icon, url_path=spec.url_path)
     sections.setdefault(t(registry.section_of(spec)), []).append(page)
 
-st.navigation(sections).run()
+# Every page in view: collapsed, the menu would show ten and hide the rest of the book behind "View more".
+st.navigation(sections, expanded=True).run()
 freeze_when_imports_settle()
