@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui.warm  # noqa: F401 - with DL_WARM=1, fills every page's caches in the background, once per process
 from core.common.runtime import configure_torch
-from ui import registry
+from ui import live, registry
 from ui.heap import freeze_when_imports_settle
 from ui.page import page_style
 from ui.present import presenter_toggle, presenting
@@ -31,5 +31,5 @@ for spec in registry.built():
     sections.setdefault(t(registry.section_of(spec)), []).append(page)
 
 # Every page in view: collapsed, the menu would show ten and hide the rest of the book behind "View more".
-st.navigation(sections, expanded=True).run()
+live.run(st.navigation(sections, expanded=True))  # the page reruns alone on its own widget changes
 freeze_when_imports_settle()

@@ -46,6 +46,27 @@ def wait_done(page, timeout: int = LOAD_TIMEOUT) -> None:
     page.wait_for_selector(DONE, timeout=timeout, state="attached")
 
 
+DRAWN = "() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.revision || '')"
+
+
+def rerun(page, action, timeout: int = LOAD_TIMEOUT) -> None:
+    """Do ``action`` (a control change that changes a chart), then wait until that run has finished
+    and every chart has drawn what it sent.
+
+    Neither a changed URL nor a ``notRunning`` app says that much: a slider writes the URL before the
+    server has started the run, the app is still ``notRunning`` from the run before, and a cached run
+    can finish within one render, so that ``running`` never reaches the DOM. A chart drawing a new
+    figure says the run has started; ``notRunning`` after that, that it has finished.
+    """
+    before = page.evaluate(DRAWN)
+    action()
+    page.wait_for_function(
+        f"before => JSON.stringify(({DRAWN})()) !== JSON.stringify(before)", arg=before, timeout=timeout
+    )
+    wait_done(page, timeout)
+    wait_charts(page, timeout)
+
+
 def wait_charts(page, timeout: int = LOAD_TIMEOUT) -> None:
     """Wait until every chart element has drawn the figure it was last sent."""
     page.wait_for_function(

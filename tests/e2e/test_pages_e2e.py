@@ -15,6 +15,7 @@ from tests.e2e.browser import (
     assert_clean,
     chart_data,
     full_screenshot,
+    rerun,
     wait_charts,
     wait_done,
 )
@@ -94,9 +95,8 @@ def test_try_this_puts_its_settings_in_the_url(page, context, app_server, url_pa
     url_before = page.evaluate("location.href")
     buttons = page.locator("[data-testid='stButton'] button").filter(has_text=i18n.t("ui.try_apply", "en"))
     assert buttons.count() >= 1
-    buttons.last.click()
-    page.wait_for_function("(before) => location.href !== before", arg=url_before, timeout=LOAD_TIMEOUT)
-    wait_done(page)
+    rerun(page, buttons.last.click)
+    assert page.evaluate("location.href") != url_before
     query = parse_qs(urlparse(page.evaluate("location.href")).query)
     assert set(query) - {"lang"}, "the experiment's settings are not in the URL"
     values = slider_values(page)

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import load
-from tests.e2e.browser import EXCEPTION, LOAD_TIMEOUT, wait_done
+from tests.e2e.browser import EXCEPTION, LOAD_TIMEOUT, rerun, wait_done
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "logistic-regression"  # the worked example: a few seconds of training per cold experiment
@@ -171,9 +171,7 @@ def nudge(page) -> None:
     slider = page.locator(SLIDER).first
     at_max = slider.evaluate("e => Number(e.value) >= Number(e.max)")
     slider.focus()
-    slider.press("ArrowLeft" if at_max else "ArrowRight")
-    page.wait_for_timeout(300)
-    wait_done(page)
+    rerun(page, lambda: slider.press("ArrowLeft" if at_max else "ArrowRight"))
 
 
 def test_sessions_stay_on_their_replica_across_reruns(browser, klass):

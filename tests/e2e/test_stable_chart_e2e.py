@@ -4,9 +4,12 @@ a fresh load of the same URL (traces, frames, axis ranges, slider position)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from tests.e2e.browser import assert_clean, wait_charts, wait_done
+import i18n
+from tests.e2e.browser import assert_clean, rerun, wait_charts, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
 # Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
@@ -29,13 +32,9 @@ STATIC = """() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__sta
 
 
 def change(page, key: str) -> None:
-    url = page.url
     slider = page.locator(SLIDER).first
     slider.focus()
-    slider.press(key)
-    page.wait_for_function("url => location.href !== url", arg=url)  # the rerun has started
-    wait_done(page)
-    wait_charts(page)
+    rerun(page, lambda: slider.press(key))
 
 
 def scrub(page, fraction: float) -> None:
@@ -75,5 +74,42 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     fresh.goto(page.url)
     wait_done(fresh)
     wait_charts(fresh)
-    assert fresh.evaluate(STATE) == state
+    again = fresh.evaluate(STATE)
     fresh.close()
+    assert again == state, first_difference(state, again)
+
+
+def first_difference(after: list[str], fresh: list[str]) -> str:
+    """Where the chart state after the changes first differs from a fresh load (chart, part, position)."""
+    for i, (a, b) in enumerate(zip(after, fresh, strict=True)):
+        a, b = json.loads(a), json.loads(b)
+        for part in a:
+            if a[part] != b[part]:
+                x, y = json.dumps(a[part]), json.dumps(b[part])
+                at = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
+                near = slice(max(0, at - 150), at + 150)
+                return f"chart {i}, {part} at char {at}: after changes {x[near]!r} vs fresh {y[near]!r}"
+    return "same"
+
+
+def test_a_page_control_reruns_the_page_alone_and_the_sidebar_reruns_the_app(page, app_server):
+    """ui.live: a page's widget change reruns only the page's fragment (the sidebar and the menu are not
+    sent again); the sidebar's language switch reruns the whole app, in the other language."""
+    open_page(page, app_server, "gradient-descent", "en")
+    sent: list[bytes] = []
+    page.on(
+        "websocket", lambda ws: ws.on("framereceived", lambda p: sent.append(p if isinstance(p, bytes) else p.encode()))
+    )
+    page.reload()
+    wait_done(page)
+    wait_charts(page)
+    note = {lang: i18n.t("app.sidebar_note", lang).encode() for lang in ("en", "ko")}
+    assert any(note["en"] in p for p in sent), "a full run sends the sidebar"
+    sent.clear()
+    change(page, "ArrowRight")
+    assert any(b"chart_gd_map" in p for p in sent), "the page's chart was sent again"
+    assert not any(note["en"] in p for p in sent), "a page control reran the sidebar too"
+    sent.clear()
+    rerun(page, lambda: page.locator("[data-testid='stSidebar'] label").filter(has_text="한국어").click())
+    assert any(note["ko"] in p for p in sent), "the language switch reran the app"
+    assert_clean(page, "ko")
