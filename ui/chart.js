@@ -22,27 +22,44 @@ function loadPlotly() {
 }
 
 // plotly.js bug (plotly/plotly.js#4491, plotly/plotly.py#2151): an animation frame with redraw: false
-// replots only the animated (scatter) traces of each subplot and removes every other layer:
-// the contour map, heatmaps, and the traces of subplots that have no animated trace vanish on the
-// first scrub. Patch the cartesian plotter once so a partial replot also draws those traces.
+// replots only the animated (scatter) traces, and each subplot's replot joins its trace layers
+// (g.mlayer) to the animated ones alone, so every other layer is removed: the contour map, heatmaps,
+// and the traces of subplots with no animated trace vanish on the first scrub. Patch the cartesian
+// plotter once: during such a partial replot the layers holding no animated trace are hidden from that
+// join (their mlayer class is lifted), so they stay on screen as drawn, not drawn again every frame.
+function layerOf(trace) {
+  return trace._module.layerName || trace._module.name + "layer";
+}
+
 function keepStaticLayers(gd) {
   for (const trace of gd._fullData || []) {
     const base = trace._module && trace._module.basePlotModule;
     if (!base || base.name !== "cartesian" || base.__keepsStaticLayers) continue;
     const plot = base.plot;
     base.plot = function (graph, traces, transitionOpts, onComplete) {
-      if (Array.isArray(traces) && transitionOpts) {
-        const wanted = new Set(traces);
-        const animatedSubplots = new Set();
-        for (const t of graph._fullData) if (wanted.has(t.index)) animatedSubplots.add(t.xaxis + t.yaxis);
-        for (const t of graph._fullData) {
-          if (t.visible !== true || !t._module || t._module.basePlotModule !== base) continue;
-          // Scatter keeps its own unanimated traces on a subplot it replots; everything else is re-added.
-          if (!t._module.animatable || !animatedSubplots.has(t.xaxis + t.yaxis)) wanted.add(t.index);
-        }
-        traces = [...wanted].sort((a, b) => a - b);
+      if (!Array.isArray(traces) || !transitionOpts) return plot.call(this, graph, traces, transitionOpts, onComplete);
+      const wanted = new Set(traces);
+      const animated = new Set(); // "<subplot> <layer class>" of every animated trace
+      for (const t of graph._fullData) {
+        if (wanted.has(t.index) && t._module) animated.add(t.xaxis + t.yaxis + " " + layerOf(t));
       }
-      return plot.call(this, graph, traces, transitionOpts, onComplete);
+      const hidden = [];
+      for (const [subplot, info] of Object.entries(graph._fullLayout._plots || {})) {
+        const node = info.plot && info.plot.node && info.plot.node();
+        if (!node) continue;
+        for (const layer of node.children) {
+          if (!layer.classList.contains("mlayer")) continue;
+          const name = [...layer.classList].find((c) => c.endsWith("layer") && c !== "mlayer");
+          if (animated.has(subplot + " " + name)) continue;
+          layer.classList.remove("mlayer");
+          hidden.push(layer);
+        }
+      }
+      try {
+        return plot.call(this, graph, traces, transitionOpts, onComplete);
+      } finally {
+        for (const layer of hidden) layer.classList.add("mlayer");
+      }
     };
     base.__keepsStaticLayers = true;
   }
