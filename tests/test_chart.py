@@ -5,7 +5,11 @@ import json
 
 import plotly.graph_objects as go
 
-from ui.chart import figure_json, static_traces
+from core.common.params import experiment
+from core.descent.gradient import DescentConfig, descent_scene
+from core.descent.surfaces import SURFACES
+from ui.chart import drawn, moving_parts, static_traces
+from viz.gradient_descent import descent_figure
 
 
 def animated_figure() -> go.Figure:
@@ -30,13 +34,42 @@ def test_a_static_trace_keeps_its_hash_while_the_animated_ones_change():
     a, b = animated_figure(), animated_figure()
     b.data[1].x = [5]
     b.frames[0].data[0].x = [9]
-    (_, rev_a, static_a), (_, rev_b, static_b) = figure_json(a), figure_json(b)
+    (_, rev_a, static_a, _), (_, rev_b, static_b, _) = drawn(a), drawn(b)
     assert rev_a != rev_b and static_a == static_b
     c = animated_figure()
     c.data[0].z = [[1, 2], [3, 5]]
-    assert figure_json(c)[2][0] != static_a[0] and figure_json(c)[2][1] == static_a[1]
+    assert drawn(c)[2][0] != static_a[0] and drawn(c)[2][1] == static_a[1]
 
 
 def test_the_payload_is_computed_once_per_figure_object():
     fig = animated_figure()
-    assert figure_json(fig) is figure_json(fig)
+    assert drawn(fig) is drawn(fig)
+
+
+def gd_figure(**changes) -> dict:
+    cfg = DescentConfig(**experiment(DescentConfig, **changes))
+    s = descent_scene(cfg)
+    return json.loads(descent_figure(s.run, s.slices, s.grid, s.field, SURFACES[cfg.surface], s.box, "en").to_json())
+
+
+def test_a_new_learning_rate_moves_the_path_in_place_and_a_new_surface_redraws():
+    """moving_parts: the browser may update the gradient-descent map by moving its animated traces
+    when only the run changed; a different surface (another contour map) must go through react."""
+    a, b, c = gd_figure(lr=0.1), gd_figure(lr=0.2), gd_figure(surface="rosenbrock")
+    moving_a, moving_b, moving_c = moving_parts(a), moving_parts(b), moving_parts(c)
+    assert moving_a is not None and moving_a["animated"] == sorted({i for f in a["frames"] for i in f["traces"]})
+    assert moving_a["shape"] == moving_b["shape"] and a["data"] != b["data"]
+    assert moving_c is None or moving_c["shape"] != moving_a["shape"]
+    assert {k for f in a["frames"] for k in f.get("layout", {})} <= set(moving_a["axes"])
+    assert a["layout"]["yaxis2"] != b["layout"]["yaxis2"] and "yaxis2" in moving_a["axes"]  # set, not a new shape
+
+
+def test_figures_redrawn_per_frame_or_with_changing_titles_are_not_moved_in_place():
+    fig = animated_figure()
+    fig.layout.sliders = [{"steps": [{"args": [["0"], {"frame": {"redraw": True}}], "method": "animate"}]}]
+    assert moving_parts(json.loads(fig.to_json())) is None
+    fig.layout.sliders = [{"steps": [{"args": [["0"], {"frame": {"redraw": False}}], "method": "animate"}]}]
+    assert moving_parts(json.loads(fig.to_json())) is not None
+    fig.frames[0].layout = {"title": {"text": "step 0"}}
+    assert moving_parts(json.loads(fig.to_json())) is None
+    assert moving_parts(json.loads(go.Figure([go.Scatter(x=[0])]).to_json())) is None

@@ -112,6 +112,53 @@ function clickedPoints(event) {
   }));
 }
 
+async function stopAnimation(Plotly, gd) {
+  // A frame landing after the update would draw old data.
+  if (gd._transitionData && gd._transitionData._frameQueue && gd._transitionData._frameQueue.length) {
+    await Plotly.animate(gd, [], { mode: "immediate", frame: { duration: 0 }, transition: { duration: 0 } });
+  }
+}
+
+// Only the animated data changed (ui/chart.py moving_parts): same layout but for the frames' axes,
+// same trace types, every static trace as on screen.
+function movable(gd, data, figure) {
+  const moving = data.moving;
+  if (!moving || gd.__revision === undefined || gd.__shape !== moving.shape + (data.present ? "-present" : "")) {
+    return false;
+  }
+  // The new frames replace the old ones by name (Plotly.addFrames), so the names must be the same.
+  const names = (gd._transitionData && gd._transitionData._frames || []).map((f) => f.name);
+  const next = (figure.frames || []).map((f) => f.name);
+  if (names.length !== next.length || names.some((name, i) => name !== next[i])) return false;
+  return (data.static || []).every(([, hash]) => gd.__static && gd.__static.has(hash));
+}
+
+// Update in place as a scrub does: swap the frames, move the animated traces to the new figure's
+// data (and its axes to the new ranges) without a redraw, and put the slider where the figure has it.
+async function move(Plotly, gd, figure, moving) {
+  await stopAnimation(Plotly, gd);
+  // Same names: each frame replaces its namesake. (Plotly.deleteFrames sorts indices as text and
+  // fails on more than ten frames.)
+  await Plotly.addFrames(gd, figure.frames);
+  await Plotly.animate(
+    gd,
+    { data: moving.animated.map((i) => figure.data[i]), traces: moving.animated },
+    { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
+  );
+  const changed = {};
+  for (const axis of moving.axes) {
+    const now = gd.layout[axis] || {};
+    for (const [key, value] of Object.entries(figure.layout[axis] || {})) {
+      if (JSON.stringify(now[key]) !== JSON.stringify(value)) changed[`${axis}.${key}`] = value;
+    }
+  }
+  (figure.layout.sliders || []).forEach((slider, i) => {
+    const shown = gd.layout.sliders && gd.layout.sliders[i];
+    if (shown && shown.active !== slider.active) changed[`sliders[${i}].active`] = slider.active;
+  });
+  if (Object.keys(changed).length) await Plotly.relayout(gd, changed);
+}
+
 async function draw(Plotly, gd, data, setTriggerValue) {
   if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
   const figure = JSON.parse(data.figure);
@@ -125,18 +172,18 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   }
   if (data.present) enlargeText(figure.layout);
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
-  if (gd.__revision === undefined) {
+  if (movable(gd, data, figure)) {
+    await move(Plotly, gd, figure, data.moving);
+  } else if (gd.__revision === undefined) {
     await Plotly.newPlot(gd, figure.data, figure.layout, config);
     gd.dataset.builds = String(Number(gd.dataset.builds || 0) + 1); // the benchmark counts rebuilds
     if (figure.frames && figure.frames.length) await Plotly.addFrames(gd, figure.frames);
   } else {
-    // Stop a running animation first: a frame landing after the update would draw old data.
-    if (gd._transitionData && gd._transitionData._frameQueue && gd._transitionData._frameQueue.length) {
-      await Plotly.animate(gd, [], { mode: "immediate", frame: { duration: 0 }, transition: { duration: 0 } });
-    }
+    await stopAnimation(Plotly, gd);
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
   gd.__static = kept;
+  gd.__shape = data.moving ? data.moving.shape + (data.present ? "-present" : "") : undefined;
   gd.__revision = data.revision;
   gd.dataset.revision = data.revision; // tests wait for this: the figure on screen is the one sent
   keepStaticLayers(gd);
@@ -160,7 +207,16 @@ export default function (component) {
   gd.__queue = (gd.__queue || Promise.resolve())
     .then(() => loadPlotly())
     .then((Plotly) => draw(Plotly, gd, data, setTriggerValue))
-    .catch((error) => {
-      gd.textContent = String(error);
+    .catch(async (error) => {
+      // An update that failed half-way leaves a plot in an unknown state: build it afresh.
+      console.error("chart " + data.key + ": update failed, drawing it afresh", error);
+      try {
+        const Plotly = await loadPlotly();
+        Plotly.purge(gd);
+        gd.__revision = gd.__shape = gd.__static = gd.__listening = undefined;
+        await draw(Plotly, gd, data, setTriggerValue);
+      } catch (again) {
+        gd.textContent = String(again);
+      }
     });
 }

@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import plotly
 import plotly.graph_objects as go
@@ -68,19 +70,65 @@ def static_traces(figure: dict) -> list[tuple[int, str]]:
     ]
 
 
-def figure_json(fig: go.Figure) -> tuple[str, str, list[tuple[int, str]]]:
-    """(JSON of ``fig``, its revision hash, its static traces), computed once per figure object:
-    cached figures cost nothing."""
+AXIS = re.compile(r"^[xy]axis\d*$")
+
+
+def moving_parts(figure: dict) -> dict | None:
+    """What a widget change may update in place, or None if the figure must go through ``Plotly.react``.
+
+    A figure animated without redraw (paths, curves, points moving over a fixed map) whose frames
+    change only data and axis ranges: the browser can move its animated traces to the new data the way
+    a scrub does, swap the frames and set what changed on the axes, if everything else is as on screen.
+    ``shape`` is the hash of that everything else: the layout without the axes' settings and the
+    sliders' position, the axes' names, and the type of every trace (the static ones are compared by
+    their own hashes).
+    """
+    frames = figure.get("frames") or []
+    sliders = figure.get("layout", {}).get("sliders") or []
+    if not frames or not sliders:
+        return None
+    if any(
+        step.get("args", [None, {}])[1].get("frame", {}).get("redraw", True) for step in sliders[0].get("steps", [])[:1]
+    ):
+        return None
+    moved: set[str] = set()
+    for frame in frames:
+        moved |= set(frame.get("layout") or {})
+    if not all(AXIS.match(k) for k in moved):
+        return None  # a frame changes a title or an annotation: only a redraw shows that
+    # Axes may differ (the loss axis follows the run: its range, its ticks): the browser sets them with
+    # one relayout, which redraws axes and moves data but recomputes nothing; everything else is shape.
+    axes = sorted(k for k in figure["layout"] if AXIS.match(k))
+    layout = {k: v for k, v in figure["layout"].items() if k not in axes}
+    layout["sliders"] = [{k: v for k, v in slider.items() if k != "active"} for slider in sliders]
+    animated = sorted({i for frame in frames for i in frame.get("traces", [])})
+    kinds = [trace.get("type") for trace in figure.get("data", [])]
+    shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))
+    return {"shape": shape, "animated": animated, "axes": sorted(axes)}
+
+
+class Drawn(NamedTuple):
+    """A figure as the chart element sends it: all a page needs to keep of a figure it has built."""
+
+    text: str  # the figure's JSON
+    revision: str  # hash of the text
+    static: list[tuple[int, str]]  # static_traces
+    moving: dict | None  # moving_parts
+
+
+def drawn(fig: go.Figure) -> Drawn:
+    """``fig`` as Drawn, computed once per figure object: cached figures cost nothing."""
     cached = getattr(fig, "_dl_json", None)
     if cached is None:
         text = fig.to_json()
-        cached = (text, _digest(text), static_traces(json.loads(text)))
+        figure = json.loads(text)
+        cached = Drawn(text, _digest(text), static_traces(figure), moving_parts(figure))
         fig._dl_json = cached
     return cached
 
 
 def chart(
-    fig: go.Figure,
+    fig: go.Figure | Drawn,
     *,
     key: str,
     on_click: Callable[[list[dict]], None] | None = None,
@@ -89,7 +137,7 @@ def chart(
 ) -> None:
     """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given);
     ``on_click(points)`` runs as a callback before the rerun."""
-    text, revision, static = figure_json(fig)
+    text, revision, static, moving = fig if isinstance(fig, Drawn) else drawn(fig)
     present = presenting()
     key = f"chart_{key}"  # element class st-key-chart_*: tests find every chart before it has drawn
 
@@ -104,6 +152,7 @@ def chart(
             data={
                 "figure": text,
                 "static": static,
+                "moving": moving,
                 "revision": f"{revision}-present" if present else revision,
                 "key": key,
                 "config": CONFIG | (config or {}),

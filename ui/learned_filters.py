@@ -9,11 +9,12 @@ import streamlit as st
 from core.cnn.conv import KERNELS
 from core.cnn.digits import closest_kernels, learned_maps, train_digit_cnn
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+@figure_cache
 def learned_figures(run_id: int, _run, language: str):
     names, cos = closest_kernels(_run.filters[-1])
     return (

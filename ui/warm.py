@@ -18,8 +18,8 @@ Streamlit runs app.py only when a session opens, so a server started by serve-cl
 container is kicked once right after its health check answers (``python -m ui.warm --kick URL``).
 
 Memory: st.cache_data is bounded in bytes by Streamlit's ``server.maxCacheDataSize`` (set by
-serve-class.sh and the container, see deploy/); figures in st.cache_resource are bounded by each
-page's max_entries. ``STATUS`` records what the warm-up did (seconds, runs, failures, RSS after).
+serve-class.sh and the container, see deploy/); figures are kept as their JSON in ui.figcache's one
+LRU, bounded by ``DL_FIGURE_CACHE_MB``. ``STATUS`` records what the warm-up did (seconds, runs, failures, RSS after).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from core.backprop.graph import backward, central_differences
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -25,7 +26,7 @@ EXPERIMENTS = [
 compute = st.cache_data(max_entries=32, show_spinner=False)(run_backprop)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: BackpropConfig, language: str):
     run = compute(cfg)
     return graph_figure(run, language), compare_figure(run, language)

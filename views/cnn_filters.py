@@ -8,6 +8,7 @@ from core.cnn.digits import DigitCNN, train_digit_cnn
 from core.cnn.images import load_image, read_upload
 from core.common.params import defaults, experiment
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.kernel_editor import kernel_editor, upload_box
 from ui.learned_filters import learned_filters
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
@@ -32,7 +33,7 @@ EXPERIMENTS = [
 builtin = st.cache_data(max_entries=8, show_spinner=False)(load_image)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@figure_cache
 def figures(image_key: str, _image: np.ndarray, weights: str, cfg: CnnConfig, language: str):
     """Feature maps and the three filter figures; ``image_key`` names ``_image`` (a built-in or an upload hash)."""
     run = filter_image(_image, parse_custom(weights), cfg)

@@ -9,6 +9,7 @@ from core.digits.mlp import ProjectConfig, build_mlp, train_digits
 from core.digits.weights import read_state
 from ui import digits_training as training
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -30,7 +31,7 @@ def evaluation(key: str, _cfg: ProjectConfig, _state: dict):
     return evaluate(_cfg, _state, make_split(_cfg.seed))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(key: str, _run, language: str):
     return viz.training_figure(_run, language), viz.data_figure(_run.split, language)
 

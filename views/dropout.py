@@ -8,6 +8,7 @@ from core.regularize.dropout import InvertedDropout, build_mlp, train
 from core.regularize.probes import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -28,7 +29,7 @@ FORMULA = r"\begin{aligned} \tilde h &= \tfrac{m \odot h}{1-p}, \quad \mathbb{E}
 compute = st.cache_data(max_entries=32, show_spinner=False)(compare)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: DropoutConfig, language: str) -> dict:
     cmp = compute(cfg)
     labels = viz.model_labels(cfg, lang=language)

@@ -9,6 +9,7 @@ from core.descent.gradient import START_LIMIT, DescentConfig, descent_scene, des
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_preset
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -36,7 +37,7 @@ OUTCOME = {  # run.outcome -> how the page says it
 compute = st.cache_data(max_entries=64, show_spinner=False)(descent_scene)
 
 
-@st.cache_resource(max_entries=12, show_spinner=False)
+@figure_cache
 def figure(kind: str, cfg: DescentConfig, language: str):
     s, spec = compute(cfg), SURFACES[cfg.surface]
     if kind == "3d":

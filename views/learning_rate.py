@@ -19,6 +19,7 @@ from core.descent.rates import (
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, start_of, with_preset
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -38,7 +39,7 @@ EXPERIMENTS = [
 compute = st.cache_data(max_entries=64, show_spinner=False)(rate_scene)
 
 
-@st.cache_resource(max_entries=24, show_spinner=False)
+@figure_cache
 def figures(cfg: RateConfig, lrs: tuple[float, ...], language: str):
     s = compute(cfg, lrs)
     return runs_figure(s.runs, s.grid, SURFACES[cfg.surface], s.box, language), sweep_figure(s.sweep, s.runs, language)

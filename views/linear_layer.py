@@ -12,6 +12,7 @@ from core.linear_layer.speed import matmul_sweep, time_matmul
 from core.linear_layer.stack import count_parameters, count_table, widths_or_default
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -32,7 +33,7 @@ STATUS = {"singular": (st.warning, ":material/compress:"), "flip": (st.info, ":m
 compute = st.cache_data(max_entries=32, show_spinner=False)(transform)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: LinearConfig, language: str):
     run = compute(cfg)
     return plane_figure(run, language), batch_figure(run, language)

@@ -9,6 +9,7 @@ from core.linreg.data import make_data
 from core.linreg.train import TOL, conditioning, epochs_to_converge, fit_regression, mse_grid, train_sgd
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.present import presenting
@@ -26,7 +27,7 @@ EXPERIMENTS = [
 compute = st.cache_data(max_entries=32, show_spinner=False)(fit_regression)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: RegressionConfig, language: str):
     run = compute(cfg)
     return regression_figure(run, language), distance_figure(run, cfg.scale, TOL, language)

@@ -9,6 +9,7 @@ from core.classify.train import ClassifyConfig, build_model, status, train_class
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, formula, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -31,7 +32,7 @@ STATUS = {"diverged": (st.error, "warning"), "line_close": (st.info, "block"), "
 compute = st.cache_data(max_entries=32, show_spinner=False)(train_classifier)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: ClassifyConfig, language: str):
     run = compute(cfg)
     return boundary_figure(run, lang=language), units_figure(run, lang=language) if run.units else None

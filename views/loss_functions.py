@@ -9,6 +9,7 @@ from core.losses.classification import class_curves, mse_on_sigmoid, naive_bce, 
 from core.losses.regression import fit_huber, fit_mae, fit_mse, fit_outlier, pointwise, residual_curves
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.present import presenting
@@ -28,12 +29,12 @@ curves = st.cache_data(max_entries=32, show_spinner=False)(residual_curves)
 classes = st.cache_data(max_entries=32, show_spinner=False)(class_curves)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def regression_figures(cfg: LossConfig, language: str):
     return fits_figure(fits(cfg), cfg.delta, language), residual_figure(curves(cfg), cfg.delta, language)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def classification_figure(cfg: LossConfig, language: str):
     return class_figure(classes(cfg), cfg.temperature, cfg.dtype, language)
 

@@ -8,6 +8,7 @@ from core.mle import MLEConfig, ascend, closed_form, identities, identity_rows, 
 from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -27,7 +28,7 @@ compute = st.cache_data(max_entries=32, show_spinner=False)(ascend)
 compute_identities = st.cache_data(max_entries=32, show_spinner=False)(lambda cfg: identities(cfg, compute(cfg)))
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figure(cfg: MLEConfig, language: str):
     run = compute(cfg)
     return mle_figure(cfg.dist, run, landscape(cfg, run), language)

@@ -19,6 +19,7 @@ from core.descent.race import (
 )
 from core.descent.surfaces import SURFACES, apply_preset, plain, start_of, with_preset
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -39,7 +40,7 @@ HYPER = ("momentum", "beta1", "beta2", "alpha", "eps")  # in the "hyperparameter
 compute = st.cache_data(max_entries=32, show_spinner=False)(race_scene)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: RaceConfig, language: str):
     s = compute(cfg)
     frames = frame_steps(cfg.steps)

@@ -6,6 +6,7 @@ from core.common.params import defaults, experiment
 from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, fit_status, make_data, sweep, train_mlp
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -25,13 +26,13 @@ compute_poly = st.cache_data(max_entries=32, show_spinner=False)(sweep)
 compute_mlp = st.cache_data(max_entries=32, show_spinner=False)(train_mlp)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def poly_figures(cfg: OverfitConfig, language: str):
     run = compute_poly(cfg)
     return poly_figure(run, cfg.degree, language), size_figure(run, cfg.n, language)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def mlp_chart(cfg: OverfitConfig, language: str):
     return mlp_figure(compute_mlp(cfg), language)
 

@@ -9,6 +9,7 @@ from core.activations.hinges import count_pieces, fit_relu_units, fit_status
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls, state_config
 from ui.present import presenting
@@ -31,7 +32,7 @@ study_run = st.cache_data(max_entries=32, show_spinner=False)(depth_study)
 gallery_figure = st.cache_resource(max_entries=8, show_spinner=False)(lambda a, lg: viz.activation_figure(curves(), selected=a, lang=lg))  # fmt: skip
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(part: str, cfg: ReluConfig, language: str):
     if part == "fit":
         fit = fit_run(cfg)

@@ -15,6 +15,7 @@ from core.digits.autoencoder import (
     train_autoencoder,
 )
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -30,7 +31,7 @@ EXPERIMENTS = [
 compute = st.cache_data(max_entries=16, show_spinner=False)(train_autoencoder)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(cfg: ReprConfig, language: str):
     run = compute(cfg)
     return viz.latent_figure(run, language), viz.weights_figure(run.enc_w1, language), viz.quality_figure(run, language)

@@ -10,6 +10,7 @@ from core.rnn.train import train, training_status
 from core.rnn.unroll import make_model, manual_unroll, unroll
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -34,14 +35,14 @@ def compute_training(cfg: RnnConfig):
     return train(compute(cfg.unroll_part).seq, cfg)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figures(part: RnnConfig, forget_bias: bool, language: str):
     out = compute(part)
     unrolled = unrolled_figure(out.seq, unroll=out.run, lang=language)
     return unrolled, gradient_figure(out.grads, forget_bias=forget_bias, lang=language)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def train_figure(cfg: RnnConfig, language: str):
     return training_figure(compute(cfg.unroll_part).seq, training=compute_training(cfg), lang=language)
 

@@ -9,6 +9,7 @@ from core.common.params import defaults, experiment
 from core.sgd import SGDConfig, gradient_noise, make_data, per_batch_gradients, run_sgd, sgd_path
 from i18n.numbers import num
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -32,12 +33,12 @@ def noise_at_start(cfg: SGDConfig):
     return gradient_noise(data, (cfg.w0, cfg.b0), int(cfg.cloud), [s for s in SIZES if s < cfg.n], cfg.seed)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def main_figure(cfg: SGDConfig, language: str):
     return paths_figure(compute(cfg), language)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def cloud_figure(cfg: SGDConfig, language: str):
     return noise_figure(noise_at_start(cfg), compute(replace(cfg, cloud=C.cloud)), language)
 

@@ -8,6 +8,7 @@ from core.tensors.broadcast import combine, operands
 from core.tensors.memory import relayout, storage_of
 from core.tensors.reduce import reduce, sample
 from ui.chart import chart
+from ui.figcache import figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
@@ -26,7 +27,7 @@ CODE = {"broadcast": (combine, operands), "memory": (relayout, storage_of), "red
 compute = st.cache_data(max_entries=32, show_spinner=False)(explore)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@figure_cache
 def figure(cfg: TensorConfig, language: str):
     return tensor_figure(compute(cfg), language)
 

@@ -1,0 +1,74 @@
+"""ui.figcache: figures kept as the chart element's JSON, in one LRU bounded in bytes across pages."""
+
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from ui import figcache
+from ui.chart import Drawn
+
+
+@pytest.fixture
+def small_budget(monkeypatch):
+    figcache.clear()
+    monkeypatch.setattr(figcache, "BUDGET", 20_000)
+    yield
+    figcache.clear()
+
+
+def scatter(n: int, seed: int) -> go.Figure:
+    return go.Figure(go.Scatter(y=np.random.default_rng(seed).normal(size=n)))
+
+
+def test_figures_come_back_as_their_json_and_other_values_as_they_are(small_budget):
+    calls = []
+
+    @figcache.figure_cache
+    def build(n: int, language: str, _unhashed):
+        calls.append(n)
+        return {"a": scatter(n, 0), "none": None}, np.zeros(3)
+
+    first = build(10, "ko", object())
+    again = build(10, "ko", object())  # _unhashed is not part of the key
+    assert calls == [10] and again is first
+    figs, arr = first
+    assert isinstance(figs["a"], Drawn) and figs["a"].text == scatter(10, 0).to_json()
+    assert figs["none"] is None and np.array_equal(arr, np.zeros(3))
+    assert json.loads(figs["a"].text)["data"][0]["type"] == "scatter"
+    build(10, "en", None)
+    assert calls == [10, 10], "another language is another entry"
+
+
+def test_the_cache_holds_at_most_its_budget_and_drops_the_least_recently_used(small_budget):
+    @figcache.figure_cache
+    def build(seed: int):
+        return scatter(200, seed)
+
+    one = figcache.size_of(build(0))
+    assert 2_000 < one < 20_000
+    for seed in range(1, 40):
+        build(seed)
+        assert figcache.held_bytes() <= figcache.BUDGET
+    kept = figcache.BUDGET // one
+    assert len(figcache._entries) in (kept, kept - 1)
+    # The newest survive, the oldest went: seed 39 is a hit, seed 0 is built again.
+    assert build(39) is build(39)
+    before = len(figcache._entries)
+    build(0)
+    assert len(figcache._entries) <= before
+
+
+def test_two_builders_with_one_name_in_different_pages_do_not_share_entries(small_budget):
+    """Pages are compiled from their files (co_filename), as Streamlit runs them."""
+    source = "@figure_cache\ndef figure(n: int):\n    return scatter(n, SEED)\n"
+
+    def page(path: str, seed: int):
+        scope = {"figure_cache": figcache.figure_cache, "scatter": scatter, "SEED": seed}
+        exec(compile(source, path, "exec"), scope)
+        return scope["figure"]
+
+    a, b, a_again = page("views/a.py", 1), page("views/b.py", 2), page("views/a.py", 1)
+    assert a(5).text != b(5).text
+    assert a_again(5) is a(5), "a rerun of the same page finds its entries"
