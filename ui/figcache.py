@@ -2,7 +2,8 @@
 
 ``st.cache_resource(max_entries=16)`` on every page kept whole ``plotly`` figure objects (validated
 property trees several times the size of their JSON) plus that JSON, and bounded each page by a count,
-so 18 pages x 16 entries had no bound in megabytes: a warmed server sat at 880 MB. Here a builder's
+so 18 pages x 16 entries had no bound in megabytes (877 MB of server RSS after the benchmark had
+opened every page; 674 MB with this cache). Here a builder's
 figures are turned into ``ui.chart.Drawn`` (the JSON text and its hashes, all the chart element needs)
 as they are built, and every page's builders share one LRU bounded by ``DL_FIGURE_CACHE_MB``
 (default 120) of what they hold; the oldest entries go first, whichever page they belong to.
