@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from core.common.params import experiment
 from core.descent.gradient import DescentConfig, descent_scene
 from core.descent.surfaces import SURFACES
-from ui.chart import drawn, moving_parts, static_traces
+from ui.figcache import drawn, moving_parts, static_traces
 from viz.gradient_descent import descent_figure
 
 

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from ui import figcache
-from ui.chart import Drawn
+from ui.figcache import Drawn
 
 
 @pytest.fixture

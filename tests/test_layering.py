@@ -36,3 +36,10 @@ def test_the_check_sees_a_forbidden_import(tmp_path):
     sample = tmp_path / "m.py"
     sample.write_text("import numpy\nfrom streamlit import session_state\nimport plotly.graph_objects as go\n")
     assert imported_roots(sample) == {"numpy", "streamlit", "plotly"}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "views").glob("*.py")), ids=lambda p: p.stem)
+def test_a_page_stays_a_declaration_of_at_most_100_lines(path):
+    """Logic belongs in ui/, viz/ or core/; a page declares its controls, experiments and layout."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 100, f"{path.name}: {lines} lines"

@@ -1,12 +1,14 @@
-"""The pages' figure caches: figures kept as what the chart element sends, in one LRU bounded in bytes.
+"""What the chart element sends for a figure (``Drawn``: its JSON, the hashes of its static traces,
+its moving parts), and the pages' figure cache: figures kept as Drawn, in one LRU bounded in bytes.
 
 ``st.cache_resource(max_entries=16)`` on every page kept whole ``plotly`` figure objects (validated
 property trees several times the size of their JSON) plus that JSON, and bounded each page by a count,
 so 18 pages x 16 entries had no bound in megabytes (877 MB of server RSS after the benchmark had
-opened every page; 674 MB with this cache). Here a builder's
-figures are turned into ``ui.chart.Drawn`` (the JSON text and its hashes, all the chart element needs)
-as they are built, and every page's builders share one LRU bounded by ``DL_FIGURE_CACHE_MB``
+opened every page; 674 MB with this cache). Here a builder's figures are turned into ``Drawn``
+(all the chart element needs) as they are built, and every page's builders share one LRU bounded by ``DL_FIGURE_CACHE_MB``
 (default 120) of what they hold; the oldest entries go first, whichever page they belong to.
+
+    from ui.chart import chart, figure_cache  # pages import both from the element's module
 
     @figure_cache
     def figures(cfg: DropoutConfig, language: str) -> dict: ...
@@ -19,16 +21,98 @@ qualified name and compiled code, so an edited page does not get the figures of 
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
+import json
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.chart import Drawn, drawn
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def static_traces(figure: dict) -> list[tuple[int, str]]:
+    """(index, content hash) of every trace no animation frame touches (contours, heatmaps, surfaces).
+
+    The browser keeps the object it drew for such a trace and passes the same object to
+    ``Plotly.react`` while the hash is unchanged: plotly.js treats a data array with an unchanged
+    identity as unchanged, so a contour map is not traced again when only the path moved. Animated
+    traces are always taken fresh: playing frames writes their data into the drawn trace objects.
+    """
+    animated: set[int] = set()
+    for frame in figure.get("frames") or []:
+        animated |= set(frame.get("traces", range(len(frame.get("data", [])))))
+    return [
+        (i, _digest(json.dumps(trace, sort_keys=True, separators=(",", ":"))))
+        for i, trace in enumerate(figure.get("data", []))
+        if i not in animated
+    ]
+
+
+AXIS = re.compile(r"^[xy]axis\d*$")
+
+
+def moving_parts(figure: dict) -> dict | None:
+    """What a widget change may update in place, or None if the figure must go through ``Plotly.react``.
+
+    A figure animated without redraw (paths, curves, points moving over a fixed map) whose frames
+    change only data and axis ranges: the browser can move its animated traces to the new data the way
+    a scrub does, swap the frames and set what changed on the axes, if everything else is as on screen.
+    ``shape`` is the hash of that everything else: the layout without the axes' settings and the
+    sliders' position, the axes' names, and the type of every trace (the static ones are compared by
+    their own hashes).
+    """
+    frames = figure.get("frames") or []
+    sliders = figure.get("layout", {}).get("sliders") or []
+    if not frames or not sliders:
+        return None
+    if any(
+        step.get("args", [None, {}])[1].get("frame", {}).get("redraw", True) for step in sliders[0].get("steps", [])[:1]
+    ):
+        return None
+    moved: set[str] = set()
+    for frame in frames:
+        moved |= set(frame.get("layout") or {})
+    if not all(AXIS.match(k) for k in moved):
+        return None  # a frame changes a title or an annotation: only a redraw shows that
+    # Axes may differ (the loss axis follows the run: its range, its ticks): the browser sets them with
+    # one relayout, which redraws axes and moves data but recomputes nothing; everything else is shape.
+    axes = sorted(k for k in figure["layout"] if AXIS.match(k))
+    layout = {k: v for k, v in figure["layout"].items() if k not in axes}
+    layout["sliders"] = [{k: v for k, v in slider.items() if k != "active"} for slider in sliders]
+    animated = sorted({i for frame in frames for i in frame.get("traces", [])})
+    kinds = [trace.get("type") for trace in figure.get("data", [])]
+    shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))
+    return {"shape": shape, "animated": animated, "axes": sorted(axes)}
+
+
+class Drawn(NamedTuple):
+    """A figure as the chart element sends it: all a page needs to keep of a figure it has built."""
+
+    text: str  # the figure's JSON
+    revision: str  # hash of the text
+    static: list[tuple[int, str]]  # static_traces
+    moving: dict | None  # moving_parts
+
+
+def drawn(fig: go.Figure) -> Drawn:
+    """``fig`` as Drawn, computed once per figure object: cached figures cost nothing."""
+    cached = getattr(fig, "_dl_json", None)
+    if cached is None:
+        text = fig.to_json()
+        figure = json.loads(text)
+        cached = Drawn(text, _digest(text), static_traces(figure), moving_parts(figure))
+        fig._dl_json = cached
+    return cached
+
 
 BUDGET = int(float(os.environ.get("DL_FIGURE_CACHE_MB", "120")) * 2**20)
 

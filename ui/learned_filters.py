@@ -8,8 +8,7 @@ import streamlit as st
 
 from core.cnn.conv import KERNELS
 from core.cnn.digits import closest_kernels, learned_maps, train_digit_cnn
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz
 

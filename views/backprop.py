@@ -6,8 +6,7 @@ from core.backprop import BackpropConfig, run_backprop, torch_expression, torch_
 from core.backprop.graph import backward, central_differences
 from core.common.params import defaults, experiment
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

@@ -7,8 +7,7 @@ from core.cnn.conv import CnnConfig, convolve, filter_image, format_custom, pars
 from core.cnn.digits import DigitCNN, train_digit_cnn
 from core.cnn.images import load_image, read_upload
 from core.common.params import defaults, experiment
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.kernel_editor import kernel_editor, upload_box
 from ui.learned_filters import learned_filters
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace

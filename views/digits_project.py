@@ -8,8 +8,7 @@ from core.digits.evaluate import evaluate
 from core.digits.mlp import ProjectConfig, build_mlp, train_digits
 from core.digits.weights import read_state
 from ui import digits_training as training
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

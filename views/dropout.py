@@ -7,8 +7,7 @@ from core.regularize.data import DropoutConfig, make_data
 from core.regularize.dropout import InvertedDropout, build_mlp, train
 from core.regularize.probes import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

@@ -8,8 +8,7 @@ from core.descent.engine import TorchRule, descend
 from core.descent.gradient import START_LIMIT, DescentConfig, descent_scene, descent_slices, run_gradient_descent
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_preset
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

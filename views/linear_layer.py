@@ -11,8 +11,7 @@ from core.linear_layer.plane import transform
 from core.linear_layer.speed import matmul_sweep, time_matmul
 from core.linear_layer.stack import count_parameters, count_table, widths_or_default
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

@@ -8,8 +8,7 @@ from core.linreg import RegressionConfig
 from core.linreg.data import make_data
 from core.linreg.train import TOL, conditioning, epochs_to_converge, fit_regression, mse_grid, train_sgd
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.present import presenting

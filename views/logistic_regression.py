@@ -8,8 +8,7 @@ from core.classify.gradients import gradient_check, linear_gradients
 from core.classify.train import ClassifyConfig, build_model, status, train_classifier
 from core.common.params import defaults, experiment
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, formula, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

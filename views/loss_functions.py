@@ -8,8 +8,7 @@ from core.losses import LossConfig
 from core.losses.classification import class_curves, mse_on_sigmoid, naive_bce, stable_bce
 from core.losses.regression import fit_huber, fit_mae, fit_mse, fit_outlier, pointwise, residual_curves
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.present import presenting

@@ -7,8 +7,7 @@ from core.common.params import defaults, experiment
 from core.mle import MLEConfig, ascend, closed_form, identities, identity_rows, landscape, outcome
 from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

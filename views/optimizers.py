@@ -18,8 +18,7 @@ from core.descent.race import (
     race_scene,
 )
 from core.descent.surfaces import SURFACES, apply_preset, plain, start_of, with_preset
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

@@ -8,8 +8,7 @@ from core.activations.functions import FORMULAS, KINKED, ReluConfig, activation_
 from core.activations.hinges import count_pieces, fit_relu_units, fit_status
 from core.common.params import defaults, experiment
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls, state_config
 from ui.present import presenting

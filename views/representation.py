@@ -14,8 +14,7 @@ from core.digits.autoencoder import (
     strip,
     train_autoencoder,
 )
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

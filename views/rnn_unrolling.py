@@ -9,8 +9,7 @@ from core.rnn.sequences import CELL_NAMES, KINDS, MAX_STEPS, RnnConfig, Sequence
 from core.rnn.train import train, training_status
 from core.rnn.unroll import make_model, manual_unroll, unroll
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

@@ -8,8 +8,7 @@ import streamlit as st
 from core.common.params import defaults, experiment
 from core.sgd import SGDConfig, gradient_noise, make_data, per_batch_gradients, run_sgd, sgd_path
 from i18n.numbers import num
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t

@@ -7,8 +7,7 @@ from core.tensors import TensorConfig, checked, explore
 from core.tensors.broadcast import combine, operands
 from core.tensors.memory import relayout, storage_of
 from core.tensors.reduce import reduce, sample
-from ui.chart import chart
-from ui.figcache import figure_cache
+from ui.chart import chart, figure_cache
 from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
 from ui.params import controls
 from ui.state import lang, t
