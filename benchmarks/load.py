@@ -59,7 +59,7 @@ MIXES = {"class": (0.6, 0.9), "apply": (0.0, 1.0)}
 # The options scripts/serve-class.sh gives each replica, for the single-server runs.
 STREAMLIT_OPTS = [
     "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-    "--browser.gatherUsageStats", "false", "--server.maxCacheDataSize", "256mb",
+    "--browser.gatherUsageStats", "false", "--server.maxCacheDataSize", "64mb",
 ]  # fmt: skip
 
 

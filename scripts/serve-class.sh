@@ -12,7 +12,7 @@
 # Ctrl-C or SIGTERM stops HAProxy and every replica this script started.
 #
 # Environment: DL_WARM=1 (default here) fills every page's caches in the background after start
-# (ui/warm.py); DL_CACHE_DATA_MAX (default 256mb) bounds st.cache_data in bytes per replica;
+# (ui/warm.py); DL_CACHE_DATA_MAX (default 64mb, as .streamlit/config.toml) bounds st.cache_data in bytes per replica;
 # SERVE_CLASS_RUN_DIR (default: a new temporary folder) receives haproxy.cfg, one log and one pid
 # file per replica (replica-K.log, replica-K.pid) and haproxy.log.
 # One replica is one Python process, and one process uses about one core for script runs:
@@ -122,7 +122,7 @@ for k in $(seq 1 "$replicas"); do
   .venv/bin/python -m streamlit run app.py \
     --server.port "$p" --server.address 127.0.0.1 --server.headless true \
     --server.fileWatcherType none --browser.gatherUsageStats false \
-    --server.maxCacheDataSize "${DL_CACHE_DATA_MAX:-256mb}" \
+    --server.maxCacheDataSize "${DL_CACHE_DATA_MAX:-64mb}" \
     >"$run_dir/replica-$k.log" 2>&1 &
   pids+=("$!")
   echo "$!" >"$run_dir/replica-$k.pid"

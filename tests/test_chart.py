@@ -34,11 +34,11 @@ def test_a_static_trace_keeps_its_hash_while_the_animated_ones_change():
     a, b = animated_figure(), animated_figure()
     b.data[1].x = [5]
     b.frames[0].data[0].x = [9]
-    (_, rev_a, static_a, _), (_, rev_b, static_b, _) = drawn(a), drawn(b)
+    (rev_a, static_a), (rev_b, static_b) = (drawn(a).revision, drawn(a).static), (drawn(b).revision, drawn(b).static)
     assert rev_a != rev_b and static_a == static_b
     c = animated_figure()
     c.data[0].z = [[1, 2], [3, 5]]
-    assert drawn(c)[2][0] != static_a[0] and drawn(c)[2][1] == static_a[1]
+    assert drawn(c).static[0] != static_a[0] and drawn(c).static[1] == static_a[1]
 
 
 def test_the_payload_is_computed_once_per_figure_object():

@@ -37,6 +37,8 @@ def test_figures_come_back_as_their_json_and_other_values_as_they_are(small_budg
     assert isinstance(figs["a"], Drawn) and figs["a"].text == scatter(10, 0).to_json()
     assert figs["none"] is None and np.array_equal(arr, np.zeros(3))
     assert json.loads(figs["a"].text)["data"][0]["type"] == "scatter"
+    assert figs["a"].nbytes < len(figs["a"].text) / 3, "kept compressed: plotly's JSON shrinks ~3x"
+    assert figcache.held_bytes() < len(figs["a"].text), "the budget counts what is kept"
     build(10, "en", None)
     assert calls == [10, 10], "another language is another entry"
 

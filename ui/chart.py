@@ -59,7 +59,7 @@ def chart(
 ) -> None:
     """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given);
     ``on_click(points)`` runs as a callback before the rerun."""
-    text, revision, static, moving = fig if isinstance(fig, Drawn) else drawn(fig)
+    fig = fig if isinstance(fig, Drawn) else drawn(fig)
     present = presenting()
     key = f"chart_{key}"  # element class st-key-chart_*: tests find every chart before it has drawn
 
@@ -72,10 +72,10 @@ def chart(
         _element(
             key=key,
             data={
-                "figure": text,
-                "static": static,
-                "moving": moving,
-                "revision": f"{revision}-present" if present else revision,
+                "figure": fig.text,
+                "static": fig.static,
+                "moving": fig.moving,
+                "revision": f"{fig.revision}-present" if present else fig.revision,
                 "key": key,
                 "config": CONFIG | (config or {}),
                 "present": present,

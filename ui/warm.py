@@ -25,8 +25,6 @@ LRU, bounded by ``DL_FIGURE_CACHE_MB``. ``STATUS`` records what the warm-up did 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import ctypes
 import gc
 import json
 import logging
@@ -40,6 +38,8 @@ from pathlib import Path
 # attribute 'Series'", seen with 10 students on a cold server). app.py imports this module before
 # any page runs, and Python's import lock makes every other session wait for it: import pandas here.
 import pandas  # noqa: F401
+
+from ui import heap
 
 ENV = "DL_WARM"
 LOG = logging.getLogger("dl.warm")
@@ -92,13 +92,6 @@ def rss_mb(pid: int | str = "self") -> float:
     return float("nan")
 
 
-def trim_heap() -> None:
-    """Give the C heap's free pages back to the system (glibc malloc_trim): the warm-up's
-    temporaries (training runs, JSON of figures) otherwise stay in the RSS."""
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 def _run() -> None:
     try:
         time.sleep(float(os.environ.get("DL_WARM_DELAY", "1")))
@@ -112,7 +105,7 @@ def _run() -> None:
         # after each run does not walk the cached figures again (see ui/heap.py).
         gc.collect()
         gc.freeze()
-        trim_heap()
+        heap.trim()  # the warm-up's temporaries (training runs, figure JSON) otherwise stay resident
         STATUS.update(result, state="done", rss_mb=round(rss_mb(), 1))
         LOG.warning("warm-up: %s", json.dumps(STATUS))  # benchmarks/load.py reads this line
     except Exception as exc:  # a warm-up that fails leaves a working server with cold caches
