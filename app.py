@@ -5,7 +5,7 @@ import streamlit as st
 import ui.warm  # noqa: F401 - with DL_WARM=1, fills every page's caches in the background, once per process
 from core.common.runtime import configure_torch
 from ui import live, registry
-from ui.heap import freeze_when_imports_settle, return_large_blocks
+from ui.heap import freeze_when_imports_settle
 from ui.page import page_style
 from ui.present import presenter_toggle, presenting
 from ui.state import language_switch, seed_control, t
@@ -18,7 +18,6 @@ st.set_page_config(
 )
 page_style()
 configure_torch()
-return_large_blocks()  # freed arrays and figure JSON go back to the system (ui/heap.py)
 
 language_switch()
 seed_control()

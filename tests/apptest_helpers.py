@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
@@ -62,6 +63,17 @@ def english_only_strings(min_len: int = 12, *, rendered: bool = False) -> set[st
         e["en"] for e in i18n.CATALOG.values()
         if e["en"] != e["ko"] and len(e["en"]) >= min_len and "{" not in e["en"] and not (rendered and "*" in e["en"])
     }  # fmt: skip
+
+
+def page_fixture(page: str, lang: str = "en"):
+    """A module-scoped fixture opening ``page`` once per test module, named by the name it is assigned
+    to (``page = page_fixture("views/x.py")``)."""
+
+    @pytest.fixture(scope="module")
+    def opened() -> AppTest:
+        return open_page(page, lang=lang)
+
+    return opened
 
 
 def state_config_of(at: AppTest, cls):

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.backprop import BackpropConfig, run_backprop
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 
@@ -23,9 +23,7 @@ def value(run, name: str) -> float:
     return float(run.values[run.names.index(name)])
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/backprop.py", lang="en")
+page = page_fixture("views/backprop.py")
 
 
 def test_relu_unit_that_is_off_passes_no_gradient(page):

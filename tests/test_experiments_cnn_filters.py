@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.colors
-import pytest
 
 from core.cnn.conv import KERNELS, convolve, parse_custom, sliding_window
 from core.cnn.images import load_image, patch_of
-from tests.apptest_helpers import figures, open_page
+from tests.apptest_helpers import figures, page_fixture
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def cnn_page():
-    return open_page("views/cnn_filters.py", lang="en")
+cnn_page = page_fixture("views/cnn_filters.py")
 
 
 def settings(at) -> tuple[np.ndarray, np.ndarray, tuple[int, int, int]]:

@@ -10,13 +10,10 @@ import pytest
 
 from core.digits.evaluate import evaluate
 from core.digits.mlp import ProjectConfig, train_digits
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/digits_project.py", lang="en")
+page = page_fixture("views/digits_project.py")
 
 
 @pytest.fixture(scope="module")

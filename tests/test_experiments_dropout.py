@@ -6,17 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pytest
 
 from core.regularize.data import DropoutConfig
 from core.regularize.probes import RISE, compare
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/dropout.py", lang="en")
+page = page_fixture("views/dropout.py")
 
 
 def settings(at) -> DropoutConfig:

@@ -7,13 +7,10 @@ import numpy as np
 import pytest
 
 from core.descent.rates import RateConfig, parse_lrs, run_rates
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def lr_page():
-    return open_page("views/learning_rate.py", lang="en")
+lr_page = page_fixture("views/learning_rate.py")
 
 
 def lr_runs(at):

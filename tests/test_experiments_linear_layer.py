@@ -7,7 +7,7 @@ import pytest
 
 from core.linear_layer.config import LinearConfig
 from core.linear_layer.plane import PICTURE, shoelace, transform
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 
@@ -19,9 +19,7 @@ def lengths(p):
     return np.hypot(*np.diff(p, axis=0).T)
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/linear_layer.py", lang="en")
+page = page_fixture("views/linear_layer.py")
 
 
 def test_rotation_keeps_lengths_and_area(page):

@@ -9,13 +9,10 @@ from sklearn.linear_model import LinearRegression
 
 from core.linreg import RegressionConfig
 from core.linreg.train import TOL, fit_regression
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/linear_regression.py", lang="en")
+page = page_fixture("views/linear_regression.py")
 
 
 def run_of(at):

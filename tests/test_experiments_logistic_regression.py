@@ -4,10 +4,9 @@ checked on the run the core computes with the settings the page now holds."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from core.classify.train import ClassifyConfig, train_classifier
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 
@@ -15,9 +14,7 @@ def run_of(at):
     return train_classifier(state_config_of(at, ClassifyConfig))
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/logistic_regression.py", lang="en")
+page = page_fixture("views/logistic_regression.py")
 
 
 def test_moons_mlp_bends_the_boundary_past_95_percent(page):

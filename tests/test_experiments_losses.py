@@ -4,18 +4,14 @@ checked on what the core computes with the settings the page now holds."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from core.losses import LossConfig
 from core.losses.classification import class_curves
 from core.losses.regression import fit_outlier
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/loss_functions.py", lang="en")
+page = page_fixture("views/loss_functions.py")
 
 
 def cfg_of(at) -> LossConfig:

@@ -10,15 +10,13 @@ import pytest
 
 from core.common.runtime import configure_torch
 from core.mle import MLEConfig, ascend, landscape
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 configure_torch()
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/mle.py", lang="en")
+page = page_fixture("views/mle.py")
 
 
 def run_of(at):

@@ -7,13 +7,10 @@ import numpy as np
 import pytest
 
 from core.descent.race import RaceConfig, finish_step, race
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def opt_page():
-    return open_page("views/optimizers.py", lang="en")
+opt_page = page_fixture("views/optimizers.py")
 
 
 def opt_runs(at) -> dict:

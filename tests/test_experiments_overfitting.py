@@ -6,19 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pytest
 
 from core.common.runtime import configure_torch
 from core.overfitting import OverfitConfig, sweep, train_mlp
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 configure_torch()
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/overfitting.py", lang="en")
+page = page_fixture("views/overfitting.py")
 
 
 def config(at) -> OverfitConfig:

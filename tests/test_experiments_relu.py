@@ -9,7 +9,7 @@ import pytest
 from core.activations.depth import DEPTH_ACTIVATIONS, depth_study
 from core.activations.functions import ReluConfig
 from core.activations.hinges import fit_curves, fit_relu_units
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 SIGMOID, TANH, RELU = (DEPTH_ACTIVATIONS.index(a) for a in ("sigmoid", "tanh", "relu"))
@@ -23,9 +23,7 @@ def study_of(at):
     return depth_study(state_config_of(at, ReluConfig))
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/relu.py", lang="en")
+page = page_fixture("views/relu.py")
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,10 @@ from __future__ import annotations
 import pytest
 
 from core.digits.autoencoder import ReprConfig, StripConfig, strip, train_autoencoder
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/representation.py", lang="en")
+page = page_fixture("views/representation.py")
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pytest
 
 from core.rnn.bptt import bptt_gradients, first_step_ratios
 from core.rnn.sequences import RnnConfig, make_sequence
 from core.rnn.train import train
-from tests.apptest_helpers import figures, open_page, state_config_of
+from tests.apptest_helpers import figures, page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
-
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/rnn_unrolling.py", lang="en")
+page = page_fixture("views/rnn_unrolling.py")
 
 
 def config(at) -> RnnConfig:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from core.sgd import SGDConfig, gradient_noise, make_data, run_sgd
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 
@@ -21,9 +21,7 @@ def by_batch(run) -> dict:
     return {p.batch: (p, loss) for p, loss in zip(run.paths, run.losses, strict=True)}
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/sgd.py", lang="en")
+page = page_fixture("views/sgd.py")
 
 
 def test_sorted_data_without_shuffling_is_pulled_off_at_every_epoch_end(page):

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from core.tensors import TensorConfig, explore
-from tests.apptest_helpers import open_page, state_config_of
+from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
 
 
@@ -16,9 +16,7 @@ def view_of(at):
     return explore(state_config_of(at, TensorConfig))
 
 
-@pytest.fixture(scope="module")
-def page():
-    return open_page("views/tensors.py", lang="en")
+page = page_fixture("views/tensors.py")
 
 
 def test_bias_is_copied_down_all_four_rows(page):

@@ -21,6 +21,7 @@ import streamlit as st
 
 from ui.figcache import Drawn, drawn, figure_cache
 from ui.present import presenting
+from ui.state import t
 
 __all__ = ["Drawn", "chart", "figure_cache"]  # what pages use: the element, and the cache for its figures
 
@@ -56,8 +57,11 @@ def chart(
     on_click: Callable[[list[dict]], None] | None = None,
     config: dict | None = None,
     where=None,
+    caption: str = "",
+    scrub: bool = False,
 ) -> None:
-    """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given);
+    """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given), with
+    ``caption`` under it, followed by how to scrub when the figure is animated (``scrub``);
     ``on_click(points)`` runs as a callback before the rerun."""
     fig = fig if isinstance(fig, Drawn) else drawn(fig)
     present = presenting()
@@ -83,3 +87,5 @@ def chart(
             on_click_change=clicked,
             width="stretch",
         )
+        if caption or scrub:
+            st.caption(" ".join(part for part in (caption, t("ui.scrub_hint") if scrub else "") if part))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from i18n import CATALOG
 from ui.present import presenting
 from ui.registry import PAGES
 from ui.state import t
@@ -21,12 +22,13 @@ def page_style() -> None:
     st.html(STYLE)
 
 
-def header(url_path: str, intro_key: str, latex: str | None = None, note_key: str | None = None,
-           more_key: str | None = None) -> None:  # fmt: skip
-    """Title with the chapter badge(s); beside it the intuition (2-3 sentences) and the governing formula.
+def header(url_path: str, prefix: str, latex: str | None = None):
+    """Title with the chapter badge(s); beside it the intuition (2-3 sentences) and the governing formula;
+    returns the page's (controls, main) containers (``workspace``).
 
-    Longer prose (``more_key``) waits in an expander; the presenter view shows neither, so the
-    main chart starts high on the first screen.
+    Its text is the page's catalog: ``<prefix>.intro``, and where the catalog has them the formula's
+    one-line reading ``<prefix>.formula_note`` and longer prose ``<prefix>.intro_more`` (in an
+    expander). The presenter view shows none of it, so the main chart starts high on the first screen.
     """
     spec = next(p for p in PAGES if p.url_path == url_path)
     forget_other_pages(url_path)
@@ -38,14 +40,14 @@ def header(url_path: str, intro_key: str, latex: str | None = None, note_key: st
         st.title(t(f"page.{url_path}.title"))
     if latex:
         formula_col.latex(latex)
-    if presenting():
-        return
-    st.markdown(t(intro_key))
-    if note_key:
-        st.caption(t(note_key))
-    if more_key:
-        with st.expander(t("ui.more"), icon=":material/school:"):
-            st.markdown(t(more_key))
+    if not presenting():
+        st.markdown(t(f"{prefix}.intro"))
+        if f"{prefix}.formula_note" in CATALOG:
+            st.caption(t(f"{prefix}.formula_note"))
+        if f"{prefix}.intro_more" in CATALOG:
+            with st.expander(t("ui.more"), icon=":material/school:"):
+                st.markdown(t(f"{prefix}.intro_more"))
+    return workspace()
 
 
 def forget_other_pages(url_path: str) -> None:
@@ -99,11 +101,11 @@ def _apply(settings: dict, experiment: str | None) -> None:
     st.session_state["_applied"] = (experiment, dict(settings))
 
 
-def applied_experiment(prefix: str) -> None:
-    """Name the applied experiment above the chart while its settings are still the ones on screen."""
+def applied_experiment(prefix: str, where) -> None:
+    """Name the applied experiment at the top of ``where`` while its settings are still the ones on screen."""
     experiment, settings = st.session_state.get("_applied") or (None, {})
     if experiment and all(st.session_state.get(k) == v for k, v in settings.items()):
-        st.info(t("ui.try_now", name=t(f"{prefix}.try.{experiment}.name")), icon=":material/science:")
+        where.info(t("ui.try_now", name=t(f"{prefix}.try.{experiment}.name")), icon=":material/science:")
 
 
 def control_row(controls, n: int) -> list:
@@ -114,11 +116,13 @@ def control_row(controls, n: int) -> list:
     return [controls] * n
 
 
-def try_this(prefix: str, experiments: list[Experiment], defaults: dict) -> None:
+def try_this(prefix: str, experiments: list[Experiment], defaults: dict, *, main) -> None:
     """Guided experiments beside the chart: pick one, read what to notice, apply it in one click.
 
-    The applied experiment stays named on screen until a control is moved by hand.
+    Call it after the page's controls: the applied experiment stays named at the top of ``main`` (the
+    page's chart column, still empty) until a control is moved by hand.
     """
+    applied_experiment(prefix, main)
     names = {exp.id: t(f"{prefix}.try.{exp.id}.name") for exp in experiments}
     wide = presenting()  # one row under the controls in the presenter view, a stack beside the chart otherwise
     title_col, pick_col, apply_col, reset_col = (

@@ -7,7 +7,7 @@ from core.backprop.graph import backward, central_differences
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.backprop import compare_figure, graph_figure, label
@@ -31,9 +31,7 @@ def figures(cfg: BackpropConfig, language: str):
     return graph_figure(run, language), compare_figure(run, language)
 
 
-header("backprop", "bp.intro", r"\frac{\partial L}{\partial w}=\frac{\partial L}{\partial z}\cdot\frac{\partial z}{\partial w}",
-       "bp.formula_note", "bp.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("backprop", "bp", r"\frac{\partial L}{\partial w}=\frac{\partial L}{\partial z}\cdot\frac{\partial z}{\partial w}")  # fmt: skip
 with place:
     mode = controls(C, "bp", place, only=("mode",)).mode
     shown = NETWORK if mode == "network" else EXPRESSION
@@ -43,14 +41,12 @@ with place:
             parts.append(controls(C, "bp", st.container(), only=WEIGHTS))
     values = {n: getattr(p, n) for p, names in zip(parts, (shown, WEIGHTS), strict=False) for n in names}
     cfg = C(mode=mode, **values)
-    try_this("bp", EXPERIMENTS, defaults(C))
+    try_this("bp", EXPERIMENTS, defaults(C), main=main)
 
 run = compute(cfg)
 fig_graph, fig_compare = figures(cfg, lang())
 with main:
-    applied_experiment("bp")
-    chart(fig_graph, key="bp_graph")
-    st.caption(t("bp.graph_caption") + " " + t("ui.scrub_hint"))
+    chart(fig_graph, key="bp_graph", caption=t("bp.graph_caption"), scrub=True)
     if not run.finite:
         st.warning(t("bp.saturated"), icon=":material/warning:")
     else:

@@ -10,7 +10,7 @@ from core.common.params import defaults, experiment
 from ui.chart import chart, figure_cache
 from ui.kernel_editor import kernel_editor, upload_box
 from ui.learned_filters import learned_filters
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import cnn_filters as viz
@@ -46,11 +46,10 @@ def figures(image_key: str, _image: np.ndarray, weights: str, cfg: CnnConfig, la
 
 
 FORMULA = r"y_{i,j}=\sum_{a,b} w_{a,b}\,x_{si+da-p,\;sj+db-p}"
-header("cnn-filters", "cnn.intro", FORMULA, "cnn.formula_note", "cnn.intro_more")
-place, main = workspace()
+place, main = header("cnn-filters", "cnn", FORMULA)
 with place:
     cfg = controls(C, "cnn", place, per_row=5, only=("image", "kernel", "stride", "padding", "dilation"))
-    try_this("cnn", EXPERIMENTS, defaults(C))
+    try_this("cnn", EXPERIMENTS, defaults(C), main=main)
 
 below = st.container()  # ReLU, pooling and the sliding window, drawn once the kernel below is known
 u = st.columns(2, gap="medium")
@@ -63,7 +62,6 @@ image_key, img = st.session_state["cnn_upload_image"][:2] if image == "upload" e
 (h, wd), k = img.shape, len(w)
 ho, wo = cfg.output_shape(img.shape, k)
 with main:
-    applied_experiment("cnn")
     if fits := min(ho, wo) > 0:
         maps, fig_conv, fig_post, fig_sw = figures(image_key, img, format_custom(w), cfg, lang())
         chart(fig_conv, key="cnn_conv")
@@ -89,8 +87,7 @@ if fits:
         if fig_sw is None:
             st.info(t("cnn.sw_no_fit", span=span(k, cfg.dilation), n=8 + 2 * cfg.padding), icon=":material/crop_free:")
         else:
-            chart(fig_sw, key="cnn_sliding")
-            st.caption(t("ui.scrub_hint"))
+            chart(fig_sw, key="cnn_sliding", scrub=True)
 
 learned_filters()
 code_expander(convolve, sliding_window, read_upload, DigitCNN, train_digit_cnn)

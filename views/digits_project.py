@@ -9,7 +9,7 @@ from core.digits.mlp import ProjectConfig, build_mlp, train_digits
 from core.digits.weights import read_state
 from ui import digits_training as training
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import digits_project as viz
@@ -35,23 +35,19 @@ def figures(key: str, _run, language: str):
     return viz.training_figure(_run, language), viz.data_figure(_run.split, language)
 
 
-header("digits-project", "dp.intro", r"\mathcal{L} = -\frac{1}{N}\sum_i \log p_\theta(y_i \mid x_i)", "dp.formula_note",
-       "dp.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("digits-project", "dp", r"\mathcal{L} = -\frac{1}{N}\sum_i \log p_\theta(y_i \mid x_i)")
 with place:
     cfg = controls(C, "dp", place)
-    try_this("dp", EXPERIMENTS, defaults(C))
+    try_this("dp", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("dp")
     run, error = training.train(cfg)
     if error:
         st.error(t("dp.train_failed", msg=error), icon=":material/error:")
         st.stop()
     run_key = f"{hash(cfg)}-{'stopped' if run.stopped else 'complete'}-{run.epochs_done}"
     fig_train, fig_data = figures(run_key, run, lang())
-    chart(fig_train, key="dp_main")
-    st.caption(t("dp.main_caption") + " " + t("ui.scrub_hint"))
+    chart(fig_train, key="dp_main", caption=t("dp.main_caption"), scrub=True)
     if run.diverged_at is not None:
         st.error(t("dp.diverged", epoch=run.diverged_at, lr=cfg.lr), icon=":material/warning:")
     elif run.stopped:

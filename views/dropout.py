@@ -8,7 +8,7 @@ from core.regularize.dropout import InvertedDropout, build_mlp, train
 from core.regularize.probes import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import dropout as viz
@@ -42,19 +42,16 @@ def figures(cfg: DropoutConfig, language: str) -> dict:
     }
 
 
-header("dropout", "drop.intro", FORMULA, "drop.formula_note", "drop.intro_more")
-place, main = workspace()
+place, main = header("dropout", "drop", FORMULA)
 with place:
     cfg = controls(C, "drop", place, per_row=4)
-    try_this("drop", EXPERIMENTS, defaults(C))
+    try_this("drop", EXPERIMENTS, defaults(C), main=main)
 
 with st.spinner(t("drop.training")):
     cmp, figs = compute(cfg), figures(cfg, lang())
 plain, reg, mean, p = cmp.plain, cmp.reg, cmp.mean, cfg.p
 with main:
-    applied_experiment("drop")
-    chart(figs["compare"], key="drop_compare")
-    st.caption(t("drop.compare_caption") + " " + t("ui.scrub_hint"))
+    chart(figs["compare"], key="drop_compare", caption=t("drop.compare_caption"), scrub=True)
     stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
     if stopped is not None:
         st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")

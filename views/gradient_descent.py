@@ -9,7 +9,7 @@ from core.descent.gradient import START_LIMIT, DescentConfig, descent_scene, des
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_preset
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
@@ -52,20 +52,18 @@ def start_from_click(points: list[dict]) -> None:
         st.session_state["y0"] = float(np.clip(round(picked[0]["y"], 2), -START_LIMIT, START_LIMIT))
 
 
-header("gradient-descent", "gd.intro", r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)", "gd.formula_note")
-place, main = workspace()
+place, main = header("gradient-descent", "gd", r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)")
 
 with place:
     # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.
     surface = st.session_state.get("surface") or from_query(C, st.query_params).surface
     on_pick = {"surface": {"on_change": apply_preset, "args": (st.session_state, C)}}
     cfg = plain(controls(with_preset(C, surface), "gd", place, per_row=5, options=on_pick))
-    try_this("gd", EXPERIMENTS, KEEP_3D(defaults(C)))
+    try_this("gd", EXPERIMENTS, KEEP_3D(defaults(C)), main=main)
 
 scene = compute(cfg)
 run = scene.run
 with main:
-    applied_experiment("gd")
     chart(figure("2d", cfg, lang()), key="gd_map", on_click=start_from_click)
     l0, ln = run.losses[0], run.losses[-1]
     show, icon = OUTCOME[run.outcome]

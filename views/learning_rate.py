@@ -19,7 +19,7 @@ from core.descent.rates import (
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, start_of, with_preset
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -48,8 +48,7 @@ FORMULA = (
     r"\begin{gathered}\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k)\\"
     r"|e_k| \to 0 \iff 0 < \eta < 2/\lambda_{\max}\end{gathered}"
 )
-header("learning-rate", "lr.intro", FORMULA, "lr.formula_note", "lr.intro_more")
-place, main = workspace()
+place, main = header("learning-rate", "lr", FORMULA)
 
 with place:
     # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.
@@ -58,7 +57,7 @@ with place:
     cfg = plain(controls(with_preset(C, surface), "lr", place, per_row=4, options=on_pick))
     (x0, y0), sizes = start_of(cfg.surface, C.PAGE), schedule_params(cfg.schedule, cfg.steps)
     place.caption(t("lr.start", x0=x0, y0=y0) + " " + t(f"lr.schedule.{cfg.schedule}", **sizes))
-    try_this("lr", EXPERIMENTS, defaults(C))
+    try_this("lr", EXPERIMENTS, defaults(C), main=main)
 
 parsed = parse_lrs(cfg.lrs)
 kept = st.session_state.get("_lr_valid") or parse_lrs(preset(C, cfg.surface)["lrs"]).rates  # the last list that parsed
@@ -68,9 +67,7 @@ runs, sweep = (scene := compute(cfg, lrs)).runs, scene.sweep
 fig_runs, fig_sweep = figures(cfg, lrs, lang())
 
 with main:
-    applied_experiment("lr")
-    chart(fig_runs, key="lr_runs")
-    st.caption(t("ui.scrub_hint"))
+    chart(fig_runs, key="lr_runs", scrub=True)
     if parsed.error:
         st.warning(
             t(f"lr.bad.{parsed.error}", bad=inert(parsed.bad), kept=format_lrs(kept), **LIMITS),

@@ -12,7 +12,7 @@ from core.linear_layer.speed import matmul_sweep, time_matmul
 from core.linear_layer.stack import count_parameters, count_table, widths_or_default
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -45,20 +45,17 @@ def preset_to_sliders() -> None:
         st.session_state.update({f"w{i + 1}{j + 1}": round(w[i][j], 2) for i in range(2) for j in range(2)})
 
 
-header("linear-layer", "ll.intro", r"y = xW^\top + b", "ll.formula_note", "ll.intro_more")
-place, main = workspace()
+place, main = header("linear-layer", "ll", r"y = xW^\top + b")
 with place:
     fixed = lambda v: v["preset"] != "custom"  # noqa: E731 - a preset's W, not the sliders'
     cfg = controls(L, "ll", place, only=PLANE, disabled={f"w{i}{j}": fixed for i in (1, 2) for j in (1, 2)},
                    options={"preset": {"on_change": preset_to_sliders}})  # fmt: skip
-    try_this("ll", EXPERIMENTS, defaults(L))
+    try_this("ll", EXPERIMENTS, defaults(L), main=main)
 
 run = compute(cfg)
 fig_plane, fig_batch = figures(cfg, lang())
 with main:
-    applied_experiment("ll")
-    chart(fig_plane, key="ll_plane")
-    st.caption(t("ll.caption") + " " + t("ui.scrub_hint"))
+    chart(fig_plane, key="ll_plane", caption=t("ll.caption"), scrub=True)
     status, icon = STATUS[run.kind]
     status(t(f"ll.{run.kind}", det=run.det, area=abs(run.det)), icon=icon)
     m = st.columns(4)

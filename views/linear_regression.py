@@ -9,7 +9,7 @@ from core.linreg.data import make_data
 from core.linreg.train import TOL, conditioning, epochs_to_converge, fit_regression, mse_grid, train_sgd
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
@@ -32,22 +32,14 @@ def figures(cfg: RegressionConfig, language: str):
     return regression_figure(run, language), distance_figure(run, cfg.scale, TOL, language)
 
 
-header(
-    "linear-regression",
-    "lin.intro",
-    r"\begin{aligned}L(w,b)&=\frac1N\sum_{i}(wx_i+b-y_i)^2\\(w,b)&\leftarrow(w,b)-\eta\,\nabla L\end{aligned}",
-    "lin.formula_note",
-    "lin.intro_more",
-)
-place, main = workspace()
+place, main = header("linear-regression", "lin", r"\begin{aligned}L(w,b)&=\frac1N\sum_{i}(wx_i+b-y_i)^2\\(w,b)&\leftarrow(w,b)-\eta\,\nabla L\end{aligned}")  # fmt: skip
 with place:
     synthetic = lambda v: v["dataset"] == "synthetic"  # noqa: E731
     cfg = controls(C, "lin", place, disabled={"slope": lambda v: not synthetic(v), "n": lambda v: not synthetic(v),
                                               "noise": lambda v: not synthetic(v), "features": synthetic})  # fmt: skip
-    try_this("lin", EXPERIMENTS, defaults(C))
+    try_this("lin", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("lin")
     run = compute(cfg)
     fig_main, fig_distance = figures(cfg, lang())
     chart(fig_main, key="lin_main")

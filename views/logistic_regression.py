@@ -9,7 +9,7 @@ from core.classify.train import ClassifyConfig, build_model, status, train_class
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, formula, header, try_this, workspace
+from ui.page import Experiment, code_expander, formula, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.logistic_regression import boundary_figure, units_figure
@@ -37,23 +37,20 @@ def figures(cfg: ClassifyConfig, language: str):
     return boundary_figure(run, lang=language), units_figure(run, lang=language) if run.units else None
 
 
-header("logistic-regression", "logit.intro", r"\hat y = \sigma(w_1x_1 + w_2x_2 + b)", "logit.formula_note", "logit.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("logistic-regression", "logit", r"\hat y = \sigma(w_1x_1 + w_2x_2 + b)")
 with place:
     linear = lambda v: v["model"] == "logistic"  # noqa: E731 - hidden layers of a linear model change nothing
     two = lambda v: DATASETS[v["dataset"]].max_classes == 2  # noqa: E731 - moons and xor: always 2 classes
     cfg = controls(C, "logit", place, disabled={"classes": two, "hidden": linear, "activation": linear})
-    try_this("logit", EXPERIMENTS, defaults(C))
+    try_this("logit", EXPERIMENTS, defaults(C), main=main)
 
 dataset, classes, lr, spec = cfg.dataset, cfg.classes, cfg.lr, DATASETS[cfg.dataset]
 with main:
-    applied_experiment("logit")
     with st.spinner(t("logit.training")):
         run = compute(cfg)
         fig_map, fig_units = figures(cfg, lang())
-    chart(fig_map, key="logit_map")
     binary = run.split.classes == 2
-    st.caption(t("logit.map_caption" if binary else "logit.map_caption_multi") + " " + t("ui.scrub_hint"))
+    chart(fig_map, key="logit_map", caption=t("logit.map_caption" if binary else "logit.map_caption_multi"), scrub=True)
     train_acc, test_acc = run.accuracy[-1]
     if classes > spec.max_classes:
         st.info(t("logit.classes_capped", name=t(f"logit.dataset.{dataset}"), max=spec.max_classes))

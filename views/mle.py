@@ -8,7 +8,7 @@ from core.mle import MLEConfig, ascend, closed_form, identities, identity_rows, 
 from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.mle import closed_text, mle_figure, power_of_ten
@@ -33,22 +33,18 @@ def figure(cfg: MLEConfig, language: str):
     return mle_figure(cfg.dist, run, landscape(cfg, run), language)
 
 
-header("mle", "mle.intro", r"\hat\theta = \arg\max_\theta \sum_{i=1}^{n} \log p(x_i \mid \theta)", "mle.formula_note",
-       "mle.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("mle", "mle", r"\hat\theta = \arg\max_\theta \sum_{i=1}^{n} \log p(x_i \mid \theta)")
 with place:
     cfg = controls(
         C, "mle", place, options={"dist": {"horizontal": False}},
         disabled={"p": lambda v: v["dist"] != "coin", "die": lambda v: v["dist"] != "die",
                   "mu": lambda v: v["dist"] != "gaussian", "sigma": lambda v: v["dist"] != "gaussian"},
     )  # fmt: skip
-    try_this("mle", EXPERIMENTS, defaults(C))
+    try_this("mle", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("mle")
     run = compute(cfg)
-    chart(figure(cfg, lang()), key="mle_main")
-    st.caption(t(f"mle.caption.{cfg.dist}") + " " + t("ui.scrub_hint"))
+    chart(figure(cfg, lang()), key="mle_main", caption=t(f"mle.caption.{cfg.dist}"), scrub=True)
     message, icon = MESSAGES[kind := outcome(cfg.dist, run)]
     message(t(f"mle.{kind}", step=run.stop_step, steps=cfg.steps, gap=run.gap, closed=closed_text(cfg.dist, run.mle),
               ll=run.max_ll), icon=f":material/{icon}:")  # fmt: skip

@@ -19,7 +19,7 @@ from core.descent.race import (
 )
 from core.descent.surfaces import SURFACES, apply_preset, plain, start_of, with_preset
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.optimizers import race_figure, race_messages, results_table, scratch_figure
@@ -53,10 +53,9 @@ FORMULA = (
     r"\begin{aligned}\text{momentum:}\;& v_k = \mu v_{k-1} + g_k\\ & \theta_k = \theta_{k-1} - \eta\, v_k\\"
     r"\text{Adam:}\;& \theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}"
 )
-header("optimizers", "opt.intro", FORMULA, "opt.formula_note", "opt.intro_more")
+place, main = header("optimizers", "opt", FORMULA)
 if "optims" not in st.session_state and (picked := comma_list(st.query_params.get_all("optims"))):
     st.session_state["optims"] = picked  # ?optims=sgd,adam, the documented form, beside ?optims=sgd&optims=adam
-place, main = workspace()
 
 with place:
     # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.
@@ -66,18 +65,16 @@ with place:
     place.caption(t("opt.start", x=start_of(cfg.surface, C.PAGE)[0], y=start_of(cfg.surface, C.PAGE)[1]))
     hyper = controls(P, "opt", place.expander(t("opt.hyper"), icon=":material/tune:"), per_row=5, only=HYPER)
     cfg = plain(replace(cfg, **{name: getattr(hyper, name) for name in HYPER}))
-    try_this("opt", EXPERIMENTS, defaults(C) | {"optims": list(OPTIMIZERS)})
+    try_this("opt", EXPERIMENTS, defaults(C) | {"optims": list(OPTIMIZERS)}, main=main)
 
 scene = compute(cfg)
 race_fig, scratch_figs = figures(cfg, lang())
 
 with main:
-    applied_experiment("opt")
     if not scene.runs:
         st.warning(t("opt.pick_one"), icon=":material/touch_app:")
     else:
-        chart(race_fig, key="opt_race")
-        st.caption(t("ui.scrub_hint"))
+        chart(race_fig, key="opt_race", scrub=True)
     for kind, text, icon in race_messages(scene, cfg, lang()):  # who finished first, who diverged, the noise
         getattr(st, kind)(text, icon=icon)
 

@@ -6,7 +6,7 @@ from core.common.params import defaults, experiment
 from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, fit_status, make_data, sweep, train_mlp
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.overfitting import mlp_figure, poly_figure, size_figure
@@ -36,19 +36,15 @@ def mlp_chart(cfg: OverfitConfig, language: str):
     return mlp_figure(compute_mlp(cfg), language)
 
 
-header("overfitting", "over.intro", r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d", "over.formula_note",
-       "over.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("overfitting", "over", r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d")
 with place:
     cfg = controls(C, "over", place, only=POLY)
-    try_this("over", EXPERIMENTS, defaults(C))
+    try_this("over", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("over")
     poly = compute_poly(cfg)
     fig_poly, fig_size = poly_figures(cfg, lang())
-    chart(fig_poly, key="over_poly")
-    st.caption(t("over.main_caption") + " " + t("ui.scrub_hint"))
+    chart(fig_poly, key="over_poly", caption=t("over.main_caption"), scrub=True)
     d, best = cfg.degree, poly.best_degree
     train, val = float(poly.train_mse[d - 1]), float(poly.val_mse[d - 1])
     words = {"d": d, "best": best, "train": train, "dval": val, "val": float(poly.val_mse[best - 1])}
@@ -71,8 +67,7 @@ cfg = controls(C, "over", st.container(), only=MLP, base=cfg, row=True)
 with st.spinner(t("over.training")):
     run = compute_mlp(cfg)
     fig_mlp = mlp_chart(cfg, lang())
-chart(fig_mlp, key="over_mlp")
-st.caption(t("over.mlp_caption") + " " + t("ui.scrub_hint"))
+chart(fig_mlp, key="over_mlp", caption=t("over.mlp_caption"), scrub=True)
 best_val, last_val = float(run.val_loss[run.best_epoch]), float(run.val_loss[-1])
 if run.stop_epoch is None:
     st.info(t("over.never_stopped", best=run.best_epoch, val=best_val), icon=":material/hourglass_top:")

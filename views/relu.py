@@ -9,7 +9,7 @@ from core.activations.hinges import count_pieces, fit_relu_units, fit_status
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls, state_config
 from ui.present import presenting
 from ui.state import lang, t
@@ -51,16 +51,14 @@ def section(name: str, text: str, fields: tuple[str, ...] = ()) -> ReluConfig:  
 
 
 FORMULA = r"f(x) = c + \sum_{i=1}^{N} v_i\,\max(0,\ w_i x + b_i)"
-header("relu", "relu.intro", FORMULA, "relu.formula_note", "relu.intro_more")
-place, main = workspace()
+place, main = header("relu", "relu", FORMULA)
 with place:
     st.markdown(f"**{t('relu.s_gallery')}**")
     activation = controls(C, "relu", place, only=("activation",)).activation
     st.latex(FORMULAS[activation])
-    try_this("relu", EXPERIMENTS, defaults(C))
+    try_this("relu", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("relu")
     chart(gallery_figure(activation, lang()), key="relu_gallery")
     if not presenting():  # the room reads the picture, not the prose
         st.caption(t("relu.gallery_text"))
@@ -71,8 +69,7 @@ with main:
 
 cfg = section("fit", t("relu.fit_text"), ("target", "units", "lr", "epochs"))
 fit, fig_fit, fig_fire = figures("fit", cfg.fit_part, lang())
-chart(fig_fit, key="relu_fit")
-st.caption(t("ui.scrub_hint"))
+chart(fig_fit, key="relu_fit", scrub=True)
 units, pieces, dead, mse = cfg.units, int(fit.pieces[-1]), int(fit.dead[-1]), float(fit.losses[-1])
 message, icon = STATUS[status := fit_status(fit)]
 message(t(f"relu.fit_{status}", epoch=fit.stop_epoch, lr=cfg.lr, dead=dead, units=units, pieces=pieces, mse=mse),

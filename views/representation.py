@@ -15,7 +15,7 @@ from core.digits.autoencoder import (
     train_autoencoder,
 )
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import representation as viz
@@ -42,20 +42,16 @@ def pick_point(points: list[dict]) -> None:
     st.session_state["repr_pick"] = (int(p["curve_number"]) % 10, int(p["point_number"]))
 
 
-header("representation", "repr.intro", r"\hat x = g_\phi\big(f_\theta(x)\big),\quad f_\theta(x)\in\mathbb{R}^2",
-       "repr.formula_note", "repr.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("representation", "repr", r"\hat x = g_\phi\big(f_\theta(x)\big),\quad f_\theta(x)\in\mathbb{R}^2")
 with place:
     cfg = controls(C, "repr", place)
-    try_this("repr", EXPERIMENTS, defaults(C) | defaults(S))
+    try_this("repr", EXPERIMENTS, defaults(C) | defaults(S), main=main)
 
 with main:
-    applied_experiment("repr")
     with st.spinner(t("repr.training")):
         run = compute(cfg)
         fig_latent, fig_weights, fig_quality = figures(cfg, lang())
-    chart(fig_latent, key="repr_main", on_click=pick_point)
-    st.caption(t("repr.main_caption") + " " + t("ui.scrub_hint"))
+    chart(fig_latent, key="repr_main", on_click=pick_point, caption=t("repr.main_caption"), scrub=True)
     if not np.isfinite(run.mse):
         st.error(t("repr.diverged", lr=cfg.lr), icon=":material/warning:")
     m = st.columns(4)

@@ -10,7 +10,7 @@ from core.rnn.train import train, training_status
 from core.rnn.unroll import make_model, manual_unroll, unroll
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -46,27 +46,24 @@ def train_figure(cfg: RnnConfig, language: str):
     return training_figure(compute(cfg.unroll_part).seq, training=compute_training(cfg), lang=language)
 
 
-header("rnn-unrolling", "rnn.intro", FORMULA, "rnn.formula_note", "rnn.intro_more")
-place, main = workspace()
+place, main = header("rnn-unrolling", "rnn", FORMULA)
 with place:
     captions = {"sequence": [t(f"rnn.sequence.{k}") for k in KINDS], "cell": [t(f"rnn.cell_caption.{k}") for k in CELL_NAMES]}  # fmt: skip
     radios = {name: {"captions": caps, "horizontal": True} for name, caps in captions.items()}
     sine = lambda v: v["sequence"] != "sine"  # noqa: E731 - the sine's settings change nothing for a text
     cfg = controls(C, "rnn", place, per_row=5, options=radios,
                    disabled={"text": lambda v: v["sequence"] != "text", "freq": sine, "noise": sine})  # fmt: skip
-    try_this("rnn", EXPERIMENTS, defaults(C))
+    try_this("rnn", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("rnn")
     try:
         seq, run, grads = (out := compute(cfg.unroll_part)).seq, out.run, out.grads
     except SequenceError as err:
         st.error(t(f"rnn.err_{err.code}"), icon=":material/edit_note:")
         st.stop()
     fig_unrolled, fig_grads = figures(cfg.unroll_part, cfg.forget_bias, lang())
-    chart(fig_unrolled, key="rnn_unrolled")
     words = shape_words(run.shapes)
-    st.caption(t("rnn.unroll_caption", seed=cfg.seed, T=len(seq.x), **words) + " " + t("ui.scrub_hint"))
+    chart(fig_unrolled, key="rnn_unrolled", caption=t("rnn.unroll_caption", seed=cfg.seed, T=len(seq.x), **words), scrub=True)  # fmt: skip
     if seq.kind == "text":
         if seq.total > len(seq.tokens):
             st.warning(

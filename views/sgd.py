@@ -9,7 +9,7 @@ from core.common.params import defaults, experiment
 from core.sgd import SGDConfig, gradient_noise, make_data, per_batch_gradients, run_sgd, sgd_path
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.sgd import batch_name, noise_figure, paths_figure
@@ -42,22 +42,18 @@ def cloud_figure(cfg: SGDConfig, language: str):
     return noise_figure(noise_at_start(cfg), compute(replace(cfg, cloud=C.cloud)), language)
 
 
-header("sgd", "sgd.intro", r"w \leftarrow w-\eta\,\frac{1}{B}\sum_{i\in\mathcal{B}}\nabla_w \ell_i(w)",
-       "sgd.formula_note", "sgd.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("sgd", "sgd", r"w \leftarrow w-\eta\,\frac{1}{B}\sum_{i\in\mathcal{B}}\nabla_w \ell_i(w)")
 with place:
     cfg = controls(C, "sgd", place, only=tuple(f for f in defaults(C) if f != "cloud"))
-    try_this("sgd", EXPERIMENTS, defaults(C))
+    try_this("sgd", EXPERIMENTS, defaults(C), main=main)
 
 with main:
-    applied_experiment("sgd")
     if not cfg.batches:
         st.info(t("sgd.no_batches"), icon=":material/info:")
         st.stop()
     with st.spinner(t("sgd.training")):
         run = compute(cfg)
-    chart(main_figure(cfg, lang()), key="sgd_paths")
-    st.caption(t("sgd.paths_caption") + " " + t("ui.scrub_hint"))
+    chart(main_figure(cfg, lang()), key="sgd_paths", caption=t("sgd.paths_caption"), scrub=True)
     n = len(run.data.x)
     for path in run.paths:
         if path.stop is not None:

@@ -8,7 +8,7 @@ from core.tensors.broadcast import combine, operands
 from core.tensors.memory import relayout, storage_of
 from core.tensors.reduce import reduce, sample
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, applied_experiment, code_expander, header, try_this, workspace
+from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -31,9 +31,7 @@ def figure(cfg: TensorConfig, language: str):
     return tensor_figure(compute(cfg), language)
 
 
-header("tensors", "tensors.intro", r"(3,1) + (1,4) \to (3,4),\qquad i\,s_0 + j\,s_1", "tensors.formula_note",
-       "tensors.intro_more")  # fmt: skip
-place, main = workspace()
+place, main = header("tensors", "tensors", r"(3,1) + (1,4) \to (3,4),\qquad i\,s_0 + j\,s_1")
 with place:
     cfg = controls(
         C, "tensors", place, disabled={
@@ -45,12 +43,11 @@ with place:
             "dim": lambda v: not (v["mode"] == "reduce" or (v["mode"] == "broadcast" and v["op"] in ("cat", "stack"))),
         },
     )  # fmt: skip
-    try_this("tensors", EXPERIMENTS, defaults(C))
+    try_this("tensors", EXPERIMENTS, defaults(C), main=main)
 
 cfg, problems = checked(cfg)
 view = compute(cfg)
 with main:
-    applied_experiment("tensors")
     for name, error in problems:
         st.error(t(f"tensors.shape_error.{error.code}", field=t(f"tensors.{name}"), part=inert(error.part, 12))
                  + " " + t("tensors.shape_error.hint"), icon=":material/error:")  # fmt: skip

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, panel_row, rounded
 from viz.palette import COLORS, DIVERGING, TEST, TRAIN
 
 SIGNED = DIVERGING
@@ -103,16 +103,14 @@ def conv_figure(image: np.ndarray, *, maps, lang: str) -> go.Figure:
     h, w = image.shape
     ho, wo = maps.out.shape
     k = maps.kernel.shape[0]
-    fig = make_subplots(
-        rows=1,
-        cols=3,
-        column_widths=CONV_COLUMNS.get(k, CONV_COLUMNS[5]),
-        horizontal_spacing=0.04,
-        subplot_titles=[
+    fig = panel_row(
+        [
             t("cnn.fig_input", lang, h=h, w=w),
             t("cnn.fig_kernel", lang, k=k),
             t("cnn.fig_output", lang, h=ho, w=wo),
         ],
+        widths=CONV_COLUMNS.get(k, CONV_COLUMNS[5]),
+        spacing=0.04,
     )
     pix = t("cnn.hover_pixel", lang)
     fig.add_trace(
@@ -160,12 +158,7 @@ def post_figure(maps, *, lang: str) -> go.Figure:
     """The feature map after ReLU and after 2×2 max-pooling, on one shared colour scale."""
     ho, wo = maps.relu.shape
     ph, pw = maps.pooled.shape
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        horizontal_spacing=0.06,
-        subplot_titles=[t("cnn.fig_relu", lang, h=ho, w=wo), t("cnn.fig_pool", lang, h=ph, w=pw)],
-    )
+    fig = panel_row([t("cnn.fig_relu", lang, h=ho, w=wo), t("cnn.fig_pool", lang, h=ph, w=pw)], spacing=0.06)
     top = _bound(maps.relu, EDGE_PERCENTILE)
     for col, z in ((1, maps.relu), (2, maps.pooled)):
         fig.add_trace(
@@ -189,16 +182,14 @@ def sliding_figure(sw, *, lang: str) -> go.Figure:
     k = sw.kernel.shape[0]
     hp, wp = sw.padded.shape
     ho, wo = sw.out.shape
-    fig = make_subplots(
-        rows=1,
-        cols=3,
-        column_widths=[0.42, 0.22, 0.36],
-        horizontal_spacing=0.06,
-        subplot_titles=[
+    fig = panel_row(
+        [
             t("cnn.sw_input", lang, h=hp, w=wp),
             t("cnn.sw_products", lang),
             t("cnn.sw_output", lang, h=ho, w=wo),
         ],
+        widths=[0.42, 0.22, 0.36],
+        spacing=0.06,
     )
     fig.add_trace(
         go.Heatmap(

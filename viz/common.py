@@ -80,6 +80,11 @@ WIDE_TOP = [[{"colspan": 2}, None], [{}, {}]]  # one wide panel over two
 WIDE_BOTTOM = [[{}, {}], [{"colspan": 2}, None]]  # two panels over one wide
 
 
+def panel_row(titles: list[str], *, widths: list[float] | None = None, spacing: float = 0.08):
+    """Panels side by side in one row: their titles, relative widths (equal if None) and the gap between them."""
+    return make_subplots(rows=1, cols=len(titles), column_widths=widths, horizontal_spacing=spacing, subplot_titles=list(titles))  # fmt: skip
+
+
 def three_panels(specs: list, *, heights: tuple[float, float], spacing: tuple[float, float], titles: list[str]):
     """A 2×2 grid with one panel spanning a row (``WIDE_TOP`` or ``WIDE_BOTTOM``): row heights, (vertical,
     horizontal) spacing and the three panel titles."""

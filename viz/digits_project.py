@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.common.plotdata import frame_steps
 from core.digits.data import CLASSES, INK, SIDE
 from core.digits.evaluate import confusion_matrix
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, panel_row, rounded
 from viz.digits import COUNT, DIGIT, as_image, mosaic
 from viz.digits import INK as INK_SCALE
 from viz.fmt import log_axis
@@ -25,10 +24,11 @@ def data_figure(split, lang: str) -> go.Figure:
     """Three training images of each digit, how many images of each digit every set holds, the train mean image."""
     rows = [np.flatnonzero(split.y_train == c)[:3] for c in range(CLASSES)]
     tiles = split.x_train[np.stack(rows).T.ravel()].reshape(-1, SIDE, SIDE)  # row r: the r-th example of 0..9
-    fig = make_subplots(
-        cols=3, column_widths=[0.5, 0.32, 0.18], horizontal_spacing=0.07,
-        subplot_titles=[t("dp.data_examples", lang), t("dp.data_counts", lang), t("dp.data_mean", lang)],
-    )  # fmt: skip
+    fig = panel_row(
+        [t("dp.data_examples", lang), t("dp.data_counts", lang), t("dp.data_mean", lang)],
+        widths=[0.5, 0.32, 0.18],
+        spacing=0.07,
+    )
     fig.add_trace(go.Heatmap(z=rounded(mosaic(tiles, CLASSES)), colorscale=INK_SCALE, zmin=0, zmax=INK,
                              showscale=False, hoverinfo="skip"), row=1, col=1)  # fmt: skip
     counts = [np.bincount(y, minlength=CLASSES) for y in (split.y_train, split.y_val, split.y_test)]
@@ -53,10 +53,11 @@ def data_figure(split, lang: str) -> go.Figure:
 
 
 def _curve_panels(lang: str) -> go.Figure:
-    fig = make_subplots(
-        cols=3, column_widths=[0.34, 0.34, 0.32], horizontal_spacing=0.08,
-        subplot_titles=[t("dp.curve_loss", lang), t("dp.curve_acc", lang), t("dp.curve_confusion", lang)],
-    )  # fmt: skip
+    fig = panel_row(
+        [t("dp.curve_loss", lang), t("dp.curve_acc", lang), t("dp.curve_confusion", lang)],
+        widths=[0.34, 0.34, 0.32],
+        spacing=0.08,
+    )
     fig.update_xaxes(title_text=t("dp.axis_epoch", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("dp.axis_epoch", lang), row=1, col=2)
     fig.update_xaxes(title_text=t("dp.axis_pred", lang), dtick=1, row=1, col=3, constrain="domain")
@@ -131,8 +132,9 @@ def _finish(fig: go.Figure) -> go.Figure:
 
 def results_figure(ev, lang: str) -> go.Figure:
     """Test confusion matrix beside the test accuracy of each digit."""
-    fig = make_subplots(cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.12,
-                        subplot_titles=[t("dp.results_confusion", lang), t("dp.results_per_class", lang)])  # fmt: skip
+    fig = panel_row(
+        [t("dp.results_confusion", lang), t("dp.results_per_class", lang)], widths=[0.55, 0.45], spacing=0.12
+    )
     fig.add_trace(go.Heatmap(**{k: v for k, v in _confusion_trace(None, lang).items() if k not in ("type", "xaxis",
                   "yaxis")}, z=ev.confusion), row=1, col=1)  # fmt: skip
     fig.add_trace(go.Bar(x=list(range(CLASSES)), y=rounded(ev.per_class), marker_color=[DIGIT[d] for d in range(10)],
@@ -152,8 +154,7 @@ def results_figure(ev, lang: str) -> go.Figure:
 
 def canvas_figure(cells: np.ndarray, probs: np.ndarray, lang: str) -> go.Figure:
     """The clickable 8×8 drawing grid beside the model's probability for each digit."""
-    fig = make_subplots(cols=2, column_widths=[0.42, 0.58], horizontal_spacing=0.1,
-                        subplot_titles=[t("dp.canvas_title", lang), t("dp.canvas_probs", lang)])  # fmt: skip
+    fig = panel_row([t("dp.canvas_title", lang), t("dp.canvas_probs", lang)], widths=[0.42, 0.58], spacing=0.1)
     fig.add_trace(go.Heatmap(z=np.asarray(cells, np.float32), x=list(range(SIDE)), y=list(range(SIDE)),
                              colorscale=CANVAS, zmin=0, zmax=INK, showscale=False, xgap=3, ygap=3,
                              hovertemplate=t("dp.hover_cell", lang) + "<extra></extra>"), row=1, col=1)  # fmt: skip

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, panel_row, rounded
 from viz.fmt import log_axis
 from viz.palette import COLORS, DIVERGING, rgba, tint
 
@@ -91,8 +90,7 @@ def batch_figure(run, lang: str) -> go.Figure:
     x, y = run.x_batch, run.y_batch
     n = len(x)
     top = float(max(np.abs(x).max(), np.abs(y).max()))
-    fig = make_subplots(rows=1, cols=3, column_widths=[0.3, 0.4, 0.3], horizontal_spacing=0.02,
-                        subplot_titles=(f"X  ({n} × 2)", "", f"Y  ({n} × 2)"))  # fmt: skip
+    fig = panel_row([f"X  ({n} × 2)", "", f"Y  ({n} × 2)"], widths=[0.3, 0.4, 0.3], spacing=0.02)
     rows = [f"{i}" for i in range(n)]
     for col, m, name in ((1, x, "X"), (3, y, "Y")):
         fig.add_trace(go.Heatmap(z=rounded(m), x=[f"{name.lower()}₁", f"{name.lower()}₂"], y=rows, text=np.round(m, 2), texttemplate="%{text}",
@@ -123,8 +121,7 @@ def batch_figure(run, lang: str) -> go.Figure:
 
 def speed_figure(sweep, lang: str) -> go.Figure:
     """Time per product (log–log) and GFLOP/s against n, one line per device."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.12,
-                        subplot_titles=(t("ll.speed_time", lang), t("ll.speed_rate", lang)))  # fmt: skip
+    fig = panel_row([t("ll.speed_time", lang), t("ll.speed_rate", lang)], spacing=0.12)
     style = {"cpu": (COLORS["black"], "solid", "circle"), "cuda": (COLORS["vermillion"], "dash", "square")}
     for d, device in enumerate(sweep.devices):
         color, dash, symbol = style[device]

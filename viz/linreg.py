@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, panel_row, prefix, rounded
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES, rgba, tint
 
@@ -64,8 +64,7 @@ def regression_figure(run, lang: str) -> go.Figure:
     y_lo, y_hi = float(min(y.min(), fits[-1].min())), float(max(y.max(), fits[-1].max()))
     x_pad, y_pad = 0.08 * (x_hi - x_lo), 0.08 * (y_hi - y_lo)
     ratio = (x_hi - x_lo) / max(y_hi - y_lo, 1e-9)  # one y unit is drawn as long as `ratio` x units
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1,
-                        subplot_titles=[t("lin.data_title", lang), t("lin.map_title", lang)])  # fmt: skip
+    fig = panel_row([t("lin.data_title", lang), t("lin.map_title", lang)], spacing=0.1)
     fig.add_trace(
         go.Scatter(x=rounded(x), y=rounded(y), mode="markers", name=t("lin.trace_data", lang),
                    marker={"color": COLORS["black"], "size": 7, "line": {"color": "white", "width": 1}},

@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 from core.sgd import iteration_of
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, panel_row, prefix, rounded
 from viz.fmt import log_axis
 from viz.palette import COLORS, rgba, tint
 
@@ -133,16 +133,14 @@ def paths_figure(run, lang: str) -> go.Figure:
 def noise_figure(noise, run, lang: str) -> go.Figure:
     """One epoch of minibatch gradients around the full gradient; spread against B; measured time per epoch."""
     b = str(noise.size)
-    fig = make_subplots(
-        rows=1,
-        cols=3,
-        column_widths=[0.42, 0.29, 0.29],
-        horizontal_spacing=0.1,
-        subplot_titles=[
+    fig = panel_row(
+        [
             t("sgd.cloud_title", lang, b=noise.size, k=len(noise.batches)),
             t("sgd.spread_title", lang),
             t("sgd.time_title", lang),
         ],
+        widths=[0.42, 0.29, 0.29],
+        spacing=0.1,
     )
     xs, ys = arrow_segments(np.zeros(len(noise.batches)), np.zeros(len(noise.batches)), noise.batches[:, 0],
                             noise.batches[:, 1], head=0.08)  # fmt: skip
