@@ -6,7 +6,8 @@ start, server memory, and a concurrent-session load run.
     .venv/bin/python -m benchmarks --pages gradient-descent --runs 5 --sessions 0   # a quick look at one page
     .venv/bin/python -m benchmarks --core-only                                      # core compute only
 
-Prints a markdown table and writes it to docs/benchmarks.md (``--out``). For every page, rounds
+Prints a markdown table and writes it to docs/benchmarks.md (``--out``), keeping the marked sections
+``python -m benchmarks.load`` wrote there (the class capacity). For every page, rounds
 alternate one change on the reference app (one slider, one ``st.plotly_chart``, run from a temporary
 directory so the project's .streamlit/config.toml does not apply to it) and one change on the page,
 so machine noise hits both alike; ratios compare the page with the reference rounds it ran beside.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import shutil
 import statistics
 import tempfile
@@ -45,6 +47,14 @@ ROOT = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1400, "height": 1000}
 NEW_SEED = 4242
 CUSTOM_KERNEL = "&kernel=custom&custom=0,-1,0,-1,4,-1,0,-1,0"
+
+SECTION = re.compile(r"<!-- ([\w-]+) -->.*?<!-- /\1 -->", re.S)  # written by benchmarks.load
+
+
+def write_keeping_sections(text: str, out: Path) -> None:
+    """Write ``text`` to ``out``, followed by the marked sections ``out`` already had (the class capacity)."""
+    kept = [m.group(0) for m in SECTION.finditer(out.read_text(encoding="utf-8"))] if out.exists() else []
+    out.write_text(text.rstrip("\n") + "".join(f"\n\n{block}" for block in kept) + "\n", encoding="utf-8")
 
 
 def median_ms(fn, runs: int) -> float:
@@ -190,7 +200,7 @@ def main() -> None:
         text += "\n## Uploads (peak memory per kind, idle memory after three concurrent uploads)\n\n"
         text += upload_memory.report() + "\n"
     print(text)
-    Path(args.out).write_text(text, encoding="utf-8")
+    write_keeping_sections(text, Path(args.out))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ per core: the most students with p95 <= 1 s and no errors, divided by the cores 
 use (min(replicas, CPUs)). ``--apply`` starts a server with DL_WARM=1, waits for its warm-up, and
 times each experiment's Apply (to script_finished) in a fresh session per page.
 
-Writes its tables into docs/capacity.md (one section per kind of run, the others kept).
+Writes its tables into docs/benchmarks.md, under "Serving a class" (one marked section per kind of
+run, the others and the rest of the file kept; ``python -m benchmarks`` keeps them in turn).
 Loopback only; bounded: at most --max-students students, each run ends after ramp + seconds.
 """
 
@@ -49,7 +50,7 @@ from pathlib import Path
 from benchmarks.protocol import Tab, Widget, options_of, try_this_prefixes, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "capacity.md"
+OUT = ROOT / "docs" / "benchmarks.md"
 P95_TARGET = 1.0
 APPLY_TARGET = 0.3
 UTILISATION = 0.6  # a core kept this busy still answers most changes without a queue (estimate only)
@@ -501,7 +502,7 @@ def apply_md(rows: list[dict], info: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-HEADER = """# Serving a class: measured capacity
+CLASS = """## Serving a class: measured capacity
 
 Written by `python -m benchmarks.load` (see its docstring; `--all` re-runs every table below on a
 quiet machine in one command). Latency is the server's part of a change: from the simulated
@@ -512,15 +513,17 @@ each row.
 
 
 def write_section(name: str, text: str, path: Path = OUT) -> None:
-    """Replace (or append) the section ``name`` of ``path``, keeping the others."""
-    old = path.read_text(encoding="utf-8") if path.exists() else HEADER
-    begin, end = f"<!-- {name} -->", f"<!-- /{name} -->"
-    block = f"{begin}\n{text}{end}"
-    if begin in old:
-        new = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda _: block, old, flags=re.S)
-    else:
-        new = old.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(new, encoding="utf-8")
+    """Replace (or append) the section ``name`` of ``path``, keeping the others; the first section
+    written opens the part with its heading (``CLASS``)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    for key, body in (("class", CLASS), (name, text)):
+        begin, end = f"<!-- {key} -->", f"<!-- /{key} -->"
+        block = f"{begin}\n{body}{end}"
+        if begin in old:
+            old = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda _, b=block: b, old, flags=re.S)
+        else:
+            old = old.rstrip("\n") + ("\n\n" if old else "") + block + "\n"
+    path.write_text(old, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -16,7 +16,7 @@
 # SERVE_CLASS_RUN_DIR (default: a new temporary folder) receives haproxy.cfg, one log and one pid
 # file per replica (replica-K.log, replica-K.pid) and haproxy.log.
 # One replica is one Python process, and one process uses about one core for script runs:
-# start as many replicas as the machine has cores (docs/capacity.md has the measured figures).
+# start as many replicas as the machine has cores (docs/benchmarks.md has the measured figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

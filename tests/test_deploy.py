@@ -1,5 +1,5 @@
 """deploy/: the Kubernetes manifests pass the offline schema check (kubernetes-validate's bundled
-schemas) and say what docs/capacity.md measured; the Dockerfile is CPU-only, non-root, health-checked."""
+schemas) and say what docs/benchmarks.md measured; the Dockerfile is CPU-only, non-root, health-checked."""
 
 from __future__ import annotations
 
@@ -65,9 +65,9 @@ def test_deployment_requests_one_core_and_the_measured_memory():
     container = pod["containers"][0]
     requests = container["resources"]["requests"]
     assert requests["cpu"] in ("1", 1, "1000m")  # one Streamlit process uses about one core
-    capacity = (ROOT / "docs" / "capacity.md").read_text()
+    capacity = (ROOT / "docs" / "benchmarks.md").read_text()
     measured = [float(x) for x in re.findall(r"RSS after warm-up (\d+) MB", capacity)]
-    assert measured, "docs/capacity.md has no RSS after warm-up"
+    assert measured, "docs/benchmarks.md has no RSS after warm-up"
     assert quantity_mib(requests["memory"]) >= max(measured)
     assert quantity_mib(container["resources"]["limits"]["memory"]) > quantity_mib(requests["memory"])
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):

@@ -15,6 +15,7 @@ from streamlit.proto.Selectbox_pb2 import Selectbox
 from streamlit.proto.Slider_pb2 import Slider
 
 from benchmarks import load
+from benchmarks.__main__ import write_keeping_sections
 from benchmarks.protocol import KEY_OF_ID, Tab, Widget
 from ui import warm
 
@@ -87,14 +88,21 @@ def test_percentiles_and_students_per_core():
 
 
 def test_a_section_of_the_report_is_replaced_and_the_others_kept(tmp_path):
-    out = tmp_path / "capacity.md"
+    out = tmp_path / "benchmarks.md"
+    out.write_text("# Benchmarks\n\npage tables\n")
     load.write_section("replicas-0", "one server v1\n", out)
     load.write_section("replicas-2", "two replicas\n", out)
     load.write_section("replicas-0", "one server v2\n", out)
     text = out.read_text()
     assert "one server v2" in text and "two replicas" in text and "v1" not in text
-    assert text.startswith("# Serving a class")
+    assert text.startswith("# Benchmarks\n\npage tables\n\n<!-- class -->\n## Serving a class")
+    assert text.count("## Serving a class") == 1
     assert text.index("one server v2") < text.index("two replicas")
+    # The page benchmark rewrites its own tables and keeps the class sections after them.
+    write_keeping_sections("# Benchmarks\n\nnew page tables\n", out)
+    again = out.read_text()
+    assert again.startswith("# Benchmarks\n\nnew page tables\n\n<!-- class -->") and "\npage tables" not in again
+    assert again.count("one server v2") == 1 and again.count("two replicas") == 1 and "<!-- /replicas-2 -->" in again
 
 
 def test_only_loopback_urls_are_measured():
