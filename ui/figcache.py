@@ -4,7 +4,7 @@ its moving parts), and the pages' figure cache: figures kept as Drawn, in one LR
 ``st.cache_resource(max_entries=16)`` on every page kept whole ``plotly`` figure objects (validated
 property trees several times the size of their JSON) plus that JSON, and bounded each page by a count,
 so 18 pages x 16 entries had no bound in megabytes (877 MB of server RSS after the benchmark had
-opened every page; 674 MB with this cache). Here a builder's figures are turned into ``Drawn``
+opened every page; 674 MB with this cache, 638 MB with its JSON compressed). Here a builder's figures are turned into ``Drawn``
 (all the chart element needs) as they are built, and every page's builders share one LRU bounded by ``DL_FIGURE_CACHE_MB``
 (default 48, counted compressed) of what they hold; the oldest entries go first, whichever page they belong to.
 
