@@ -68,6 +68,7 @@ def test_exif_orientation_is_applied(side):
     assert out[:, -5:].mean() > 0.9 and out[:, :5].mean() < 0.1
 
 
+@pytest.mark.integration  # a subprocess per upload, its peak memory measured
 @pytest.mark.parametrize("kind", ACCEPTED)
 def test_one_accepted_upload_adds_less_than_the_budget_at_its_peak(kind):
     result = measure_upload(UPLOADS[kind][1]())

@@ -43,3 +43,25 @@ def test_a_page_stays_a_declaration_of_at_most_100_lines(path):
     """Logic belongs in ui/, viz/ or core/; a page declares its controls, experiments and layout."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 100, f"{path.name}: {lines} lines"
+
+
+def test_quick_leaves_out_the_browser_and_whole_app_tests_and_keeps_the_rest():
+    import subprocess
+    import sys
+
+    files = [
+        "tests/test_chart.py",
+        "tests/test_pages.py",
+        "tests/test_hostile_uploads.py",
+        "tests/e2e/test_pages_e2e.py",
+    ]
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "--quick", "--collect-only", "-q", "-p", "no:xdist", *files],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+    collected = {line.split("::")[0] for line in out.splitlines() if "::" in line}
+    assert "tests/test_chart.py" in collected and "tests/test_hostile_uploads.py" in collected
+    assert "tests/test_pages.py" not in collected, "AppTest runs of the whole app are left out"
+    assert "tests/e2e/test_pages_e2e.py" not in collected
+    assert "test_one_accepted_upload_adds_less_than_the_budget_at_its_peak" not in out, "marked integration"
+    assert "deselected" in out
