@@ -84,11 +84,13 @@ def state_config_of(at: AppTest, cls):
     return held(cls, s, int(s["seed"]) if "seed" in s else 0)
 
 
-def assert_falls_back_to_defaults(page: str, cls, **params) -> None:
-    """Open ``page`` with bad URL ``params``: no exception, no error, and every control holds its declared default."""
+def assert_falls_back_to_defaults(page: str, cls, **params) -> AppTest:
+    """Open ``page`` with bad URL ``params``: no exception, no error, and every control holds its
+    declared default; returns the page for further checks."""
     at = open_page(page, **params)
     assert not at.exception and not at.error
     assert state_config_of(at, cls) == cls()
+    return at
 
 
 def shown_code(at: AppTest) -> str:

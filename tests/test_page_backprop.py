@@ -3,7 +3,7 @@
 import pytest
 
 from core.backprop import BackpropConfig
-from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, state_config_of
 
 PAGE = "views/backprop.py"
 
@@ -68,9 +68,7 @@ def test_a_saturated_output_is_explained_not_crashed(lang, needle):
     ],
 )
 def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert state_config_of(at, BackpropConfig) == BackpropConfig()
+    at = assert_falls_back_to_defaults(PAGE, BackpropConfig, **params)
     assert at.success, "the default graph is not drawn"
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.linear_layer.config import LinearConfig
-from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, state_config_of
 
 PAGE = "views/linear_layer.py"
 
@@ -63,9 +63,7 @@ def test_bad_widths_get_a_translated_message_and_the_default_table(bad, lang):
 @pytest.mark.parametrize("params", [{"preset": "nope"}, {"w11": "abc"}, {"w12": "9"}, {"b1": "nan"},
                                     {"b2": "-inf"}, {"preset": "회전😀"}])  # fmt: skip
 def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert state_config_of(at, LinearConfig) == LinearConfig()
+    assert_falls_back_to_defaults(PAGE, LinearConfig, **params)
 
 
 def test_the_speed_button_measures_and_explains():

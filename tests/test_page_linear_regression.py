@@ -3,7 +3,7 @@
 import pytest
 
 from core.linreg import RegressionConfig
-from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, state_config_of
 
 PAGE = "views/linear_regression.py"
 
@@ -52,9 +52,7 @@ def test_a_too_large_step_says_where_and_why_it_diverged(lang, needle):
     ],
 )
 def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert state_config_of(at, RegressionConfig) == RegressionConfig()
+    assert_falls_back_to_defaults(PAGE, RegressionConfig, **params)
 
 
 def test_the_scaling_switch_changes_the_map_and_the_epochs():

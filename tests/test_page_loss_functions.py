@@ -3,7 +3,14 @@
 import pytest
 
 from core.losses import LossConfig
-from tests.apptest_helpers import figures, open_page, shown_code, shown_text, state_config_of
+from tests.apptest_helpers import (
+    assert_falls_back_to_defaults,
+    figures,
+    open_page,
+    shown_code,
+    shown_text,
+    state_config_of,
+)
 
 PAGE = "views/loss_functions.py"
 
@@ -49,9 +56,7 @@ def charts_title(at, chart: int, index: int) -> str:
     ],
 )
 def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert state_config_of(at, LossConfig) == LossConfig()
+    assert_falls_back_to_defaults(PAGE, LossConfig, **params)
 
 
 def test_moving_the_outlier_changes_the_fits_and_the_message():

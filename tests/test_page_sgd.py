@@ -3,7 +3,7 @@
 import pytest
 
 from core.sgd import SGDConfig
-from tests.apptest_helpers import figures, open_page, shown_code, state_config_of
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, state_config_of
 
 PAGE = "views/sgd.py"
 
@@ -74,9 +74,7 @@ def test_divergence_is_reported_per_batch_size(lang, needle):
     ],
 )
 def test_bad_url_values_fall_back_to_defaults(params):
-    at = open_page(PAGE, **params)
-    assert not at.exception and not at.error
-    assert state_config_of(at, SGDConfig) == SGDConfig()
+    assert_falls_back_to_defaults(PAGE, SGDConfig, **params)
 
 
 def test_cloud_batch_size_changes_only_the_noise_chart():
