@@ -11,12 +11,10 @@ import pytest
 import torch
 from scipy import stats
 
-from core.common.runtime import configure_torch
 from core.mle import DICE, MLEConfig, ascend, closed_form, identities, landscape, log_likelihood, sample
 from core.mle.fit import distribution, mean_log_likelihood
 from core.mle.landscape import die_slice
 
-configure_torch()
 C = MLEConfig()
 SETTINGS = [
     {"dist": "coin"},

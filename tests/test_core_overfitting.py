@@ -10,12 +10,10 @@ import pytest
 from sklearn.linear_model import LinearRegression
 from sklearn.preprocessing import PolynomialFeatures
 
-from core.common.runtime import configure_torch
 from core.overfitting import OverfitConfig, early_stopping, make_data, sweep, train_mlp
 from core.overfitting.data import to_unit
 from core.overfitting.poly import condition
 
-configure_torch()
 C = OverfitConfig()
 
 

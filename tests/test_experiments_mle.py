@@ -8,13 +8,9 @@ import math
 import numpy as np
 import pytest
 
-from core.common.runtime import configure_torch
 from core.mle import MLEConfig, ascend, landscape
 from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
-
-configure_torch()
-
 
 page = page_fixture("views/mle.py")
 

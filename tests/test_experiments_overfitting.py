@@ -7,13 +7,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from core.common.runtime import configure_torch
 from core.overfitting import OverfitConfig, sweep, train_mlp
 from tests.apptest_helpers import page_fixture, state_config_of
 from tests.test_experiments import apply_experiment
-
-configure_torch()
-
 
 page = page_fixture("views/overfitting.py")
 

@@ -5,11 +5,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from core.common.runtime import configure_torch
 from core.mle import MLEConfig, ascend, landscape
 from viz.mle import mle_figure
 
-configure_torch()
 C = MLEConfig()
 
 

@@ -4,11 +4,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from core.common.runtime import configure_torch
 from core.overfitting import OverfitConfig, sweep, train_mlp
 from viz.overfitting import ERR_CAP, ERR_FLOOR, Y_RANGE, mlp_figure, poly_figure, size_figure
 
-configure_torch()
 C = OverfitConfig()
 
 
