@@ -91,7 +91,7 @@ def moving_parts(figure: dict) -> dict | None:
     animated = sorted({i for frame in frames for i in frame.get("traces", [])})
     kinds = [trace.get("type") for trace in figure.get("data", [])]
     shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))
-    return {"shape": shape, "animated": animated, "axes": sorted(axes)}
+    return {"shape": shape, "animated": animated, "axes": axes}
 
 
 class Drawn:
