@@ -88,6 +88,16 @@ TEXT = {
         "ko": "가중치는 −{limit:g}에서 {limit:g} 사이의 유한한 수여야 합니다. 대신 기본 사용자 정의 커널을 보여 줍니다.",
     },
     "cnn.resize": {"en": "Make it {k}×{k}", "ko": "{k}×{k}{으로} 바꾸기"},
+    "cnn.grid": {"en": "Kernel weights w, {k}×{k}", "ko": "커널 가중치 w, {k}×{k}"},
+    "cnn.grid_cell": {"en": "Weight in row {row}, column {col}", "ko": "{row}행 {col}열 가중치"},
+    "cnn.grid_invalid": {
+        "en": "Not a number, so this cell is not applied. Use digits, a minus sign and a decimal point.",
+        "ko": "숫자가 아니어서 이 칸은 반영되지 않습니다. 숫자, 음수 부호, 소수점만 쓰세요.",
+    },
+    "cnn.grid_hint": {
+        "en": "Enter or Tab applies a cell; the arrow keys move between cells; Esc undoes the typing.",
+        "ko": "Enter나 Tab을 누르면 칸이 반영되고, 화살표 키로 칸을 옮기며, Esc로 입력을 되돌립니다.",
+    },
     "cnn.edit_preset": {"en": "Edit this kernel", "ko": "이 커널 고쳐 보기"},
     "cnn.upload_err.empty": {
         "en": "{name} is empty (0 bytes). Choose a PNG or JPEG picture. The previous image stays on screen.",

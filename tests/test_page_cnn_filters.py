@@ -1,10 +1,13 @@
-"""CNN-filters page in AppTest: deep links, bad URL values, custom kernels, uploads, training, Try this."""
+"""CNN-filters page in AppTest: deep links, bad URL values, custom kernels and their grid, uploads, training,
+Try this."""
 
 import io
+import json
 
 import numpy as np
 import pytest
 from PIL import Image
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
 
 from core.cnn.conv import KERNELS, convolve
 from core.cnn.images import load_image
@@ -21,6 +24,31 @@ def feature_map(at) -> np.ndarray:
     z = figures(at)[0]["data"][2]["z"]
     raw = np.frombuffer(base64.b64decode(z["bdata"]), dtype=np.float32)
     return raw.reshape(z["shape"] if isinstance(z["shape"], list) else [int(n) for n in z["shape"].split(",")])
+
+
+def grid_element(at):
+    (element,) = [e for e in at.get("bidi_component") if e.proto.component_name == "dlviz.kernel_grid"]
+    return element
+
+
+def grid(at) -> dict:
+    """What the kernel grid was sent: the kernel text it shows, its cells' text and labels."""
+    return json.loads(grid_element(at).proto.json)
+
+
+def commit(at, cells: list, base: str | None = None):
+    """Rerun as the browser does when grid cells are committed: the grid's ``edit`` trigger holding the
+    kernel text it was drawn from (``base``, by default the one it shows) and the changed cells."""
+    states = at._tree.get_widget_states()
+    trigger = states.widgets.add()
+    trigger.id = _make_trigger_id(grid_element(at).proto.id, "events")
+    edit = {"base": grid(at)["base"] if base is None else base, "cells": cells}
+    trigger.json_trigger_value = json.dumps([{"event": "edit", "value": edit}])
+    return at._run(states)
+
+
+def stripes_under(kernel) -> np.ndarray:
+    return convolve(load_image("stripes"), np.asarray(kernel, dtype=np.float64), 1, 0, 1).out
 
 
 def png(array: np.ndarray) -> bytes:
@@ -69,8 +97,7 @@ def test_bad_url_values_fall_back_to_defaults(params):
 def test_custom_kernel_from_the_url_and_its_errors(lang, needle):
     at = open_page(PAGE, image="stripes", kernel="custom", custom="1,1,1,0,0,0,-1,-1,-1", lang=lang)
     assert not at.exception and not at.warning
-    ref = convolve(load_image("stripes"), np.array([[1, 1, 1], [0, 0, 0], [-1, -1, -1]]), 1, 0, 1).out
-    np.testing.assert_allclose(feature_map(at), ref, atol=1e-5)
+    np.testing.assert_allclose(feature_map(at), stripes_under([[1, 1, 1], [0, 0, 0], [-1, -1, -1]]), atol=1e-5)
     at.text_input(key="custom").set_value("1,2,3,4").run()
     assert not at.exception and len(at.warning) == 1 and needle in at.warning[0].value
     assert len(figures(at)) == 3  # the default custom kernel is drawn meanwhile
@@ -78,12 +105,73 @@ def test_custom_kernel_from_the_url_and_its_errors(lang, needle):
 
 def test_edit_preset_and_resize_buttons():
     at = open_page(PAGE, kernel="emboss", lang="en")
+    assert all(e.proto.component_name != "dlviz.kernel_grid" for e in at.get("bidi_component"))  # a preset: no grid
     at.button(key="cnn_edit").click().run()
     assert at.selectbox(key="kernel").value == "custom"
     assert at.text_input(key="custom").value == "-2,-1,0,-1,1,1,0,1,2"
+    assert grid(at)["weights"] == [["-2", "-1", "0"], ["-1", "1", "1"], ["0", "1", "2"]]
     at.button(key="cnn_resize").click().run()
     assert not at.exception
     assert at.text_input(key="custom").value.count(",") == 24 and at.latex[-1].value.count("(5-1)") == 2
+    g = grid(at)
+    assert len(g["weights"]) == 5 and g["weights"][2][1:4] == ["-1", "1", "1"] and g["label"].endswith("5×5")
+    commit(at, [[4, 4, 3]])
+    assert at.text_input(key="custom").value.endswith(",0,0,0,0,3") and grid(at)["weights"][4][4] == "3"
+
+
+@pytest.mark.parametrize(("lang", "cell", "label"), [("en", "Weight in row 2, column 3", "Kernel weights w, 3×3"),
+                                                      ("ko", "2행 3열 가중치", "커널 가중치 w, 3×3")])  # fmt: skip
+def test_a_committed_grid_cell_rewrites_the_link_and_the_feature_map(lang, cell, label):
+    at = open_page(PAGE, image="stripes", kernel="custom", custom="1,1,1,0,0,0,-1,-1,-1", lang=lang)
+    g = grid(at)
+    assert g["base"] == "1,1,1,0,0,0,-1,-1,-1" and g["weights"][2] == ["-1", "-1", "-1"]
+    assert g["cells"][1][2] == cell and g["label"] == label and not g["present"]
+    commit(at, [[1, 2, 2.5]])
+    assert not at.exception and not at.warning
+    new = "1,1,1,0,0,2.5,-1,-1,-1"
+    assert at.text_input(key="custom").value == new and at.query_params["custom"] == new
+    assert grid(at)["base"] == new and grid(at)["weights"][1][2] == "2.5"
+    np.testing.assert_allclose(feature_map(at), stripes_under([[1, 1, 1], [0, 0, 2.5], [-1, -1, -1]]), atol=1e-5)
+    at.run()  # a trigger is sent once: a later rerun applies nothing again
+    assert at.text_input(key="custom").value == new
+
+
+def test_grid_cells_committed_before_the_rerun_arrived_all_count():
+    """Two cells typed in quick succession: the second message is still relative to the kernel drawn first."""
+    at = open_page(PAGE, image="stripes", kernel="custom", custom="1,1,1,0,0,0,-1,-1,-1", lang="en")
+    first = grid(at)["base"]
+    commit(at, [[0, 0, 5]])
+    commit(at, [[0, 0, 5], [2, 2, -3]], base=first)
+    assert at.text_input(key="custom").value == "5,1,1,0,0,0,-1,-1,-3"
+    np.testing.assert_allclose(feature_map(at), stripes_under([[5, 1, 1], [0, 0, 0], [-1, -1, -3]]), atol=1e-5)
+
+
+def test_bad_grid_values_never_reach_the_kernel():
+    at = open_page(PAGE, image="stripes", kernel="custom", custom="1,1,1,0,0,0,-1,-1,-1", lang="en")
+    before = feature_map(at)
+    forged = [[0, 0, "abc"], [0, 1, None], [0, 2, True], [3, 0, 7], [-1, 0, 7], [1, 1, float("inf")], [1, 0]]
+    commit(at, forged)
+    assert not at.exception and at.text_input(key="custom").value == "1,1,1,0,0,0,-1,-1,-1"
+    np.testing.assert_array_equal(feature_map(at), before)
+    commit(at, [[0, 0, 9]], base="1,2,oops")  # a message about no kernel at all changes nothing
+    assert not at.exception and at.text_input(key="custom").value == "1,1,1,0,0,0,-1,-1,-1"
+    commit(at, [[1, 0, 500], [1, 2, -1e9]])  # in range, as the text form requires
+    assert at.text_input(key="custom").value == "1,1,1,100,0,-100,-1,-1,-1" and not at.warning
+
+
+@pytest.mark.parametrize(("lang", "needle"), [("en", "not a number"), ("ko", "숫자가 아닌 것")])
+def test_a_bad_text_shows_the_default_in_the_grid_until_a_cell_replaces_it(lang, needle):
+    at = open_page(PAGE, image="stripes", kernel="custom", custom="1,x,1,0,0,0,-1,-1,-1", lang=lang)
+    assert len(at.warning) == 1 and needle in at.warning[0].value
+    assert grid(at)["base"] == "0,-1,0,-1,4,-1,0,-1,0"  # what is drawn meanwhile
+    commit(at, [[1, 1, 8]])
+    assert not at.warning and at.text_input(key="custom").value == "0,-1,0,-1,8,-1,0,-1,0"
+    np.testing.assert_allclose(feature_map(at), stripes_under([[0, -1, 0], [-1, 8, -1], [0, -1, 0]]), atol=1e-5)
+
+
+def test_the_grid_is_told_about_the_presenter_view():
+    at = open_page(PAGE, kernel="custom", present="true", lang="en")
+    assert grid(at)["present"] is True
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

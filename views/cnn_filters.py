@@ -52,9 +52,8 @@ with place:
     try_this("cnn", EXPERIMENTS, defaults(C), main=main)
 
 below = st.container()  # ReLU, pooling and the sliding window, drawn once the kernel below is known
-u = st.columns(2, gap="medium")
-w = kernel_editor(u[0], cfg.kernel)
-upload_box(u[1])
+w = kernel_editor(st.container(), cfg.kernel)  # full width: a 5×5 grid stays legible on a small screen
+upload_box(st.container())
 
 no_upload = cfg.image == "upload" and "cnn_upload_image" not in st.session_state
 image = C().image if no_upload else cfg.image
