@@ -10,6 +10,7 @@ from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
 import i18n
+from ui.table import MISSING, as_number, plain
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -35,6 +36,37 @@ def figures(at: AppTest) -> list[dict]:
             if e.proto.component_name == "dlviz.chart"]  # fmt: skip
 
 
+def parse_table(source: str) -> dict[str, list]:
+    """A GFM pipe table's Markdown (as ui.table writes it) as header -> cells: numbers as int or float,
+    "—" as None, other text as shown."""
+    rows = []
+    for line in source.splitlines():
+        cells, current, chars = [], "", iter(line.strip()[1:])  # past the leading pipe
+        for c in chars:
+            if c == "\\":
+                current += c + next(chars)  # an escaped character, "\|" included, stays in its cell
+            elif c == "|":
+                cells.append(plain(current))
+                current = ""
+            else:
+                current += c
+        rows.append(cells)
+    header, align, *body = rows
+    assert all(a in ("---:", ":---") for a in align), f"not a table: {source[:80]!r}"
+    return {h: [_value(row[i]) for row in body] for i, h in enumerate(header)}
+
+
+def _value(text: str):
+    number = as_number(text)
+    return None if text == MISSING else text if number is None else number
+
+
+def table_values(at: AppTest, key: str) -> dict[str, list]:
+    """The table ui.table.table drew under ``key``, read back (``parse_table``)."""
+    (markdown,) = [e for e in at.get_by_key(f"table_{key}") if getattr(e, "type", None) == "markdown"]
+    return parse_table(markdown.value)
+
+
 def shown_text(at: AppTest) -> str:
     """Every string the page sends to the browser (labels, help, markdown, chart figures), except code:
     the "PyTorch code" blocks and the chart element's script are English source by design."""
@@ -47,6 +79,8 @@ def shown_text(at: AppTest) -> str:
             parts.append(json.dumps(json.loads(json.loads(proto.json)["figure"]), ensure_ascii=False))
         elif proto is not None and getattr(node, "type", None) != "code":
             parts.append(text_format.MessageToString(proto, as_utf8=True))
+            if getattr(node, "type", None) == "markdown":  # as read: a table's cells are escaped (ui/table.py)
+                parts.append(plain(proto.body))
         for child in getattr(node, "children", {}).values():
             walk(child)
 

@@ -3,21 +3,21 @@
 import pytest
 
 from core.descent.rates import RateConfig
-from tests.apptest_helpers import figures, open_page, shown_code, shown_text, state_config_of
+from tests.apptest_helpers import figures, open_page, shown_code, shown_text, state_config_of, table_values
 from tests.test_experiments import apply_experiment
 
 LR = "views/learning_rate.py"
 
 
 def table(at) -> dict:
-    return at.dataframe[0].value.to_dict(orient="list")
+    return table_values(at, "lr_runs")
 
 
 def test_default_link_shows_the_four_behaviours_labelled_in_english():
     at = open_page(LR, lang="en")
     assert not at.exception and not at.warning and not at.error
     rows = table(at)
-    assert rows["rate η"] == ["0.05", "0.2", "0.9", "1.1"]
+    assert rows["rate η"] == [0.05, 0.2, 0.9, 1.1]
     assert rows["label"] == ["slow", "converging", "oscillating", "diverging"]
     names = [d.get("name") for d in figures(at)[0]["data"]]
     assert "η = 1.1 · diverging" in names and "critical rate 2/λ_max = 1" in names
@@ -62,13 +62,13 @@ def test_bad_rate_text_gets_a_translated_message_and_the_last_valid_list(text, l
     assert not at.exception and not at.error
     assert len(at.warning) == 1 and needle in at.warning[0].value
     assert "0.1,0.3" in at.warning[0].value
-    assert next(iter(table(at).values())) == ["0.1", "0.3"]  # still showing the last valid list
+    assert next(iter(table(at).values())) == [0.1, 0.3]  # still showing the last valid list
 
 
 def test_bad_text_in_a_link_falls_back_to_the_surface_preset():
     at = open_page(LR, surface="valley", lrs="abc", lang="en")
     assert "0.02,0.2,0.45,0.55" in at.warning[0].value
-    assert table(at)["rate η"] == ["0.02", "0.2", "0.45", "0.55"]
+    assert table(at)["rate η"] == [0.02, 0.2, 0.45, 0.55]
 
 
 def test_more_than_six_rates_are_capped():

@@ -6,7 +6,14 @@ import numpy as np
 import pytest
 
 from core.linear_layer.config import LinearConfig
-from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, state_config_of
+from tests.apptest_helpers import (
+    assert_falls_back_to_defaults,
+    figures,
+    open_page,
+    shown_code,
+    state_config_of,
+    table_values,
+)
 
 PAGE = "views/linear_layer.py"
 
@@ -26,7 +33,7 @@ def test_default_draws_the_plane_batch_and_parameter_table():
     assert len(plane["frames"]) == 25
     assert "every area is multiplied by 1.44" in at.success[0].value
     assert at.metric[0].value == "1.44" and at.metric[1].value == "1.44"
-    assert at.dataframe[0].value.iloc[:, 3].tolist() == [192, 4160, 650]
+    assert table_values(at, "ll_counts")["total"] == [192, 4160, 650]
     assert at.metric[4].value == "5,002"
 
 
@@ -57,7 +64,7 @@ def test_bad_widths_get_a_translated_message_and_the_default_table(bad, lang):
     at = open_page(PAGE, widths=bad, lang=lang)
     assert not at.exception and len(at.error) == 1
     assert ("Layer widths" if lang == "en" else "계층 너비") in at.error[0].value
-    assert len(at.dataframe[0].value) == 3
+    assert len(next(iter(table_values(at, "ll_counts").values()))) == 3
 
 
 @pytest.mark.parametrize("params", [{"preset": "nope"}, {"w11": "abc"}, {"w12": "9"}, {"b1": "nan"},

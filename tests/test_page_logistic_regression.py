@@ -3,7 +3,7 @@
 import pytest
 
 from core.classify.train import ClassifyConfig
-from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code
+from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, table_values
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/logistic_regression.py"
@@ -34,9 +34,10 @@ def test_xor_with_the_linear_model_fails_and_says_why(lang, needle):
 def test_softmax_link_shows_one_weight_row_per_class():
     at = open_page(PAGE, dataset="blobs", classes=4, lang="ko")
     assert not at.exception and at.success
-    assert len(at.dataframe[0].value) == 4
-    assert len(at.dataframe[1].value) == 12  # ∂L/∂w₁, ∂L/∂w₂, ∂L/∂b for 4 classes
-    assert at.dataframe[1].value.iloc[:, 3].max() < 1e-12
+    weights, grads = table_values(at, "logit_weights"), table_values(at, "logit_grads")
+    assert weights["클래스"] == [0, 1, 2, 3]
+    assert all(len(column) == 12 for column in grads.values())  # ∂L/∂w₁, ∂L/∂w₂, ∂L/∂b for 4 classes
+    assert max(grads["|차이|"]) < 1e-12
 
 
 def test_two_class_shape_with_more_classes_says_so():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest_helpers import figures, open_page, shown_code
+from tests.apptest_helpers import figures, open_page, shown_code, table_values
 from tests.test_experiments import apply_experiment
 
 PAGE = "views/mle.py"
@@ -17,9 +17,10 @@ def test_each_distribution_climbs_to_its_closed_form(dist, lang):
     assert len(at.success) == 1
     fig = figures(at)[0]
     assert len(fig["frames"]) == 60 and fig["frames"][-1]["name"] == "300"
-    assert len(at.dataframe) == 2  # the two identities
-    differences = [float(v) for df in at.dataframe for q, v in zip(df.value.iloc[:, 0], df.value.iloc[:, 1], strict=True) if
-                   q in ("difference", "차이")]  # fmt: skip
+    tables = [list(table_values(at, f"mle_{name}").values()) for name in ("mse", "ce")]  # the two identities
+    differences = [
+        v for quantity, value in tables for q, v in zip(quantity, value, strict=True) if q in ("difference", "차이")
+    ]
     assert len(differences) == 3 and max(differences) < 1e-6
 
 

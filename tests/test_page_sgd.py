@@ -3,7 +3,14 @@
 import pytest
 
 from core.sgd import SGDConfig
-from tests.apptest_helpers import assert_falls_back_to_defaults, figures, open_page, shown_code, state_config_of
+from tests.apptest_helpers import (
+    assert_falls_back_to_defaults,
+    figures,
+    open_page,
+    shown_code,
+    state_config_of,
+    table_values,
+)
 
 PAGE = "views/sgd.py"
 
@@ -14,7 +21,7 @@ def test_default_page_draws_paths_and_the_noise_cloud(lang):
     assert not at.exception and not at.error
     paths, noise = figures(at)
     assert len(paths["frames"]) == 41 and paths["frames"][-1]["name"] == "5"
-    assert len(at.dataframe[0].value) == 4  # 1, 8, 32, full
+    assert all(len(column) == 4 for column in table_values(at, "sgd_batches").values())  # 1, 8, 32, full
     assert {"en": "After 5 epochs", "ko": "5에포크 뒤"}[lang] in at.success[0].value
     assert any({"en": "16 batches", "ko": "배치 16개"}[lang] in c.value for c in at.caption)
     assert noise["data"][0]["name"].endswith("(B = 8)")
@@ -25,7 +32,7 @@ def test_batches_deep_link_takes_a_comma_list():
     assert not at.exception
     cfg = state_config_of(at, SGDConfig)
     assert cfg.batches == ("1", "8", "full") and cfg.shuffle is False and cfg.epochs == 3
-    assert list(at.dataframe[0].value.iloc[:, 0]) == ["B = 1", "B = 8", "full batch (B = 128)"]
+    assert table_values(at, "sgd_batches")["batch size"] == ["B = 1", "B = 8", "full batch (B = 128)"]
     assert figures(at)[0]["frames"][-1]["name"] == "3"
 
 
@@ -39,7 +46,7 @@ def test_repeated_batches_parameters_work_too():
 def test_a_size_that_does_not_divide_n_gets_a_smaller_last_batch():
     at = open_page(PAGE, n=100, batches="32,full", lang="en")
     assert not at.exception and not at.error
-    assert list(at.dataframe[0].value.iloc[:, 1]) == [4, 1]  # 32 + 32 + 32 + 4
+    assert list(table_values(at, "sgd_batches").values())[1] == [4, 1]  # 32 + 32 + 32 + 4
 
 
 def test_no_batch_size_says_what_to_do():

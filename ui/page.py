@@ -13,8 +13,12 @@ from ui.present import presenting
 from ui.registry import PAGES
 from ui.state import t
 
-# Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen.
-STYLE = "<style>.stMainBlockContainer { padding-top: 2.2rem; }</style>"
+# Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen;
+# a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off.
+STYLE = """<style>
+.stMainBlockContainer { padding-top: 2.2rem; }
+[class*="st-key-table_"] { overflow-x: auto; }
+</style>"""
 
 
 def page_style() -> None:

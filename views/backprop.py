@@ -10,12 +10,14 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from viz.backprop import compare_figure, graph_figure, label
 
 C = BackpropConfig
 NETWORK = ("act", "loss", "x1", "x2", "y")
 WEIGHTS = ("w11", "w12", "w21", "w22", "b1", "b2", "v1", "v2", "bo")
 EXPRESSION = ("a", "b", "c", "d")
+GRADS = ("bp.col_graph", "bp.col_torch", "bp.col_fd")  # the table's three columns of ∂L/∂node
 EXPERIMENTS = [
     Experiment("relu_dead", experiment(C, act="relu")),
     Experiment("bce", experiment(C, loss="bce")),
@@ -62,17 +64,11 @@ st.markdown(t(f"bp.compare_text.{cfg.mode}"))
 left, right = st.columns(2)
 chart(fig_compare, key="bp_compare", where=left)
 rows = run.checked  # the target y gets no gradient
-right.dataframe(
-    {
-        t("bp.col_node"): [label(run.names[i]) for i in rows],
-        t("bp.col_graph"): run.grads[rows],
-        t("bp.col_torch"): run.autograd[rows],
-        t("bp.col_fd"): run.numeric[rows],
-    },
-    hide_index=True,
-    column_config={
-        t(k): st.column_config.NumberColumn(format="%.6f") for k in ("bp.col_graph", "bp.col_torch", "bp.col_fd")
-    },
-    height=min(38 + 35 * len(rows), 560),
+table(
+    {t("bp.col_node"): [label(run.names[i]) for i in rows]}
+    | {t(k): values[rows] for k, values in zip(GRADS, (run.grads, run.autograd, run.numeric), strict=True)},
+    key="bp_grads",
+    where=right,
+    formats={t(k): "z.6f" for k in GRADS},  # six decimals, as the three ways agree; no "-0.000000"
 )
 code_expander(run_backprop, backward, central_differences, torch_network if mode == "network" else torch_expression)

@@ -12,6 +12,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from viz.gradient_descent import MAP_POINT_TRACES, descent_figure, surface3d_figure
 
 C = DescentConfig
@@ -81,17 +82,16 @@ with main:
 st.subheader(t("gd.table_title"))
 st.caption(t("gd.table_caption"))
 rows = min(len(run.path), 11)
-st.dataframe(
+table(
     {
-        t("gd.col_step"): np.arange(rows),
+        t("gd.col_step"): range(rows),
         "x": run.path[:rows, 0],
         "y": run.path[:rows, 1],
         "∂L/∂x": run.grads[:rows, 0],
         "∂L/∂y": run.grads[:rows, 1],
         t("gd.col_loss"): run.losses[:rows],
     },
-    hide_index=True,
-    width="stretch",
+    key="gd_steps",
 )
 
 code_expander(run_gradient_descent, descend, TorchRule.step, SURFACES[cfg.surface].fn, descent_slices)

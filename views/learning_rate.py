@@ -22,6 +22,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from ui.text import inert
 from viz.learning_rate import runs_figure, runs_table, stop_messages, sweep_figure
 
@@ -86,7 +87,7 @@ with main:
     st.caption(t("lr.note_quadratic", limit=runs.critical) if runs.quadratic else t("lr.note_local"))
 
 st.subheader(t("lr.table_title"))
-st.dataframe(runs_table(runs, lang()), hide_index=True, width="stretch")
+table(runs_table(runs, lang()), key="lr_runs")
 with st.container(border=True):
     st.markdown(f"**{t('lr.rule_title')}**")
     st.markdown(t("lr.rule"))

@@ -15,6 +15,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from ui.text import inert
 from viz.linear_layer import batch_figure, plane_figure, speed_figure
 
@@ -74,7 +75,7 @@ widths, error = widths_or_default(cfg.widths, L().widths)
 if error:
     left.error(t(f"ll.widths_error.{error.code}", part=inert(error.part, 12)) + " " + t("ll.widths_error.hint"))
 layers = count_parameters(widths)
-right.dataframe({t(f"ll.col.{k}"): v for k, v in count_table(layers).items()}, hide_index=True)
+table({t(f"ll.col.{k}"): v for k, v in count_table(layers).items()}, key="ll_counts", where=right)
 left.metric(t("ll.stack_total"), f"{sum(c.weights + c.biases for c in layers):,}")
 st.caption(t("ll.stack_caption"))
 st.subheader(t("ll.device_heading"))

@@ -13,6 +13,7 @@ from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
+from ui.table import table
 from viz.linreg import distance_figure, equation, regression_figure
 
 C = RegressionConfig
@@ -71,15 +72,15 @@ chart(fig_distance, key="lin_distance")
 if not presenting():
     st.caption(t("lin.scaling_caption"))
 rows = [(cfg.scale, run.cond), (not cfg.scale, run.other)]
-st.dataframe(
+table(
     {
         t("lin.col_setting"): [t("lin.setting_scaled" if s else "lin.setting_raw") for s, _ in rows],
-        t("lin.col_kappa"): [num(c.kappa) for _, c in rows],
-        t("lin.col_limit"): [num(2 / c.eigenvalues[-1]) for _, c in rows],
-        t("lin.col_here"): [f"{c.epochs:,}" if c.epochs is not None else never for _, c in rows],
-        t("lin.col_best"): [f"{c.epochs_best:,}" for _, c in rows],
+        t("lin.col_kappa"): [c.kappa for _, c in rows],
+        t("lin.col_limit"): [2 / c.eigenvalues[-1] for _, c in rows],
+        t("lin.col_here"): [c.epochs if c.epochs is not None else never for _, c in rows],
+        t("lin.col_best"): [c.epochs_best for _, c in rows],
     },
-    hide_index=True,
+    key="lin_scaling",
 )
 
 code_expander(fit_regression, train_sgd, make_data, conditioning, epochs_to_converge, mse_grid)

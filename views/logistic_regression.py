@@ -12,6 +12,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, formula, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from viz.logistic_regression import boundary_figure, units_figure
 
 LOSS = r"L = -\frac{1}{N}\sum_{i}\big[y_i\log\hat y_i + (1-y_i)\log(1-\hat y_i)\big]"
@@ -76,14 +77,14 @@ else:
         st.caption(t("logit.weights_caption", w1=w[0, 0], w2=w[0, 1], b=b[0], norm=float(np.hypot(*w[0]))))
     else:
         st.caption(t("logit.weights_caption_multi"))
-        st.dataframe({t("logit.col_class"): np.arange(len(b)), "w₁": w[:, 0], "w₂": w[:, 1], "b": b}, hide_index=True)
+        table({t("logit.col_class"): range(len(b)), "w₁": w[:, 0], "w₂": w[:, 1], "b": b}, key="logit_weights")
     st.subheader(t("logit.grad_heading"))
     formula(LOSS)
     st.latex(GRADIENT)
     st.caption(t("logit.grad_caption"))
     names, hand, auto = gradient_check(run.split.x_train, run.split.y_train, run.w[0], run.b[0])
     diff = t("logit.col_diff")
-    st.dataframe({t("logit.col_param"): names, t("logit.col_hand"): hand, "torch.autograd": auto, diff: abs(hand - auto)},
-                 hide_index=True, column_config={diff: st.column_config.NumberColumn(format="%.1e")})  # fmt: skip
+    table({t("logit.col_param"): names, t("logit.col_hand"): hand, "torch.autograd": auto, diff: abs(hand - auto)},
+          key="logit_grads", formats={diff: lambda v: num(v, 2)})  # fmt: skip
 
 code_expander(train_classifier, build_model, DATASETS[dataset].fn, make_split, linear_gradients)

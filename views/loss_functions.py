@@ -13,6 +13,7 @@ from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
+from ui.table import table
 from viz.losses import class_figure, fits_figure, residual_figure, table_rows
 
 C = LossConfig
@@ -83,7 +84,7 @@ nan, inf = c.wide[np.isnan(c.naive)], c.wide[np.isinf(c.naive)]
 breaks = {"inf": inf.max()} if inf.size else {}
 st.warning(t("loss.naive_breaks" if inf.size else "loss.naive_breaks_nan", dtype=ccfg.dtype, nan=nan.min(), **breaks),
            icon=":material/warning:")  # fmt: skip
-st.dataframe(table_rows(c, lang()), hide_index=True)
+table(table_rows(c, lang()), key="loss_naive")
 
 CODE = (fit_outlier, fit_mse, fit_mae, fit_huber, pointwise, residual_curves, naive_bce, stable_bce, mse_on_sigmoid)
 code_expander(*CODE, class_curves)

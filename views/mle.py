@@ -11,6 +11,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from viz.mle import closed_text, mle_figure, power_of_ten
 
 C = MLEConfig
@@ -71,8 +72,8 @@ for col, name, rows in zip(st.columns(2), ("mse", "ce"), identity_rows(ident), s
     col.markdown(f"**{t(f'mle.id_{name}_title')}**")
     col.latex(LATEX[name])
     col.markdown(texts[name])
-    col.dataframe({t("mle.col_quantity"): [t(f"mle.row_{k}") for k, _ in rows],
-                   t("mle.col_value"): [f"{v:.10g}" for _, v in rows]}, hide_index=True, width="stretch")  # fmt: skip
+    table({t("mle.col_quantity"): [t(f"mle.row_{k}") for k, _ in rows], t("mle.col_value"): [v for _, v in rows]},
+          key=f"mle_{name}", where=col, formats={t("mle.col_value"): lambda v: num(v, 10)})  # fmt: skip
 st.caption(t("mle.id_caption"))
 
 code_expander(ascend, mean_log_likelihood, closed_form, landscape, identities)

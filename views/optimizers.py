@@ -22,6 +22,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from viz.optimizers import race_figure, race_messages, results_table, scratch_figure
 
 C = RaceConfig
@@ -81,7 +82,8 @@ with main:
 if scene.runs:
     st.subheader(t("opt.table_title"))
     st.caption(t("opt.table_caption"))
-    st.dataframe(results_table(scene.runs, lang()), hide_index=True, width="stretch")
+    rows = results_table(scene.runs, lang())
+    table({column: [row[column] for row in rows] for column in rows[0]}, key="opt_results")
 
 st.subheader(t("opt.scratch_title"))
 st.caption(t("opt.scratch_caption"))

@@ -12,6 +12,7 @@ from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, header, try_this
 from ui.params import controls
 from ui.state import lang, t
+from ui.table import table
 from viz.sgd import batch_name, noise_figure, paths_figure
 
 C = SGDConfig
@@ -65,15 +66,16 @@ with main:
         best_path, best_loss = min(ok, key=lambda pl: pl[1][-1])
         st.success(t("sgd.result", epochs=cfg.epochs, name=batch_name(best_path.batch, n, lang()),
                      loss=best_loss[-1], steps=len(best_path.params) - 1), icon=":material/check:")  # fmt: skip
-    st.dataframe(
+    table(
         {
             t("sgd.col_batch"): [batch_name(p.batch, n, lang()) for p in run.paths],
             t("sgd.col_per_epoch"): [p.per_epoch for p in run.paths],
             t("sgd.col_steps"): [len(p.params) - 1 for p in run.paths],
-            t("sgd.col_loss"): [num(loss[-1]) for loss in run.losses],
-            t("sgd.col_ms"): [num(1000 * float(np.mean(p.epoch_seconds)), 3) for p in run.paths],
+            t("sgd.col_loss"): [loss[-1] for loss in run.losses],
+            t("sgd.col_ms"): [1000 * float(np.mean(p.epoch_seconds)) for p in run.paths],
         },
-        hide_index=True,
+        key="sgd_batches",
+        formats={t("sgd.col_ms"): lambda v: num(v, 3)},
     )
 
 st.subheader(t("sgd.noise_heading"))
