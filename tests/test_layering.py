@@ -65,3 +65,53 @@ def test_quick_leaves_out_the_browser_and_whole_app_tests_and_keeps_the_rest():
     assert "tests/e2e/test_pages_e2e.py" not in collected
     assert "test_one_accepted_upload_adds_less_than_the_budget_at_its_peak" not in out, "marked integration"
     assert "deselected" in out
+
+
+HEAVY = ("sklearn", "scipy", "pandas", "pyarrow")  # +164 MB per server: the app reads scikit-learn's files instead
+PANDAS_ON_PURPOSE = ("ui.warm",)  # imports pandas at start-up against a cold-server race (see its comment)
+IMPORT_AND_LOAD = """
+import importlib, json, pkgutil, sys
+from dataclasses import replace
+
+from core.common.runtime import configure_torch
+
+configure_torch()  # the app's one-thread policy: on busy cores torch's default pool makes the CNN crawl
+for package in ("core", "viz", "ui"):
+    for module in pkgutil.walk_packages(importlib.import_module(package).__path__, package + "."):
+        if module.name not in sys.argv[1:]:
+            importlib.import_module(module.name)
+
+from core.classify.datasets import DATASETS, make_split
+from core.cnn.digits import train_digit_cnn
+from core.cnn.images import IMAGES, load_image
+from core.digits.autoencoder import ReprConfig, train_autoencoder
+from core.linreg import RegressionConfig
+from core.linreg.data import make_data
+from core.regularize.data import TASKS
+from core.regularize.data import make_data as make_dropout_data
+
+for name in DATASETS:
+    make_split(name, 60, 0.2, 3, 0.3, 0)
+for name in IMAGES:
+    load_image(name)
+for task in TASKS:
+    make_dropout_data(task, 40, 0.3, 0)
+make_data(RegressionConfig(dataset="diabetes"))
+train_autoencoder(replace(ReprConfig(), epochs=1))  # the digits split and the three linear probes
+train_digit_cnn(0)  # the CNN's own split and its confusion matrix
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))))
+"""
+
+
+def test_the_app_never_imports_sklearn_scipy_or_pandas():
+    """Every core, viz and ui module imported and every data set built, in a fresh process: none of them loaded."""
+    import json
+    import subprocess
+    import sys
+
+    code = f"HEAVY = {HEAVY!r}\n{IMPORT_AND_LOAD}"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *PANDAS_ON_PURPOSE], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.datasets import make_blobs, make_moons
-from sklearn.model_selection import train_test_split
+
+from core.common.sampling import make_blobs, make_moons, stratified_split
 
 BLOB_SPREAD = 0.2  # base std of a blob before the jitter
 XOR_MARGIN = 0.1  # clean XOR points keep this far from the axes
@@ -31,14 +31,13 @@ def blobs(n: int, noise: float, classes: int, seed: int) -> tuple[np.ndarray, np
     angles = 2 * np.pi * np.arange(classes) / classes + np.pi / 4
     centers = np.column_stack([np.cos(angles), np.sin(angles)])
     std = float(np.hypot(BLOB_SPREAD, noise))  # base spread and jitter add as independent Gaussians
-    x, y = make_blobs(n_samples=_counts(n, classes).tolist(), centers=centers, cluster_std=std, random_state=seed)
-    return x, y.astype(np.int64)
+    return make_blobs(_counts(n, classes).tolist(), centers, std, seed)
 
 
 def moons(n: int, noise: float, classes: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """scikit-learn's two interleaving half circles, centred on the origin (always 2 classes)."""
-    x, y = make_moons(n_samples=n, noise=noise, random_state=seed)
-    return x - np.array([0.5, 0.25]), y.astype(np.int64)
+    x, y = make_moons(n, noise, seed)
+    return x - np.array([0.5, 0.25]), y
 
 
 def circles(n: int, noise: float, classes: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -106,5 +105,5 @@ def make_split(name: str, n: int, noise: float, classes: int, test_frac: float, 
     spec = DATASETS[name]
     classes = min(classes, spec.max_classes)
     x, y = spec.fn(n, noise, classes, seed)
-    x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=test_frac, stratify=y, random_state=seed)
-    return Split(x_train, y_train, x_test, y_test, classes)
+    train, test = stratified_split(y, test_frac, seed)
+    return Split(x[train], y[train], x[test], y[test], classes)

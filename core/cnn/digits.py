@@ -11,13 +11,13 @@ import torch
 # torch.optim imports torch._dynamo at the first optimizer (~2 s cold): pay that at page load, not while training.
 import torch._dynamo
 import torch.nn.functional as F
-from sklearn.datasets import load_digits
-from sklearn.metrics import confusion_matrix
-from sklearn.model_selection import train_test_split
 from torch import nn
 
 from core.cnn.conv import KERNELS
 from core.common.init import init_like_torch
+from core.common.sampling import stratified_split
+from core.common.shipped import digits
+from core.digits.evaluate import confusion_matrix
 
 FILTERS = 8  # first-layer filters, each 3×3
 EPOCHS = 15
@@ -54,11 +54,10 @@ class TrainedCNN:
 
 def train_digit_cnn(seed: int, progress: Callable[[int, int, float], None] | None = None) -> TrainedCNN:
     """Train DigitCNN with Adam on load_digits (75 % train, 25 % test); ``progress(epoch, epochs, acc)``."""
-    digits = load_digits()
-    x = digits.images.astype(np.float32) / 16.0  # (1797, 8, 8)
-    x_tr, x_te, y_tr, y_te = train_test_split(
-        x, digits.target, test_size=TEST_SHARE, random_state=seed, stratify=digits.target
-    )
+    pixels, y = digits()
+    x = pixels.reshape(-1, 8, 8).astype(np.float32) / 16.0  # (1797, 8, 8)
+    train, test = stratified_split(y, TEST_SHARE, seed)
+    x_tr, x_te, y_tr, y_te = x[train], x[test], y[train], y[test]
     xt, yt = torch.from_numpy(x_tr)[:, None], torch.from_numpy(y_tr)  # (n, 1, 8, 8), (n,)
     xe, ye = torch.from_numpy(x_te)[:, None], torch.from_numpy(y_te)
     g = torch.Generator().manual_seed(seed)
@@ -88,7 +87,7 @@ def train_digit_cnn(seed: int, progress: Callable[[int, int, float], None] | Non
         bias=model.conv.bias.detach().numpy().copy(),
         losses=np.array(losses),
         test_acc=np.array(accs),
-        confusion=confusion_matrix(y_te, pred.numpy(), labels=np.arange(10)),
+        confusion=confusion_matrix(y_te, pred.numpy()),
         test_images=x_te,
         test_labels=y_te,
         test_pred=pred.numpy(),

@@ -6,9 +6,9 @@ import io
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
-from sklearn.datasets import load_digits, load_sample_images
 
 from core.common.errors import CodedError
+from core.common.shipped import PHOTOS, digits, photo
 
 WORK_SIDE = 256  # longest side the page filters at: edges stay visible, charts stay small
 PATCH = 8  # side of the sliding-window patch (a digit's native size)
@@ -52,12 +52,10 @@ def _stripes(n: int = 128, period: int = 16) -> np.ndarray:
 
 def load_image(name: str) -> np.ndarray:
     """The built-in image ``name`` (one of IMAGES) as a grayscale (H, W) array in [0, 1]."""
-    if name in ("china", "flower"):
-        data = load_sample_images()
-        rgb = data.images[[f.endswith(f"{name}.jpg") for f in data.filenames].index(True)]
-        return _fit(Image.fromarray(rgb).convert("L"))
+    if name in PHOTOS:
+        return _fit(Image.fromarray(photo(name)).convert("L"))
     if name == "digit":
-        return load_digits().images[DIGIT_INDEX] / 16.0
+        return digits()[0][DIGIT_INDEX].reshape(8, 8) / 16.0
     if name == "shapes":
         return _shapes()
     if name == "stripes":

@@ -7,15 +7,12 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 import torch.nn.functional as F
-from sklearn.linear_model import LogisticRegression
-from sklearn.preprocessing import StandardScaler
-from threadpoolctl import threadpool_limits
 from torch import nn
 
 from core.common.init import init_like_torch
 from core.common.params import choice, number, seed_field, slider
 from core.common.plotdata import frame_steps, to_f32
-from core.digits.data import INK, SIDE, DigitsSplit, make_split
+from core.digits.data import CLASSES, INK, SIDE, DigitsSplit, make_split
 
 ACTIVATIONS = {"tanh": nn.Tanh, "relu": nn.ReLU, "gelu": nn.GELU, "linear": nn.Identity}
 HIDDEN = ("16", "32", "64", "128")
@@ -24,7 +21,9 @@ BATCH = 128
 MAX_FRAMES = 40
 GRID = 12  # decoded latent grid: GRID × GRID images
 STRIP = 9  # interpolation steps, both ends included
-PROBE_ITER = 2000
+PROBE_C = 1.0  # inverse L2 strength, scikit-learn's default: ||W||² / (2C) beside the summed cross-entropy
+PROBE_TOL = 1e-4  # L-BFGS stops once no gradient entry of the mean loss exceeds this (scikit-learn's tol)
+PROBE_ITER = 500
 
 
 @dataclass(frozen=True)
@@ -68,14 +67,41 @@ def pca_2d(x_train: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, 
     return proj.numpy(), comps.numpy(), mean.numpy()
 
 
+def probe_loss(theta: torch.Tensor, x: torch.Tensor, onehot: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Mean cross-entropy of softmax(x @ theta) plus the L2 penalty on the weights (not the bias row), and its
+    gradient with respect to theta (d+1, classes); x (n, d+1) ends with a column of ones."""
+    n = len(x)
+    w = torch.cat([theta[:-1], torch.zeros_like(theta[-1:])])  # the bias row goes unpenalised
+    log_p = torch.log_softmax(x @ theta, dim=1)  # (n, classes)
+    loss = -(log_p * onehot).sum() / n + (w * w).sum() / (2 * PROBE_C * n)
+    return loss, (x.T @ (log_p.exp() - onehot) + w / PROBE_C) / n
+
+
 def probe_accuracy(f_train: np.ndarray, y_train: np.ndarray, f_test: np.ndarray, y_test: np.ndarray) -> float:
-    """Test accuracy of a logistic regression on standardised features (the scaler fitted on train only)."""
-    # One BLAS thread: a 1,078 × 64 problem gains nothing from more, and sessions share the cores
-    # (with the default pool it took 4-6 s on two busy cores instead of 0.1 s).
-    with threadpool_limits(1):
-        scaler = StandardScaler().fit(f_train)
-        clf = LogisticRegression(max_iter=PROBE_ITER).fit(scaler.transform(f_train), y_train)
-        return float(clf.score(scaler.transform(f_test), y_test))
+    """Test accuracy of a multinomial logistic regression (L2, C = 1) fitted by L-BFGS on features standardised
+    with the training set's mean and std."""
+    mean, std = f_train.mean(axis=0), f_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)  # a pixel blank in every training image stays 0
+
+    def design(f: np.ndarray) -> torch.Tensor:  # (n, d+1): standardised features, then 1 for the bias
+        # float32: the same accuracy as float64 on these features, and L-BFGS a fifth faster
+        return torch.from_numpy(np.column_stack([(f - mean) / std, np.ones(len(f))])).float()
+
+    x, x_test = design(f_train), design(f_test)
+    onehot = F.one_hot(torch.from_numpy(y_train), CLASSES).float()
+    theta = torch.zeros(x.shape[1], CLASSES, requires_grad=True)
+    opt = torch.optim.LBFGS([theta], max_iter=PROBE_ITER, tolerance_grad=PROBE_TOL, line_search_fn="strong_wolfe")
+
+    def closure() -> torch.Tensor:
+        # The gradient in closed form: at this size autograd's bookkeeping would cost more than the maths.
+        with torch.no_grad():
+            loss, theta.grad = probe_loss(theta, x, onehot)
+        return loss
+
+    opt.step(closure)
+    with torch.no_grad():
+        pred = (x_test @ theta).argmax(dim=1).numpy()
+    return float(np.mean(pred == y_test))
 
 
 @dataclass(frozen=True)

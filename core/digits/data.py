@@ -6,8 +6,9 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.datasets import load_digits
-from sklearn.model_selection import train_test_split
+
+from core.common.sampling import stratified_split
+from core.common.shipped import digits
 
 CLASSES = 10
 SIDE = 8
@@ -19,8 +20,8 @@ STD_FLOOR = 1.0  # one ink level: border pixels that are (almost) always blank i
 
 @functools.cache
 def _digits() -> tuple[np.ndarray, np.ndarray]:
-    d = load_digits()
-    x, y = d.data.astype(np.float32), d.target.astype(np.int64)
+    x, y = digits()
+    x = x.astype(np.float32)
     x.flags.writeable = y.flags.writeable = False  # shared by every split: nobody may change it
     return x, y
 
@@ -49,11 +50,9 @@ def train_stats(x_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def make_split(seed: int, val_share: float = VAL_SHARE, test_share: float = TEST_SHARE) -> DigitsSplit:
     """Stratified train/validation/test split of load_digits (every digit in the same proportion in each)."""
     x, y = _digits()
-    idx = np.arange(len(y))
-    rest, idx_test = train_test_split(idx, test_size=test_share, stratify=y, random_state=seed)
-    idx_train, idx_val = train_test_split(
-        rest, test_size=val_share / (1 - test_share), stratify=y[rest], random_state=seed
-    )
+    rest, idx_test = stratified_split(y, test_share, seed)
+    train, val = stratified_split(y[rest], val_share / (1 - test_share), seed)
+    idx_train, idx_val = rest[train], rest[val]
     mean, std = train_stats(x[idx_train])
     return DigitsSplit(
         x_train=x[idx_train], y_train=y[idx_train], x_val=x[idx_val], y_val=y[idx_val],

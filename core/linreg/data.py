@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.datasets import load_diabetes
 
+from core.common.shipped import DIABETES_FEATURES, diabetes
 from core.linreg import RegressionConfig
 
 X_RANGE = (0.0, 4.0)  # synthetic x: off-centre on purpose, so unscaled (w, b) contours are elongated
@@ -35,9 +35,9 @@ def make_data(cfg: RegressionConfig) -> Data:
         y = cfg.slope * x[:, 0] + INTERCEPT + cfg.noise * rng.standard_normal(cfg.n)
         names = ("x",)
     else:
-        diabetes = load_diabetes(scaled=False)  # the raw columns (bmi in kg/m², s5 a log level, bp in mm Hg)
-        index = [diabetes.feature_names.index(c) for c in cfg.columns]
-        x, y, names = diabetes.data[:, index], diabetes.target.astype(np.float64), cfg.columns
+        features, target = diabetes()  # the raw columns (bmi in kg/m², s5 a log level, bp in mm Hg)
+        index = [DIABETES_FEATURES.index(c) for c in cfg.columns]
+        x, y, names = features[:, index], target, cfg.columns
     d = x.shape[1]
     mean, std = (x.mean(axis=0), x.std(axis=0)) if cfg.scale else (np.zeros(d), np.ones(d))
     return Data(x=x, y=y, names=names, mean=mean, std=std)

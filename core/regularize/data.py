@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
-from sklearn.datasets import make_moons
 
 from core.common.grids import plane
 from core.common.params import choice, seed_field, slider, toggle
+from core.common.sampling import make_moons
 
 TASKS = ("classification", "regression")
 VAL_SIZE = 400  # many validation points: a smooth estimate of the true error
@@ -61,8 +61,8 @@ class Data:
 
 
 def _moons(n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    x, y = make_moons(n_samples=n, noise=noise, random_state=np.random.RandomState(seed))
-    return (x - [0.5, 0.25]).astype(np.float64), y.astype(np.float64)  # centre the moons on the origin
+    x, y = make_moons(n, noise, seed)
+    return x - [0.5, 0.25], y.astype(np.float64)  # centre the moons on the origin
 
 
 def _curve(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
