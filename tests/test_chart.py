@@ -64,6 +64,37 @@ def test_a_new_learning_rate_moves_the_path_in_place_and_a_new_surface_redraws()
     assert a["layout"]["yaxis2"] != b["layout"]["yaxis2"] and "yaxis2" in moving_a["axes"]  # set, not a new shape
 
 
+def test_a_new_start_moves_the_start_marker_with_the_path():
+    """A static scatter that follows the parameters (the start marker, the full run's curve) changes its
+    hash but not its form, so the browser moves it with the path instead of redrawing the map."""
+    a, b = gd_figure(x0=2.0), gd_figure(x0=2.05)
+    moving_a, moving_b = moving_parts(a), moving_parts(b)
+    assert moving_a["shape"] == moving_b["shape"]
+    changed = [i for (i, h), (_, g) in zip(static_traces(a), static_traces(b), strict=True) if h != g]
+    names = [a["data"][i]["name"] for i in changed]
+    assert changed and any("θ₀" in n for n in names), names
+    assert all(moving_a["forms"][str(i)] == moving_b["forms"][str(i)] for i in changed)
+    assert "0" not in moving_a["forms"]  # the contour map is not a scatter: a new map means react
+
+
+def test_a_new_number_of_frames_keeps_the_shape_and_data_on_an_autoranged_axis_is_not_moved():
+    fig = animated_figure()
+    fig.layout.sliders = [{"steps": [{"args": [[str(i)], {"frame": {"redraw": False}}], "method": "animate"}
+                                     for i in range(3)]}]  # fmt: skip
+    longer = go.Figure(fig)
+    longer.frames = [*fig.frames, go.Frame(data=[go.Scatter(x=[3], y=[3])], traces=[1], name="3")]
+    longer.layout.sliders[0].steps = [*fig.layout.sliders[0].steps, fig.layout.sliders[0].steps[0]]
+    short, long = moving_parts(json.loads(fig.to_json())), moving_parts(json.loads(longer.to_json()))
+    assert short["shape"] == long["shape"]
+    assert set(short["forms"]) == {"2"}  # trace 2 is a static scatter; the contour is not
+    moved = go.Figure(fig)
+    moved.data[2].y = [7]
+    assert moving_parts(json.loads(moved.to_json()))["forms"] != short["forms"]  # y autoranges: a redraw
+    fig.update_yaxes(range=[0, 5])
+    moved.update_yaxes(range=[0, 5])
+    assert moving_parts(json.loads(moved.to_json()))["forms"] == moving_parts(json.loads(fig.to_json()))["forms"]
+
+
 def test_figures_redrawn_per_frame_or_with_changing_titles_are_not_moved_in_place():
     fig = animated_figure()
     fig.layout.sliders = [{"steps": [{"args": [["0"], {"frame": {"redraw": True}}], "method": "animate"}]}]

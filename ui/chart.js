@@ -119,30 +119,44 @@ async function stopAnimation(Plotly, gd) {
   }
 }
 
-// Only the animated data changed (ui/chart.py moving_parts): same layout but for the frames' axes,
-// same trace types, every static trace as on screen.
+// Only data changed (ui/figcache.py moving_parts): same layout but for the axes and the slider's
+// steps, same trace types, and every static trace either as on screen or a scatter whose data alone
+// changed (its form is the same). Returns the static traces to move with the animated ones, or null.
 function movable(gd, data, figure) {
   const moving = data.moving;
   if (!moving || gd.__revision === undefined || gd.__shape !== moving.shape + (data.present ? "-present" : "")) {
-    return false;
+    return null;
   }
-  // The new frames replace the old ones by name (Plotly.addFrames), so the names must be the same.
-  const names = (gd._transitionData && gd._transitionData._frames || []).map((f) => f.name);
-  const next = (figure.frames || []).map((f) => f.name);
-  if (names.length !== next.length || names.some((name, i) => name !== next[i])) return false;
-  return (data.static || []).every(([, hash]) => gd.__static && gd.__static.has(hash));
+  const moved = [];
+  for (const [index, hash] of data.static || []) {
+    if (gd.__static && gd.__static.has(hash)) continue;
+    const form = (moving.forms || {})[index];
+    if (form === undefined || !gd.__forms || gd.__forms[index] !== form) return null;
+    moved.push(index);
+  }
+  return moved;
 }
 
-// Update in place as a scrub does: swap the frames, move the animated traces to the new figure's
-// data (and its axes to the new ranges) without a redraw, and put the slider where the figure has it.
-async function move(Plotly, gd, figure, moving) {
+function frameNames(gd) {
+  return ((gd._transitionData && gd._transitionData._frames) || []).map((f) => f.name);
+}
+
+// Update in place as a scrub does: swap the frames, move the animated traces (and the static ones in
+// ``moved``) to the new figure's data without a redraw, then set what changed on the axes and sliders.
+async function move(Plotly, gd, figure, moving, moved) {
   await stopAnimation(Plotly, gd);
-  // Same names: each frame replaces its namesake. (Plotly.deleteFrames sorts indices as text and
-  // fails on more than ten frames.)
-  await Plotly.addFrames(gd, figure.frames);
+  const names = frameNames(gd);
+  const next = (figure.frames || []).map((f) => f.name);
+  if (names.length !== next.length || names.some((name, i) => name !== next[i])) {
+    // Another number of frames. One index per call, last first: Plotly.deleteFrames sorts a list of
+    // indices as text, so with more than ten frames it would delete the wrong ones.
+    for (let i = names.length - 1; i >= 0; i--) await Plotly.deleteFrames(gd, [i]);
+  }
+  await Plotly.addFrames(gd, figure.frames); // same names: each frame replaces its namesake
+  const traces = moving.animated.concat(moved);
   await Plotly.animate(
     gd,
-    { data: moving.animated.map((i) => figure.data[i]), traces: moving.animated },
+    { data: traces.map((i) => figure.data[i]), traces },
     { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
   );
   const changed = {};
@@ -154,9 +168,15 @@ async function move(Plotly, gd, figure, moving) {
   }
   (figure.layout.sliders || []).forEach((slider, i) => {
     const shown = gd.layout.sliders && gd.layout.sliders[i];
-    if (shown && shown.active !== slider.active) changed[`sliders[${i}].active`] = slider.active;
+    if (!shown) return;
+    if (JSON.stringify(shown.steps) !== JSON.stringify(slider.steps)) changed[`sliders[${i}].steps`] = slider.steps;
+    if (shown.active !== slider.active) changed[`sliders[${i}].active`] = slider.active;
   });
   if (Object.keys(changed).length) await Plotly.relayout(gd, changed);
+}
+
+function hashOf(statics, index) {
+  return statics.find(([i]) => i === index)[1];
 }
 
 async function draw(Plotly, gd, data, setTriggerValue) {
@@ -172,8 +192,10 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   }
   if (data.present) enlargeText(figure.layout);
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
-  if (movable(gd, data, figure)) {
-    await move(Plotly, gd, figure, data.moving);
+  const moved = movable(gd, data, figure);
+  if (moved) {
+    await move(Plotly, gd, figure, data.moving, moved);
+    for (const index of moved) kept.set(hashOf(data.static, index), gd.data[index]); // the object on screen
   } else if (gd.__revision === undefined) {
     await Plotly.newPlot(gd, figure.data, figure.layout, config);
     gd.dataset.builds = String(Number(gd.dataset.builds || 0) + 1); // the benchmark counts rebuilds
@@ -183,6 +205,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
   gd.__static = kept;
+  gd.__forms = data.moving ? data.moving.forms : undefined;
   gd.__shape = data.moving ? data.moving.shape + (data.present ? "-present" : "") : undefined;
   gd.__revision = data.revision;
   gd.dataset.revision = data.revision; // tests wait for this: the figure on screen is the one sent
@@ -213,7 +236,7 @@ export default function (component) {
       try {
         const Plotly = await loadPlotly();
         Plotly.purge(gd);
-        gd.__revision = gd.__shape = gd.__static = gd.__listening = undefined;
+        gd.__revision = gd.__shape = gd.__static = gd.__forms = gd.__listening = undefined;
         await draw(Plotly, gd, data, setTriggerValue);
       } catch (again) {
         gd.textContent = String(again);

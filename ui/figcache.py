@@ -67,8 +67,12 @@ def moving_parts(figure: dict) -> dict | None:
     change only data and axis ranges: the browser can move its animated traces to the new data the way
     a scrub does, swap the frames and set what changed on the axes, if everything else is as on screen.
     ``shape`` is the hash of that everything else: the layout without the axes' settings and the
-    sliders' position, the axes' names, and the type of every trace (the static ones are compared by
-    their own hashes).
+    sliders' position and steps, the axes' names, and the type of every trace (the static ones are
+    compared by their own hashes). A new number of steps (frames) is swapped in with the frames.
+
+    ``forms`` holds, for each static scatter trace, the hash of everything in it but the data a move
+    can change (``_form``): a static trace that follows the parameters (the start marker, the full run's faint
+    curve) is moved with the animated ones when only its data changed, instead of forcing a react.
     """
     frames = figure.get("frames") or []
     sliders = figure.get("layout", {}).get("sliders") or []
@@ -87,11 +91,28 @@ def moving_parts(figure: dict) -> dict | None:
     # one relayout, which redraws axes and moves data but recomputes nothing; everything else is shape.
     axes = sorted(k for k in figure["layout"] if AXIS.match(k))
     layout = {k: v for k, v in figure["layout"].items() if k not in axes}
-    layout["sliders"] = [{k: v for k, v in slider.items() if k != "active"} for slider in sliders]
+    layout["sliders"] = [{k: v for k, v in slider.items() if k not in ("active", "steps")} for slider in sliders]
     animated = sorted({i for frame in frames for i in frame.get("traces", [])})
-    kinds = [trace.get("type") for trace in figure.get("data", [])]
+    data = figure.get("data", [])
+    kinds = [trace.get("type") for trace in data]
     shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))
-    return {"shape": shape, "animated": animated, "axes": axes}
+    forms = {
+        str(i): _form(trace, figure["layout"])
+        for i, trace in enumerate(data)
+        if i not in animated and trace.get("type", "scatter") == "scatter"
+    }
+    return {"shape": shape, "animated": animated, "axes": axes, "forms": forms}
+
+
+def _form(trace: dict, layout: dict) -> str:
+    """Hash of what a move without a redraw cannot change in ``trace``: all but its customdata and its
+    x/y on an axis with a set range (on an autoranged axis, new data would keep the old data's range)."""
+    moves = {"customdata"}
+    for letter in ("x", "y"):
+        axis = layout.get(trace.get(f"{letter}axis", letter).replace(letter, f"{letter}axis", 1), {})
+        if axis.get("range") is not None and axis.get("autorange") in (None, False):
+            moves.add(letter)
+    return _digest(json.dumps({k: v for k, v in trace.items() if k not in moves}, sort_keys=True))
 
 
 class Drawn:

@@ -13,7 +13,8 @@ from tests.e2e.browser import assert_clean, rerun, wait_charts, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
 # Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
-PAGES = ["gradient-descent", "optimizers", "logistic-regression", "dropout"]
+# learning-rate: its slider (steps) changes the number of frames, which the browser swaps in place.
+PAGES = ["gradient-descent", "learning-rate", "optimizers", "logistic-regression", "dropout"]
 
 STATE = """() => [...document.querySelectorAll('.dl-chart')].map(gd => {
     const plain = (k, v) => ArrayBuffer.isView(v) ? Array.from(v, x => Math.round(x * 1e4) / 1e4)
