@@ -18,7 +18,7 @@ from core.digits.evaluate import Evaluation, drawn_image, predict_proba
 from core.digits.job import RunStore, TrainingJob
 from core.digits.mlp import ProjectConfig, ProjectRun, expected_shapes
 from core.digits.weights import WeightsError, read_state, to_bytes
-from ui.chart import chart
+from ui.chart import chart, figure_cache
 from ui.params import state_config
 from ui.state import lang, t
 from ui.text import inert
@@ -174,13 +174,20 @@ def mistakes(ev: Evaluation, split, shown: int) -> None:
             st.caption(t("dp.gallery_item", y=split.y_test[k], pred=ev.pred[k], top=top))
 
 
-def drawing(cfg: ProjectConfig, state: dict, split) -> None:
-    """Draw a digit on a clickable 8×8 grid and see what the model (``state``) predicts for it."""
+@figure_cache
+def _canvas(state_key: str, cells_key: bytes, language: str, _cfg: ProjectConfig, _state: dict, _cells: np.ndarray):
+    """The drawing grid and what the weights named ``state_key`` predict for it (the figure, the probabilities)."""
+    probs = predict_proba(_cfg, _state, drawn_image(_cells))[0]
+    return viz.canvas_figure(_cells, probs, language), probs
+
+
+def drawing(cfg: ProjectConfig, state: dict, state_key: str, split) -> None:
+    """Draw a digit on a clickable 8×8 grid and see what the model (``state``, named ``state_key``) predicts for it."""
     st.subheader(t("dp.canvas_heading"))
     st.caption(t("dp.canvas_caption"))
     cells = st.session_state.setdefault("dp_cells", _blank())
-    probs = predict_proba(cfg, state, drawn_image(cells))[0]
-    chart(viz.canvas_figure(cells, probs, lang()), key="dp_canvas", on_click=click_cell)
+    figure, probs = _canvas(state_key, cells.tobytes(), lang(), cfg, state, cells)
+    chart(figure, key="dp_canvas", on_click=click_cell)
     b = st.columns(3)
     b[0].button(t("dp.canvas_clear"), key="dp_clear", icon=":material/ink_eraser:",
                 on_click=lambda: st.session_state.update(dp_cells=_blank()))  # fmt: skip

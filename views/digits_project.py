@@ -35,6 +35,11 @@ def figures(key: str, _run, language: str):
     return viz.training_figure(_run, language), viz.data_figure(_run.split, language)
 
 
+@figure_cache
+def results_figure(key: str, _ev, language: str):
+    return viz.results_figure(_ev, language)
+
+
 place, main = header("digits-project", "dp", r"\mathcal{L} = -\frac{1}{N}\sum_i \log p_\theta(y_i \mid x_i)")
 with place:
     cfg = controls(C, "dp", place)
@@ -71,10 +76,10 @@ ev = evaluation(state_key, cfg, state)
 st.subheader(t("dp.results_heading"))
 st.success(t("dp.results_summary", acc=ev.accuracy, wrong=int((ev.pred != run.split.y_test).sum()),
              n=len(run.split.y_test)), icon=":material/task_alt:")  # fmt: skip
-chart(viz.results_figure(ev, lang()), key="dp_results")
+chart(results_figure(state_key, ev, lang()), key="dp_results")
 st.caption(t("dp.results_caption"))
 
 training.mistakes(ev, run.split, SHOWN)
-training.drawing(cfg, state, run.split)
+training.drawing(cfg, state, state_key, run.split)
 
 code_expander(make_split, train_stats, normalise, build_mlp, train_digits, evaluate, read_state)

@@ -36,6 +36,19 @@ def figures(cfg: ReprConfig, language: str):
     return viz.latent_figure(run, language), viz.weights_figure(run.enc_w1, language), viz.quality_figure(run, language)
 
 
+@figure_cache
+def decoder_figure(cfg: ReprConfig, index: int, language: str, _run):
+    """What the decoder makes of test digit ``index``'s code after training, beside the digit."""
+    z = _run.codes[-1][index]
+    return viz.decoder_figure(_run, decode(cfg, _run, z[None])[0], _run.x_test[index].reshape(8, 8), language)
+
+
+@figure_cache
+def strip_figure(cfg: ReprConfig, ends: StripConfig, language: str, _run):
+    _, latent, blend = strip(cfg, _run, ends)
+    return viz.strip_figure(latent, blend, language)
+
+
 def pick_point(points: list[dict]) -> None:
     """A click on a digit in either scatter (traces 0-9: PCA, 10-19: latent, one per digit): remember which."""
     p = points[0]
@@ -67,15 +80,12 @@ index = int(rows[point]) if 0 <= point < len(rows) else 0
 z = run.codes[-1][index]  # its code after training, whatever epoch the scatter shows
 st.subheader(t("repr.decoder_heading"))
 st.caption(t("repr.decoder_caption", z1=float(z[0]), z2=float(z[1]), d=int(y[index])))
-chart(
-    viz.decoder_figure(run, decode(cfg, run, z[None])[0], run.x_test[index].reshape(8, 8), lang()), key="repr_decoder"
-)
+chart(decoder_figure(cfg, index, lang(), run), key="repr_decoder")
 
 st.subheader(t("repr.strip_heading"))
 s = st.columns(4)
 ends = S(controls(S, "repr", s[0], only=("start",)).start, controls(S, "repr", s[1], only=("end",)).end)
-picked, latent, blend = strip(cfg, run, ends)
-chart(viz.strip_figure(latent, blend, lang()), key="repr_strip")
+chart(strip_figure(cfg, ends, lang(), run), key="repr_strip")
 st.caption(t("repr.strip_caption", a=ends.start, b=ends.end))
 
 st.subheader(t("repr.weights_heading"))
