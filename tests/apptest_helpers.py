@@ -32,7 +32,7 @@ def open_page(page: str | None = None, **params) -> AppTest:
 
 def figures(at: AppTest) -> list[dict]:
     """Every chart the page draws (ui.chart's stable element), as plotly figure dicts, in page order."""
-    return [json.loads(json.loads(e.proto.json)["figure"]) for e in at.get("bidi_component")
+    return [json.loads(json.loads(e.proto.json)[0]["figure"]) for e in at.get("bidi_component")
             if e.proto.component_name == "dlviz.chart"]  # fmt: skip
 
 
@@ -76,7 +76,7 @@ def shown_text(at: AppTest) -> str:
         proto = getattr(node, "proto", None)
         if getattr(proto, "component_name", None) == "dlviz.chart":
             # The chart element carries its (English) JS source; what it shows is the figure.
-            parts.append(json.dumps(json.loads(json.loads(proto.json)["figure"]), ensure_ascii=False))
+            parts.append(json.dumps(json.loads(json.loads(proto.json)[0]["figure"]), ensure_ascii=False))
         elif proto is not None and getattr(node, "type", None) != "code":
             parts.append(text_format.MessageToString(proto, as_utf8=True))
             if getattr(node, "type", None) == "markdown":  # as read: a table's cells are escaped (ui/table.py)

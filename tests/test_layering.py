@@ -1,6 +1,7 @@
 """Imports flow one way: views -> viz -> core; core is Streamlit- and plotly-free, viz Streamlit-free."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,6 @@ def test_quick_leaves_out_the_browser_and_whole_app_tests_and_keeps_the_rest():
 
 
 HEAVY = ("sklearn", "scipy", "pandas", "pyarrow")  # +164 MB per server: the app reads scikit-learn's files instead
-PANDAS_ON_PURPOSE = ("ui.warm",)  # imports pandas at start-up against a cold-server race (see its comment)
 IMPORT_AND_LOAD = """
 import importlib, json, pkgutil, sys
 from dataclasses import replace
@@ -111,7 +111,23 @@ def test_the_app_never_imports_sklearn_scipy_or_pandas():
 
     code = f"HEAVY = {HEAVY!r}\n{IMPORT_AND_LOAD}"
     done = subprocess.run(
-        [sys.executable, "-c", code, *PANDAS_ON_PURPOSE], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"
+
+
+# Streamlit elements that convert their data through pandas and pyarrow (+90 MB per server process).
+PANDAS_ELEMENTS = re.compile(r"\.(dataframe|data_editor|table|line_chart|area_chart|bar_chart|scatter_chart|map)\(")
+
+
+def test_no_page_uses_an_element_that_loads_pandas():
+    """Pages draw tables with ui.table and edit kernels with ui.kernel_editor's grid: what they run never
+    imports pandas (test_the_app_never_imports_sklearn_scipy_or_pandas covers what they import)."""
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted([ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if PANDAS_ELEMENTS.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert not found, found

@@ -33,7 +33,7 @@ def grid_element(at):
 
 def grid(at) -> dict:
     """What the kernel grid was sent: the kernel text it shows, its cells' text and labels."""
-    return json.loads(grid_element(at).proto.json)
+    return json.loads(grid_element(at).proto.json)[0]
 
 
 def commit(at, cells: list, base: str | None = None):

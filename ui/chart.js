@@ -217,7 +217,8 @@ async function draw(Plotly, gd, data, setTriggerValue) {
 }
 
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = component.data[0]; // ui/chart.py sends a one-item list
   let gd = parentElement.querySelector(":scope > .dl-chart");
   if (!gd) {
     gd = document.createElement("div");

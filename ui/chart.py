@@ -75,7 +75,9 @@ def chart(
     with where if where is not None else contextlib.nullcontext():
         _element(
             key=key,
-            data={
+            # A list, not a dict: Streamlit checks each value of a dict for a dataframe, and that check
+            # imports pandas and pyarrow (+90 MB per server process).
+            data=[{
                 "figure": fig.text,
                 "static": fig.static,
                 "moving": fig.moving,
@@ -83,7 +85,7 @@ def chart(
                 "key": key,
                 "config": CONFIG | (config or {}),
                 "present": present,
-            },
+            }],
             on_click_change=clicked,
             width="stretch",
         )

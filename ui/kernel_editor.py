@@ -74,7 +74,7 @@ def kernel_grid(where, w: np.ndarray) -> None:
     with where:
         _grid(
             key=GRID,
-            data={
+            data=[{  # a list: a dict's values would be checked for dataframes, importing pandas (ui/chart.py)
                 "base": format_custom(w),
                 "weights": [format_custom(row).split(",") for row in w],  # as the URL writes them
                 "label": t("cnn.grid", k=k),
@@ -82,7 +82,7 @@ def kernel_grid(where, w: np.ndarray) -> None:
                 "invalid": t("cnn.grid_invalid"),
                 "hint": t("cnn.grid_hint"),
                 "present": presenting(),
-            },
+            }],
             on_edit_change=edit_grid,
         )
 

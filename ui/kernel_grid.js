@@ -178,7 +178,8 @@ function update(root, data) {
 }
 
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { parentElement, setTriggerValue } = component;
+  const data = component.data[0]; // ui/kernel_editor.py sends a one-item list
   addStyle();
   const k = data.weights.length;
   let root = parentElement.querySelector(":scope > .dl-kgrid");

@@ -33,12 +33,6 @@ import threading
 import time
 from pathlib import Path
 
-# A cold server whose first students arrive together: plotly looks pandas up in sys.modules while
-# another session's thread is still importing it ("partially initialized module 'pandas' has no
-# attribute 'Series'", seen with 10 students on a cold server). app.py imports this module before
-# any page runs, and Python's import lock makes every other session wait for it: import pandas here.
-import pandas  # noqa: F401
-
 from ui import heap
 
 ENV = "DL_WARM"
