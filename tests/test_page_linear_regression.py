@@ -67,5 +67,5 @@ def test_the_scaling_switch_changes_the_map_and_the_epochs():
 def test_code_expander_shows_the_training_loop():
     at = open_page(PAGE)
     code = shown_code(at)
-    for needle in ("def train_sgd", "torch.optim.SGD", "nn.MSELoss", "def epochs_to_converge", "load_diabetes"):
+    for needle in ("def train_sgd", "torch.optim.SGD", "nn.MSELoss", "def epochs_to_converge", "diabetes()"):
         assert needle in code

@@ -75,6 +75,21 @@ def test_a_control_changes_the_chart_and_the_url(page, app_server, url_path):
     wait_done(page)
     assert page.evaluate("location.href") != url_before
     assert_clean(page, "en")
+    assert page.evaluate(SAME_ARRAY_ATTRIBUTES) == []
+
+
+# ui/chart.js replaces plotly's PlotSchema.findArrayAttributes by a planned lookup; on every trace of
+# every chart (after a change and a scrub, so animated traces count too) it must agree with plotly's own.
+SAME_ARRAY_ATTRIBUTES = """() => {
+    const schema = window.Plotly.PlotSchema, fast = schema.findArrayAttributes;
+    if (!fast.original) return ['not patched'];
+    const differ = [];
+    document.querySelectorAll('.dl-chart').forEach(gd => (gd._fullData || []).forEach((trace, i) => {
+        const a = JSON.stringify(fast(trace)), b = JSON.stringify(fast.original.call(schema, trace));
+        if (a !== b) differ.push(`${gd.dataset.chartKey} trace ${i} (${trace.type}): ${a} vs ${b}`);
+    }));
+    return differ;
+}"""
 
 
 @pytest.mark.parametrize("url_path", PAGES)
