@@ -14,10 +14,12 @@ from ui.registry import PAGES
 from ui.state import t
 
 # Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen;
-# a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off.
+# a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off,
+# and a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size).
 STYLE = """<style>
 .stMainBlockContainer { padding-top: 2.2rem; }
 [class*="st-key-table_"] { overflow-x: auto; }
+[class*="st-key-table_"] :is(th, td) { word-break: keep-all; }
 </style>"""
 
 
