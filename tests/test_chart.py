@@ -77,7 +77,7 @@ def test_a_new_start_moves_the_start_marker_with_the_path():
     assert "0" not in moving_a["forms"]  # the contour map is not a scatter: a new map means react
 
 
-def test_a_new_number_of_frames_keeps_the_shape_and_data_on_an_autoranged_axis_is_not_moved():
+def test_a_new_number_of_frames_keeps_the_shape_and_new_data_keeps_the_form():
     fig = animated_figure()
     fig.layout.sliders = [{"steps": [{"args": [[str(i)], {"frame": {"redraw": False}}], "method": "animate"}
                                      for i in range(3)]}]  # fmt: skip
@@ -88,11 +88,22 @@ def test_a_new_number_of_frames_keeps_the_shape_and_data_on_an_autoranged_axis_i
     assert short["shape"] == long["shape"]
     assert set(short["forms"]) == {"2"}  # trace 2 is a static scatter; the contour is not
     moved = go.Figure(fig)
-    moved.data[2].y = [7]
-    assert moving_parts(json.loads(moved.to_json()))["forms"] != short["forms"]  # y autoranges: a redraw
-    fig.update_yaxes(range=[0, 5])
-    moved.update_yaxes(range=[0, 5])
-    assert moving_parts(json.loads(moved.to_json()))["forms"] == moving_parts(json.loads(fig.to_json()))["forms"]
+    moved.data[2].y = [7]  # on an autoranged axis too: the browser autoranges it again after the move
+    assert moving_parts(json.loads(moved.to_json()))["forms"] == short["forms"]
+    moved.data[2].marker.color = "red"  # anything but the data is a new form: a react draws it
+    assert moving_parts(json.loads(moved.to_json()))["forms"] != short["forms"]
+
+
+def test_a_figure_without_frames_moves_its_scatter_curves_and_redraws_the_rest():
+    fig = go.Figure([go.Heatmap(z=[[0, 1], [1, 0]]), go.Scatter(x=[0, 1], y=[2, 3], name="fit")])
+    parts = moving_parts(json.loads(fig.to_json()))
+    assert parts is not None and parts["animated"] == [] and set(parts["forms"]) == {"1"}
+    fig.data[1].y = [4, 5]
+    assert moving_parts(json.loads(fig.to_json()))["forms"] == parts["forms"]
+    fig.data[1].fill = "tonexty"  # a fill between traces follows its neighbour: never moved alone
+    assert set(moving_parts(json.loads(fig.to_json()))["forms"]) == set()
+    fig.layout.sliders = [{"steps": [{"method": "restyle", "args": ["visible", [True]]}]}]  # not a frame slider
+    assert moving_parts(json.loads(fig.to_json())) is None
 
 
 def test_figures_redrawn_per_frame_or_with_changing_titles_are_not_moved_in_place():
@@ -103,4 +114,3 @@ def test_figures_redrawn_per_frame_or_with_changing_titles_are_not_moved_in_plac
     assert moving_parts(json.loads(fig.to_json())) is not None
     fig.frames[0].layout = {"title": {"text": "step 0"}}
     assert moving_parts(json.loads(fig.to_json())) is None
-    assert moving_parts(json.loads(go.Figure([go.Scatter(x=[0])]).to_json())) is None

@@ -115,7 +115,12 @@ function keepStaticLayers(gd) {
     if (!base || base.name !== "cartesian" || base.__keepsStaticLayers) continue;
     const plot = base.plot;
     base.plot = function (graph, traces, transitionOpts, onComplete) {
-      if (!Array.isArray(traces) || !transitionOpts) return plot.call(this, graph, traces, transitionOpts, onComplete);
+      if (!Array.isArray(traces) && graph.__redrawOnly) {
+        // A relayout of some axes' ranges (move): redraw only the subplots on those axes.
+        traces = graph._fullData.filter((t) => graph.__redrawOnly.has(t.xaxis + t.yaxis)).map((t) => t.index);
+      } else if (!Array.isArray(traces) || !transitionOpts) {
+        return plot.call(this, graph, traces, transitionOpts, onComplete);
+      }
       const wanted = new Set(traces);
       const animated = new Set(); // "<subplot> <layer class>" of every animated trace
       for (const t of graph._fullData) {
@@ -230,18 +235,44 @@ async function move(Plotly, gd, figure, moving, moved) {
     // indices as text, so with more than ten frames it would delete the wrong ones.
     for (let i = names.length - 1; i >= 0; i--) await Plotly.deleteFrames(gd, [i]);
   }
-  await Plotly.addFrames(gd, figure.frames); // same names: each frame replaces its namesake
+  if (next.length) await Plotly.addFrames(gd, figure.frames); // same names: each frame replaces its namesake
   const traces = moving.animated.concat(moved);
-  await Plotly.animate(
-    gd,
-    { data: traces.map((i) => figure.data[i]), traces },
-    { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
-  );
+  if (traces.length) {
+    await Plotly.animate(
+      gd,
+      { data: traces.map((i) => figure.data[i]), traces },
+      { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
+    );
+  }
   const changed = {};
+  // An axis without a set range autoranges again to the data just moved onto it, as a fresh load does.
+  for (const i of traces) {
+    const trace = gd._fullData[i];
+    for (const id of trace ? [trace.xaxis, trace.yaxis] : []) {
+      const axis = axisName(id);
+      const set = figure.layout[axis] || {};
+      if (!set.range || set.autorange === true) changed[`${axis}.autorange`] = set.autorange || true;
+    }
+  }
+  // Axes tied by scaleanchor: Plotly rewrites their ranges (constrain: range) or domains (constrain:
+  // domain) in gd.layout to keep the aspect ratio, so those are compared with the ones last sent, and
+  // a new range on one of them is sent with the ranges of the whole group, as a fresh load applies them.
+  const groups = (gd._fullLayout._axisConstraintGroups || []).map((group) => Object.keys(group).map(axisName));
+  const tied = new Set(groups.flat());
   for (const axis of moving.axes) {
     const now = gd.layout[axis] || {};
+    const sent = (gd.__sentAxes || {})[axis] || {};
     for (const [key, value] of Object.entries(figure.layout[axis] || {})) {
-      if (JSON.stringify(now[key]) !== JSON.stringify(value)) changed[`${axis}.${key}`] = value;
+      const rewritten = key === "domain" || (key === "range" && tied.has(axis));
+      const shown = rewritten ? sent[key] : now[key];
+      if (JSON.stringify(shown) !== JSON.stringify(value)) changed[`${axis}.${key}`] = value;
+    }
+  }
+  for (const group of groups) {
+    if (!group.some((axis) => `${axis}.range` in changed)) continue;
+    for (const axis of group) {
+      const range = (figure.layout[axis] || {}).range;
+      if (range) changed[`${axis}.range`] = range;
     }
   }
   (figure.layout.sliders || []).forEach((slider, i) => {
@@ -250,7 +281,51 @@ async function move(Plotly, gd, figure, moving, moved) {
     if (JSON.stringify(shown.steps) !== JSON.stringify(slider.steps)) changed[`sliders[${i}].steps`] = slider.steps;
     if (shown.active !== slider.active) changed[`sliders[${i}].active`] = slider.active;
   });
-  if (Object.keys(changed).length) await Plotly.relayout(gd, changed);
+  if (!Object.keys(changed).length) return;
+  gd.__redrawOnly = subplotsOn(gd, changed);
+  try {
+    await Plotly.relayout(gd, changed);
+  } finally {
+    gd.__redrawOnly = undefined;
+  }
+}
+
+// Relayout redraws every trace of every subplot when one axis range changes (the contour map too);
+// when only ranges and ticks change, only the subplots on those axes, and on axes tied to them
+// (matches, scaleanchor), need drawing again. Returns those subplots, or undefined for a full redraw.
+const REDRAWN_BY_RANGE = new Set(["range", "autorange", "tickvals", "ticktext", "tick0", "dtick", "nticks", "tickformat"]);
+function subplotsOn(gd, changed) {
+  const axes = new Set();
+  for (const key of Object.keys(changed)) {
+    if (key.startsWith("sliders[")) continue;
+    const [axis, attribute] = key.split(".");
+    if (!/^[xy]axis\d*$/.test(axis) || !REDRAWN_BY_RANGE.has(attribute)) return undefined;
+    axes.add(axis.replace("axis", ""));
+  }
+  const layout = gd._fullLayout;
+  for (const groups of [layout._axisConstraintGroups || [], layout._axisMatchGroups || []]) {
+    for (const group of groups) {
+      if (Object.keys(group).some((id) => axes.has(id))) Object.keys(group).forEach((id) => axes.add(id));
+    }
+  }
+  const subplots = new Set();
+  for (const [id, info] of Object.entries(layout._plots || {})) {
+    if (axes.has(info.xaxis._id) || axes.has(info.yaxis._id)) subplots.add(id);
+  }
+  return subplots;
+}
+
+// The axes of the figure last drawn, as sent (Plotly edits some of gd.layout in place).
+function sentAxes(layout) {
+  const axes = {};
+  for (const name of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(name)) axes[name] = JSON.parse(JSON.stringify(layout[name]));
+  }
+  return axes;
+}
+
+function axisName(id) {
+  return id.charAt(0) + "axis" + id.slice(1); // "x2" -> "xaxis2"
 }
 
 function hashOf(statics, index) {
@@ -269,6 +344,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     kept.set(hash, figure.data[index]);
   }
   if (data.present) enlargeText(figure.layout);
+  const sent = sentAxes(figure.layout); // copied before Plotly edits the layout it is given
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
   const moved = movable(gd, data, figure);
   if (moved) {
@@ -283,8 +359,10 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
   gd.__static = kept;
+  gd.__sentAxes = sent;
   gd.__forms = data.moving ? data.moving.forms : undefined;
   gd.__shape = data.moving ? data.moving.shape + (data.present ? "-present" : "") : undefined;
+  gd.dataset.update = moved ? "move" : gd.__revision === undefined ? "new" : "react"; // how it was drawn
   gd.__revision = data.revision;
   gd.dataset.revision = data.revision; // tests wait for this: the figure on screen is the one sent
   keepStaticLayers(gd);
@@ -315,7 +393,7 @@ export default function (component) {
       try {
         const Plotly = await loadPlotly();
         Plotly.purge(gd);
-        gd.__revision = gd.__shape = gd.__static = gd.__forms = gd.__listening = undefined;
+        gd.__revision = gd.__shape = gd.__static = gd.__forms = gd.__listening = gd.__sentAxes = undefined;
         await draw(Plotly, gd, data, setTriggerValue);
       } catch (again) {
         gd.textContent = String(again);

@@ -3,8 +3,9 @@
 ``st.plotly_chart`` derives its element's identity from the whole figure, so every changed figure
 unmounts the plot and builds it again (``Plotly.newPlot``, ~250 ms of browser CPU for a multi-panel
 figure). This element is keyed by the page, receives the figure as JSON (serialised once per figure
-object) and updates the same plot in place: a change that only moves animated data as a scrub does,
-anything else with ``Plotly.react``; clicks come back as a list of points. Pages cache the builders of
+object) and updates the same plot in place: a change that only moves scatter data (animated or not)
+as a scrub does, then sets the axes that changed and redraws only the subplots on them; anything else
+with ``Plotly.react``. Clicks come back as a list of points. Pages cache the builders of
 its figures with ``figure_cache`` (ui/figcache.py), which keeps them as what this element sends.
 """
 

@@ -64,31 +64,32 @@ def moving_parts(figure: dict) -> dict | None:
     """What a widget change may update in place, or None if the figure must go through ``Plotly.react``.
 
     A figure animated without redraw (paths, curves, points moving over a fixed map) whose frames
-    change only data and axis ranges: the browser can move its animated traces to the new data the way
-    a scrub does, swap the frames and set what changed on the axes, if everything else is as on screen.
-    ``shape`` is the hash of that everything else: the layout without the axes' settings and the
-    sliders' position and steps, the axes' names, and the type of every trace (the static ones are
-    compared by their own hashes). A new number of steps (frames) is swapped in with the frames.
+    change only data and axis ranges, or a figure with no frames at all: the browser can move its
+    animated traces to the new data the way a scrub does, swap the frames and set what changed on the
+    axes, if everything else is as on screen. ``shape`` is the hash of that everything else: the layout
+    without the axes' settings and the sliders' position and steps, the axes' names, and the type of
+    every trace (the static ones are compared by their own hashes). A new number of steps (frames) is
+    swapped in with the frames.
 
-    ``forms`` holds, for each static scatter trace, the hash of everything in it but the data a move
-    can change (``_form``): a static trace that follows the parameters (the start marker, the full run's faint
-    curve) is moved with the animated ones when only its data changed, instead of forcing a react.
+    ``forms`` holds, for each static scatter trace, the hash of everything in it but its data
+    (``_form``): a static trace that follows the parameters (the start marker, the full run's faint
+    curve, every curve of a figure without frames) is moved with the animated ones when only its data
+    changed, instead of forcing a react. Axes without a set range autorange again after such a move.
     """
     frames = figure.get("frames") or []
     sliders = figure.get("layout", {}).get("sliders") or []
-    if not frames or not sliders:
-        return None
-    if any(
-        step.get("args", [None, {}])[1].get("frame", {}).get("redraw", True) for step in sliders[0].get("steps", [])[:1]
-    ):
-        return None
+    if bool(frames) != bool(sliders):
+        return None  # frames played by buttons alone, or a slider of another kind: leave them to react
+    first_steps = sliders[0].get("steps", [])[:1] if sliders else []
+    if any(step.get("args", [None, {}])[1].get("frame", {}).get("redraw", True) for step in first_steps):
+        return None  # frames redrawn whole (heatmaps, bars): a move cannot show them
     moved: set[str] = set()
     for frame in frames:
         moved |= set(frame.get("layout") or {})
     if not all(AXIS.match(k) for k in moved):
         return None  # a frame changes a title or an annotation: only a redraw shows that
     # Axes may differ (the loss axis follows the run: its range, its ticks): the browser sets them with
-    # one relayout, which redraws axes and moves data but recomputes nothing; everything else is shape.
+    # one relayout, which redraws the subplots on those axes but recomputes nothing; the rest is shape.
     axes = sorted(k for k in figure["layout"] if AXIS.match(k))
     layout = {k: v for k, v in figure["layout"].items() if k not in axes}
     layout["sliders"] = [{k: v for k, v in slider.items() if k not in ("active", "steps")} for slider in sliders]
@@ -96,23 +97,25 @@ def moving_parts(figure: dict) -> dict | None:
     data = figure.get("data", [])
     kinds = [trace.get("type") for trace in data]
     shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))
-    forms = {
-        str(i): _form(trace, figure["layout"])
-        for i, trace in enumerate(data)
-        if i not in animated and trace.get("type", "scatter") == "scatter"
-    }
+    forms = {str(i): _form(trace) for i, trace in enumerate(data) if i not in animated and _plain_scatter(trace)}
     return {"shape": shape, "animated": animated, "axes": axes, "forms": forms}
 
 
-def _form(trace: dict, layout: dict) -> str:
-    """Hash of what a move without a redraw cannot change in ``trace``: all but its customdata and its
-    x/y on an axis with a set range (on an autoranged axis, new data would keep the old data's range)."""
-    moves = {"customdata"}
-    for letter in ("x", "y"):
-        axis = layout.get(trace.get(f"{letter}axis", letter).replace(letter, f"{letter}axis", 1), {})
-        if axis.get("range") is not None and axis.get("autorange") in (None, False):
-            moves.add(letter)
-    return _digest(json.dumps({k: v for k, v in trace.items() if k not in moves}, sort_keys=True))
+def _plain_scatter(trace: dict) -> bool:
+    """A scatter trace Plotly can move without a redraw (a filled area between traces is redrawn whole)."""
+    return trace.get("type", "scatter") == "scatter" and trace.get("fill") in (
+        None,
+        "none",
+        "toself",
+        "tozeroy",
+        "tozerox",
+    )
+
+
+def _form(trace: dict) -> str:
+    """Hash of what a move without a redraw cannot change in ``trace``: all but its x, y and customdata
+    (the browser moves those; an axis without a set range then autoranges to the new data)."""
+    return _digest(json.dumps({k: v for k, v in trace.items() if k not in ("x", "y", "customdata")}, sort_keys=True))
 
 
 class Drawn:

@@ -13,8 +13,21 @@ from tests.e2e.browser import assert_clean, rerun, wait_charts, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
 # Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
-# learning-rate: its slider (steps) changes the number of frames, which the browser swaps in place.
-PAGES = ["gradient-descent", "learning-rate", "optimizers", "logistic-regression", "dropout"]
+# learning-rate: its slider (steps) changes the number of frames, which the browser swaps in place;
+# gradient-descent, optimizers, tensors, loss-functions: a change moves an axis range, and only the
+# subplots on that axis are drawn again; linear-regression, rnn-unrolling: charts without frames whose
+# curves move in place and whose autoranged axes range again.
+PAGES = [
+    "gradient-descent",
+    "learning-rate",
+    "optimizers",
+    "logistic-regression",
+    "dropout",
+    "tensors",
+    "loss-functions",
+    "linear-regression",
+    "rnn-unrolling",
+]
 
 STATE = """() => [...document.querySelectorAll('.dl-chart')].map(gd => {
     const plain = (k, v) => ArrayBuffer.isView(v) ? Array.from(v, x => Math.round(x * 1e4) / 1e4)
@@ -27,6 +40,13 @@ STATE = """() => [...document.querySelectorAll('.dl-chart')].map(gd => {
         slider: (gd.layout.sliders || []).map(s => s.active),
     }, plain);
 })"""
+# What is drawn: per subplot, each trace layer with its number of traces and, for lines, their paths
+# (a move redraws only the subplots whose axes changed; the others must keep every layer as drawn).
+DRAWN = """() => [...document.querySelectorAll('.dl-chart')].map(gd => JSON.stringify(
+    [...gd.querySelectorAll('.cartesianlayer g.subplot')].map(sp => [sp.getAttribute('class'),
+        [...sp.querySelectorAll(':scope > .plot > g')].map(layer => [layer.getAttribute('class'),
+            layer.querySelectorAll(':scope > g.trace').length,
+            [...layer.querySelectorAll('path.js-line')].map(p => (p.getAttribute('d') || '').length)])])))"""
 TAG = "() => document.querySelectorAll('.dl-chart').forEach((gd, i) => { gd.__tag = i; })"
 TAGS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__tag)"
 STATIC = """() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__static ? [...gd.__static.values()] : [])"""
@@ -69,6 +89,7 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     ), "a chart was built from scratch again"
     assert static_before == page.evaluate("() => document.querySelector('.dl-chart').__static.size")
     state = page.evaluate(STATE)
+    drawn = page.evaluate(DRAWN)
     assert_clean(page, "en")
 
     fresh = context.new_page()
@@ -76,8 +97,20 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     wait_done(fresh)
     wait_charts(fresh)
     again = fresh.evaluate(STATE)
+    drawn_fresh = fresh.evaluate(DRAWN)
     fresh.close()
     assert again == state, first_difference(state, again)
+    assert drawn_fresh == drawn, first_difference_drawn(drawn, drawn_fresh)
+
+
+def first_difference_drawn(after: list[str], fresh: list[str]) -> str:
+    for i, (a, b) in enumerate(zip(after, fresh, strict=True)):
+        for x, y in zip(json.loads(a), json.loads(b), strict=False):
+            if x != y:
+                return f"chart {i}: after changes {x} vs fresh {y}"
+        if a != b:
+            return f"chart {i}: subplots after changes {a} vs fresh {b}"
+    return "same"
 
 
 def first_difference(after: list[str], fresh: list[str]) -> str:
