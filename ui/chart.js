@@ -299,7 +299,7 @@ function subplotsOn(gd, changed) {
   for (const key of Object.keys(changed)) {
     if (key.startsWith("sliders[")) continue;
     const [axis, attribute] = key.split(".");
-    if (!/^[xy]axis\d*$/.test(axis) || !REDRAWN_BY_RANGE.has(attribute)) return undefined;
+    if (!AXIS_NAME.test(axis) || !REDRAWN_BY_RANGE.has(attribute)) return undefined;
     axes.add(axis.replace("axis", ""));
   }
   const layout = gd._fullLayout;
@@ -316,10 +316,12 @@ function subplotsOn(gd, changed) {
 }
 
 // The axes of the figure last drawn, as sent (Plotly edits some of gd.layout in place).
+const AXIS_NAME = /^[xy]axis\d*$/; // a cartesian axis of the layout: xaxis, yaxis2, ...
+
 function sentAxes(layout) {
   const axes = {};
   for (const name of Object.keys(layout)) {
-    if (/^[xy]axis\d*$/.test(name)) axes[name] = JSON.parse(JSON.stringify(layout[name]));
+    if (AXIS_NAME.test(name)) axes[name] = JSON.parse(JSON.stringify(layout[name]));
   }
   return axes;
 }
