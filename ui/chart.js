@@ -315,6 +315,84 @@ function subplotsOn(gd, changed) {
   return subplots;
 }
 
+// Axes tied by scaleanchor are fitted again from the ranges sent when plotly's fit drifted:
+// - with constrain: range, plotly widens the axes that are not the limiting one; a second pass in the
+//   same draw (automargin) widens them again from the first pass's result, so none keeps the range
+//   sent (the SGD gradient plot sent at ±19.9 showed ±20.8 and ±20.2 on load). One pass leaves the
+//   limiting axis as sent, so that is the test.
+// - react keeps the previous fit of automatic tied axes with constrain: domain: a feature map that
+//   shrinks (stride 2) kept the full domain and a range padded past the image, where a fresh load
+//   shrinks the domain to the image. Those autorange again after every react.
+// Only the subplots on the refitted axes are drawn again.
+async function refitTiedAxes(Plotly, gd, sent, reacted) {
+  const changed = {};
+  for (const group of gd._fullLayout._axisConstraintGroups || []) {
+    const axes = Object.keys(group).map(axisName);
+    const ranged = axes.filter((axis) => (sent[axis] || {}).range);
+    const same = (axis) => JSON.stringify((gd.layout[axis] || {}).range) === JSON.stringify(sent[axis].range);
+    const drifted = ranged.length && !ranged.some(same);
+    for (const axis of axes) {
+      const set = sent[axis] || {};
+      if (set.range && drifted) changed[`${axis}.range`] = set.range;
+      else if (!set.range && (reacted || drifted)) changed[`${axis}.autorange`] = set.autorange || true;
+    }
+  }
+  if (!Object.keys(changed).length) return;
+  gd.__redrawOnly = subplotsOn(gd, changed);
+  try {
+    await Plotly.relayout(gd, changed);
+  } finally {
+    gd.__redrawOnly = undefined;
+  }
+}
+
+// The chart follows its element's width itself. plotly.js's responsive mode refits on a resize from the
+// ranges it fitted at the previous size, so with axes tied by scaleanchor (constrain: range) every
+// resize widened them again: the SGD gradient plot sent at ±19.9 showed ±20.8 on load and ±42.6 after
+// four window resizes. Here a new width refits tied axes from the ranges the figure sent (or autoranges
+// them again), unless the user has zoomed one of them since the last fit. Chained with the draws.
+function fittedRanges(gd) {
+  const fitted = {};
+  for (const group of gd._fullLayout._axisConstraintGroups || []) {
+    for (const id of Object.keys(group)) {
+      const axis = axisName(id);
+      fitted[axis] = JSON.stringify((gd.layout[axis] || {}).range);
+    }
+  }
+  return fitted;
+}
+
+async function fitWidth(Plotly, gd) {
+  if (!gd._fullLayout || !gd.isConnected) return;
+  const zoomed = Object.entries(gd.__fitted || {}).some(([axis, fitted]) => JSON.stringify((gd.layout[axis] || {}).range) !== fitted);
+  const update = { autosize: true }; // what plotly's own resize sends: measure the element again
+  if (!zoomed) {
+    for (const axis of Object.keys(gd.__fitted || {})) {
+      const sent = (gd.__sentAxes || {})[axis] || {};
+      if (sent.range) update[`${axis}.range`] = sent.range;
+      else update[`${axis}.autorange`] = sent.autorange || true;
+    }
+  }
+  await Plotly.relayout(gd, update);
+  if (!zoomed) await refitTiedAxes(Plotly, gd, gd.__sentAxes || {}, false); // automargin may have moved them again
+  gd.__fitted = fittedRanges(gd);
+  gd.dataset.fitted = String(gd.clientWidth); // tests wait for this after a resize
+}
+
+function followWidth(Plotly, gd) {
+  if (gd.__resizer || typeof ResizeObserver === "undefined") return;
+  let width = gd.clientWidth;
+  gd.__resizer = new ResizeObserver(() => {
+    const now = gd.clientWidth;
+    if (!now || now === width) return; // hidden (a closed tab or expander), or only the height changed
+    width = now;
+    gd.__queue = gd.__queue
+      .then(() => fitWidth(Plotly, gd))
+      .catch((error) => console.error("chart " + gd.dataset.chartKey + ": resize failed", error));
+  });
+  gd.__resizer.observe(gd);
+}
+
 // The axes of the figure last drawn, as sent (Plotly edits some of gd.layout in place).
 const AXIS_NAME = /^[xy]axis\d*$/; // a cartesian axis of the layout: xaxis, yaxis2, ...
 
@@ -347,7 +425,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   }
   if (data.present) enlargeText(figure.layout);
   const sent = sentAxes(figure.layout); // copied before Plotly edits the layout it is given
-  const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
+  const config = Object.assign({ displaylogo: false }, data.config || {}, { responsive: false }); // followWidth
   const moved = movable(gd, data, figure);
   if (moved) {
     await move(Plotly, gd, figure, data.moving, moved);
@@ -360,8 +438,11 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     await stopAnimation(Plotly, gd);
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
+  await refitTiedAxes(Plotly, gd, sent, !moved && gd.__revision !== undefined);
   gd.__static = kept;
   gd.__sentAxes = sent;
+  gd.__fitted = fittedRanges(gd);
+  followWidth(Plotly, gd);
   gd.__forms = data.moving ? data.moving.forms : undefined;
   gd.__shape = data.moving ? data.moving.shape + (data.present ? "-present" : "") : undefined;
   gd.dataset.update = moved ? "move" : gd.__revision === undefined ? "new" : "react"; // how it was drawn

@@ -29,7 +29,7 @@ __all__ = ["Drawn", "chart", "figure_cache"]  # what pages use: the element, and
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"  # served at /app/static/ (server.enableStaticServing)
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-CONFIG = {"displaylogo": False, "responsive": True}
+CONFIG = {"displaylogo": False}  # the element follows its width itself (chart.js followWidth)
 
 
 def _publish_plotly_js() -> None:

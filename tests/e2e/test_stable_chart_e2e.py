@@ -1,6 +1,7 @@
 """The stable chart element across reruns: every chart stays the same DOM node through widget changes
 and scrubs, unchanged static layers keep their drawn objects, and what is on screen afterwards equals
-a fresh load of the same URL (traces, frames, axis ranges, slider position)."""
+a fresh load of the same URL (traces, frames, axis ranges, slider position), where a chart the last
+change left alone shows the frame it was scrubbed to."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ from tests.e2e.test_pages_e2e import SLIDER, open_page
 # subplots on that axis are drawn again; linear-regression, rnn-unrolling: charts without frames whose
 # curves move in place and whose autoranged axes range again.
 PAGES = [
+    "relu",
+    "sgd",
+    "overfitting",
+    "cnn-filters",
     "gradient-descent",
     "learning-rate",
     "optimizers",
@@ -58,17 +63,22 @@ def change(page, key: str) -> None:
     rerun(page, lambda: slider.press(key))
 
 
-def scrub(page, fraction: float) -> None:
-    """Jump every animated chart to a frame, as a drag of plotly's own slider does."""
+def scrub(page, fraction: float, charts: list[int] | None = None) -> None:
+    """Jump every animated chart (or those of ``charts``, by index) to a frame, as a drag of plotly's own
+    slider does."""
     page.evaluate(
-        """f => Promise.all([...document.querySelectorAll('.dl-chart')].filter(gd => gd.layout.sliders
-            && gd.layout.sliders.length && gd._transitionData._frames.length > 1).map(gd => {
+        """([f, only]) => Promise.all([...document.querySelectorAll('.dl-chart')].filter((gd, i) =>
+            (only === null || only.includes(i)) && gd.layout.sliders && gd.layout.sliders.length
+            && gd._transitionData._frames.length > 1).map(gd => {
             const frames = gd._transitionData._frames;
             return Plotly.animate(gd, [frames[Math.floor(f * (frames.length - 1))].name],
                 {mode: 'immediate', frame: {duration: 0, redraw: false}, transition: {duration: 0}});
         }))""",
-        fraction,
+        [fraction, charts],
     )
+
+
+REVISIONS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.dataset.revision)"
 
 
 @pytest.mark.parametrize("url_path", PAGES)
@@ -82,7 +92,12 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     static_before = page.evaluate("() => document.querySelector('.dl-chart').__static.size")
     change(page, "ArrowLeft")
     scrub(page, 0.7)
+    scrubbed = page.evaluate(REVISIONS)
     change(page, "ArrowRight")
+    # A chart the last change did not touch (another section's figure) keeps the frame it was scrubbed to,
+    # as a student expects; the fresh load is scrubbed there too before the two are compared.
+    untouched = [i for i, (a, b) in enumerate(zip(scrubbed, page.evaluate(REVISIONS), strict=True)) if a == b]
+    assert len(untouched) < len(tags), "the change redrew no chart"
     assert page.evaluate(TAGS) == tags, "a chart was replaced by a new DOM node"
     assert page.evaluate("() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.builds)") == ["1"] * len(
         tags
@@ -96,11 +111,71 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     fresh.goto(page.url)
     wait_done(fresh)
     wait_charts(fresh)
+    scrub(fresh, 0.7, untouched)
     again = fresh.evaluate(STATE)
     drawn_fresh = fresh.evaluate(DRAWN)
     fresh.close()
     assert again == state, first_difference(state, again)
     assert drawn_fresh == drawn, first_difference_drawn(drawn, drawn_fresh)
+
+
+# Per chart with axes tied by scaleanchor: each group's ranges, and whether one of its axes shows the
+# range the figure sent (plotly fitted it in one pass: only the non-limiting axes were widened).
+TIED = """() => [...document.querySelectorAll('.dl-chart')].filter(gd => gd._fullLayout._axisConstraintGroups.length)
+    .map(gd => gd._fullLayout._axisConstraintGroups.map(group => {
+        const axes = Object.keys(group).map(id => id[0] + 'axis' + id.slice(1)).sort();
+        const sent = axes.filter(a => (gd.__sentAxes[a] || {}).range);
+        return {ranges: axes.map(a => gd._fullLayout[a].range.map(v => +v.toFixed(4))),
+                asSent: sent.some(a => JSON.stringify(gd.layout[a].range) === JSON.stringify(gd.__sentAxes[a].range)),
+                ranged: sent.length};
+    }))"""
+
+
+def resize(page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.dl-chart')].every(gd => !gd.clientWidth
+            || gd.dataset.fitted === String(gd.clientWidth) || gd._fullLayout.width === gd.clientWidth)"""
+    )
+    page.evaluate("() => Promise.all([...document.querySelectorAll('.dl-chart')].map(gd => gd.__queue))")
+
+
+@pytest.mark.parametrize("url_path", ["sgd", "linear-layer"])  # constrain: range (GD's map shrinks its domain instead)
+def test_a_resize_refits_aspect_locked_axes_from_the_ranges_sent(page, app_server, url_path):
+    """plotly's responsive resize refitted tied axes from its previous fit, so each resize zoomed an
+    aspect-locked plot out (SGD's gradient plot: ±19.9 sent, ±42.6 shown after four resizes). The chart
+    refits from the ranges sent: the same width shows the same ranges, and one axis of each group keeps
+    the range sent. A range zoomed by hand stays zoomed."""
+    open_page(page, app_server, url_path, "en")
+    tied = page.evaluate(TIED)
+    assert tied and all(g["ranged"] for chart in tied for g in chart), "no aspect-locked chart with set ranges"
+    assert all(g["asSent"] for chart in tied for g in chart), tied
+    seen = {}
+    for width in (1200, 1440, 1000, 1440, 1200):
+        resize(page, width)
+        now = page.evaluate(TIED)
+        assert all(g["asSent"] for chart in now for g in chart), (width, now)
+        assert seen.setdefault(width, now) == now, f"at {width} px: {seen[width]} before, {now} now"
+    assert seen[1000] != seen[1440], "the resizes changed nothing: the test cannot tell a refit"
+    page.evaluate(  # a zoom box: every axis of the group to a quarter of its span, around its middle
+        """() => { const gd = [...document.querySelectorAll('.dl-chart')].find(g => g._fullLayout._axisConstraintGroups.length);
+            gd.__zoomed = Object.keys(gd._fullLayout._axisConstraintGroups[0]).map(id => id[0] + 'axis' + id.slice(1));
+            const box = {};
+            for (const a of gd.__zoomed) {
+                const [lo, hi] = gd._fullLayout[a].range, mid = (lo + hi) / 2, half = (hi - lo) / 8;
+                box[a + '.range'] = [mid - half, mid + half];
+            }
+            return Plotly.relayout(gd, box); }"""
+    )
+    spans = """() => { const gd = [...document.querySelectorAll('.dl-chart')].find(g => g.__zoomed);
+        return gd.__zoomed.map(a => Math.abs(gd._fullLayout[a].range[1] - gd._fullLayout[a].range[0])); }"""
+    zoomed = page.evaluate(spans)
+    resize(page, 1000)
+    after = page.evaluate(spans)
+    # The new shape widens one axis to keep the aspect ratio; the other stays near its zoomed span
+    # (plotly refits from the zoomed ranges; a reset would show four times the span).
+    assert any(a < 1.5 * z for a, z in zip(after, zoomed, strict=True)), f"the zoom was undone: {zoomed} -> {after}"
+    assert_clean(page, "en")
 
 
 def first_difference_drawn(after: list[str], fresh: list[str]) -> str:
