@@ -315,22 +315,29 @@ function subplotsOn(gd, changed) {
   return subplots;
 }
 
-// Axes tied by scaleanchor are fitted again from the ranges sent when plotly's fit drifted:
-// - with constrain: range, plotly widens the axes that are not the limiting one; a second pass in the
-//   same draw (automargin) widens them again from the first pass's result, so none keeps the range
-//   sent (the SGD gradient plot sent at ±19.9 showed ±20.8 and ±20.2 on load). One pass leaves the
-//   limiting axis as sent, so that is the test.
-// - react keeps the previous fit of automatic tied axes with constrain: domain: a feature map that
-//   shrinks (stride 2) kept the full domain and a range padded past the image, where a fresh load
-//   shrinks the domain to the image. Those autorange again after every react.
+// Axes tied by scaleanchor are fitted again from the ranges sent when plotly's fit drifted from them:
+// - constrain: range widens the axes that are not the limiting one, and a second pass in the same draw
+//   (automargin) widened them again from the first pass's result, so that none showed its range sent
+//   (the SGD gradient plot sent at ±19.9 showed ±20.8 and ±20.2 on load). One pass leaves the limiting
+//   axis as sent, so that is the test.
+// - constrain: domain shrinks a domain and keeps every range sent, but react kept the previous domain
+//   and padded the range instead (a feature map that shrank at stride 2 showed rows past its last one).
+// - automatic tied axes: react kept their previous fit; they autorange again after a react.
 // Only the subplots on the refitted axes are drawn again.
+function sameRange(a, b) {
+  return Array.isArray(a) && Array.isArray(b) && a.length === 2
+    && a.every((v, i) => Math.abs(v - b[i]) <= 1e-9 * (1 + Math.abs(b[i])));
+}
+
 async function refitTiedAxes(Plotly, gd, sent, reacted) {
   const changed = {};
-  for (const group of gd._fullLayout._axisConstraintGroups || []) {
+  const full = gd._fullLayout;
+  for (const group of full._axisConstraintGroups || []) {
     const axes = Object.keys(group).map(axisName);
     const ranged = axes.filter((axis) => (sent[axis] || {}).range);
-    const same = (axis) => JSON.stringify((gd.layout[axis] || {}).range) === JSON.stringify(sent[axis].range);
-    const drifted = ranged.length && !ranged.some(same);
+    const shown = (axis) => sameRange(full[axis] && full[axis].range, sent[axis].range);
+    const byDomain = axes.every((axis) => full[axis] && full[axis].constrain === "domain");
+    const drifted = ranged.length > 0 && (byDomain ? !ranged.every(shown) : !ranged.some(shown));
     for (const axis of axes) {
       const set = sent[axis] || {};
       if (set.range && drifted) changed[`${axis}.range`] = set.range;

@@ -34,6 +34,8 @@ from collections.abc import Callable
 import numpy as np
 import plotly.graph_objects as go
 
+from viz.common import pin_image_axes
+
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
@@ -155,6 +157,7 @@ def drawn(fig: go.Figure) -> Drawn:
     """``fig`` as Drawn, computed once per figure object: cached figures cost nothing."""
     cached = getattr(fig, "_dl_json", None)
     if cached is None:
+        pin_image_axes(fig)  # as a fresh load fits them, so that react draws them the same way
         text = fig.to_json()
         figure = json.loads(text)
         cached = Drawn(text, _digest(text), static_traces(figure), moving_parts(figure))

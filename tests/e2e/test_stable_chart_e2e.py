@@ -178,6 +178,37 @@ def test_a_resize_refits_aspect_locked_axes_from_the_ranges_sent(page, app_serve
     assert_clean(page, "en")
 
 
+def test_image_ranges_set_by_the_server_are_plotly_autorange(page, app_server):
+    """viz.common.pin_image_axes sets the image subplots' ranges from the cells' edges; plotly.js's own
+    autorange of the same axes (and the domain it shrinks to) must give exactly that picture."""
+    open_page(page, app_server, "cnn-filters", "en")
+    pairs = page.evaluate(
+        """async () => {
+            const out = [];
+            for (const gd of document.querySelectorAll('.dl-chart')) {
+                const tied = Object.keys(gd.__sentAxes).filter(a => gd.__sentAxes[a].scaleanchor && gd.__sentAxes[a].range
+                    && gd.__sentAxes[a].autorange === undefined);  // pinned by the server, not set by the figure
+                if (!tied.length) continue;
+                const look = () => tied.flatMap(y => [y, gd.__sentAxes[y].scaleanchor.replace('x', 'xaxis')])
+                    .map(a => [a, gd._fullLayout[a].range.map(v => +v.toFixed(6)), gd._fullLayout[a].domain.map(v => +v.toFixed(4))]);
+                const pinned = look();
+                const update = {};
+                for (const y of tied) {
+                    const r = gd.__sentAxes[y].range;
+                    update[y + '.autorange'] = r[0] > r[1] ? 'reversed' : true;
+                    update[gd.__sentAxes[y].scaleanchor.replace('x', 'xaxis') + '.autorange'] = true;
+                }
+                await Plotly.relayout(gd, update);
+                out.push([gd.dataset.chartKey, pinned, look()]);
+            }
+            return out;
+        }"""
+    )
+    assert len(pairs) >= 2, pairs  # the convolution panels and the sliding window at least
+    for key, pinned, automatic in pairs:
+        assert pinned == automatic, (key, pinned, automatic)
+
+
 def first_difference_drawn(after: list[str], fresh: list[str]) -> str:
     for i, (a, b) in enumerate(zip(after, fresh, strict=True)):
         for x, y in zip(json.loads(a), json.loads(b), strict=False):

@@ -1,0 +1,46 @@
+"""viz.common.pin_image_axes: image subplots get the ranges plotly's autorange gives a heatmap (each
+cell's edges), and nothing else is touched."""
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from viz.common import pin_image_axes
+
+
+def images() -> go.Figure:
+    fig = make_subplots(rows=1, cols=4)
+    fig.add_trace(go.Heatmap(z=np.zeros((3, 5))), row=1, col=1)  # rows downward
+    fig.add_trace(go.Heatmap(z=[[1, 2], [3, 4]], x0=10, dx=2, y0=-1, dy=0.5), row=1, col=2)
+    fig.add_trace(go.Heatmap(z=np.ones((4, 4))), row=1, col=3)
+    fig.add_trace(go.Scatter(x=[0, 9], y=[0, 9]), row=1, col=3)  # an overlay: autorange pads for it
+    fig.add_trace(go.Heatmap(z=np.ones((2, 6))), row=1, col=4)
+    fig.update_yaxes(autorange="reversed", row=1, col=1)
+    for n in ("", "2", "3", "4"):
+        fig.layout[f"yaxis{n}"].update(scaleanchor=f"x{n}", constrain="domain")
+    fig.update_xaxes(range=[0, 3], row=1, col=4)  # set by the figure: kept as it is
+    return fig
+
+
+def test_an_image_subplot_gets_its_cell_edges_with_rows_downward_where_reversed():
+    fig = images()
+    pin_image_axes(fig)
+    assert list(fig.layout.xaxis.range) == [-0.5, 4.5]
+    assert list(fig.layout.yaxis.range) == [2.5, -0.5]  # reversed: row 0 on top
+    assert fig.layout.yaxis.autorange is None  # the range alone decides, as plotly.js reads it
+    assert list(fig.layout.xaxis2.range) == [9.0, 13.0]  # x0 = 10, dx = 2, 2 columns: 10 ± 1 and 12 ± 1
+    assert list(fig.layout.yaxis2.range) == [-1.25, -0.25]
+
+
+def test_subplots_with_other_traces_or_a_set_range_stay_as_they_were():
+    fig = images()
+    pin_image_axes(fig)
+    assert fig.layout.xaxis3.range is None and fig.layout.yaxis3.range is None
+    assert list(fig.layout.xaxis4.range) == [0, 3] and fig.layout.yaxis4.range is None
+
+
+def test_a_figure_without_tied_axes_is_unchanged():
+    fig = go.Figure(go.Heatmap(z=np.eye(3)))
+    before = fig.to_json()
+    pin_image_axes(fig)
+    assert fig.to_json() == before
