@@ -277,7 +277,10 @@ def boundary_figure(run, *, lang: str) -> go.Figure:
             title = t("logit.frame_title", lang, k=k, train=acc[0], test=acc[1])
         return {"name": str(k), "data": data, "layout": {"title": {"text": title}}}
 
-    base_layout(fig, height=960, title=" ")
+    # Left margin room for the widest x₂ tick labels ("−1.5") and title: the labels change with the data,
+    # and a margin that plotly had to push wider on one setting and not on the next moved the map
+    # sideways and drew the whole figure twice on every change.
+    base_layout(fig, height=960, title=" ", margin={"l": 84})
     frames = add_animated_traces(fig, styles, frame_data, len(run.frames))
     box = run.box
     fig.update_xaxes(range=[box[0], box[1]], title_text="x₁", constrain="domain", row=1, col=1)

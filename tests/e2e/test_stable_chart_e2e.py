@@ -52,6 +52,7 @@ DRAWN = """() => [...document.querySelectorAll('.dl-chart')].map(gd => JSON.stri
         [...sp.querySelectorAll(':scope > .plot > g')].map(layer => [layer.getAttribute('class'),
             layer.querySelectorAll(':scope > g.trace').length,
             [...layer.querySelectorAll('path.js-line')].map(p => (p.getAttribute('d') || '').length)])])))"""
+MARGINS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => ['l', 'r', 't', 'b'].map(k => gd._fullLayout._size[k]))"
 TAG = "() => document.querySelectorAll('.dl-chart').forEach((gd, i) => { gd.__tag = i; })"
 TAGS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__tag)"
 STATIC = """() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__static ? [...gd.__static.values()] : [])"""
@@ -88,9 +89,11 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     tags = page.evaluate(TAGS)
     # Warm both values first, so the compared changes come from the caches like a student's back and forth.
     change(page, "ArrowRight")
+    margins = [page.evaluate(MARGINS)]
     scrub(page, 0.3)
     static_before = page.evaluate("() => document.querySelector('.dl-chart').__static.size")
     change(page, "ArrowLeft")
+    margins.append(page.evaluate(MARGINS))
     scrub(page, 0.7)
     scrubbed = page.evaluate(REVISIONS)
     change(page, "ArrowRight")
@@ -98,6 +101,9 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     # as a student expects; the fresh load is scrubbed there too before the two are compared.
     untouched = [i for i, (a, b) in enumerate(zip(scrubbed, page.evaluate(REVISIONS), strict=True)) if a == b]
     assert len(untouched) < len(tags), "the change redrew no chart"
+    # Margins that follow the data move the plot sideways on every change, and plotly draws the whole
+    # figure twice to push them (the logistic map did: left margin 80 <-> 68 px).
+    assert margins[0] == margins[1], f"margins moved between the two values: {margins}"
     assert page.evaluate(TAGS) == tags, "a chart was replaced by a new DOM node"
     assert page.evaluate("() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.builds)") == ["1"] * len(
         tags
