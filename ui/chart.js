@@ -281,6 +281,11 @@ async function move(Plotly, gd, figure, moving, moved) {
     if (JSON.stringify(shown.steps) !== JSON.stringify(slider.steps)) changed[`sliders[${i}].steps`] = slider.steps;
     if (shown.active !== slider.active) changed[`sliders[${i}].active`] = slider.active;
   });
+  await relayoutOnly(Plotly, gd, changed);
+}
+
+// Plotly.relayout(changed), drawing again only the subplots on the changed axes where that is enough.
+async function relayoutOnly(Plotly, gd, changed) {
   if (!Object.keys(changed).length) return;
   gd.__redrawOnly = subplotsOn(gd, changed);
   try {
@@ -344,13 +349,7 @@ async function refitTiedAxes(Plotly, gd, sent, reacted) {
       else if (!set.range && (reacted || drifted)) changed[`${axis}.autorange`] = set.autorange || true;
     }
   }
-  if (!Object.keys(changed).length) return;
-  gd.__redrawOnly = subplotsOn(gd, changed);
-  try {
-    await Plotly.relayout(gd, changed);
-  } finally {
-    gd.__redrawOnly = undefined;
-  }
+  await relayoutOnly(Plotly, gd, changed);
 }
 
 // The chart follows its element's width itself. plotly.js's responsive mode refits on a resize from the
