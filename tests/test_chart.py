@@ -114,3 +114,17 @@ def test_figures_redrawn_per_frame_or_with_changing_titles_are_not_moved_in_plac
     assert moving_parts(json.loads(fig.to_json())) is not None
     fig.frames[0].layout = {"title": {"text": "step 0"}}
     assert moving_parts(json.loads(fig.to_json())) is None
+
+
+def test_a_new_title_text_keeps_the_shape_and_a_new_title_style_does_not():
+    """A title that counts what the parameter sets ("5 epochs" → "6 epochs") is set in place by the browser."""
+    fig = animated_figure()
+    fig.layout.sliders = [{"steps": [{"args": [["0"], {"frame": {"redraw": False}}], "method": "animate"}]}]
+    fig.layout.title = {"text": "5 epochs", "x": 0}
+    five = moving_parts(json.loads(fig.to_json()))
+    fig.layout.title.text = "6 epochs"
+    assert moving_parts(json.loads(fig.to_json()))["shape"] == five["shape"]
+    fig.layout.title.x = 0.5
+    assert moving_parts(json.loads(fig.to_json()))["shape"] != five["shape"]
+    fig.layout.title = None
+    assert moving_parts(json.loads(fig.to_json()))["shape"] != five["shape"]

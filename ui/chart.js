@@ -202,9 +202,10 @@ async function stopAnimation(Plotly, gd) {
   }
 }
 
-// Only data changed (ui/figcache.py moving_parts): same layout but for the axes and the slider's
-// steps, same trace types, and every static trace either as on screen or a scatter whose data alone
-// changed (its form is the same). Returns the static traces to move with the animated ones, or null.
+// Only data changed (ui/figcache.py moving_parts): same layout but for the axes, the title's text and
+// the slider's steps, same trace types, and every static trace either as on screen or a scatter whose
+// data alone changed (its form is the same). Returns the static traces to move with the animated ones,
+// or null.
 function movable(gd, data, figure) {
   const moving = data.moving;
   if (!moving || gd.__revision === undefined || gd.__shape !== moving.shape + (data.present ? "-present" : "")) {
@@ -275,6 +276,8 @@ async function move(Plotly, gd, figure, moving, moved) {
       if (range) changed[`${axis}.range`] = range;
     }
   }
+  const title = (figure.layout.title || {}).text || "";
+  if (((gd.layout.title || {}).text || "") !== title) changed["title.text"] = title;
   (figure.layout.sliders || []).forEach((slider, i) => {
     const shown = gd.layout.sliders && gd.layout.sliders[i];
     if (!shown) return;
@@ -302,7 +305,7 @@ const REDRAWN_BY_RANGE = new Set(["range", "autorange", "tickvals", "ticktext", 
 function subplotsOn(gd, changed) {
   const axes = new Set();
   for (const key of Object.keys(changed)) {
-    if (key.startsWith("sliders[")) continue;
+    if (key.startsWith("sliders[") || key === "title.text") continue; // drawn alone, no trace again
     const [axis, attribute] = key.split(".");
     if (!AXIS_NAME.test(axis) || !REDRAWN_BY_RANGE.has(attribute)) return undefined;
     axes.add(axis.replace("axis", ""));

@@ -69,9 +69,10 @@ def moving_parts(figure: dict) -> dict | None:
     change only data and axis ranges, or a figure with no frames at all: the browser can move its
     animated traces to the new data the way a scrub does, swap the frames and set what changed on the
     axes, if everything else is as on screen. ``shape`` is the hash of that everything else: the layout
-    without the axes' settings and the sliders' position and steps, the axes' names, and the type of
-    every trace (the static ones are compared by their own hashes). A new number of steps (frames) is
-    swapped in with the frames.
+    without the axes' settings, the title's text and the sliders' position and steps, the axes' names,
+    and the type of every trace (the static ones are compared by their own hashes). A new number of
+    steps (frames) is swapped in with the frames, a new title text set with the axes (a title that counts
+    the epochs or steps changes with the parameter; ~8 ms to set instead of a react, 30-80 ms).
 
     ``forms`` holds, for each static scatter trace, the hash of everything in it but its data
     (``_form``): a static trace that follows the parameters (the start marker, the full run's faint
@@ -94,6 +95,8 @@ def moving_parts(figure: dict) -> dict | None:
     # one relayout, which redraws the subplots on those axes but recomputes nothing; the rest is shape.
     axes = sorted(k for k in figure["layout"] if AXIS.match(k))
     layout = {k: v for k, v in figure["layout"].items() if k not in axes}
+    if isinstance(layout.get("title"), dict):  # its text is set in place ("5 epochs" → "6 epochs"): one relayout
+        layout["title"] = {k: v for k, v in layout["title"].items() if k != "text"}
     layout["sliders"] = [{k: v for k, v in slider.items() if k not in ("active", "steps")} for slider in sliders]
     animated = sorted({i for frame in frames for i in frame.get("traces", [])})
     data = figure.get("data", [])

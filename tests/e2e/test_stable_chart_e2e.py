@@ -43,15 +43,18 @@ STATE = """() => [...document.querySelectorAll('.dl-chart')].map(gd => {
         frames: (gd._transitionData._frames || []).map(f => [f.name, (f.data || []).map(d => [d.x, d.y, d.z])]),
         ranges: axes.map(k => [k, gd._fullLayout[k].range]),
         slider: (gd.layout.sliders || []).map(s => s.active),
+        title: (gd._fullLayout.title || {}).text,
     }, plain);
 })"""
 # What is drawn: per subplot, each trace layer with its number of traces and, for lines, their paths
 # (a move redraws only the subplots whose axes changed; the others must keep every layer as drawn).
-DRAWN = """() => [...document.querySelectorAll('.dl-chart')].map(gd => JSON.stringify(
+# and the texts on the plot (titles, annotations) as drawn: a title set in place must read as a fresh load's.
+DRAWN = """() => [...document.querySelectorAll('.dl-chart')].map(gd => JSON.stringify([
     [...gd.querySelectorAll('.cartesianlayer g.subplot')].map(sp => [sp.getAttribute('class'),
         [...sp.querySelectorAll(':scope > .plot > g')].map(layer => [layer.getAttribute('class'),
             layer.querySelectorAll(':scope > g.trace').length,
-            [...layer.querySelectorAll('path.js-line')].map(p => (p.getAttribute('d') || '').length)])])))"""
+            [...layer.querySelectorAll('path.js-line')].map(p => (p.getAttribute('d') || '').length)])]),
+    [...gd.querySelectorAll('.infolayer .gtitle, .infolayer .annotation-text')].map(t => t.textContent)]))"""
 MARGINS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => ['l', 'r', 't', 'b'].map(k => gd._fullLayout._size[k]))"
 TAG = "() => document.querySelectorAll('.dl-chart').forEach((gd, i) => { gd.__tag = i; })"
 TAGS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.__tag)"
