@@ -44,3 +44,39 @@ def test_a_figure_without_tied_axes_is_unchanged():
     before = fig.to_json()
     pin_image_axes(fig)
     assert fig.to_json() == before
+
+
+def _page_figures() -> list:
+    """Animated figures of two pages: frames of curves and points, and frames that also change a title."""
+    from core.descent.gradient import DescentConfig, descent_scene
+    from core.descent.surfaces import SURFACES
+    from core.mle import MLEConfig, ascend, landscape
+    from viz.gradient_descent import descent_figure
+    from viz.mle import mle_figure
+
+    s, cfg = descent_scene(DescentConfig()), DescentConfig()
+    run = ascend(MLEConfig())
+    return [
+        descent_figure(s.run, s.slices, s.grid, s.field, SURFACES[cfg.surface], s.box, "en"),
+        mle_figure("coin", run, landscape(MLEConfig(), run), "ko"),
+    ]
+
+
+def test_plain_frames_send_the_same_figure_and_read_back_as_validated_frames(monkeypatch):
+    import json
+
+    import viz.common
+
+    plain = _page_figures()
+    monkeypatch.setattr(viz.common, "set_frames", lambda fig, frames: setattr(fig, "frames", frames))
+    validated = _page_figures()
+    for fast, slow in zip(plain, validated, strict=True):
+        assert type(fast.frames[0]).__name__ == "_PlainFrame" and type(slow.frames[0]) is go.Frame
+        assert json.loads(fast.to_json()) == json.loads(slow.to_json())  # what the browser gets
+        assert len(fast.frames) == len(slow.frames) > 1
+        for a, b in zip(fast.frames, slow.frames, strict=True):  # what Python reads
+            assert a.name == b.name and a.traces == b.traces and a.layout == b.layout
+            for trace_a, trace_b in zip(a.data, b.data, strict=True):
+                assert trace_a.type == trace_b.type
+                np.testing.assert_array_equal(np.asarray(trace_a.x, float), np.asarray(trace_b.x, float))
+                np.testing.assert_array_equal(np.asarray(trace_a.y, float), np.asarray(trace_b.y, float))
