@@ -32,7 +32,9 @@ def open_page(page: str | None = None, **params) -> AppTest:
 
 def figures(at: AppTest) -> list[dict]:
     """Every chart the page draws (ui.chart's stable element), as plotly figure dicts, in page order."""
-    return [json.loads(json.loads(e.proto.json)[0]["figure"]) for e in at.get("bidi_component")
+    from ui.chart import unpack  # imported by the page already: the element is registered by the app's run
+
+    return [json.loads(unpack(e.proto.bytes)[1]) for e in at.get("bidi_component")
             if e.proto.component_name == "dlviz.chart"]  # fmt: skip
 
 
@@ -70,13 +72,15 @@ def table_values(at: AppTest, key: str) -> dict[str, list]:
 def shown_text(at: AppTest) -> str:
     """Every string the page sends to the browser (labels, help, markdown, chart figures), except code:
     the "PyTorch code" blocks and the chart element's script are English source by design."""
+    from ui.chart import unpack
+
     parts = []
 
     def walk(node) -> None:
         proto = getattr(node, "proto", None)
         if getattr(proto, "component_name", None) == "dlviz.chart":
             # The chart element carries its (English) JS source; what it shows is the figure.
-            parts.append(json.dumps(json.loads(json.loads(proto.json)[0]["figure"]), ensure_ascii=False))
+            parts.append(json.dumps(json.loads(unpack(proto.bytes)[1]), ensure_ascii=False))
         elif proto is not None and getattr(node, "type", None) != "code":
             parts.append(text_format.MessageToString(proto, as_utf8=True))
             if getattr(node, "type", None) == "markdown":  # as read: a table's cells are escaped (ui/table.py)

@@ -128,3 +128,13 @@ def test_a_new_title_text_keeps_the_shape_and_a_new_title_style_does_not():
     assert moving_parts(json.loads(fig.to_json()))["shape"] != five["shape"]
     fig.layout.title = None
     assert moving_parts(json.loads(fig.to_json()))["shape"] != five["shape"]
+
+
+def test_the_payload_is_a_head_line_then_the_figure_as_sent():
+    from ui.chart import pack, unpack
+
+    text = go.Figure(go.Scatter(x=[0, 1], y=[1, 0], name="line\nbreak ㄱ")).to_json()
+    head = {"revision": "abc", "key": "chart_x", "static": [[0, "f00"]], "moving": None, "note": "새\n줄"}
+    payload = pack(head, text)
+    assert payload.count(b"\n") == 1  # JSON escapes line breaks: the only raw one ends the head
+    assert unpack(payload) == (head, text)

@@ -74,3 +74,23 @@ def test_two_builders_with_one_name_in_different_pages_do_not_share_entries(smal
     a, b, a_again = page("views/a.py", 1), page("views/b.py", 2), page("views/a.py", 1)
     assert a(5).text != b(5).text
     assert a_again(5) is a(5), "a rerun of the same page finds its entries"
+
+
+def test_the_figures_sent_last_are_kept_uncompressed_within_their_budget(monkeypatch):
+    figcache.clear()
+    monkeypatch.setattr(figcache, "TEXT_BUDGET", 30_000)
+    packed = [figcache.drawn(scatter(400, seed)).packed() for seed in range(6)]  # ~10 kB of JSON each
+    texts = [json.loads(p.text) for p in packed]  # decompressed once, then kept
+    assert [json.loads(p.text) for p in packed] == texts
+    assert [t["data"][0]["y"] for t in texts] == [
+        json.loads(scatter(400, s).to_json())["data"][0]["y"] for s in range(6)
+    ]
+    kept = figcache._texts
+    assert 0 < figcache._text_bytes == sum(len(t) for t in kept.values()) <= 30_000
+    assert list(kept) == [p.revision for p in packed][-len(kept) :]  # the oldest went first
+    assert len(kept) < len(packed)
+    oldest = packed[-len(kept)]
+    assert json.loads(oldest.text) == texts[-len(kept)]  # a hit moves it to the newest end
+    assert next(reversed(kept)) == oldest.revision
+    figcache.clear()
+    assert not kept and figcache._text_bytes == 0

@@ -423,7 +423,7 @@ function hashOf(statics, index) {
 
 async function draw(Plotly, gd, data, setTriggerValue) {
   if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
-  const figure = JSON.parse(data.figure);
+  const figure = JSON.parse(new TextDecoder().decode(data.body));
   // Unchanged static traces keep the identity of the object on screen, so Plotly.react skips them.
   const kept = new Map();
   for (const [index, hash] of data.static || []) {
@@ -464,9 +464,19 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   }
 }
 
+// ui/chart.py pack: one line of JSON (revision, key, config, ...), then the figure's JSON, as bytes.
+// Only the head is read here; the figure is decoded and parsed when its revision is not on screen.
+function unpack(payload) {
+  const bytes = payload instanceof Uint8Array ? payload : new Uint8Array(payload);
+  const cut = bytes.indexOf(10);
+  const data = JSON.parse(new TextDecoder().decode(bytes.subarray(0, cut)));
+  data.body = bytes.subarray(cut + 1);
+  return data;
+}
+
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
-  const data = component.data[0]; // ui/chart.py sends a one-item list
+  const data = unpack(component.data);
   let gd = parentElement.querySelector(":scope > .dl-chart");
   if (!gd) {
     gd = document.createElement("div");

@@ -142,7 +142,9 @@ class Drawn:
     @property
     def text(self) -> str:
         body = self._body
-        return zlib.decompress(body).decode() if isinstance(body, bytes) else body
+        if not isinstance(body, bytes):
+            return body
+        return _recent_text(self.revision) or _keep_text(self.revision, zlib.decompress(body).decode())
 
     @property
     def nbytes(self) -> int:
@@ -154,6 +156,34 @@ class Drawn:
         if isinstance(self._body, bytes):
             return self
         return Drawn(zlib.compress(self._body.encode(), 1), self.revision, self.static, self.moving)
+
+
+# The JSON of the figures sent last, uncompressed: every rerun sends each chart of the page again, and a student
+# moving a slider back and forth sends the same few figures, whose decompression was ~20 % of a cached rerun's
+# server CPU (dropout). Shared by every session, bounded in bytes; the oldest go first.
+TEXT_BUDGET = int(float(os.environ.get("DL_RECENT_FIGURES_MB", "8")) * 2**20)
+_text_lock = threading.Lock()
+_texts: OrderedDict[str, str] = OrderedDict()
+_text_bytes = 0
+
+
+def _recent_text(revision: str) -> str | None:
+    with _text_lock:
+        text = _texts.get(revision)
+        if text is not None:
+            _texts.move_to_end(revision)
+        return text
+
+
+def _keep_text(revision: str, text: str) -> str:
+    global _text_bytes
+    with _text_lock:
+        if revision not in _texts and len(text) <= TEXT_BUDGET:
+            _texts[revision] = text
+            _text_bytes += len(text)
+            while _text_bytes > TEXT_BUDGET:
+                _text_bytes -= len(_texts.popitem(last=False)[1])
+    return text
 
 
 def drawn(fig: go.Figure) -> Drawn:
@@ -205,10 +235,13 @@ def held_bytes() -> int:
 
 
 def clear() -> None:
-    global _bytes
+    global _bytes, _text_bytes
     with _lock:
         _entries.clear()
         _bytes = 0
+    with _text_lock:
+        _texts.clear()
+        _text_bytes = 0
 
 
 def figure_cache(build: Callable) -> Callable:
