@@ -1,6 +1,8 @@
 """viz.common.pin_image_axes: image subplots get the ranges plotly's autorange gives a heatmap (each
 cell's edges), and nothing else is touched."""
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -63,8 +65,6 @@ def _page_figures() -> list:
 
 
 def test_plain_frames_send_the_same_figure_and_read_back_as_validated_frames(monkeypatch):
-    import json
-
     import viz.common
 
     plain = _page_figures()
@@ -80,3 +80,12 @@ def test_plain_frames_send_the_same_figure_and_read_back_as_validated_frames(mon
                 assert trace_a.type == trace_b.type
                 np.testing.assert_array_equal(np.asarray(trace_a.x, float), np.asarray(trace_b.x, float))
                 np.testing.assert_array_equal(np.asarray(trace_a.y, float), np.asarray(trace_b.y, float))
+
+
+def test_every_figure_gets_the_app_template_as_it_is_registered():
+    """base_layout no longer assigns the template: a new figure, subplots too, starts from it as the default."""
+    from viz.common import TEMPLATE, base_layout
+
+    expected = json.loads(go.Figure(layout={"template": TEMPLATE}).to_json())["layout"]["template"]  # assigned
+    for fig in (base_layout(go.Figure(), height=300), base_layout(make_subplots(rows=1, cols=2), height=300)):
+        assert json.loads(fig.to_json())["layout"]["template"] == expected
