@@ -3,10 +3,10 @@
 ``st.plotly_chart`` derives its element's identity from the whole figure, so every changed figure
 unmounts the plot and builds it again (``Plotly.newPlot``, ~250 ms of browser CPU for a multi-panel
 figure). This element is keyed by the page, receives the figure as JSON (serialised once per figure
-object, sent as bytes: ``pack``) and updates the same plot in place: a change that only moves scatter data (animated or not)
-as a scrub does, then sets the axes that changed and redraws only the subplots on them; anything else
-with ``Plotly.react``. Clicks come back as a list of points. Pages cache the builders of
-its figures with ``figure_cache`` (ui/figcache.py), which keeps them as what this element sends.
+object, sent as bytes: ``pack``) and updates the same plot in place: a change that only moves scatter
+data (animated or not) as a scrub does, then sets the axes that changed and redraws only the subplots
+on them; anything else with ``Plotly.react``. Clicks come back as a list of points. Pages cache the
+builders of their figures with ``figure_cache`` (ui/figcache.py), which keeps them as this element sends them.
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ def pack(head: dict, figure: str) -> bytes:
     as JSON data it was encoded twice per rerun (once to identify the element, once to send it, each time
     escaping the figure as a string: ~30 % of a cached rerun's server CPU on the dropout page) and parsed
     by the browser on every rerun; now the browser reads the head line and parses the figure only when the
-    revision is one it has not drawn. Neither JSON holds a raw line break, so the first one ends the head.
+    revision is one it has not drawn. Bytes are not probed for a dataframe either (a dict would be, and that
+    probe imports pandas and pyarrow: +90 MB per server process). Neither JSON holds a raw line break, so
+    the first one ends the head.
     """
     return json.dumps(head, separators=(",", ":")).encode() + b"\n" + figure.encode()
 
