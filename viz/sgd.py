@@ -52,7 +52,7 @@ def paths_figure(run, lang: str) -> go.Figure:
         cols=2,
         specs=[[{"rowspan": 2}, {}], [None, {}]],
         column_widths=[0.54, 0.46],
-        horizontal_spacing=0.1,
+        horizontal_spacing=0.13,  # the right panels' y titles clear the map at projector size (ko, 18 px)
         vertical_spacing=0.26,
         subplot_titles=[t("sgd.map_title", lang), t("sgd.iter_title", lang), t("sgd.epoch_title", lang)],
     )
