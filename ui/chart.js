@@ -186,6 +186,19 @@ function enlargeText(layout) {
   for (const menu of layout.updatemenus || []) menu.font = atLeast(menu.font, 16);
 }
 
+// A frame drawn without a redraw (redraw: false) moves its traces, but plotly.js leaves the title as it
+// was: a frame that names its step in the title (MLE: "Step 40: log L = ...") showed the last step's
+// title while the student had scrubbed to another. Set it: a relayout of the title alone (~8 ms).
+function showFrameTitle(Plotly, gd, event) {
+  const frame = event && event.frame;
+  const title = frame && frame.layout && frame.layout.title;
+  const options = event && event.animation && event.animation.frame;
+  if (!title || (options && options.redraw)) return; // a redraw draws it
+  const text = typeof title === "string" ? title : title.text;
+  if (text === undefined || text === (gd._fullLayout.title || {}).text) return;
+  Plotly.relayout(gd, { "title.text": text });
+}
+
 function clickedPoints(event) {
   return (event.points || []).map((p) => ({
     curve_number: p.curveNumber,
@@ -460,6 +473,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   keepStaticLayers(gd);
   if (!gd.__listening) {
     gd.on("plotly_click", (event) => setTriggerValue("click", clickedPoints(event)));
+    gd.on("plotly_animatingframe", (event) => showFrameTitle(Plotly, gd, event));
     gd.__listening = true;
   }
 }
