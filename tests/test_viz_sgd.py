@@ -1,12 +1,13 @@
 """The SGD figures, read from fig.data / fig.frames."""
 
+import math
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from core.sgd import SGDConfig, gradient_noise, iteration_of, run_sgd
-from viz.sgd import STYLE, noise_figure, paths_figure
+from viz.sgd import STYLE, noise_figure, paths_figure, time_axis
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +63,10 @@ def test_noise_figure_draws_every_arrow_the_full_gradient_and_both_spreads(run):
 def test_no_two_batch_sizes_share_dash_and_marker():
     pairs = [(dash, symbol) for _, dash, symbol in STYLE.values()]
     assert len(set(pairs)) == len(pairs) and len({s for _, s in pairs}) == len(pairs)
+
+
+@pytest.mark.parametrize("tallest", [0.9, 9.9, 45.0, 99.6, 100.0, 101.0, 999.0])
+def test_the_time_bars_leave_room_for_the_tallest_label(tallest):
+    """A measured time just under a power of ten once put its label on the panel title (projector size)."""
+    low, high = time_axis([tallest / 7, tallest / 2, tallest])["range"]
+    assert high - math.log10(tallest) >= math.log10(2.5) and low < math.log10(tallest / 7)
