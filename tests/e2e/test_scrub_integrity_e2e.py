@@ -1,12 +1,17 @@
 """What is drawn survives the animation: every animated chart of every page keeps each layer it had
 (contour maps, heatmaps, traces, annotations) after a jump to ~30 %, while playing and at the end,
-and no animated trace goes blank. Counts come from the rendered SVG, not from the figure's data."""
+and no animated trace goes blank. Counts come from the rendered SVG, not from the figure's data.
+After the jump, the chart's pixels equal those of the same frame drawn afresh on the same axes: a heatmap
+left at another frame's values or a label left out shows there."""
 
 from __future__ import annotations
 
+import io
+
+import numpy as np
 import pytest
 
-from tests.e2e.browser import assert_clean
+from tests.e2e.browser import SCREENSHOTS, assert_clean
 from tests.e2e.test_pages_e2e import PAGES, open_page
 
 # Drawn elements of one chart, by kind. A path counts only if it draws something (d longer than "M0,0").
@@ -41,6 +46,32 @@ TITLES = """(gd, last) => {
     return [plain((gd.querySelector('.infolayer .gtitle') || {}).textContent),
             plain(typeof title === 'string' ? title : title.text)];
 }"""
+
+
+# The reference for a frame: the same figure drawn afresh (Plotly.redraw) on the axes as they are shown. Axes are
+# pinned first, because a redraw autoranges an automatic axis to the frame's data, which the frames do not do.
+REDRAWN = """async gd => {
+    const full = gd._fullLayout, ranges = {};
+    for (const name of Object.keys(full)) {
+        if (/^[xy]axis\\d*$/.test(name) && full[name].range) ranges[name + '.range'] = full[name].range.slice();
+    }
+    await window.Plotly.relayout(gd, ranges);
+    await window.Plotly.redraw(gd);
+}"""
+
+
+def picture(chart):
+    from PIL import Image
+
+    return Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+
+
+def differing_pixels(a, b) -> tuple[int, tuple | None]:
+    """Pixels whose colour differs by more than anti-aliasing does, and the box around them."""
+    from PIL import ImageChops
+
+    diff = ImageChops.difference(a, b).convert("L").point(lambda v: 255 if v > 40 else 0)
+    return int(np.count_nonzero(np.asarray(diff))), diff.getbbox()
 
 
 def drawn(chart) -> dict:
@@ -99,6 +130,16 @@ def test_animation_keeps_every_layer(page, app_server, url_path):
         assert chart.evaluate("gd => gd.layout.sliders[0].active") != active, "the scrub moved no frame"
         shown, wanted = chart.evaluate(TITLES, False)
         assert shown == wanted, f"chart {index}: the title drawn is not the scrubbed frame's"
+        # Everything the scrubbed frame shows (heatmaps, labels, colours) is what a fresh drawing of it shows.
+        page.mouse.move(0, 0)
+        settle(page)
+        scrubbed = picture(chart)
+        chart.evaluate(REDRAWN)
+        settle(page)
+        count, box = differing_pixels(scrubbed, picture(chart))
+        if count > 20:
+            scrubbed.save(SCREENSHOTS / f"scrub-{url_path}-{index}.png")
+        assert count <= 20, f"chart {index}: the scrubbed frame differs from the same frame drawn afresh ({count} px in {box})"
 
         # Play: count while frames are being drawn, then at the end.
         during = chart.evaluate(
