@@ -42,8 +42,11 @@ def rounded(values) -> np.ndarray:
 FONT = {"size": FONT_SIZE, "family": FONT_FAMILY}
 MARGIN = {"l": 60, "r": 30, "t": 40, "b": 40}
 TITLE_MARGIN = 70  # top margin of a figure with a title
-LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}  # one row above the plot, left-aligned
-LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "x": 0}  # under the x axis title: y is the figure's
+# One row above the plot, left-aligned, on no background: plotly sizes a legend's box a few pixels taller after
+# Plotly.react than on a fresh load, and an opaque box then covered the descenders of the title above it
+# (relu's "Where each unit fires", once a dead unit adds the legend's second item).
+LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "bgcolor": "rgba(0,0,0,0)"}
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "x": 0, "bgcolor": "rgba(0,0,0,0)"}  # under the x axis title
 
 # plotly_white with the app's fonts, margins, palette and legend; y tick labels stand off their axis: at a
 # subplot's lower-left corner the lowest y label and the first x label would otherwise touch (projector size).

@@ -1,7 +1,7 @@
 """The stable chart element across reruns: every chart stays the same DOM node through widget changes
 and scrubs, unchanged static layers keep their drawn objects, and what is on screen afterwards equals
-a fresh load of the same URL (traces, frames, axis ranges, slider position), where a chart the last
-change left alone shows the frame it was scrubbed to."""
+a fresh load of the same URL (traces, frames, axis ranges, slider position, and the pixels of every
+chart), where a chart the last change left alone shows the frame it was scrubbed to."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import json
 import pytest
 
 import i18n
-from tests.e2e.browser import assert_clean, rerun, wait_charts, wait_done
+from tests.e2e.browser import SCREENSHOTS, assert_clean, rerun, wait_charts, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
+from tests.e2e.test_scrub_integrity_e2e import differing_pixels, picture
 
 # Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
 # learning-rate: its slider (steps) changes the number of frames, which the browser swaps in place;
@@ -115,6 +116,10 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     state = page.evaluate(STATE)
     drawn = page.evaluate(DRAWN)
     assert_clean(page, "en")
+    page.mouse.move(0, 0)
+    shown = page.evaluate("() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.offsetParent !== null)")
+    charts = page.locator(".dl-chart")
+    pictures = [picture(charts.nth(i)) if visible else None for i, visible in enumerate(shown)]
 
     fresh = context.new_page()
     fresh.goto(page.url)
@@ -123,9 +128,20 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, context, app_s
     scrub(fresh, 0.7, untouched)
     again = fresh.evaluate(STATE)
     drawn_fresh = fresh.evaluate(DRAWN)
+    charts = fresh.locator(".dl-chart")
+    pictures_fresh = [picture(charts.nth(i)) if visible else None for i, visible in enumerate(shown)]
     fresh.close()
     assert again == state, first_difference(state, again)
     assert drawn_fresh == drawn, first_difference_drawn(drawn, drawn_fresh)
+    # What is drawn, pixel for pixel: a heatmap, contour map or bar chart moved in place must look as drawn afresh.
+    for index, (now, loaded) in enumerate(zip(pictures, pictures_fresh, strict=True)):
+        if now is None:
+            continue  # in a tab that is not open
+        count, box = differing_pixels(now, loaded)
+        if count > 20:
+            now.save(SCREENSHOTS / f"stable-{url_path}-{index}.png")
+            loaded.save(SCREENSHOTS / f"stable-{url_path}-{index}-fresh.png")
+        assert count <= 20, f"chart {index} differs from a fresh load ({count} px in {box})"
 
 
 # Per chart with axes tied by scaleanchor: each group's ranges, and whether one of its axes shows the
