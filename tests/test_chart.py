@@ -106,14 +106,78 @@ def test_a_figure_without_frames_moves_its_scatter_curves_and_redraws_the_rest()
     assert moving_parts(json.loads(fig.to_json())) is None
 
 
-def test_figures_redrawn_per_frame_or_with_changing_titles_are_not_moved_in_place():
+def test_figures_redrawn_per_frame_or_with_changing_annotations_are_not_moved_in_place():
     fig = animated_figure()
     fig.layout.sliders = [{"steps": [{"args": [["0"], {"frame": {"redraw": True}}], "method": "animate"}]}]
     assert moving_parts(json.loads(fig.to_json())) is None
     fig.layout.sliders = [{"steps": [{"args": [["0"], {"frame": {"redraw": False}}], "method": "animate"}]}]
     assert moving_parts(json.loads(fig.to_json())) is not None
-    fig.frames[0].layout = {"title": {"text": "step 0"}}
+    fig.frames[0].layout = {"title": {"text": "step 0"}}  # a frame's title is set in place on a scrub
+    assert moving_parts(json.loads(fig.to_json())) is not None
+    fig.frames[0].layout = {"title": {"text": "step 0"}, "annotations": [{"text": "here", "x": 0, "y": 0}]}
     assert moving_parts(json.loads(fig.to_json())) is None
+
+
+def heatmap_frames_figure(annotated: bool = False, **heatmap) -> go.Figure:
+    """A heatmap and a point animated together, with plotly's slider and buttons asking for a redraw."""
+    from viz.common import add_animated_traces, add_animation
+
+    fig = go.Figure()
+    styles = [{"type": "heatmap"} | heatmap, {"type": "scatter", "mode": "markers"}]
+
+    def frame_data(j):
+        notes = {"annotations": [{"text": f"at {j}", "x": j, "y": 0}]} if annotated else {}
+        return {"name": str(j), "data": [{"z": [[j, 1], [2, 3]]}, {"x": [j], "y": [j]}],
+                "layout": {"title": {"text": f"step {j}"}} | notes}  # fmt: skip
+
+    return add_animation(fig, add_animated_traces(fig, styles, frame_data, 3), "en", redraw=True)
+
+
+def redraws(figure: dict) -> list[bool]:
+    layout = figure["layout"]
+    steps = [step["args"][1] for step in layout["sliders"][0]["steps"]]
+    return [options["frame"]["redraw"] for options in steps + [b["args"][1] for b in layout["updatemenus"][0]["buttons"]]]
+
+
+def test_heatmap_frames_go_without_a_redraw_where_the_browser_draws_them_itself():
+    """ui/chart.js draws a frame's heatmaps from its data; the full redraw plotly.js would do is dropped
+    from the slider and the buttons when that shows everything: no layout but the title changes, and no
+    colour bar follows the data (plotly.js redraws colour bars only with the whole figure)."""
+    from ui.figcache import drop_redraw
+
+    fixed = json.loads(heatmap_frames_figure(zmin=0, zmax=3).to_json())
+    assert redraws(fixed) == [True] * 5
+    assert drop_redraw(fixed) is True and redraws(fixed) == [False] * 5
+    assert drop_redraw(fixed) is False  # nothing left to drop
+    no_bar = json.loads(heatmap_frames_figure(showscale=False).to_json())
+    assert drop_redraw(no_bar) is True
+    following = json.loads(heatmap_frames_figure(zmin=0).to_json())  # a colour bar ranging with each frame's z
+    assert drop_redraw(following) is False and redraws(following) == [True] * 5
+    annotated = json.loads(heatmap_frames_figure(True, showscale=False).to_json())
+    assert drop_redraw(annotated) is False and redraws(annotated) == [True] * 5
+
+
+def test_the_figure_sent_has_the_redraw_dropped_and_moves_its_heatmap_frames_in_place():
+    sent = json.loads(drawn(heatmap_frames_figure(showscale=False)).text)
+    assert redraws(sent) == [False] * 5
+    parts = moving_parts(sent)
+    assert parts is not None and parts["animated"] == [0, 1]
+    assert json.loads(drawn(heatmap_frames_figure(zmin=0)).text)["layout"]["sliders"][0]["steps"][0]["args"][1][
+        "frame"
+    ]["redraw"]
+
+
+def test_a_static_heatmap_or_bar_chart_moves_with_new_data_and_a_new_style_redraws():
+    fig = go.Figure([go.Heatmap(z=[[0, 1], [1, 0]], zmin=0, zmax=1, text=[["a", "b"], ["c", "d"]]),
+                     go.Bar(x=[0, 1], y=[1, 2]), go.Heatmap(z=[[0, 1], [1, 0]], xaxis="x2")])  # fmt: skip
+    parts = moving_parts(json.loads(fig.to_json()))
+    assert set(parts["forms"]) == {"0", "1"}  # the last heatmap's colour bar follows its z: react draws it
+    fig.data[0].z, fig.data[0].text, fig.data[1].y = [[1, 1], [0, 0]], [["e", "f"], ["g", "h"]], [3, 1]
+    assert moving_parts(json.loads(fig.to_json()))["forms"] == parts["forms"]
+    fig.data[0].colorscale = "Viridis"
+    fig.data[1].marker.color = "red"
+    changed = moving_parts(json.loads(fig.to_json()))["forms"]
+    assert changed["0"] != parts["forms"]["0"] and changed["1"] != parts["forms"]["1"]
 
 
 def test_a_new_title_text_keeps_the_shape_and_a_new_title_style_does_not():

@@ -109,20 +109,28 @@ function layerOf(trace) {
   return trace._module.layerName || trace._module.name + "layer";
 }
 
-// How to draw a named frame. plotly.js animates scatter traces alone and leaves every other trace as it was:
-// the digits confusion matrix kept the last epoch's counts while the slider showed epoch 1. A redraw of
-// the whole figure fixes that at the cost of the slider, the margins and every subplot (logistic: ~110 ms
-// a frame). Instead, when the frame holds such traces, the layers holding the
-// frame's traces are drawn again from the frame's data, without a transition (our frames have none),
-// and everything else stays on screen. Returns [traces, plain]: plain means draw without a transition.
-function framedDraw(graph, traces, base) {
+// How to draw a frame (a named one, or the new data of a move). plotly.js animates scatter traces alone and
+// leaves every other trace as it was: the digits confusion matrix kept the last epoch's counts while the
+// slider showed epoch 1. A redraw of the whole figure fixes that at the cost of the slider, the margins and
+// every subplot (logistic: ~110 ms a frame), and Plotly.react of a changed heatmap costs as much. Instead,
+// when the frame holds such traces, the layers holding the frame's traces are drawn again from the
+// frame's data, without a transition (our frames have none), and everything else stays on screen
+// (ui/figcache.py drop_redraw says when that is the whole picture). Returns [traces, plain]: plain
+// means draw without a transition.
+function framedTraces(graph) {
+  if (graph.__moving) return graph.__moving; // move(): the traces given new data
   const name = graph._fullLayout && graph._fullLayout._currentFrame;
   const hash = graph._transitionData && graph._transitionData._frameHash;
   const frame = name !== null && name !== undefined && hash ? hash[name] : undefined;
-  if (!frame || !frame.data) return [traces, false];
+  return frame && frame.data ? frame.traces || frame.data.map((_, i) => i) : undefined;
+}
+
+function framedDraw(graph, traces, base) {
+  const framed = framedTraces(graph);
+  if (!framed) return [traces, false];
   const layers = new Set(); // "<subplot> <layer class>" of every framed trace
   let plain = false;
-  (frame.traces || frame.data.map((_, i) => i)).forEach((index, i) => {
+  framed.forEach((index) => {
     const trace = graph._fullData[index];
     if (!trace || !trace._module || trace._module.basePlotModule !== base) return;
     if (!trace._module.animatable) plain = true;
@@ -132,35 +140,6 @@ function framedDraw(graph, traces, base) {
   // Every trace of those layers: a layer drawn with some of its traces would drop the others.
   const list = graph._fullData.filter((t) => t._module && layers.has(t.xaxis + t.yaxis + " " + layerOf(t)));
   return [list.map((t) => t.index), true];
-}
-
-// Frames can go without a redraw (redraw: false in the slider and the Play button) when a redraw would add
-// nothing to what framedDraw draws: the frames change no layout but the title (showFrameTitle sets
-// it), and no framed trace has a colour bar whose range follows the frame's data.
-function fastFrames(figure) {
-  const frames = figure.frames || [];
-  if (!frames.length) return false;
-  for (const frame of frames) {
-    if (Object.keys(frame.layout || {}).some((key) => key !== "title")) return false;
-    for (const [i, index] of (frame.traces || (frame.data || []).map((_, i) => i)).entries()) {
-      const trace = figure.data[index] || {};
-      const type = trace.type || (frame.data[i] || {}).type || "scatter";
-      if (type === "scatter" || type === "bar") continue;
-      const colourBar = trace.showscale !== false && !(typeof trace.zmin === "number" && typeof trace.zmax === "number");
-      if (colourBar || trace.coloraxis) return false;
-    }
-  }
-  return true;
-}
-
-function withoutRedraw(layout) {
-  const commands = [];
-  for (const slider of layout.sliders || []) commands.push(...(slider.steps || []));
-  for (const menu of layout.updatemenus || []) commands.push(...(menu.buttons || []));
-  for (const command of commands) {
-    const options = command.method === "animate" && command.args && command.args[1];
-    if (options && options.frame && options.frame.redraw) options.frame.redraw = false;
-  }
 }
 
 function keepStaticLayers(gd) {
@@ -323,11 +302,16 @@ async function move(Plotly, gd, figure, moving, moved) {
   if (next.length) await Plotly.addFrames(gd, figure.frames); // same names: each frame replaces its namesake
   const traces = moving.animated.concat(moved);
   if (traces.length) {
-    await Plotly.animate(
-      gd,
-      { data: traces.map((i) => figure.data[i]), traces },
-      { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
-    );
+    gd.__moving = traces;
+    try {
+      await Plotly.animate(
+        gd,
+        { data: traces.map((i) => figure.data[i]), traces },
+        { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
+      );
+    } finally {
+      gd.__moving = undefined;
+    }
   }
   const changed = {};
   // An axis without a set range autoranges again to the data just moved onto it, as a fresh load does.
@@ -517,7 +501,6 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     kept.set(hash, figure.data[index]);
   }
   if (data.present) enlargeText(figure.layout);
-  if (fastFrames(figure)) withoutRedraw(figure.layout);
   const sent = sentAxes(figure.layout); // copied before Plotly edits the layout it is given
   const config = Object.assign({ displaylogo: false }, data.config || {}, { responsive: false }); // followWidth
   const moved = movable(gd, data, figure);

@@ -60,13 +60,60 @@ def static_traces(figure: dict) -> list[tuple[int, str]]:
 
 
 AXIS = re.compile(r"^[xy]axis\d*$")
+DATA_KEYS = ("x", "y", "z", "customdata", "text")  # what the browser draws again for a moved heatmap or bar
+
+
+def _colour_bar_follows(trace: dict) -> bool:
+    """A heatmap or contour whose colour bar is drawn and ranges with its data (plotly.js redraws colour bars
+    only with the whole figure)."""
+    fixed = isinstance(trace.get("zmin"), (int, float)) and isinstance(trace.get("zmax"), (int, float))
+    return "coloraxis" in trace or (trace.get("showscale") is not False and not fixed)
+
+
+def _framed(frame: dict) -> list[int]:
+    return list(frame.get("traces", range(len(frame.get("data", [])))))
+
+
+def drop_redraw(figure: dict) -> bool:
+    """Set ``redraw: false`` in the slider's steps and the Play/Pause buttons of a figure whose frames the chart
+    element can draw without a redraw, and say whether anything changed.
+
+    plotly.js animates scatter traces alone, so frames that change a heatmap, a contour map or bars are
+    redrawn whole (``viz.common.add_animation(redraw=True)``): the slider, the margins and every subplot,
+    ~110 ms a frame on the logistic map. The chart element (ui/chart.js ``framedDraw``) draws the layers that
+    hold a frame's traces from the frame's data instead, which is the same picture when the frames change
+    no layout but the title (set in place) and no framed trace has a colour bar that follows its data."""
+    frames = figure.get("frames") or []
+    layout = figure.get("layout", {})
+    commands = [step for slider in layout.get("sliders") or [] for step in slider.get("steps") or []]
+    commands += [button for menu in layout.get("updatemenus") or [] for button in menu.get("buttons") or []]
+    redrawn = [
+        options["frame"]
+        for command in commands
+        if command.get("method") == "animate"
+        for options in (command.get("args") or [None, None])[1:2]
+        if isinstance(options, dict) and isinstance(options.get("frame"), dict) and options["frame"].get("redraw")
+    ]
+    if not frames or not redrawn:
+        return False
+    data = figure.get("data", [])
+    for frame in frames:
+        if set(frame.get("layout") or {}) - {"title"}:
+            return False  # annotations, shapes: only a redraw draws them
+        for index in _framed(frame):
+            trace = data[index] if index < len(data) else {}
+            if trace.get("type", "scatter") not in ("scatter", "bar") and _colour_bar_follows(trace):
+                return False
+    for options in redrawn:
+        options["redraw"] = False
+    return True
 
 
 def moving_parts(figure: dict) -> dict | None:
     """What a widget change may update in place, or None if the figure must go through ``Plotly.react``.
 
-    A figure animated without redraw (paths, curves, points moving over a fixed map) whose frames
-    change only data and axis ranges, or a figure with no frames at all: the browser can move its
+    A figure animated without redraw (paths, curves, points moving over a fixed map; see ``drop_redraw``)
+    whose frames change only data, axis ranges and the title, or a figure with no frames at all: the browser can move its
     animated traces to the new data the way a scrub does, swap the frames and set what changed on the
     axes, if everything else is as on screen. ``shape`` is the hash of that everything else: the layout
     without the axes' settings, the title's text and the sliders' position and steps, the axes' names,
@@ -74,10 +121,11 @@ def moving_parts(figure: dict) -> dict | None:
     steps (frames) is swapped in with the frames, a new title text set with the axes (a title that counts
     the epochs or steps changes with the parameter; ~8 ms to set instead of a react, 30-80 ms).
 
-    ``forms`` holds, for each static scatter trace, the hash of everything in it but its data
-    (``_form``): a static trace that follows the parameters (the start marker, the full run's faint
-    curve, every curve of a figure without frames) is moved with the animated ones when only its data
-    changed, instead of forcing a react. Axes without a set range autorange again after such a move.
+    ``forms`` holds, for each static trace the browser can move (``_movable``), the hash of everything in
+    it but its data (``_form``): a static trace that follows the parameters (the start marker, the full
+    run's faint curve, every curve, heatmap and bar chart of a figure without frames) is moved with the
+    animated ones when only its data changed, instead of forcing a react. Axes without a set range
+    autorange again after such a move.
     """
     frames = figure.get("frames") or []
     sliders = figure.get("layout", {}).get("sliders") or []
@@ -89,8 +137,8 @@ def moving_parts(figure: dict) -> dict | None:
     moved: set[str] = set()
     for frame in frames:
         moved |= set(frame.get("layout") or {})
-    if not all(AXIS.match(k) for k in moved):
-        return None  # a frame changes a title or an annotation: only a redraw shows that
+    if not all(AXIS.match(k) or k == "title" for k in moved):
+        return None  # a frame changes an annotation: only a redraw shows that
     # Axes may differ (the loss axis follows the run: its range, its ticks): the browser sets them with
     # one relayout, which redraws the subplots on those axes but recomputes nothing; the rest is shape.
     axes = sorted(k for k in figure["layout"] if AXIS.match(k))
@@ -102,25 +150,29 @@ def moving_parts(figure: dict) -> dict | None:
     data = figure.get("data", [])
     kinds = [trace.get("type") for trace in data]
     shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))
-    forms = {str(i): _form(trace) for i, trace in enumerate(data) if i not in animated and _plain_scatter(trace)}
+    forms = {str(i): _form(trace) for i, trace in enumerate(data) if i not in animated and _movable(trace)}
     return {"shape": shape, "animated": animated, "axes": axes, "forms": forms}
 
 
-def _plain_scatter(trace: dict) -> bool:
-    """A scatter trace Plotly can move without a redraw (a filled area between traces is redrawn whole)."""
-    return trace.get("type", "scatter") == "scatter" and trace.get("fill") in (
-        None,
-        "none",
-        "toself",
-        "tozeroy",
-        "tozerox",
-    )
+def _movable(trace: dict) -> bool:
+    """A static trace the browser can move to new data without a redraw: a scatter (not a filled area
+    between traces, which is redrawn whole), or a heatmap, contour map or bars, which it draws again
+    (ui/chart.js ``framedDraw``) unless a colour bar follows the data."""
+    kind = trace.get("type", "scatter")
+    if kind == "scatter":
+        return trace.get("fill") in (None, "none", "toself", "tozeroy", "tozerox")
+    if kind == "bar":
+        return True
+    return kind in ("heatmap", "contour") and not _colour_bar_follows(trace)
 
 
 def _form(trace: dict) -> str:
-    """Hash of what a move without a redraw cannot change in ``trace``: all but its x, y and customdata
-    (the browser moves those; an axis without a set range then autoranges to the new data)."""
-    return _digest(json.dumps({k: v for k, v in trace.items() if k not in ("x", "y", "customdata")}, sort_keys=True))
+    """Hash of what a move without a redraw cannot change in ``trace``: all but its data (x, y and
+    customdata; also z and the cells' text of the traces the browser draws again). An axis without a set
+    range autoranges again to the data moved onto it."""
+    kind = trace.get("type", "scatter")
+    data = ("x", "y", "customdata") if kind == "scatter" else DATA_KEYS
+    return _digest(json.dumps({k: v for k, v in trace.items() if k not in data}, sort_keys=True))
 
 
 class Drawn:
@@ -193,6 +245,8 @@ def drawn(fig: go.Figure) -> Drawn:
         pin_image_axes(fig)  # as a fresh load fits them, so that react draws them the same way
         text = fig.to_json()
         figure = json.loads(text)
+        if drop_redraw(figure):
+            text = json.dumps(figure, separators=(",", ":"), ensure_ascii=False)
         cached = Drawn(text, _digest(text), static_traces(figure), moving_parts(figure))
         fig._dl_json = cached
     return cached
