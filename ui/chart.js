@@ -142,6 +142,17 @@ function framedDraw(graph, traces, base) {
   return [list.map((t) => t.index), true];
 }
 
+// plotly.js calls the plotter only for the base plot modules of traces it animates: a frame or a move whose
+// traces are all heatmaps, contours or bars drew nothing (the representation page's decoder grid kept the
+// other value's images). Draw them as framedDraw does, when plotly.js starts the transition (after it has
+// computed the new data, before it plots).
+function drawUnanimated(gd) {
+  const framed = (framedTraces(gd) || []).map((i) => gd._fullData[i]).filter((t) => t && t._module);
+  if (!framed.length || framed.some((t) => t._module.animatable)) return;
+  const base = framed[0]._module.basePlotModule;
+  if (base && base.__keepsStaticLayers) base.plot(gd, [], { duration: 0 });
+}
+
 function keepStaticLayers(gd) {
   for (const trace of gd._fullData || []) {
     const base = trace._module && trace._module.basePlotModule;
@@ -529,6 +540,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   if (!gd.__listening) {
     gd.on("plotly_click", (event) => setTriggerValue("click", clickedPoints(event)));
     gd.on("plotly_animatingframe", (event) => showFrameTitle(Plotly, gd, event));
+    gd.on("plotly_transitioning", () => drawUnanimated(gd));
     gd.__listening = true;
   }
 }

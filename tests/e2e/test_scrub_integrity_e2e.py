@@ -60,8 +60,11 @@ REDRAWN = """async gd => {
 }"""
 
 
-# Streamlit's header bar stays at the top of the window over whatever is scrolled under it.
-NO_HEADER = "[data-testid='stHeader'], [data-testid='stStatusWidget'] { visibility: hidden !important; }"
+# Streamlit's header bar stays at the top of the window over whatever is scrolled under it; plotly's mode bar
+# fades in and out with the mouse.
+NO_HEADER = (
+    "[data-testid='stHeader'], [data-testid='stStatusWidget'], .modebar-container { visibility: hidden !important; }"
+)
 
 
 def picture(chart):
@@ -113,11 +116,20 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
-@pytest.mark.parametrize("url_path", PAGES)
-def test_animation_keeps_every_layer(page, app_server, url_path):
+# Every page as it opens, and a chart whose frames hold heatmaps alone (plotly.js plots nothing for such a frame
+# by itself): the hidden units of a small MLP on the logistic page.
+CASES = [(path, {}) for path in PAGES] + [
+    ("logistic-regression", {"dataset": "xor", "noise": "0.1", "model": "mlp", "hidden": "4"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("url_path", "params"), CASES, ids=[path + ("-" if p else "") + "-".join(p.values()) for path, p in CASES]
+)
+def test_animation_keeps_every_layer(page, app_server, url_path, params):
     sent = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
-    open_page(page, app_server, url_path, "en")
+    open_page(page, app_server, url_path, "en", **params)
     # Scrubbing and playing stay in the browser: the script never reruns and nothing is sent to the server.
     page.evaluate(
         """() => { window.__reruns = 0;
@@ -162,7 +174,9 @@ def test_animation_keeps_every_layer(page, app_server, url_path):
         count, box = differing_pixels(scrubbed, picture(chart))
         if count > 20:
             scrubbed.save(SCREENSHOTS / f"scrub-{url_path}-{index}.png")
-        assert count <= 20, f"chart {index}: the scrubbed frame differs from the same frame drawn afresh ({count} px in {box})"
+        assert count <= 20, (
+            f"chart {index}: the scrubbed frame differs from the same frame drawn afresh ({count} px in {box})"
+        )
 
         # Play: count while frames are being drawn, then at the end.
         during = chart.evaluate(

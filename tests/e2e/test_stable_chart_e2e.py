@@ -18,7 +18,8 @@ from tests.e2e.test_scrub_integrity_e2e import differing_pixels, picture
 # learning-rate: its slider (steps) changes the number of frames, which the browser swaps in place;
 # gradient-descent, optimizers, tensors, loss-functions: a change moves an axis range, and only the
 # subplots on that axis are drawn again; linear-regression, rnn-unrolling: charts without frames whose
-# curves move in place and whose autoranged axes range again.
+# curves move in place and whose autoranged axes range again; representation, digits-project, backprop: heatmaps
+# and bar charts moved to new data in place; mle: frames that carry their own titles.
 PAGES = [
     "relu",
     "sgd",
@@ -33,6 +34,10 @@ PAGES = [
     "loss-functions",
     "linear-regression",
     "rnn-unrolling",
+    "representation",
+    "digits-project",
+    "backprop",
+    "mle",
 ]
 
 STATE = """() => [...document.querySelectorAll('.dl-chart')].map(gd => {
