@@ -116,20 +116,25 @@ def settle(page) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
-# Every page as it opens, and a chart whose frames hold heatmaps alone (plotly.js plots nothing for such a frame
-# by itself): the hidden units of a small MLP on the logistic page.
-CASES = [(path, {}) for path in PAGES] + [
-    ("logistic-regression", {"dataset": "xor", "noise": "0.1", "model": "mlp", "hidden": "4"}),
+# Every page as it opens, in English; a chart whose frames hold heatmaps alone (plotly.js plots nothing for such a
+# frame by itself): the hidden units of a small MLP on the logistic page; and, in Korean, the pages whose frames
+# carry their own titles (set in the SVG text node on a scrub, not drawn by plotly.js).
+CASES = [(path, {}, "en") for path in PAGES] + [
+    ("logistic-regression", {"dataset": "xor", "noise": "0.1", "model": "mlp", "hidden": "4"}, "en"),
+    ("mle", {}, "ko"),
+    ("logistic-regression", {}, "ko"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("url_path", "params"), CASES, ids=[path + ("-" if p else "") + "-".join(p.values()) for path, p in CASES]
+    ("url_path", "params", "lang"),
+    CASES,
+    ids=["-".join([path, *p.values(), lang]) for path, p, lang in CASES],
 )
-def test_animation_keeps_every_layer(page, app_server, url_path, params):
+def test_animation_keeps_every_layer(page, app_server, url_path, params, lang):
     sent = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
-    open_page(page, app_server, url_path, "en", **params)
+    open_page(page, app_server, url_path, lang, **params)
     # Scrubbing and playing stay in the browser: the script never reruns and nothing is sent to the server.
     page.evaluate(
         """() => { window.__reruns = 0;
@@ -204,4 +209,4 @@ def test_animation_keeps_every_layer(page, app_server, url_path, params):
         assert shown == wanted, f"chart {index}: the title drawn at the end of Play is not the last frame's"
     assert page.evaluate("window.__reruns") == 0, "scrubbing or playing re-ran the script"
     assert len(sent) == messages_before, "scrubbing or playing sent a message to the server"
-    assert_clean(page, "en")
+    assert_clean(page, lang)
