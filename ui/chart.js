@@ -115,8 +115,7 @@ function layerOf(trace) {
 // every subplot (logistic: ~110 ms a frame), and Plotly.react of a changed heatmap costs as much. Instead,
 // when the frame holds such traces, the layers holding the frame's traces are drawn again from the
 // frame's data, without a transition (our frames have none), and everything else stays on screen
-// (ui/figcache.py drop_redraw says when that is the whole picture). Returns [traces, plain]: plain
-// means draw without a transition.
+// (ui/figcache.py drop_redraw says when that is the whole picture).
 function framedTraces(graph) {
   if (graph.__moving) return graph.__moving; // move(): the traces given new data
   const name = graph._fullLayout && graph._fullLayout._currentFrame;
@@ -125,6 +124,7 @@ function framedTraces(graph) {
   return frame && frame.data ? frame.traces || frame.data.map((_, i) => i) : undefined;
 }
 
+// The traces to plot for a frame, and whether to plot them plainly (without a transition).
 function framedDraw(graph, traces, base) {
   const framed = framedTraces(graph);
   if (!framed) return [traces, false];

@@ -41,6 +41,11 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
+def _framed(frame: dict) -> list[int]:
+    """The traces a frame sets: its ``traces``, else its first ones, as many as it has data for."""
+    return list(frame.get("traces", range(len(frame.get("data", [])))))
+
+
 def static_traces(figure: dict) -> list[tuple[int, str]]:
     """(index, content hash) of every trace no animation frame touches (contours, heatmaps, surfaces).
 
@@ -49,9 +54,7 @@ def static_traces(figure: dict) -> list[tuple[int, str]]:
     identity as unchanged, so a contour map is not traced again when only the path moved. Animated
     traces are always taken fresh: playing frames writes their data into the drawn trace objects.
     """
-    animated: set[int] = set()
-    for frame in figure.get("frames") or []:
-        animated |= set(frame.get("traces", range(len(frame.get("data", [])))))
+    animated = {i for frame in figure.get("frames") or [] for i in _framed(frame)}
     return [
         (i, _digest(json.dumps(trace, sort_keys=True, separators=(",", ":"))))
         for i, trace in enumerate(figure.get("data", []))
@@ -68,10 +71,6 @@ def _colour_bar_follows(trace: dict) -> bool:
     only with the whole figure)."""
     fixed = isinstance(trace.get("zmin"), (int, float)) and isinstance(trace.get("zmax"), (int, float))
     return "coloraxis" in trace or (trace.get("showscale") is not False and not fixed)
-
-
-def _framed(frame: dict) -> list[int]:
-    return list(frame.get("traces", range(len(frame.get("data", [])))))
 
 
 def drop_redraw(figure: dict) -> bool:
@@ -146,7 +145,7 @@ def moving_parts(figure: dict) -> dict | None:
     if isinstance(layout.get("title"), dict):  # its text is set in place ("5 epochs" → "6 epochs"): one relayout
         layout["title"] = {k: v for k, v in layout["title"].items() if k != "text"}
     layout["sliders"] = [{k: v for k, v in slider.items() if k not in ("active", "steps")} for slider in sliders]
-    animated = sorted({i for frame in frames for i in frame.get("traces", [])})
+    animated = sorted({i for frame in frames for i in _framed(frame)})
     data = figure.get("data", [])
     kinds = [trace.get("type") for trace in data]
     shape = _digest(json.dumps([layout, axes, kinds, animated], sort_keys=True, separators=(",", ":")))

@@ -220,8 +220,9 @@ def add_animation(
     """Attach ``frames`` with plotly's own slider and play/pause buttons (scrubbing stays in the browser).
 
     ``redraw``: the frames change more than scatter traces (heatmaps, contours, bars, the title), so plotly.js
-    must redraw the figure for each. Our chart element (ui/chart.js ``fastFrames``) drops the redraw where it
-    can draw those traces itself, but the figure stays right in any plotly.js viewer."""
+    must redraw the figure for each. The figure sent to our chart element goes without it where the element
+    draws those traces itself (``ui.figcache.drop_redraw``, ui/chart.js ``framedDraw``); this figure stays right
+    in any plotly.js viewer."""
     set_frames(fig, frames)
     active = len(frames) - 1 if active is None else active
     fig.update_layout(

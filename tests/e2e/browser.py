@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
+
+import numpy as np
 
 from tests.apptest_helpers import english_only_strings
 
@@ -123,3 +126,43 @@ def full_screenshot(page, path) -> None:
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))")
     page.screenshot(path=path, full_page=True)
     page.set_viewport_size(size)
+
+
+# Streamlit's header bar stays at the top of the window over whatever is scrolled under it; plotly's mode bar
+# fades in and out with the mouse.
+NO_HEADER = (
+    "[data-testid='stHeader'], [data-testid='stStatusWidget'], .modebar-container { visibility: hidden !important; }"
+)
+
+
+def picture(chart):
+    """The chart's pixels as shown, nothing of the app over it."""
+    from PIL import Image
+
+    chart.page.add_style_tag(content=NO_HEADER)
+    chart.evaluate("gd => gd.scrollIntoView({block: 'center'})")  # clear of anything fixed at the window's edges
+    return Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+
+
+def differing_pixels(a, b) -> tuple[int, tuple | None]:
+    """Pixels of either picture with no pixel of a close colour (within 40 of 255 per channel) at most one pixel
+    away in the other, and the box around them. A layout one pixel off (a colour bar placed by a width rounded
+    the other way) is the same picture; a label, a cell colour or a line that is not there is not."""
+    x, y = (np.asarray(p, dtype=np.int16) for p in (a, b))
+    if x.shape != y.shape:
+        return max(x.size, y.size) // 3, None
+    height, width = x.shape[:2]
+
+    def unmatched(p, q):
+        best = np.full((height, width), 255, np.int16)
+        padded = np.pad(q, ((1, 1), (1, 1), (0, 0)), mode="edge")
+        for dy in (0, 1, 2):
+            for dx in (0, 1, 2):
+                near = np.abs(p - padded[dy : dy + height, dx : dx + width]).max(axis=2)
+                best = np.minimum(best, near)
+        return best > 40
+
+    bad = unmatched(x, y) | unmatched(y, x)
+    rows, cols = np.nonzero(bad)
+    box = (int(cols.min()), int(rows.min()), int(cols.max()) + 1, int(rows.max()) + 1) if rows.size else None
+    return int(bad.sum()), box

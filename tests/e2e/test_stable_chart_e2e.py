@@ -10,9 +10,8 @@ import json
 import pytest
 
 import i18n
-from tests.e2e.browser import SCREENSHOTS, assert_clean, rerun, wait_charts, wait_done
+from tests.e2e.browser import SCREENSHOTS, assert_clean, differing_pixels, picture, rerun, wait_charts, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
-from tests.e2e.test_scrub_integrity_e2e import differing_pixels, picture
 
 # Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
 # learning-rate: its slider (steps) changes the number of frames, which the browser swaps in place;
