@@ -9,6 +9,7 @@ the core, viz, i18n, chart, cache and layering tests. CI runs everything.
 from __future__ import annotations
 
 import pytest
+import streamlit  # noqa: F401 - as in app.py, before viz: importing it sets plotly's default template to its own
 
 from core.common.runtime import configure_torch
 

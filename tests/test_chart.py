@@ -90,7 +90,9 @@ def test_a_new_number_of_frames_keeps_the_shape_and_new_data_keeps_the_form():
     moved = go.Figure(fig)
     moved.data[2].y = [7]  # on an autoranged axis too: the browser autoranges it again after the move
     assert moving_parts(json.loads(moved.to_json()))["forms"] == short["forms"]
-    moved.data[2].marker.color = "red"  # anything but the data is a new form: a react draws it
+    moved.data[2].marker.color = "red"  # a plain marker colour is set by the move
+    assert moving_parts(json.loads(moved.to_json()))["forms"] == short["forms"]
+    moved.data[2].marker.size = 20  # anything else is a new form: a react draws it
     assert moving_parts(json.loads(moved.to_json()))["forms"] != short["forms"]
 
 
@@ -136,7 +138,9 @@ def heatmap_frames_figure(annotated: bool = False, **heatmap) -> go.Figure:
 def redraws(figure: dict) -> list[bool]:
     layout = figure["layout"]
     steps = [step["args"][1] for step in layout["sliders"][0]["steps"]]
-    return [options["frame"]["redraw"] for options in steps + [b["args"][1] for b in layout["updatemenus"][0]["buttons"]]]
+    return [
+        options["frame"]["redraw"] for options in steps + [b["args"][1] for b in layout["updatemenus"][0]["buttons"]]
+    ]
 
 
 def test_heatmap_frames_go_without_a_redraw_where_the_browser_draws_them_itself():
@@ -175,7 +179,7 @@ def test_a_static_heatmap_or_bar_chart_moves_with_new_data_and_a_new_style_redra
     fig.data[0].z, fig.data[0].text, fig.data[1].y = [[1, 1], [0, 0]], [["e", "f"], ["g", "h"]], [3, 1]
     assert moving_parts(json.loads(fig.to_json()))["forms"] == parts["forms"]
     fig.data[0].colorscale = "Viridis"
-    fig.data[1].marker.color = "red"
+    fig.data[1].marker.opacity = 0.5
     changed = moving_parts(json.loads(fig.to_json()))["forms"]
     assert changed["0"] != parts["forms"]["0"] and changed["1"] != parts["forms"]["1"]
 
@@ -202,3 +206,70 @@ def test_the_payload_is_a_head_line_then_the_figure_as_sent():
     payload = pack(head, text)
     assert payload.count(b"\n") == 1  # JSON escapes line breaks: the only raw one ends the head
     assert unpack(payload) == (head, text)
+
+
+def forms_of(fig: go.Figure) -> dict:
+    return moving_parts(json.loads(fig.to_json()))["forms"]
+
+
+def test_labels_colours_widths_and_an_unshown_colour_range_are_moved_in_place():
+    """A move hands plotly.js the whole trace, and it draws labels, their places, plain marker colours,
+    bar widths and (without a colour bar) a heatmap's colour range from it; a new colour scale, mode or
+    legend name, or the range of a shown colour bar, needs a react."""
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=[0, 1],
+                y=[0, 1],
+                mode="markers+text",
+                text=["A", ""],
+                textposition=["top left", "top right"],
+                marker={"color": ["red", "blue"], "size": 9},
+                name="points",
+            ),
+            go.Bar(x=[0, 1], y=[3, 4], width=[0.8, 0.8], text=["3", "4"], marker={"color": ["grey", "blue"]}),
+            go.Heatmap(z=[[0, 1], [1, 0]], zmin=0, zmax=1, showscale=False),
+            go.Heatmap(z=[[0, 1], [1, 0]], zmin=0, zmax=1, showscale=True),
+            go.Scatter(x=[0, 1], y=[1, 0], mode="markers", marker={"color": [0.1, 0.9], "colorscale": "Viridis"}),
+        ]
+    )
+    forms = forms_of(fig)
+    assert set(forms) == {"0", "1", "2", "3", "4"}
+    moved = go.Figure(fig)
+    moved.data[0].update(
+        text=["", "B"], textposition=["bottom left", "top right"], marker_color=["blue", "red"], y=[1, 2]
+    )
+    moved.data[1].update(width=[0.5, 0.9], text=["5", "6"], marker_color=["blue", "grey"], y=[5, 6])
+    moved.data[2].update(zmin=-1, zmax=2, z=[[1, 1], [0, 0]])
+    assert forms_of(moved) == forms
+    for change, index in ((lambda f: f.data[0].update(mode="markers"), 0), (lambda f: f.data[0].update(name="p"), 0),
+                          (lambda f: f.data[3].update(zmax=2), 3), (lambda f: f.data[4].update(marker_color=[0.5, 0.5]), 4),
+                          (lambda f: f.data[1].update(marker_line_width=2), 1)):  # fmt: skip
+        other = go.Figure(fig)
+        change(other)
+        changed = {i for i in forms if forms_of(other)[i] != forms[i]}
+        assert changed == {str(index)}
+
+
+def test_an_empty_point_label_is_sent_as_a_space_in_every_scatter_and_frame():
+    """plotly.js drops the text node of an empty label for good (a later label is never drawn); a space keeps
+    it and draws nothing. Every figure the chart element sends goes through ``drawn``."""
+    from viz.common import add_animated_traces
+
+    labels = [["A", "", "C"], ["", "B,C", ""], ["A,B,C", "", ""]]
+
+    def frame_data(j):
+        return {"name": str(j), "data": [{"x": [0, 1, 2], "y": [j, j, j], "text": labels[j]}, {"x": [j], "y": [j]}]}
+
+    fig = go.Figure(go.Bar(x=[0, 1], y=[1, 2], text=["", "2"]))  # a bar's empty label is drawn as nothing anyway
+    styles = [{"type": "scatter", "mode": "markers+text"}, {"type": "scatter", "mode": "lines"}]
+    fig.frames = add_animated_traces(fig, styles, frame_data, len(labels))
+    fig.add_scatter(x=[0, 1], y=[0, 1], mode="text", text=["", "static"])
+    sent = json.loads(drawn(fig).text)
+    assert sent["data"][1]["text"] == ["A,B,C", " ", " "] and sent["data"][3]["text"] == [" ", "static"]
+    assert [f["data"][0]["text"] for f in sent["frames"]] == [["A", " ", "C"], [" ", "B,C", " "], ["A,B,C", " ", " "]]
+    assert all("text" not in f["data"][1] for f in sent["frames"])
+    assert sent["data"][0]["text"] == ["", "2"]
+    assert labels[1] == ["", "B,C", ""], "the caller's lists are not changed"
+    plain = go.Figure(go.Scatter(x=[1, 2], text=["a", "b"]))
+    assert json.loads(drawn(plain).text)["data"][0]["text"] == ["a", "b"]

@@ -89,31 +89,3 @@ def test_every_figure_gets_the_app_template_as_it_is_registered():
     expected = json.loads(go.Figure(layout={"template": TEMPLATE}).to_json())["layout"]["template"]  # assigned
     for fig in (base_layout(go.Figure(), height=300), base_layout(make_subplots(rows=1, cols=2), height=300)):
         assert json.loads(fig.to_json())["layout"]["template"] == expected
-
-
-def test_an_empty_point_label_is_sent_as_a_space_in_the_trace_and_every_frame():
-    from viz.common import add_animated_traces
-
-    labels = [["A", "", "C"], ["", "B,C", ""], ["A,B,C", "", ""]]
-
-    def frame_data(j):
-        return {"name": str(j), "data": [{"x": [0, 1, 2], "y": [j, j, j], "text": labels[j]}, {"x": [j], "y": [j]}]}
-
-    fig = go.Figure()
-    styles = [{"type": "scatter", "mode": "markers+text"}, {"type": "scatter", "mode": "lines"}]
-    frames = add_animated_traces(fig, styles, frame_data, len(labels))
-    # plotly.js drops the text node of an empty label for good; a space keeps it and draws nothing
-    assert list(fig.data[0].text) == ["A,B,C", " ", " "]
-    assert [f["data"][0]["text"] for f in frames] == [["A", " ", "C"], [" ", "B,C", " "], ["A,B,C", " ", " "]]
-    assert all("text" not in f["data"][1] for f in frames)
-    assert labels[1] == ["", "B,C", ""], "the caller's lists are not changed"
-
-
-def test_labels_without_an_empty_one_and_a_single_label_are_sent_as_given():
-    from viz.common import _kept_labels
-
-    data = {"x": [1, 2], "text": ["a", "b"]}
-    assert _kept_labels(data) is data
-    assert _kept_labels({"text": ""}) == {"text": ""}  # one label for the whole trace: nothing to keep
-    assert _kept_labels({"x": [1]}) == {"x": [1]}
-    assert _kept_labels({"text": np.array(["", "b"])})["text"] == [" ", "b"]

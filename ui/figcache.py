@@ -63,7 +63,6 @@ def static_traces(figure: dict) -> list[tuple[int, str]]:
 
 
 AXIS = re.compile(r"^[xy]axis\d*$")
-DATA_KEYS = ("x", "y", "z", "customdata", "text")  # what the browser draws again for a moved heatmap or bar
 
 
 def _colour_bar_follows(trace: dict) -> bool:
@@ -165,13 +164,57 @@ def _movable(trace: dict) -> bool:
     return kind in ("heatmap", "contour") and not _colour_bar_follows(trace)
 
 
+# What a move sets on a static trace besides its points: per-point labels and their places, hover text,
+# bar widths, and a marker colour that no colour scale maps; on heatmaps and contour maps drawn again
+# (no colour bar follows their data, ``_movable``), also the colour range.
+MOVED_KEYS = {
+    "scatter": ("x", "y", "customdata", "text", "textposition", "hovertext"),
+    "bar": ("x", "y", "customdata", "text", "textposition", "hovertext", "width"),
+    "heatmap": ("x", "y", "z", "customdata", "text", "zmin", "zmax", "zmid"),
+    "contour": ("x", "y", "z", "customdata", "text", "zmin", "zmax", "zmid"),
+}
+
+
 def _form(trace: dict) -> str:
-    """Hash of what a move without a redraw cannot change in ``trace``: all but its data (x, y and
-    customdata; also z and the cells' text of the traces the browser draws again). An axis without a set
-    range autoranges again to the data moved onto it."""
+    """Hash of what a move cannot change in ``trace``: all but the keys it sets again (``MOVED_KEYS``).
+
+    A move hands plotly.js the whole new trace; it takes every key and draws the trace again from its
+    computed data. Its colour scale, mode, line and legend name stay as they were: a change of those
+    needs a react (a legend entry is drawn only then). An axis without a set range autoranges again to the
+    data moved onto it."""
     kind = trace.get("type", "scatter")
-    data = ("x", "y", "customdata") if kind == "scatter" else DATA_KEYS
-    return _digest(json.dumps({k: v for k, v in trace.items() if k not in data}, sort_keys=True))
+    moved = MOVED_KEYS.get(kind, ("x", "y"))
+    if trace.get("showscale") is not False:
+        moved = tuple(k for k in moved if k not in ("zmin", "zmax", "zmid"))  # a colour bar shows the range
+    form = {k: v for k, v in trace.items() if k not in moved}
+    marker = form.get("marker")
+    if isinstance(marker, dict) and not any(k in marker for k in ("colorscale", "coloraxis", "showscale")):
+        form["marker"] = {k: v for k, v in marker.items() if k != "color"}  # plain colours, one per point
+        if not form["marker"]:
+            del form["marker"]  # a colour given where none was
+    return _digest(json.dumps(form, sort_keys=True))
+
+
+def keep_labels(figure: dict) -> bool:
+    """Send each empty per-point label of a scatter (its traces and frames) as a space; say whether any was.
+
+    plotly.js removes the text node of a point whose label is empty and never adds one back: when a later
+    frame or move gives that point a label, it is not drawn (logistic regression lost "B,D" after a scrub
+    from a frame where B and D shared one label). A space draws nothing and keeps the node."""
+    changed = False
+    data = figure.get("data") or []
+    scatter = [trace.get("type", "scatter") == "scatter" for trace in data]
+    traces = [trace for trace, kept in zip(data, scatter, strict=True) if kept]
+    for frame in figure.get("frames") or []:
+        for i, trace in zip(_framed(frame), frame.get("data") or [], strict=False):
+            if i < len(data) and scatter[i]:
+                traces.append(trace)
+    for trace in traces:
+        text = trace.get("text")
+        if isinstance(text, list) and "" in text:
+            trace["text"] = [" " if label == "" else label for label in text]
+            changed = True
+    return changed
 
 
 class Drawn:
@@ -244,7 +287,7 @@ def drawn(fig: go.Figure) -> Drawn:
         pin_image_axes(fig)  # as a fresh load fits them, so that react draws them the same way
         text = fig.to_json()
         figure = json.loads(text)
-        if drop_redraw(figure):
+        if drop_redraw(figure) | keep_labels(figure):  # both run
             text = json.dumps(figure, separators=(",", ":"), ensure_ascii=False)
         cached = Drawn(text, _digest(text), static_traces(figure), moving_parts(figure))
         fig._dl_json = cached

@@ -129,18 +129,6 @@ def prefix(values: np.ndarray, k: int, max_points: int = 80) -> np.ndarray:
     return head[idx]
 
 
-def _kept_labels(data: dict) -> dict:
-    """``data`` with each empty per-point label as a space.
-
-    plotly.js removes the text node of a point whose label is empty and never adds one back: when a later
-    frame gives that point a label, it is not drawn (logistic regression lost "B,D" after a scrub from a frame
-    where B and D shared one label). A space draws nothing and keeps the node."""
-    text = data.get("text")
-    if isinstance(text, str) or text is None or not any(label == "" for label in text):
-        return data
-    return data | {"text": [" " if label == "" else label for label in text]}
-
-
 def add_animated_traces(fig: go.Figure, traces: list[dict], frame_data, count: int, **subplot) -> list[dict]:
     """Add ``traces`` (styles) showing the last frame, and return the frames as light dicts.
 
@@ -151,7 +139,7 @@ def add_animated_traces(fig: go.Figure, traces: list[dict], frame_data, count: i
     start = len(fig.data)
     last = frame_data(count - 1)
     for style, data in zip(traces, last["data"], strict=True):
-        fig.add_trace(style | _kept_labels(data), **subplot)
+        fig.add_trace(style | data, **subplot)
     if "layout" in last:
         fig.update_layout(last["layout"])
     indices = list(range(start, start + len(traces)))
@@ -162,10 +150,7 @@ def add_animated_traces(fig: go.Figure, traces: list[dict], frame_data, count: i
             {
                 "name": frame["name"],
                 "traces": indices,
-                "data": [
-                    {"type": style["type"]} | _kept_labels(data)
-                    for style, data in zip(traces, frame["data"], strict=True)
-                ],
+                "data": [{"type": style["type"]} | data for style, data in zip(traces, frame["data"], strict=True)],
             }
             | ({"layout": frame["layout"]} if "layout" in frame else {})
         )
