@@ -577,9 +577,40 @@ function unpack(payload) {
   return data;
 }
 
+// Streamlit fades the elements of a rerun that are not drawn again yet ("stale": opacity 0.33 after 0.5 s,
+// one CSS transition per element). Starting those transitions when a run begins and dropping them as the
+// elements come back puts each element in a compositing layer of its own and paints it twice: ~10 ms of a
+// gradient descent change and ~35 ms of the digits page's, for a fade that a run under 0.5 s never shows.
+// ui/page.py STYLE keeps stale elements as they are and fades them only under [data-dl-slow], which this
+// sets on the app once a run has lasted 0.5 s, as Streamlit's own delay: a slow run fades as before.
+const SLOW_RUN_MS = 500;
+function watchSlowRuns() {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.__dlSlowRuns) return;
+  app.__dlSlowRuns = true;
+  let timer = null;
+  const update = () => {
+    if (app.dataset.testScriptState === "running") {
+      if (timer === null && app.dataset.dlSlow === undefined) {
+        timer = setTimeout(() => {
+          timer = null;
+          if (app.dataset.testScriptState === "running") app.dataset.dlSlow = "";
+        }, SLOW_RUN_MS);
+      }
+      return;
+    }
+    clearTimeout(timer);
+    timer = null;
+    delete app.dataset.dlSlow;
+  };
+  new MutationObserver(update).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  update();
+}
+
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const data = unpack(component.data);
+  watchSlowRuns();
   let gd = parentElement.querySelector(":scope > .dl-chart");
   if (!gd) {
     gd = document.createElement("div");

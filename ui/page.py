@@ -15,11 +15,15 @@ from ui.state import t
 
 # Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen;
 # a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off,
-# and a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size).
+# a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size);
+# elements not drawn again yet keep their look until a run has lasted 0.5 s, then fade as Streamlit fades
+# them (ui/chart.js watchSlowRuns: the per-element fade cost every change 5-9 % of its time).
 STYLE = """<style>
 .stMainBlockContainer { padding-top: 2.2rem; }
 [class*="st-key-table_"] { overflow-x: auto; }
 [class*="st-key-table_"] :is(th, td) { word-break: keep-all; }
+[data-stale="true"] { opacity: 1 !important; transition: none !important; }
+[data-dl-slow] [data-stale="true"] { opacity: 0.33 !important; transition: opacity 1s ease-in !important; }
 </style>"""
 
 
