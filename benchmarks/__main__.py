@@ -111,11 +111,26 @@ async def measure_page(context, reference, server, path: str, runs: int) -> dict
     return result
 
 
-def reference_server() -> tuple[AppServer, str]:
-    """The reference app alone in a temporary directory: no project config, theme or static files."""
+def reference_server(app: str = "reference_app.py") -> tuple[AppServer, str]:
+    """A reference app alone in a temporary directory: no project config, theme or static files."""
     folder = tempfile.mkdtemp(prefix="dl-bench-reference-")
-    shutil.copy(ROOT / "benchmarks" / "reference_app.py", folder)
-    return AppServer("reference_app.py", cwd=folder), folder
+    shutil.copy(ROOT / "benchmarks" / app, folder)
+    return AppServer(app, cwd=folder), folder
+
+
+async def anatomy_rounds(context, reference, runs: int) -> dict[str, list[b.Change]]:
+    """Back-and-forth rounds of the reference beside plain Streamlit with our pages' anatomy (anatomy_app.py)."""
+    server, folder = reference_server("anatomy_app.py")
+    try:
+        server.wait_healthy()
+        ref, tab = await b.Tab.open(context, reference, reference.url), await b.Tab.open(context, server, server.url)
+        rounds = await alternate(ref, tab, b.back_and_forth, b.back_and_forth, runs)
+        await ref.close()
+        await tab.close()
+        return rounds
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 async def browser_part(args, pages: list[str]) -> dict:
@@ -134,6 +149,7 @@ async def browser_part(args, pages: list[str]) -> dict:
             first = await b.Tab.open(context, server, f"{server.url}/gradient-descent")
             results["cold_start_s"] = time.perf_counter() - started
             await first.close()
+            results["anatomy"] = await anatomy_rounds(context, reference, args.runs)
             for path in pages:
                 print(f"measuring {path} ...", flush=True)
                 results["pages"][path] = await measure_page(context, reference, server, path, args.runs)

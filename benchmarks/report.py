@@ -76,6 +76,23 @@ def change_lines(browser, kind: str, core_ms: dict[str, float]) -> list[str]:
     return lines
 
 
+def anatomy_lines(browser) -> list[str]:
+    """The second yardstick: plain Streamlit with our pages' anatomy, beside the reference."""
+    rounds = browser.get("anatomy")
+    if not rounds:
+        return []
+    ref, page = med(rounds["ref"], "ms"), med(rounds["page"], "ms")
+    return [
+        f"Plain Streamlit with our pages' anatomy (benchmarks/anatomy_app.py: title, formula, intuition, "
+        f"controls, Try this, metrics, prose, code expander, and the reference's chart as `st.plotly_chart`; "
+        f"none of our code): **{page:.0f} ms** per back-and-forth change beside the reference's {ref:.0f} ms, "
+        f"**{page / ref:.2f}×**, main thread {med(rounds['page'], 'task_ms'):.0f} ms "
+        f"(reference {med(rounds['ref'], 'task_ms'):.0f}). That much page costs this in Streamlit itself; "
+        "a page's ratio above it is what our charts and code add.",
+        "",
+    ]
+
+
 def browser_lines(browser, core, args) -> list[str]:
     core_ms = {page: default for page, default, _ in core}
     lines = [
@@ -91,6 +108,7 @@ def browser_lines(browser, core, args) -> list[str]:
         "",
         f"Cold start (server start → first page rendered): **{browser['cold_start_s']:.1f} s**.",
         "",
+        *anatomy_lines(browser),
         f"### Back and forth (two values, cached figures; budget ≤ {BUDGET['cached_ratio']}×, "
         f"server CPU ≤ {BUDGET['cpu_ms']} ms)",
         "",
