@@ -6,7 +6,7 @@ import ui.warm  # noqa: F401 - with DL_WARM=1, fills every page's caches in the 
 from core.common.runtime import configure_torch
 from ui import live, registry
 from ui.heap import freeze_when_imports_settle
-from ui.page import page_style
+from ui.page import header, page_style
 from ui.present import presenter_toggle, presenting
 from ui.state import language_switch, seed_control, t
 
@@ -31,5 +31,8 @@ for spec in registry.built():
     sections.setdefault(t(registry.section_of(spec)), []).append(page)
 
 # Every page in view: collapsed, the menu would show ten and hide the rest of the book behind "View more".
-live.run(st.navigation(sections, expanded=True))  # the page reruns alone on its own widget changes
+page = st.navigation(sections, expanded=True)
+if spec := registry.spec_of(page.url_path):
+    header(spec)  # outside the page's fragment: not sent again when the page reruns on its own
+live.run(page)  # the page reruns alone on its own widget changes
 freeze_when_imports_settle()

@@ -10,7 +10,7 @@ import streamlit as st
 
 from i18n import CATALOG
 from ui.present import presenting
-from ui.registry import PAGES
+from ui.registry import PageSpec
 from ui.state import t
 
 # Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen;
@@ -32,24 +32,24 @@ def page_style() -> None:
     st.html(STYLE)
 
 
-def header(url_path: str, prefix: str, latex: str | None = None):
-    """Title with the chapter badge(s); beside it the intuition (2-3 sentences) and the governing formula;
-    returns the page's (controls, main) containers (``workspace``).
+def header(spec: PageSpec) -> None:
+    """Title with the chapter badge(s); beside it the governing formula; under them the intuition (2-3
+    sentences). app.py draws it above the page, outside the page's fragment: a widget change reruns the
+    page alone, and the header, the same for every value, is neither sent nor rendered again (about a
+    fifth of a page's elements, its formula typeset by KaTeX each time).
 
     Its text is the page's catalog: ``<prefix>.intro``, and where the catalog has them the formula's
     one-line reading ``<prefix>.formula_note`` and longer prose ``<prefix>.intro_more`` (in an
     expander). The presenter view shows none of it, so the main chart starts high on the first screen.
     """
-    spec = next(p for p in PAGES if p.url_path == url_path)
-    forget_other_pages(url_path)
+    prefix = spec.prefix
     chapters = ", ".join(str(c) for c in spec.chapters)
     badge_key = "chapter.badge" if len(spec.chapters) == 1 else "chapter.badges"
     title, formula_col = st.columns([3, 2], vertical_alignment="bottom")
     with title:
         st.badge(t(badge_key, n=chapters), icon=":material/menu_book:", color="blue")
-        st.title(t(f"page.{url_path}.title"))
-    if latex:
-        formula_col.latex(latex)
+        st.title(t(f"page.{spec.url_path}.title"))
+    formula_col.latex(spec.formula)
     if not presenting():
         st.markdown(t(f"{prefix}.intro"))
         if f"{prefix}.formula_note" in CATALOG:
@@ -57,6 +57,12 @@ def header(url_path: str, prefix: str, latex: str | None = None):
         if f"{prefix}.intro_more" in CATALOG:
             with st.expander(t("ui.more"), icon=":material/school:"):
                 st.markdown(t(f"{prefix}.intro_more"))
+
+
+def start(url_path: str):
+    """Begin the page's own part, under the header app.py drew: forget the values other pages left
+    (``forget_other_pages``) and return the page's (controls, main) containers (``workspace``)."""
+    forget_other_pages(url_path)
     return workspace()
 
 

@@ -7,7 +7,7 @@ from core.backprop.graph import backward, central_differences
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -33,7 +33,7 @@ def figures(cfg: BackpropConfig, language: str):
     return graph_figure(run, language), compare_figure(run, language)
 
 
-place, main = header("backprop", "bp", r"\frac{\partial L}{\partial w}=\frac{\partial L}{\partial z}\cdot\frac{\partial z}{\partial w}")  # fmt: skip
+place, main = start("backprop")
 with place:
     mode = controls(C, "bp", place, only=("mode",)).mode
     shown = NETWORK if mode == "network" else EXPRESSION

@@ -10,7 +10,7 @@ from core.common.params import defaults, experiment
 from ui.chart import chart, figure_cache
 from ui.kernel_editor import kernel_editor, upload_box
 from ui.learned_filters import learned_filters
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import cnn_filters as viz
@@ -45,8 +45,7 @@ def figures(image_key: str, _image: np.ndarray, weights: str, cfg: CnnConfig, la
     )
 
 
-FORMULA = r"y_{i,j}=\sum_{a,b} w_{a,b}\,x_{si+da-p,\;sj+db-p}"
-place, main = header("cnn-filters", "cnn", FORMULA)
+place, main = start("cnn-filters")
 with place:
     cfg = controls(C, "cnn", place, per_row=5, only=("image", "kernel", "stride", "padding", "dilation"))
     try_this("cnn", EXPERIMENTS, defaults(C), main=main)

@@ -9,7 +9,7 @@ from core.digits.mlp import ProjectConfig, build_mlp, train_digits
 from core.digits.weights import read_state
 from ui import digits_training as training
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import digits_project as viz
@@ -40,7 +40,7 @@ def results_figure(key: str, _ev, language: str):
     return viz.results_figure(_ev, language)
 
 
-place, main = header("digits-project", "dp", r"\mathcal{L} = -\frac{1}{N}\sum_i \log p_\theta(y_i \mid x_i)")
+place, main = start("digits-project")
 with place:
     cfg = controls(C, "dp", place)
     try_this("dp", EXPERIMENTS, defaults(C), main=main)

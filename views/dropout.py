@@ -8,7 +8,7 @@ from core.regularize.dropout import InvertedDropout, build_mlp, train
 from core.regularize.probes import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import dropout as viz
@@ -24,7 +24,6 @@ EXPERIMENTS = [
 ]
 VERDICT = {"same": (st.info, "info"), "helps": (st.success, "verified"), "hurts": (st.warning, "trending_up")}
 VERDICT["no_overfit"] = (st.info, "trending_flat")
-FORMULA = r"\begin{aligned} \tilde h &= \tfrac{m \odot h}{1-p}, \quad \mathbb{E}[\tilde h] = h \\ m_i &\sim \mathrm{Bernoulli}(1-p) \end{aligned}"
 compute = st.cache_data(max_entries=32, show_spinner=False)(compare)
 
 
@@ -42,7 +41,7 @@ def figures(cfg: DropoutConfig, language: str) -> dict:
     }
 
 
-place, main = header("dropout", "drop", FORMULA)
+place, main = start("dropout")
 with place:
     cfg = controls(C, "drop", place, per_row=4)
     try_this("drop", EXPERIMENTS, defaults(C), main=main)

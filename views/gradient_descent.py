@@ -9,7 +9,7 @@ from core.descent.gradient import START_LIMIT, DescentConfig, descent_scene, des
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_preset
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -53,7 +53,7 @@ def start_from_click(points: list[dict]) -> None:
         st.session_state["y0"] = float(np.clip(round(picked[0]["y"], 2), -START_LIMIT, START_LIMIT))
 
 
-place, main = header("gradient-descent", "gd", r"\theta_{k+1} = \theta_k - \eta\,\nabla L(\theta_k)")
+place, main = start("gradient-descent")
 
 with place:
     # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.

@@ -19,7 +19,7 @@ from core.descent.rates import (
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, start_of, with_preset
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -45,11 +45,7 @@ def figures(cfg: RateConfig, lrs: tuple[float, ...], language: str):
     return runs_figure(s.runs, s.grid, SURFACES[cfg.surface], s.box, language), sweep_figure(s.sweep, s.runs, language)
 
 
-FORMULA = (
-    r"\begin{gathered}\theta_{k+1} = \theta_k - \eta_k \nabla L(\theta_k)\\"
-    r"|e_k| \to 0 \iff 0 < \eta < 2/\lambda_{\max}\end{gathered}"
-)
-place, main = header("learning-rate", "lr", FORMULA)
+place, main = start("learning-rate")
 
 with place:
     # The widgets' defaults are the picked surface's preset: a link naming only the surface gets it.

@@ -12,7 +12,7 @@ from core.linear_layer.speed import matmul_sweep, time_matmul
 from core.linear_layer.stack import count_parameters, count_table, widths_or_default
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -46,7 +46,7 @@ def preset_to_sliders() -> None:
         st.session_state.update({f"w{i + 1}{j + 1}": round(w[i][j], 2) for i in range(2) for j in range(2)})
 
 
-place, main = header("linear-layer", "ll", r"y = xW^\top + b")
+place, main = start("linear-layer")
 with place:
     fixed = lambda v: v["preset"] != "custom"  # noqa: E731 - a preset's W, not the sliders'
     cfg = controls(L, "ll", place, only=PLANE, disabled={f"w{i}{j}": fixed for i in (1, 2) for j in (1, 2)},

@@ -9,7 +9,7 @@ from core.linreg.data import make_data
 from core.linreg.train import TOL, conditioning, epochs_to_converge, fit_regression, mse_grid, train_sgd
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
@@ -33,7 +33,7 @@ def figures(cfg: RegressionConfig, language: str):
     return regression_figure(run, language), distance_figure(run, cfg.scale, TOL, language)
 
 
-place, main = header("linear-regression", "lin", r"\begin{aligned}L(w,b)&=\frac1N\sum_{i}(wx_i+b-y_i)^2\\(w,b)&\leftarrow(w,b)-\eta\,\nabla L\end{aligned}")  # fmt: skip
+place, main = start("linear-regression")
 with place:
     synthetic = lambda v: v["dataset"] == "synthetic"  # noqa: E731
     cfg = controls(C, "lin", place, disabled={"slope": lambda v: not synthetic(v), "n": lambda v: not synthetic(v),

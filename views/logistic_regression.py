@@ -9,7 +9,7 @@ from core.classify.train import ClassifyConfig, build_model, status, train_class
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, formula, header, try_this
+from ui.page import Experiment, code_expander, formula, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -38,7 +38,7 @@ def figures(cfg: ClassifyConfig, language: str):
     return boundary_figure(run, lang=language), units_figure(run, lang=language) if run.units else None
 
 
-place, main = header("logistic-regression", "logit", r"\hat y = \sigma(w_1x_1 + w_2x_2 + b)")
+place, main = start("logistic-regression")
 with place:
     linear = lambda v: v["model"] == "logistic"  # noqa: E731 - hidden layers of a linear model change nothing
     two = lambda v: DATASETS[v["dataset"]].max_classes == 2  # noqa: E731 - moons and xor: always 2 classes

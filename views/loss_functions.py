@@ -9,7 +9,7 @@ from core.losses.classification import class_curves, mse_on_sigmoid, naive_bce, 
 from core.losses.regression import fit_huber, fit_mae, fit_mse, fit_outlier, pointwise, residual_curves
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
@@ -39,12 +39,7 @@ def classification_figure(cfg: LossConfig, language: str):
     return class_figure(classes(cfg), cfg.temperature, cfg.dtype, language)
 
 
-place, main = header(
-    "loss-functions",
-    "loss",
-    r"\begin{aligned}\mathrm{MSE}&=\tfrac1N\textstyle\sum r_i^2,\qquad \mathrm{MAE}=\tfrac1N\sum |r_i|\\"
-    r"\mathrm{Huber}_\delta(r)&=\begin{cases}\tfrac12 r^2 & |r|\le\delta\\ \delta\,(|r|-\tfrac12\delta) & |r|>\delta\end{cases}\end{aligned}",
-)
+place, main = start("loss-functions")
 with place:
     cfg = controls(C, "loss", place, only=("outlier", "outlier_x", "delta"))
     try_this("loss", EXPERIMENTS, defaults(C), main=main)

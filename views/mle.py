@@ -8,7 +8,7 @@ from core.mle import MLEConfig, ascend, closed_form, identities, identity_rows, 
 from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -34,7 +34,7 @@ def figure(cfg: MLEConfig, language: str):
     return mle_figure(cfg.dist, run, landscape(cfg, run), language)
 
 
-place, main = header("mle", "mle", r"\hat\theta = \arg\max_\theta \sum_{i=1}^{n} \log p(x_i \mid \theta)")
+place, main = start("mle")
 with place:
     cfg = controls(
         C, "mle", place, options={"dist": {"horizontal": False}},

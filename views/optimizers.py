@@ -19,7 +19,7 @@ from core.descent.race import (
 )
 from core.descent.surfaces import SURFACES, apply_preset, plain, start_of, with_preset
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -50,11 +50,7 @@ def figures(cfg: RaceConfig, language: str):
     return race_fig, by_hand
 
 
-FORMULA = (
-    r"\begin{aligned}\text{momentum:}\;& v_k = \mu v_{k-1} + g_k\\ & \theta_k = \theta_{k-1} - \eta\, v_k\\"
-    r"\text{Adam:}\;& \theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}"
-)
-place, main = header("optimizers", "opt", FORMULA)
+place, main = start("optimizers")
 if "optims" not in st.session_state and (picked := comma_list(st.query_params.get_all("optims"))):
     st.session_state["optims"] = picked  # ?optims=sgd,adam, the documented form, beside ?optims=sgd&optims=adam
 

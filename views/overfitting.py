@@ -6,7 +6,7 @@ from core.common.params import defaults, experiment
 from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, fit_status, make_data, sweep, train_mlp
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.overfitting import mlp_figure, poly_figure, size_figure
@@ -36,7 +36,7 @@ def mlp_chart(cfg: OverfitConfig, language: str):
     return mlp_figure(compute_mlp(cfg), language)
 
 
-place, main = header("overfitting", "over", r"\hat y = w_0 + w_1x + w_2x^2 + \dots + w_dx^d")
+place, main = start("overfitting")
 with place:
     cfg = controls(C, "over", place, only=POLY)
     try_this("over", EXPERIMENTS, defaults(C), main=main)

@@ -9,7 +9,7 @@ from core.activations.hinges import count_pieces, fit_relu_units, fit_status
 from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls, state_config
 from ui.present import presenting
 from ui.state import lang, t
@@ -50,8 +50,7 @@ def section(name: str, text: str, fields: tuple[str, ...] = ()) -> ReluConfig:  
     return state_config(C)
 
 
-FORMULA = r"f(x) = c + \sum_{i=1}^{N} v_i\,\max(0,\ w_i x + b_i)"
-place, main = header("relu", "relu", FORMULA)
+place, main = start("relu")
 with place:
     st.markdown(f"**{t('relu.s_gallery')}**")
     activation = controls(C, "relu", place, only=("activation",)).activation

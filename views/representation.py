@@ -15,7 +15,7 @@ from core.digits.autoencoder import (
     train_autoencoder,
 )
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import representation as viz
@@ -55,7 +55,7 @@ def pick_point(points: list[dict]) -> None:
     st.session_state["repr_pick"] = (int(p["curve_number"]) % 10, int(p["point_number"]))
 
 
-place, main = header("representation", "repr", r"\hat x = g_\phi\big(f_\theta(x)\big),\quad f_\theta(x)\in\mathbb{R}^2")
+place, main = start("representation")
 with place:
     cfg = controls(C, "repr", place)
     try_this("repr", EXPERIMENTS, defaults(C) | defaults(S), main=main)

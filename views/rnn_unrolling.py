@@ -10,7 +10,7 @@ from core.rnn.train import train, training_status
 from core.rnn.unroll import make_model, manual_unroll, unroll
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -25,7 +25,6 @@ EXPERIMENTS = [
     Experiment("noise", experiment(C, noise=0.3, cell="gru", epochs=200)),
 ]
 STATUS = {"diverged": (st.error, "warning"), "trained": (st.success, "trending_down"), "not_trained": (st.warning, "trending_flat")}  # fmt: skip
-FORMULA = r"\begin{aligned} h_t &= \tanh(W_{xh}\,x_t + W_{hh}\,h_{t-1} + b) \\ y_t &= W_{hy}\,h_t + b_y, \quad h_0 = 0 \end{aligned}"
 compute = st.cache_data(max_entries=32, show_spinner=False)(unroll_and_gradients)
 
 
@@ -46,7 +45,7 @@ def train_figure(cfg: RnnConfig, language: str):
     return training_figure(compute(cfg.unroll_part).seq, training=compute_training(cfg), lang=language)
 
 
-place, main = header("rnn-unrolling", "rnn", FORMULA)
+place, main = start("rnn-unrolling")
 with place:
     captions = {"sequence": [t(f"rnn.sequence.{k}") for k in KINDS], "cell": [t(f"rnn.cell_caption.{k}") for k in CELL_NAMES]}  # fmt: skip
     radios = {name: {"captions": caps, "horizontal": True} for name, caps in captions.items()}

@@ -9,7 +9,7 @@ from core.common.params import defaults, experiment
 from core.sgd import SGDConfig, gradient_noise, make_data, per_batch_gradients, run_sgd, sgd_path
 from i18n.numbers import num
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -43,7 +43,7 @@ def cloud_figure(cfg: SGDConfig, language: str):
     return noise_figure(noise_at_start(cfg), compute(replace(cfg, cloud=C.cloud)), language)
 
 
-place, main = header("sgd", "sgd", r"w \leftarrow w-\eta\,\frac{1}{B}\sum_{i\in\mathcal{B}}\nabla_w \ell_i(w)")
+place, main = start("sgd")
 with place:
     cfg = controls(C, "sgd", place, only=tuple(f for f in defaults(C) if f != "cloud"))
     try_this("sgd", EXPERIMENTS, defaults(C), main=main)

@@ -8,7 +8,7 @@ from core.tensors.broadcast import combine, operands
 from core.tensors.memory import relayout, storage_of
 from core.tensors.reduce import reduce, sample
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, header, try_this
+from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -31,7 +31,7 @@ def figure(cfg: TensorConfig, language: str):
     return tensor_figure(compute(cfg), language)
 
 
-place, main = header("tensors", "tensors", r"(3,1) + (1,4) \to (3,4),\qquad i\,s_0 + j\,s_1")
+place, main = start("tensors")
 with place:
     cfg = controls(
         C, "tensors", place, disabled={
