@@ -8,7 +8,17 @@ import pytest
 import torch
 
 from core.descent.engine import adam_step
-from core.descent.race import OPTIMIZERS, RaceConfig, finish_step, from_scratch, gradient_noise, noise_sigma, race
+from core.descent.race import (
+    OPTIMIZERS,
+    SCRATCH,
+    RaceConfig,
+    finish_step,
+    from_scratch,
+    gradient_noise,
+    noise_sigma,
+    race,
+    race_scene,
+)
 
 STATE_TOL = 1e-6  # the tolerance for hand-written vs torch.optim state (float64 gives ~1e-15)
 
@@ -168,3 +178,27 @@ def test_finish_step_is_where_a_run_stays_inside():
     swinging = one("bowl", (2.0, 1.5), Hyper(lr=0.05, momentum=0.97), 150, "momentum")
     assert (swinging.dists < 0.05).any() and finish_step(swinging, 0.05) is None  # passes through, never settles
     assert finish_step(one("bowl", (2.0, 1.5), Hyper(lr=1.1), 60, "sgd"), 0.05) is None
+
+
+@pytest.mark.parametrize(
+    "cfg",
+    [
+        RaceConfig(),
+        RaceConfig(surface="rosenbrock", lr=0.002, steps=300, noise=0.5, optims=("sgd", "adam")),
+        RaceConfig(surface="bowl", lr=5.0, steps=80, optims=("rmsprop",)),  # momentum blows up at step 4
+        RaceConfig(surface="saddle", lr=0.03, steps=120, noise=1.0, seed=7),
+    ],
+)
+def test_scene_runs_by_hand_in_the_race_as_alone(cfg):
+    # race_scene steps the hand-written rules in the race's own descent (engine.Together); each must be
+    # the run from_scratch makes on its own, as long as torch.optim's run of the same name.
+    scene = race_scene(cfg)
+    assert set(scene.scratch) == set(SCRATCH) and [r.name for r in scene.runs] == list(cfg.names)
+    for name in SCRATCH:
+        alone = from_scratch(cfg, name, len(scene.by_name[name].path) - 1)
+        mine = scene.scratch[name]
+        assert (mine.stop_step, mine.stop_reason) == (alone.stop_step, alone.stop_reason)
+        for field in ("path", "losses", "gaps", "dists", "grads", "state"):
+            np.testing.assert_allclose(getattr(mine, field), getattr(alone, field), rtol=0, atol=1e-12, err_msg=field)
+    if cfg.lr == 5.0:
+        assert scene.by_name["momentum"].stop_step == 4 and len(scene.scratch["momentum"].path) == 5  # cut there

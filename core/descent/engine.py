@@ -98,6 +98,9 @@ class TorchRule:
         self.width = max((len(keys) for keys in state_keys), default=0)
         self.groups = [(opt, group) for opt in optimizers for group in opt.param_groups]
         self.none = np.zeros((self.runs, 0, 2))  # the state of optimizers that keep none (plain SGD)
+        # Each run's state, by name, as torch.optim holds it: filled in by the optimizers' first steps.
+        self.held = [[(opt.state, p) for opt in optimizers if any(p is q for g in opt.param_groups for q in g["params"])]
+                     for p in params]  # fmt: skip
 
     def state(self) -> np.ndarray:
         """(R, S, 2) the optimizers' per-parameter state tensors named in ``state_keys`` (zeros before any)."""
@@ -105,8 +108,8 @@ class TorchRule:
             return self.none
         out = np.zeros((self.runs, self.width, 2))
         for r, keys in enumerate(self.state_keys):
-            for owner in self.optimizers:
-                state = owner.state.get(self.params[r])
+            for states, param in self.held[r] if keys else ():
+                state = states.get(param)
                 for s, key in enumerate(keys if state else ()):
                     out[r, s] = state[key].numpy()  # copied: torch.optim updates its state in place
         return out
@@ -182,3 +185,30 @@ class ByHand:
             *terms, delta = adam_step(self.terms[0], self.terms[1], g, k + 1, self.h)
         self.terms = np.array([*terms, delta])
         return torch.from_numpy(theta[0].numpy() + delta)[None]
+
+
+class Together:
+    """Several rules in one descent: their runs side by side (rule i owns a block of rows), each block
+    stepped by its own rule, so one autograd pass per step serves them all. The state is padded with
+    zeros to the widest rule's."""
+
+    def __init__(self, *rules):
+        self.rules = rules
+        self.runs = sum(rule.runs for rule in rules)
+        ends = np.cumsum([rule.runs for rule in rules])
+        self.blocks = list(zip(ends - [rule.runs for rule in rules], ends, strict=True))
+
+    def state(self) -> np.ndarray:
+        parts = [rule.state() for rule in self.rules]
+        out = np.zeros((self.runs, max(part.shape[1] for part in parts), 2))
+        for (a, b), part in zip(self.blocks, parts, strict=True):
+            out[a:b, : part.shape[1]] = part
+        return out
+
+    def rates(self, k: int) -> list[float]:
+        return [rate for rule in self.rules for rate in rule.rates(k)]
+
+    def step(self, theta: torch.Tensor, g: torch.Tensor, moving: np.ndarray, k: int) -> torch.Tensor:
+        return torch.cat(
+            [rule.step(theta[a:b], g[a:b], moving[a:b], k) for rule, (a, b) in zip(self.rules, self.blocks, strict=True)]
+        )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 import numpy as np
 import torch
 
 from core.common.params import choice, choices, number, seed_field, slider
-from core.descent.engine import ByHand, TorchRule, descend
+from core.descent.engine import ByHand, Together, TorchRule, descend
 from core.descent.surfaces import SURFACES, Grid, loss_floor, nearest_minimum, start_of, surface_grid, view_box
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam")
@@ -132,18 +132,32 @@ def _runs(cfg: RaceConfig, names: tuple[str, ...], rule, steps: int, widths: lis
     return out
 
 
-def race(cfg: RaceConfig, names: tuple[str, ...]) -> list[OptRun]:
-    """Every optimizer in ``names`` for ``cfg.steps`` steps from the surface's start, the same noise for all."""
+def race(cfg: RaceConfig, names: tuple[str, ...], by_hand: tuple[str, ...] = ()) -> list[OptRun]:
+    """Every optimizer in ``names`` for ``cfg.steps`` steps from the surface's start, the same noise for all;
+    then, in the same descent, each of ``by_hand`` (momentum, Adam) with its update written by hand."""
     start = start_of(cfg.surface, cfg.PAGE)
     thetas = [torch.tensor(start, dtype=torch.float64, requires_grad=True) for _ in names]
     optims = [make_optimizer(name, [theta], cfg) for name, theta in zip(names, thetas, strict=True)]
     rule = TorchRule(thetas, optims, None, tuple(STATE_KEYS[name] for name in names))
-    return _runs(cfg, names, rule, cfg.steps, [len(STATE_KEYS[name]) for name in names])
+    widths = [len(STATE_KEYS[name]) for name in names] + [len(ByHand.TERMS[name]) + 1 for name in by_hand]
+    if by_hand:
+        rule = Together(rule, *(ByHand(name, cfg) for name in by_hand))
+    return _runs(cfg, names + by_hand, rule, cfg.steps, widths)
 
 
 def from_scratch(cfg: RaceConfig, name: str, steps: int) -> OptRun:
     """Momentum or Adam with the hand-written update (engine.ByHand), on the same noisy gradients as the race."""
     return _runs(cfg, (name,), ByHand(name, cfg), steps, [None])[0]
+
+
+def cut(run: OptRun, n: int) -> OptRun:
+    """The first ``n`` points of ``run`` (all of them if it has fewer)."""
+    if n >= len(run.path):
+        return run
+    stop = run.stop_step if run.stop_step is not None and run.stop_step < n else None
+    return replace(run, path=run.path[:n], losses=run.losses[:n], gaps=run.gaps[:n], dists=run.dists[:n],
+                   grads=run.grads[: n - 1], state=run.state[:n], stop_step=stop,
+                   stop_reason=run.stop_reason if stop is not None else None)  # fmt: skip
 
 
 def comma_list(raw: list[str]) -> list[str] | None:
@@ -184,9 +198,11 @@ class RaceScene:
 
 def race_scene(cfg: RaceConfig) -> RaceScene:
     names = cfg.names
-    runs = race(cfg, names + tuple(n for n in SCRATCH if n not in names))
-    by_name = {r.name: r for r in runs}
-    scratch = {n: from_scratch(cfg, n, len(by_name[n].path) - 1) for n in SCRATCH}
+    everyone = names + tuple(n for n in SCRATCH if n not in names)
+    runs = race(cfg, everyone, SCRATCH)  # the hand-written runs ride along: one gradient pass per step for all
+    by_name = {r.name: r for r in runs[: len(everyone)]}
+    # Each hand-written run is shown as long as torch.optim's run of the same name.
+    scratch = {r.name: cut(r, len(by_name[r.name].path)) for r in runs[len(everyone) :]}
     box = view_box(cfg.surface, *start_of(cfg.surface, cfg.PAGE))
     picked = [by_name[n] for n in names]
     return RaceScene(picked, by_name, scratch, first_to_finish(picked, FINISH), noise_sigma(cfg),
