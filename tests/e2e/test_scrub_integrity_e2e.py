@@ -26,6 +26,10 @@ DRAWN = """gd => {
         annotations: all('.annotation').length,
     };
 }"""
+# Waits on plotly.js events end in a failure, never a hang: one frame's animation, and all of Play.
+EVENT_MS = 60_000
+PLAY_MS = 300_000
+
 # Animated charts on screen (a chart in a tab that is not open has no size to draw in).
 ANIMATED = """() => [...document.querySelectorAll('.js-plotly-plot')].map((gd, i) => [i, gd]).filter(([, gd]) =>
     gd.offsetParent !== null && gd.layout && gd.layout.sliders && gd.layout.sliders.length && gd._transitionData
@@ -116,11 +120,12 @@ def test_animation_keeps_every_layer(page, app_server, url_path, params, lang):
         active = chart.evaluate("gd => gd.layout.sliders[0].active")
         page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
         chart.evaluate(
-            """(gd, before) => new Promise(resolve => {
+            """(gd, [before, ms]) => new Promise((resolve, reject) => {
                 if (gd.layout.sliders[0].active !== before) return resolve();
                 gd.on('plotly_animated', () => resolve());
+                setTimeout(() => reject(new Error('the click on the slider rail animated no frame')), ms);
             })""",
-            active,
+            [active, EVENT_MS],
         )
         settle(page)
         assert_kept(before, drawn(chart), f"chart {index} after a scrub to 30 %")
@@ -142,23 +147,27 @@ def test_animation_keeps_every_layer(page, app_server, url_path, params, lang):
 
         # Play: count while frames are being drawn, then at the end.
         during = chart.evaluate(
-            """gd => new Promise(resolve => {
+            """(gd, ms) => new Promise((resolve, reject) => {
+                setTimeout(() => reject(new Error('Play drew fewer than 3 frames')), ms);
                 let seen = 0;
                 gd.on('plotly_animatingframe', () => {
                     if (++seen === 3) requestAnimationFrame(() => resolve(null));
                 });
                 const play = [...gd.querySelectorAll('.updatemenu-button')][0];
                 play.dispatchEvent(new MouseEvent('click', {bubbles: true}));
-            })"""
+            })""",
+            EVENT_MS,
         )
         assert during is None
         assert_kept(before, drawn(chart), f"chart {index} while playing")
         chart.evaluate(
-            """gd => new Promise(resolve => {
+            """(gd, ms) => new Promise((resolve, reject) => {
                 const steps = gd.layout.sliders[0].steps.length;
                 if (gd.layout.sliders[0].active === steps - 1 && !gd._transitionData._frameQueue.length) return resolve();
                 gd.on('plotly_animated', () => resolve());
-            })"""
+                setTimeout(() => reject(new Error('Play did not reach the last frame')), ms);
+            })""",
+            PLAY_MS,
         )
         settle(page)
         assert_kept(before, drawn(chart), f"chart {index} at the end of Play")
