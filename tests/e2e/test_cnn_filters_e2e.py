@@ -91,21 +91,15 @@ def test_typing_in_the_grid_changes_the_link_and_the_feature_map(page, app_serve
      ({"width": 853, "height": 480}, 1.5, "en", False)],
     ids=["desk", "projector-present", "projector"],
 )  # fmt: skip
-def test_a_5x5_grid_is_whole_on_screen(browser, app_server, viewport, scale, lang, present):
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="en-US")
-    page = context.new_page()
-    try:
-        query = f"kernel=custom&custom={WIDE}&lang={lang}" + ("&present=true" if present else "")
-        open_grid(page, f"{app_server.url}/cnn-filters?{query}")
-        page.locator(GRID).scroll_into_view_if_needed()
-        cells = page.evaluate(CELLS)
-        assert len(cells) == 25 and all(c["value"] in WIDE.split(",") for c in cells)
-        hidden = [c["label"] for c in cells if not c["whole"]]
-        assert not hidden, f"cells clipped or covered: {hidden[:3]}"
-        assert min(c["font"] for c in cells) >= (20 if present else 14), cells[0]["font"]
-        full_screenshot(
-            page, SCREENSHOTS / f"cnn-grid-{lang}-{'present' if present else 'normal'}-{viewport['width']}.png"
-        )
-        assert_clean(page, lang)
-    finally:
-        context.close()
+def test_a_5x5_grid_is_whole_on_screen(new_page, app_server, viewport, scale, lang, present):
+    page = new_page(viewport=viewport, device_scale_factor=scale, locale="en-US")
+    query = f"kernel=custom&custom={WIDE}&lang={lang}" + ("&present=true" if present else "")
+    open_grid(page, f"{app_server.url}/cnn-filters?{query}")
+    page.locator(GRID).scroll_into_view_if_needed()
+    cells = page.evaluate(CELLS)
+    assert len(cells) == 25 and all(c["value"] in WIDE.split(",") for c in cells)
+    hidden = [c["label"] for c in cells if not c["whole"]]
+    assert not hidden, f"cells clipped or covered: {hidden[:3]}"
+    assert min(c["font"] for c in cells) >= (20 if present else 14), cells[0]["font"]
+    full_screenshot(page, SCREENSHOTS / f"cnn-grid-{lang}-{'present' if present else 'normal'}-{viewport['width']}.png")
+    assert_clean(page, lang)

@@ -59,16 +59,16 @@ CASES = [(p, k) for p in ECHOING for k in PAYLOADS] + [(p, "all") for p in PAGES
 CASES = [(p, k, ("en", "ko")[i % 2]) for i, (p, k) in enumerate(CASES)]
 
 
-def track_off_host(page, base_url: str) -> list[str]:
+def track_off_host(listen, base_url: str) -> list[str]:
     """Every request the page makes to a host other than the app's own, collected as it happens."""
     own = urlparse(base_url).hostname
     off: list[str] = []
-    page.on("request", lambda r: off.append(r.url) if urlparse(r.url).hostname not in (own, None) else None)
+    listen("request", lambda r: off.append(r.url) if urlparse(r.url).hostname not in (own, None) else None)
     return off
 
 
-def open_clean(page, url: str) -> list[str]:
-    off = track_off_host(page, url)
+def open_clean(page, listen, url: str) -> list[str]:
+    off = track_off_host(listen, url)
     page.goto(url)
     wait_done(page)
     page.wait_for_selector(f"{MAIN} .element-container", timeout=LOAD_TIMEOUT)
@@ -88,19 +88,19 @@ def test_every_string_parameter_of_every_page_is_listed():
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("url_path", [""])  # every page's own load is tracked by the hostile-link cases below
-def test_plain_page_load_stays_on_its_own_host(page, app_server, url_path, lang):
-    off = open_clean(page, f"{app_server.url}/{url_path}?lang={lang}")
+def test_plain_page_load_stays_on_its_own_host(page, listen, app_server, url_path, lang):
+    off = open_clean(page, listen, f"{app_server.url}/{url_path}?lang={lang}")
     page.wait_for_load_state("networkidle")
     assert_clean(page, lang)
     assert not off, f"requests to other hosts: {off}"
 
 
 @pytest.mark.parametrize(("url_path", "payload", "lang"), CASES, ids=[f"{p}-{k}-{lang}" for p, k, lang in CASES])
-def test_hostile_link_values_are_inert(page, app_server, url_path, payload, lang):
+def test_hostile_link_values_are_inert(page, listen, app_server, url_path, payload, lang):
     fixed, params, expected = PAGES[url_path]
     value = ALL_IN_ONE if payload == "all" else PAYLOADS[payload]
     query = urlencode(fixed | dict.fromkeys(params, value) | {"lang": lang})
-    off = open_clean(page, f"{app_server.url}/{url_path}?{query}")
+    off = open_clean(page, listen, f"{app_server.url}/{url_path}?{query}")
     if expected:
         page.get_by_text(expected[lang]).first.wait_for()
     page.wait_for_load_state("networkidle")
@@ -130,12 +130,12 @@ UPLOAD_TEXT = {  # error code -> the app's words in each language
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("kind", UPLOADS)
-def test_hostile_uploads_get_a_message_or_are_accepted(page, app_server, tmp_path, kind, lang):
+def test_hostile_uploads_get_a_message_or_are_accepted(page, listen, app_server, tmp_path, kind, lang):
     name, make, code = UPLOADS[kind]
     name = f"![x](x.png) $x$ {name}"  # the file name is hostile too (no "/": browsers cut paths off)
     path = tmp_path / "upload.bin"
     path.write_bytes(make())
-    off = open_clean(page, f"{app_server.url}/cnn-filters?image=flower&lang={lang}")
+    off = open_clean(page, listen, f"{app_server.url}/cnn-filters?image=flower&lang={lang}")
     shape = page.locator(f"{MAIN} [data-testid='stMetricValue']").first
     before = shape.inner_text()
     page.set_input_files(

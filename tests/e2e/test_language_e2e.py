@@ -30,12 +30,10 @@ CHOICES_JS = """() => {
 
 
 @pytest.fixture(params=LOCALES, ids=[loc for loc, _ in LOCALES])
-def localized(request, browser):
+def localized(request, new_page):
     """A page in a browser whose language is ko-KR or en-US, and the app language that follows from it."""
     locale, lang = request.param
-    context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000})
-    yield context.new_page(), lang
-    context.close()
+    return new_page(locale=locale, viewport={"width": 1400, "height": 1000}), lang
 
 
 def goto(page, url: str) -> None:
@@ -83,9 +81,8 @@ def test_every_page_keeps_lang_in_the_url_and_reads_well(localized, app_server, 
     expect_lang_in_url(page, lang)
 
 
-def test_a_korean_choice_goes_to_the_url_as_an_id_and_survives_switching_language(browser, app_server):
-    context = browser.new_context(locale="ko-KR", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
+def test_a_korean_choice_goes_to_the_url_as_an_id_and_survives_switching_language(new_page, app_server):
+    page = new_page(locale="ko-KR", viewport={"width": 1400, "height": 1000})
     goto(page, f"{app_server.url}/gradient-descent?surface=rosenbrock")
     select = page.locator(f"[data-testid='stMain'] {COMBOBOX}").first
     expect(select).to_have_value(i18n.t("gd.surface.rosenbrock", "ko"))
@@ -99,4 +96,3 @@ def test_a_korean_choice_goes_to_the_url_as_an_id_and_survives_switching_languag
     expect(select).to_have_value(i18n.t("gd.surface.himmelblau", "en"))
     expect(page).to_have_url(re.compile(r"[?&]surface=himmelblau(&|$)"))
     expect_lang_in_url(page, "en")
-    context.close()

@@ -65,46 +65,42 @@ def overlaps(boxes: list) -> list[str]:
     return found
 
 
-def open_at(browser, app_server, url_path: str, lang: str, size: str):
+def open_at(new_page, app_server, url_path: str, lang: str, size: str):
     viewport, scale, present = SIZES[size]
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="en-US")
-    page = context.new_page()
+    page = new_page(viewport=viewport, device_scale_factor=scale, locale="en-US")
     query = f"lang={lang}" + ("&present=true" if present else "")
     page.goto(f"{app_server.url}/{url_path}?{query}")
     wait_done(page)
     page.wait_for_selector(".dl-chart", timeout=120_000)
     wait_charts(page)
-    return context, page
+    return page
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", i18n.LANGS)
 @pytest.mark.parametrize("url_path", PAGES)
-def test_the_picture_fits_the_screen(browser, app_server, url_path, lang, size):
-    context, page = open_at(browser, app_server, url_path, lang, size)
-    try:
-        viewport, _, present = SIZES[size]
-        expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
-        chart = page.locator(".dl-chart").first
-        box = chart.bounding_box()
-        main_width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
-        if present:
-            assert box["width"] >= 0.8 * main_width, f"main chart {box['width']:.0f} of {main_width:.0f} px"
-            assert box["y"] < 0.6 * viewport["height"], f"main chart starts at {box['y']:.0f} px: below the fold"
-            assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0, "sidebar open"
-            assert page.get_by_text(i18n.t("ui.code", lang)).count() == 0, "code shown in the presenter view"
-        else:
-            assert box["y"] < viewport["height"] / 2, f"main chart starts at {box['y']:.0f} px"
+def test_the_picture_fits_the_screen(new_page, app_server, url_path, lang, size):
+    page = open_at(new_page, app_server, url_path, lang, size)
+    viewport, _, present = SIZES[size]
+    expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
+    chart = page.locator(".dl-chart").first
+    box = chart.bounding_box()
+    main_width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
+    if present:
+        assert box["width"] >= 0.8 * main_width, f"main chart {box['width']:.0f} of {main_width:.0f} px"
+        assert box["y"] < 0.6 * viewport["height"], f"main chart starts at {box['y']:.0f} px: below the fold"
+        assert page.locator("[data-testid='stSidebar'][aria-expanded='true']").count() == 0, "sidebar open"
+        assert page.get_by_text(i18n.t("ui.code", lang)).count() == 0, "code shown in the presenter view"
+    else:
+        assert box["y"] < viewport["height"] / 2, f"main chart starts at {box['y']:.0f} px"
 
-        boxes = page.evaluate(TEXT_BOXES)
-        assert boxes, "no chart text found"
-        assert not overlaps(boxes), overlaps(boxes)[:6]
-        if present:
-            small = {kind: min(b[7] for b in boxes if b[1] == kind) for kind in ("tick", "axis", "title")
-                     if any(b[1] == kind for b in boxes)}  # fmt: skip
-            need = {"tick": 16, "axis": 18, "title": 22}
-            assert all(small[k] >= need[k] for k in small), f"presenter text too small: {small}"
-        assert_clean(page, lang)
-        full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}-{size}.png")
-    finally:
-        context.close()
+    boxes = page.evaluate(TEXT_BOXES)
+    assert boxes, "no chart text found"
+    assert not overlaps(boxes), overlaps(boxes)[:6]
+    if present:
+        small = {kind: min(b[7] for b in boxes if b[1] == kind) for kind in ("tick", "axis", "title")
+                 if any(b[1] == kind for b in boxes)}  # fmt: skip
+        need = {"tick": 16, "axis": 18, "title": 22}
+        assert all(small[k] >= need[k] for k in small), f"presenter text too small: {small}"
+    assert_clean(page, lang)
+    full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}-{size}.png")

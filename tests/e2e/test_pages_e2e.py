@@ -46,16 +46,14 @@ def test_navigation_lists_every_registered_page(page, app_server):
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("ko-KR", "ko"), ("en-US", "en")])
-def test_home_follows_the_browser_language(browser, app_server, locale, lang):
-    context = browser.new_context(locale=locale, viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
+def test_home_follows_the_browser_language(new_page, app_server, locale, lang):
+    page = new_page(locale=locale, viewport={"width": 1400, "height": 1000})
     page.goto(app_server.url)
     wait_done(page)
     expect(page.locator("h1").first).to_have_text(i18n.t("app.title", lang))
     expect(page.get_by_text(i18n.t("chapter.18", lang)).first).to_be_visible()
     assert_clean(page, lang)
     full_screenshot(page, SCREENSHOTS / f"home-{lang}.png")
-    context.close()
 
 
 @pytest.mark.parametrize("url_path", PAGES)

@@ -92,9 +92,9 @@ CASES = [(path, {}, "en") for path in PAGES] + [
     CASES,
     ids=["-".join([path, *p.values(), lang]) for path, p, lang in CASES],
 )
-def test_animation_keeps_every_layer(page, app_server, url_path, params, lang):
+def test_animation_keeps_every_layer(page, listen, app_server, url_path, params, lang):
     sent = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    listen("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
     open_page(page, app_server, url_path, lang, **params)
     # Scrubbing and playing stay in the browser: the script never reruns and nothing is sent to the server.
     page.evaluate(

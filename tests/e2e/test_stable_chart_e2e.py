@@ -261,12 +261,12 @@ def first_difference(after: list[str], fresh: list[str]) -> str:
     return "same"
 
 
-def test_a_page_control_reruns_the_page_alone_and_the_sidebar_reruns_the_app(page, app_server):
+def test_a_page_control_reruns_the_page_alone_and_the_sidebar_reruns_the_app(page, listen, app_server):
     """ui.live: a page's widget change reruns only the page's fragment (the sidebar and the menu are not
     sent again); the sidebar's language switch reruns the whole app, in the other language."""
     open_page(page, app_server, "gradient-descent", "en")
     sent: list[bytes] = []
-    page.on(
+    listen(
         "websocket", lambda ws: ws.on("framereceived", lambda p: sent.append(p if isinstance(p, bytes) else p.encode()))
     )
     page.reload()
