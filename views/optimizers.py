@@ -6,7 +6,7 @@ import streamlit as st
 
 from core.common.params import defaults, experiment, from_query
 from core.common.plotdata import frame_steps
-from core.descent.engine import ByHand, adam_step, descend, momentum_step
+from core.descent.engine import ByHand, Together, adam_step, descend, momentum_step
 from core.descent.race import (
     OPTIMIZERS,
     SCRATCH,
@@ -86,4 +86,4 @@ st.caption(t("opt.scratch_caption"))
 for tab, name in zip(st.tabs([t("opt.tab_momentum"), t("opt.tab_adam")]), SCRATCH, strict=True):
     chart(scratch_figs[name], key=f"opt_scratch_{name}", where=tab)
 
-code_expander(race, make_optimizer, descend, gradient_noise, ByHand.step, momentum_step, adam_step)
+code_expander(race, make_optimizer, descend, Together.step, gradient_noise, ByHand.step, momentum_step, adam_step)

@@ -98,7 +98,7 @@ class TorchRule:
         self.width = max((len(keys) for keys in state_keys), default=0)
         self.groups = [(opt, group) for opt in optimizers for group in opt.param_groups]
         self.none = np.zeros((self.runs, 0, 2))  # the state of optimizers that keep none (plain SGD)
-        # Each run's state, by name, as torch.optim holds it: filled in by the optimizers' first steps.
+        # (state dict, θ) of each optimizer over run r's θ: where torch.optim keeps that run's state.
         self.held = [[(opt.state, p) for opt in optimizers if any(p is q for g in opt.param_groups for q in g["params"])]
                      for p in params]  # fmt: skip
 
