@@ -1,6 +1,7 @@
-"""Language seams in a real Chromium, every page, Korean and English browsers: `lang` stays in the URL,
-option widgets show names in the page language while the URL keeps IDs, no generic particle
-(을(를) …) and no literal ** in what is on screen."""
+"""Language seams in a real Chromium, Korean and English browsers: `lang` stays in the URL, option
+widgets show names in the page language while the URL keeps IDs, no generic particle (을(를) …) and
+no literal ** in what is on screen. Every page gets these checks in the desk case of
+tests/e2e/test_layout_e2e.py, on the page load that test makes anyway; the helpers are here."""
 
 from __future__ import annotations
 
@@ -13,10 +14,9 @@ from playwright.sync_api import expect
 import i18n
 from i18n.particles import GENERIC
 from tests.e2e.browser import LOAD_TIMEOUT, assert_clean, rerun, visible_text, wait_done
-from ui import registry
 
-PAGES = [spec.url_path for spec in registry.built()]
 LOCALES = [("ko-KR", "ko"), ("en-US", "en")]
+BROWSER_LOCALE = {lang: locale for locale, lang in LOCALES}  # a browser whose language is the app language
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']:not([disabled])"
 COMBOBOX = "[data-testid='stSelectbox'] input[role='combobox']"
@@ -27,13 +27,6 @@ CHOICES_JS = """() => {
     return [...q("[data-testid='stSelectbox'] input[role='combobox']").map(e => e.value),
             ...q("[data-testid='stMultiSelectTagsContainer']").map(e => e.innerText),
             ...q("[data-testid='stRadioOption']").map(e => e.innerText)]; }"""
-
-
-@pytest.fixture(params=LOCALES, ids=[loc for loc, _ in LOCALES])
-def localized(request, new_page):
-    """A page in a browser whose language is ko-KR or en-US, and the app language that follows from it."""
-    locale, lang = request.param
-    return new_page(locale=locale, viewport={"width": 1400, "height": 1000}), lang
 
 
 def goto(page, url: str) -> None:
@@ -55,30 +48,33 @@ def assert_text_reads_well(page, lang: str) -> None:
     assert not stars, f"literal ** on screen: {stars[:3]}"
 
 
-@pytest.mark.parametrize("url_path", PAGES)
-def test_every_page_keeps_lang_in_the_url_and_reads_well(localized, app_server, url_path):
-    page, lang = localized
-    # No ?lang=: the browser's language is used, and written into the URL.
-    goto(page, f"{app_server.url}/{url_path}")
+def assert_options_translated(page) -> None:
+    """On a Korean page, every option widget shows a Korean name while the URL keeps the option's ID."""
+    choices = page.evaluate(CHOICES_JS)
+    assert choices, "no option widget found"
+    for choice in choices:
+        if re.search(r"[A-Za-z]", choice):  # plain numbers ("8,8", "64") need no translation
+            assert HANGUL.search(choice), f"option shown untranslated: {choice!r}"
+    params = parse_qs(urlparse(page.url).query)
+    assert not any(HANGUL.search(v) for values in params.values() for v in values), params
+
+
+# Every page, opened with no ?lang= in a Korean and an English browser, is checked by the desk case of
+# tests/e2e/test_layout_e2e.py (the same page load): lang written into the URL, the text reads well, the
+# options are translated, a slider change keeps lang. What is app-wide is checked here once.
+@pytest.mark.parametrize(("locale", "lang"), LOCALES)
+def test_lang_equal_to_the_browser_language_stays_in_the_url(new_page, app_server, locale, lang):
+    """?lang= equal to the browser's language is kept (Streamlit drops a bound widget's default), and stays
+    after a widget change."""
+    page = new_page(locale=locale, viewport={"width": 1400, "height": 1000})
+    goto(page, f"{app_server.url}/gradient-descent?lang={lang}")
     expect_lang_in_url(page, lang)
-    assert_text_reads_well(page, lang)
-    if lang == "ko":
-        choices = page.evaluate(CHOICES_JS)
-        assert choices, "no option widget found"
-        for choice in choices:
-            if re.search(r"[A-Za-z]", choice):  # plain numbers ("8,8", "64") need no translation
-                assert HANGUL.search(choice), f"option shown untranslated: {choice!r}"
-        params = parse_qs(urlparse(page.url).query)
-        assert not any(HANGUL.search(v) for values in params.values() for v in values), params
-    # A widget change keeps it.
     slider = page.locator(SLIDER).first
     at_max = slider.evaluate("e => Number(e.value) >= Number(e.max)")
     slider.focus()
     rerun(page, lambda: slider.press("ArrowLeft" if at_max else "ArrowRight"))
     expect_lang_in_url(page, lang)
-    # ?lang= equal to the browser's language is kept too (Streamlit drops a bound widget's default).
-    goto(page, f"{app_server.url}/{url_path}?lang={lang}")
-    expect_lang_in_url(page, lang)
+    assert_text_reads_well(page, lang)
 
 
 def test_a_korean_choice_goes_to_the_url_as_an_id_and_survives_switching_language(new_page, app_server):

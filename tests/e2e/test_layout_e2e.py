@@ -1,7 +1,13 @@
 """What the room sees: on every page, in both languages, at a desk (1440×900) and in the presenter view
 on a projector (1280×720 at 150 %, i.e. 853×480 CSS px) and on a 1080p screen, read from the rendered page:
 the main chart starts in the upper half of the first screen, no two text boxes of a chart overlap,
-presenter text is large, the main chart fills the width, the sidebar and the code are out of the way."""
+presenter text is large, the main chart fills the width, the sidebar and the code are out of the way.
+
+At the desk the same page load also serves the language and control checks (one load per page and
+language instead of three): the link carries no ``lang``, so the browser's language (ko-KR or en-US)
+picks the page's and the app writes it into the URL; the text reads well in it; then a slider changes
+the chart and the URL and keeps ``lang``.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,15 @@ import pytest
 from playwright.sync_api import expect
 
 import i18n
-from tests.e2e.browser import SCREENSHOTS, assert_clean, full_screenshot, wait_charts, wait_done
-from tests.e2e.test_pages_e2e import PAGES
+from tests.e2e.browser import SCREENSHOTS, assert_clean, chart_data, full_screenshot, rerun, wait_charts, wait_done
+from tests.e2e.test_language_e2e import (
+    BROWSER_LOCALE,
+    SLIDER,
+    assert_options_translated,
+    assert_text_reads_well,
+    expect_lang_in_url,
+)
+from tests.e2e.test_pages_e2e import PAGES, SAME_ARRAY_ATTRIBUTES
 
 SIZES = {
     "desk": ({"width": 1440, "height": 900}, 1, False),
@@ -66,10 +79,12 @@ def overlaps(boxes: list) -> list[str]:
 
 
 def open_at(new_page, app_server, url_path: str, lang: str, size: str):
+    """The page at ``size``: in the presenter view by its link (``?lang=…&present=true``); at the desk with no
+    query at all, in a browser whose language is ``lang``'s."""
     viewport, scale, present = SIZES[size]
-    page = new_page(viewport=viewport, device_scale_factor=scale, locale="en-US")
-    query = f"lang={lang}" + ("&present=true" if present else "")
-    page.goto(f"{app_server.url}/{url_path}?{query}")
+    page = new_page(viewport=viewport, device_scale_factor=scale, locale="en-US" if present else BROWSER_LOCALE[lang])
+    query = f"?lang={lang}&present=true" if present else ""
+    page.goto(f"{app_server.url}/{url_path}{query}")
     wait_done(page)
     page.wait_for_selector(".dl-chart", timeout=120_000)
     wait_charts(page)
@@ -104,3 +119,23 @@ def test_the_picture_fits_the_screen(new_page, app_server, url_path, lang, size)
         assert all(small[k] >= need[k] for k in small), f"presenter text too small: {small}"
     assert_clean(page, lang)
     full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}-{size}.png")
+    if not present:
+        reads_well_and_reacts(page, lang)
+
+
+def reads_well_and_reacts(page, lang: str) -> None:
+    """The language seams and a control change, on the page as the desk test opened it (no ``?lang=``)."""
+    expect_lang_in_url(page, lang)  # the browser's language, written into the URL
+    assert_text_reads_well(page, lang)
+    if lang == "ko":
+        assert_options_translated(page)
+    before, url_before = chart_data(page), page.evaluate("location.href")
+    slider = page.locator(SLIDER).first
+    at_max = slider.evaluate("e => Number(e.value) >= Number(e.max)")
+    slider.focus()
+    rerun(page, lambda: slider.press("ArrowLeft" if at_max else "ArrowRight"))
+    assert chart_data(page) != before, "the slider changed no chart"
+    assert page.evaluate("location.href") != url_before, "the slider's value is not in the URL"
+    expect_lang_in_url(page, lang)
+    assert_clean(page, lang)
+    assert page.evaluate(SAME_ARRAY_ATTRIBUTES) == []

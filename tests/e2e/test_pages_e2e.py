@@ -1,5 +1,6 @@
-"""Every page in a real Chromium: loads in both languages, reacts to a control, scrubs without a rerun,
-opens its code, and applies a "Try this" experiment into the URL. Pages come from the app's registry."""
+"""Every page in a real Chromium: opens its code, and applies a "Try this" experiment into the URL, which
+alone reproduces the view. (Loading in both languages and reacting to a control: tests/e2e/test_layout_e2e.py;
+scrubbing without a rerun: tests/e2e/test_scrub_integrity_e2e.py.) Pages come from the app's registry."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from tests.e2e.browser import (
     LOAD_TIMEOUT,
     SCREENSHOTS,
     assert_clean,
-    chart_data,
     full_screenshot,
     rerun,
     wait_charts,
@@ -56,28 +56,10 @@ def test_home_follows_the_browser_language(new_page, app_server, locale, lang):
     full_screenshot(page, SCREENSHOTS / f"home-{lang}.png")
 
 
-@pytest.mark.parametrize("url_path", PAGES)
-def test_a_control_changes_the_chart_and_the_url(page, app_server, url_path):
-    open_page(page, app_server, url_path, "en")
-    before, url_before = chart_data(page), page.evaluate("location.href")
-    slider = page.locator(SLIDER).first
-    at_max = slider.evaluate("e => Number(e.value) >= Number(e.max)")
-    slider.focus()
-    slider.press("ArrowLeft" if at_max else "ArrowRight")
-    page.wait_for_function(
-        """(before) => JSON.stringify([...document.querySelectorAll('.js-plotly-plot')].map(
-            gd => JSON.stringify((gd.data || []).map(t => [t.x, t.y, t.z])))) !== JSON.stringify(before)""",
-        arg=before,
-        timeout=LOAD_TIMEOUT,
-    )
-    wait_done(page)
-    assert page.evaluate("location.href") != url_before
-    assert_clean(page, "en")
-    assert page.evaluate(SAME_ARRAY_ATTRIBUTES) == []
-
-
 # ui/chart.js replaces plotly's PlotSchema.findArrayAttributes by a planned lookup; on every trace of
-# every chart (after a change and a scrub, so animated traces count too) it must agree with plotly's own.
+# every chart (after a change, so animated traces count too) it must agree with plotly's own. Checked on every
+# page after a slider change in the desk case of tests/e2e/test_layout_e2e.py (which also checks that the
+# change reaches the chart and the URL).
 SAME_ARRAY_ATTRIBUTES = """() => {
     const schema = window.Plotly.PlotSchema, fast = schema.findArrayAttributes;
     if (!fast.original) return ['not patched'];
@@ -103,7 +85,7 @@ def test_pytorch_code_opens(page, app_server, url_path):
 
 
 @pytest.mark.parametrize("url_path", PAGES)
-def test_try_this_puts_its_settings_in_the_url(page, context, app_server, url_path):
+def test_try_this_puts_its_settings_in_the_url(page, app_server, url_path):
     open_page(page, app_server, url_path, "en")
     url_before = page.evaluate("location.href")
     buttons = page.locator("[data-testid='stButton'] button").filter(has_text=i18n.t("ui.try_apply", "en"))
@@ -113,12 +95,13 @@ def test_try_this_puts_its_settings_in_the_url(page, context, app_server, url_pa
     query = parse_qs(urlparse(page.evaluate("location.href")).query)
     assert set(query) - {"lang"}, "the experiment's settings are not in the URL"
     values = slider_values(page)
-    # The link alone reproduces the view: a fresh tab on that URL shows the same slider values.
-    fresh = context.new_page()
-    fresh.goto(page.evaluate("location.href"))
-    wait_done(fresh)
-    fresh.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
-    assert slider_values(fresh) == values
+    assert_clean(page, "en")
+    # The link alone reproduces the view: loading it again starts a new session (no widget state carries
+    # over), which shows the same slider values.
+    page.goto(page.evaluate("location.href"))
+    wait_done(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
+    assert slider_values(page) == values
     assert_clean(page, "en")
 
 
