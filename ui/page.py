@@ -13,13 +13,16 @@ from ui.present import presenting
 from ui.registry import PageSpec
 from ui.state import t
 
-# Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen;
+# Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen, but
+# not less than Streamlit's header bar (3.75rem, opaque, fixed at the top): at 2.2rem the chapter badge
+# above the title was drawn under it on every page; the title's own top padding goes instead;
 # a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off,
 # a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size);
 # elements not drawn again yet keep their look until a run has lasted 0.5 s, then fade as Streamlit fades
 # them (ui/chart.js watchSlowRuns: the per-element fade cost every change 5-9 % of its time).
 STYLE = """<style>
-.stMainBlockContainer { padding-top: 2.2rem; }
+.stMainBlockContainer { padding-top: 4rem; }
+.stMainBlockContainer h1 { padding-top: 0.25rem; }
 [class*="st-key-table_"] { overflow-x: auto; }
 [class*="st-key-table_"] :is(th, td) { word-break: keep-all; }
 [data-stale="true"] { opacity: 1 !important; transition: none !important; }
@@ -27,9 +30,16 @@ STYLE = """<style>
 </style>"""
 
 
+# Presenter view: a title that fits its column on one line at 853 CSS px (the logistic page's wrapped onto two,
+# pushing the chart 50 px down) and less space under it, so more of the chart is on a projector's first screen.
+PRESENTER_STYLE = """<style>
+.stMainBlockContainer h1 { font-size: 2.1rem; padding-bottom: 0.25rem; }
+</style>"""
+
+
 def page_style() -> None:
     """The app's few layout rules (our own CSS, never user input)."""
-    st.html(STYLE)
+    st.html(STYLE + (PRESENTER_STYLE if presenting() else ""))
 
 
 def header(spec: PageSpec) -> None:

@@ -24,6 +24,7 @@ from tests.e2e.test_language_e2e import (
     expect_lang_in_url,
 )
 from tests.e2e.test_pages_e2e import PAGES, SAME_ARRAY_ATTRIBUTES
+from ui import registry
 
 SIZES = {
     "desk": ({"width": 1440, "height": 900}, 1, False),
@@ -60,6 +61,18 @@ TEXT_BOXES = """() => {
         });
     });
     return out;
+}"""
+# Whether the element of the main column showing ``text`` is on screen and uncovered where it is drawn (the
+# app's header bar is fixed and opaque: the chapter badge above the title was drawn under it on every page).
+UNCOVERED = """text => {
+    const all = [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stElementContainer']")];
+    const el = all.find(e => e.innerText.trim().endsWith(text));
+    if (!el) return 'not found';
+    const box = el.querySelector('span') ? el.querySelector('span').getBoundingClientRect() : el.getBoundingClientRect();
+    const [x, y] = [box.left + Math.min(box.width / 2, 12), box.top + box.height / 2];
+    if (box.height < 1 || y < 0 || y > innerHeight) return `off screen at y = ${y}`;
+    const hit = document.elementFromPoint(x, y);
+    return hit && el.contains(hit) ? 'shown' : `covered by ${hit && (hit.dataset.testid || hit.className)}`;
 }"""
 SLACK = 2.0  # px two boxes may touch by (glyph boxes include line spacing)
 
@@ -98,6 +111,9 @@ def test_the_picture_fits_the_screen(new_page, app_server, url_path, lang, size)
     page = open_at(new_page, app_server, url_path, lang, size)
     viewport, _, present = SIZES[size]
     expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
+    chapters = registry.spec_of(url_path).chapters
+    badge = i18n.t("chapter.badge" if len(chapters) == 1 else "chapter.badges", lang, n=", ".join(map(str, chapters)))
+    assert page.evaluate(UNCOVERED, badge) == "shown", f"chapter badge {badge!r}: {page.evaluate(UNCOVERED, badge)}"
     chart = page.locator(".dl-chart").first
     box = chart.bounding_box()
     main_width = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
