@@ -3,10 +3,11 @@ on a projector (1280×720 at 150 %, i.e. 853×480 CSS px) and on a 1080p screen,
 the main chart starts in the upper half of the first screen, no two text boxes of a chart overlap,
 presenter text is large, the main chart fills the width, the sidebar and the code are out of the way.
 
-At the desk the same page load also serves the language and control checks (one load per page and
-language instead of three): the link carries no ``lang``, so the browser's language (ko-KR or en-US)
-picks the page's and the app writes it into the URL; the text reads well in it; then a slider changes
-the chart and the URL and keeps ``lang``.
+At the desk the same page load also serves the language, control, code and Try-this checks (one load
+per page and language instead of five): the link carries no ``lang``, so the browser's language (ko-KR
+or en-US) picks the page's and the app writes it into the URL; the text reads well in it; a slider
+changes the chart and the URL and keeps ``lang``; the PyTorch code opens; and in English the last
+Try-this experiment goes into the URL, whose load alone shows the same settings.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from tests.e2e.test_language_e2e import (
     assert_text_reads_well,
     expect_lang_in_url,
 )
-from tests.e2e.test_pages_e2e import PAGES, SAME_ARRAY_ATTRIBUTES
+from tests.e2e.test_pages_e2e import PAGES, SAME_ARRAY_ATTRIBUTES, assert_code_opens, assert_try_this_link_reproduces
 from ui import registry
 
 SIZES = {
@@ -137,6 +138,9 @@ def test_the_picture_fits_the_screen(new_page, app_server, url_path, lang, size)
     full_screenshot(page, SCREENSHOTS / f"{url_path}-{lang}-{size}.png")
     if not present:
         reads_well_and_reacts(page, lang)
+        assert_code_opens(page, lang)
+        if lang == "en":
+            assert_try_this_link_reproduces(page, lang)
 
 
 def reads_well_and_reacts(page, lang: str) -> None:

@@ -1,6 +1,8 @@
-"""Every page in a real Chromium: opens its code, and applies a "Try this" experiment into the URL, which
-alone reproduces the view. (Loading in both languages and reacting to a control: tests/e2e/test_layout_e2e.py;
-scrubbing without a rerun: tests/e2e/test_scrub_integrity_e2e.py.) Pages come from the app's registry."""
+"""The app in a real Chromium: navigation, the home page, a deep link on a fresh server, and the checks
+every page gets at the desk (its code opens; a "Try this" experiment goes into the URL, which alone
+reproduces the view), run on the page load of tests/e2e/test_layout_e2e.py's desk case with its language
+and control checks. Scrubbing without a rerun: tests/e2e/test_scrub_integrity_e2e.py. Pages come from the
+app's registry."""
 
 from __future__ import annotations
 
@@ -72,37 +74,36 @@ SAME_ARRAY_ATTRIBUTES = """() => {
 }"""
 
 
-@pytest.mark.parametrize("url_path", PAGES)
-def test_pytorch_code_opens(page, app_server, url_path):
-    open_page(page, app_server, url_path, "ko")
-    expander = page.locator("[data-testid='stExpander']").filter(has_text=i18n.t("ui.code", "ko"))
-    assert expander.locator("[data-testid='stCode']").count() == 0  # closed: not sent on every rerun
+# Every page runs these at the desk, on the page load of its layout case (tests/e2e/test_layout_e2e.py).
+def assert_code_opens(page, lang: str) -> None:
+    """The "PyTorch code" expander is closed (its source is not sent on every rerun) and opens with code in it."""
+    expander = page.locator("[data-testid='stExpander']").filter(has_text=i18n.t("ui.code", lang))
+    assert expander.locator("[data-testid='stCode']").count() == 0, "code sent while its expander is closed"
     expander.locator("summary").click()  # opening it reruns the page, which sends the source
     code = expander.locator("[data-testid='stCode']").first
     expect(code).to_be_visible(timeout=LOAD_TIMEOUT)
     assert "def " in code.inner_text()
-    assert_clean(page, "ko")
+    assert_clean(page, lang)
 
 
-@pytest.mark.parametrize("url_path", PAGES)
-def test_try_this_puts_its_settings_in_the_url(page, app_server, url_path):
-    open_page(page, app_server, url_path, "en")
+def assert_try_this_link_reproduces(page, lang: str) -> None:
+    """Applying the last "Try this" experiment writes its settings into the URL, and that link alone
+    reproduces the view."""
     url_before = page.evaluate("location.href")
-    buttons = page.locator("[data-testid='stButton'] button").filter(has_text=i18n.t("ui.try_apply", "en"))
+    buttons = page.locator("[data-testid='stButton'] button").filter(has_text=i18n.t("ui.try_apply", lang))
     assert buttons.count() >= 1
     rerun(page, buttons.last.click)
     assert page.evaluate("location.href") != url_before
     query = parse_qs(urlparse(page.evaluate("location.href")).query)
     assert set(query) - {"lang"}, "the experiment's settings are not in the URL"
     values = slider_values(page)
-    assert_clean(page, "en")
-    # The link alone reproduces the view: loading it again starts a new session (no widget state carries
-    # over), which shows the same slider values.
+    assert_clean(page, lang)
+    # Loading the link again starts a new session (no widget state carries over): the same slider values.
     page.goto(page.evaluate("location.href"))
     wait_done(page)
     page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
     assert slider_values(page) == values
-    assert_clean(page, "en")
+    assert_clean(page, lang)
 
 
 def test_first_deep_link_after_a_server_start_shows_its_page(page):
