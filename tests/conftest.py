@@ -1,6 +1,6 @@
 """Tests run under the app's torch thread policy (one thread: tiny models, shared cores).
 
-``--quick`` is the developer's loop (about a minute on 2 cores): it leaves out the browser tests
+``--quick`` is the developer's loop (1.5-2 minutes on 2 cores): it leaves out the browser tests
 (tests/e2e) and every test that runs the whole app through AppTest or measures a server process
 (``integration``: marked here by what a module imports, or by its own ``pytestmark``), and keeps
 the core, viz, i18n, chart, cache and layering tests. CI runs everything.
@@ -21,7 +21,7 @@ APP_DRIVERS = ("tests.apptest_helpers", "streamlit.testing.v1.app_test")
 def pytest_addoption(parser):
     parser.addoption(
         "--quick", action="store_true",
-        help="leave out the browser tests and the whole-app (AppTest) and server tests: about a minute",
+        help="leave out the browser tests and the whole-app (AppTest) and server tests: 1.5-2 minutes",
     )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlparse
 import pytest
 
 from benchmarks.upload_memory import ACCEPTED, UPLOADS
-from tests.e2e.browser import EXCEPTION, LOAD_TIMEOUT, assert_clean, chart_data, rerun, wait_done
+from tests.e2e.browser import EXCEPTION, LOAD_TIMEOUT, assert_clean, chart_data, rerun, wait_charts, wait_done
 from ui import registry
 
 MAIN = "[data-testid='stMain']"
@@ -140,6 +140,8 @@ def test_hostile_uploads_get_a_message_or_are_accepted(page, listen, app_server,
     """Every kind of upload in turn, in one session as a student trying files would: an error names the file
     literally and keeps the picture before it; an accepted file is drawn."""
     off = open_clean(page, listen, f"{app_server.url}/cnn-filters?image=flower&lang={lang}")
+    page.wait_for_selector(f"{MAIN} .js-plotly-plot", timeout=LOAD_TIMEOUT)
+    wait_charts(page)  # the picture on screen, which a refused file must leave as it is
     assert sorted(SEQUENCE) == sorted(UPLOADS)
     for kind in SEQUENCE:
         name, make, code = UPLOADS[kind]
@@ -155,6 +157,7 @@ def test_hostile_uploads_get_a_message_or_are_accepted(page, listen, app_server,
             assert errors.count() == 0, f"{kind}: {errors.first.inner_text()}"
         else:
             shown = chart_data(page)
+            assert shown, "no chart on screen"
             upload()
             error = errors.filter(has_text=UPLOAD_TEXT[code][lang])
             error.first.wait_for()
