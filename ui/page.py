@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+import i18n
 from i18n import CATALOG
 from ui.present import presenting
 from ui.registry import PageSpec
-from ui.state import t
+from ui.state import lang, t
 
 # Less empty space above the title, so the main chart starts in the upper half of a 1440×900 screen, but
 # not less than Streamlit's header bar (3.75rem, opaque, fixed at the top): at 2.2rem the chapter badge
@@ -53,11 +54,9 @@ def header(spec: PageSpec) -> None:
     expander). The presenter view shows none of it, so the main chart starts high on the first screen.
     """
     prefix = spec.prefix
-    chapters = ", ".join(str(c) for c in spec.chapters)
-    badge_key = "chapter.badge" if len(spec.chapters) == 1 else "chapter.badges"
     title, formula_col = st.columns([3, 2], vertical_alignment="bottom")
     with title:
-        st.badge(t(badge_key, n=chapters), icon=":material/menu_book:", color="blue")
+        st.badge(badge_text(spec, lang()), icon=":material/menu_book:", color="blue")
         st.title(t(f"page.{spec.url_path}.title"))
     formula_col.latex(spec.formula)
     if not presenting():
@@ -67,6 +66,12 @@ def header(spec: PageSpec) -> None:
         if f"{prefix}.intro_more" in CATALOG:
             with st.expander(t("ui.more"), icon=":material/school:"):
                 st.markdown(t(f"{prefix}.intro_more"))
+
+
+def badge_text(spec: PageSpec, language: str) -> str:
+    """The chapter badge above the page's title: "Chapter 6", "Chapters 8, 13" (Korean "8, 13장")."""
+    key = "chapter.badge" if len(spec.chapters) == 1 else "chapter.badges"
+    return i18n.t(key, language, n=", ".join(str(c) for c in spec.chapters))
 
 
 def start(url_path: str):

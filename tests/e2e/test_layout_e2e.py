@@ -26,6 +26,7 @@ from tests.e2e.test_language_e2e import (
 )
 from tests.e2e.test_pages_e2e import PAGES, SAME_ARRAY_ATTRIBUTES, assert_code_opens, assert_try_this_link_reproduces
 from ui import registry
+from ui.page import badge_text
 
 SIZES = {
     "desk": ({"width": 1440, "height": 900}, 1, False),
@@ -112,8 +113,7 @@ def test_the_picture_fits_the_screen(new_page, app_server, url_path, lang, size)
     page = open_at(new_page, app_server, url_path, lang, size)
     viewport, _, present = SIZES[size]
     expect(page.locator("h1").first).to_have_text(i18n.t(f"page.{url_path}.title", lang))
-    chapters = registry.spec_of(url_path).chapters
-    badge = i18n.t("chapter.badge" if len(chapters) == 1 else "chapter.badges", lang, n=", ".join(map(str, chapters)))
+    badge = badge_text(registry.spec_of(url_path), lang)
     assert page.evaluate(UNCOVERED, badge) == "shown", f"chapter badge {badge!r}: {page.evaluate(UNCOVERED, badge)}"
     chart = page.locator(".dl-chart").first
     box = chart.bounding_box()
