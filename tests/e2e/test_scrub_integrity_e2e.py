@@ -28,7 +28,7 @@ DRAWN = """gd => {
 }"""
 # Waits on plotly.js events end in a failure, never a hang: one frame's animation, and all of Play.
 EVENT_MS = 60_000
-PLAY_MS = 300_000
+PLAY_MS = 120_000
 PLAY_FRAME_MS = 40  # Play's pace in this test (see below)
 
 # Animated charts on screen (a chart in a tab that is not open has no size to draw in).
@@ -158,6 +158,9 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
                     return reject(new Error('the first button is not a paced Play: ' + JSON.stringify(args)));
                 }
                 args[1].frame.duration = pace;
+                // Listen for the end before Play starts: a short Play can end before the next evaluate runs.
+                gd.__playEnded = false;
+                gd.on('plotly_animated', () => { gd.__playEnded = true; });
                 let seen = 0;
                 gd.on('plotly_animatingframe', () => {
                     if (++seen === 3) requestAnimationFrame(() => resolve(null));
@@ -170,10 +173,16 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
         assert_kept(before, drawn(chart), f"chart {index} while playing")
         chart.evaluate(
             """(gd, ms) => new Promise((resolve, reject) => {
-                const steps = gd.layout.sliders[0].steps.length;
-                if (gd.layout.sliders[0].active === steps - 1 && !gd._transitionData._frameQueue.length) return resolve();
-                gd.on('plotly_animated', () => resolve());
-                setTimeout(() => reject(new Error('Play did not reach the last frame')), ms);
+                const start = Date.now();
+                const check = () => {
+                    if (gd.__playEnded && !gd._transitionData._frameQueue.length) return resolve();
+                    if (Date.now() - start > ms) {
+                        return reject(new Error('Play did not reach the last frame: on frame '
+                            + gd._fullLayout._currentFrame + ', ' + gd._transitionData._frameQueue.length + ' queued'));
+                    }
+                    setTimeout(check, 50);
+                };
+                check();
             })""",
             PLAY_MS,
         )
