@@ -8,6 +8,8 @@ import pytest
 
 import i18n
 from i18n.particles import GENERIC, MARKERS, final_sound, particle, render
+from ui.page import formula_text
+from ui.registry import PAGES
 
 # (word, 을/를, 이/가, 은/는, 과/와, 으로/로) as a Korean speaker reads it
 CASES = [
@@ -147,3 +149,25 @@ def test_num_spec_gives_one_number_format_in_both_languages():
     key = next(k for k, e in i18n.CATALOG.items() if "{l0:num}" in e["en"])
     assert "12.35" in i18n.t(key, "en", steps=3, l0=12.3456, ln=0.5, epochs=3)
     assert "12.35" in i18n.t(key, "ko", steps=3, l0=12.3456, ln=0.5, epochs=3)
+
+
+# Words in a page's formula (LaTeX \text{...}) are in the page's language: the optimizers formula said
+# "momentum:" on the Korean page. Optimizer names that are the same in both (Adam) may stay as they are.
+FORMULA_NAMES = {"Adam"}
+
+
+@pytest.mark.parametrize("spec", [p for p in PAGES if p.file], ids=lambda p: p.url_path)
+def test_formula_words_are_in_the_page_language(spec):
+    for lang in ("en", "ko"):
+        text = formula_text(spec, lang)
+        assert "§" not in text, f"{spec.url_path} ({lang}): an unresolved catalog word in {text!r}"
+        words = [w for chunk in re.findall(r"\\text\{([^}]*)\}", text) for w in re.findall(r"[A-Za-z]{2,}", chunk)]
+        if lang == "ko":
+            english = [w for w in words if w not in FORMULA_NAMES]
+            assert not english, f"{spec.url_path}: English words {english} in the Korean formula"
+
+
+def test_formula_word_is_the_catalog_text():
+    spec = next(p for p in PAGES if p.url_path == "optimizers")
+    assert r"\text{모멘텀:}" in formula_text(spec, "ko")
+    assert r"\text{Momentum:}" in formula_text(spec, "en")

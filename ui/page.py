@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,7 +59,7 @@ def header(spec: PageSpec) -> None:
     with title:
         st.badge(badge_text(spec, lang()), icon=":material/menu_book:", color="blue")
         st.title(t(f"page.{spec.url_path}.title"))
-    formula_col.latex(spec.formula)
+    formula_col.latex(formula_text(spec, lang()))
     if not presenting():
         st.markdown(t(f"{prefix}.intro"))
         if f"{prefix}.formula_note" in CATALOG:
@@ -72,6 +73,15 @@ def badge_text(spec: PageSpec, language: str) -> str:
     """The chapter badge above the page's title: "Chapter 6", "Chapters 8, 13" (Korean "8, 13장")."""
     key = "chapter.badge" if len(spec.chapters) == 1 else "chapter.badges"
     return i18n.t(key, language, n=", ".join(str(c) for c in spec.chapters))
+
+
+def formula_text(spec: PageSpec, language: str) -> str:
+    """The page's formula in ``language``: each ``§{key}`` in it (a word in ``\\text{}``, such as an
+    optimizer's name) becomes that catalog entry's text."""
+    return FORMULA_WORD.sub(lambda m: i18n.t(m.group(1), language), spec.formula)
+
+
+FORMULA_WORD = re.compile(r"§\{([a-z0-9_.]+)\}")
 
 
 def start(url_path: str):

@@ -14,7 +14,7 @@ class PageSpec:
     chapters: tuple[int, ...]
     icon: str
     prefix: str  # the page's i18n keys: <prefix>.intro, <prefix>.formula_note, <prefix>.try.*, ...
-    formula: str  # the governing formula (LaTeX) beside the title
+    formula: str  # the governing formula (LaTeX) beside the title; §{key} is that catalog key's text
 
     @property
     def file(self) -> str | None:
@@ -99,7 +99,7 @@ PAGES: tuple[PageSpec, ...] = (
         (10, 11),
         ":material/sports_score:",
         "opt",
-        r"\begin{aligned}\text{momentum:}\;& v_k = \mu v_{k-1} + g_k\\ & \theta_k = \theta_{k-1} - \eta\, v_k\\\text{Adam:}\;& \theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}",
+        r"\begin{aligned}\text{§{opt.name.momentum}:}\;& v_k = \mu v_{k-1} + g_k\\ & \theta_k = \theta_{k-1} - \eta\, v_k\\\text{Adam:}\;& \theta_k = \theta_{k-1} - \eta\,\tfrac{\hat m_k}{\sqrt{\hat v_k}+\varepsilon}\end{aligned}",
     ),
     PageSpec(
         "overfitting",
