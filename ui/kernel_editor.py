@@ -74,15 +74,17 @@ def kernel_grid(where, w: np.ndarray) -> None:
     with where:
         _grid(
             key=GRID,
-            data=[{  # a list: a dict's values would be checked for dataframes, importing pandas (ui/chart.py)
-                "base": format_custom(w),
-                "weights": [format_custom(row).split(",") for row in w],  # as the URL writes them
-                "label": t("cnn.grid", k=k),
-                "cells": [[t("cnn.grid_cell", row=i + 1, col=j + 1) for j in range(k)] for i in range(k)],
-                "invalid": t("cnn.grid_invalid"),
-                "hint": t("cnn.grid_hint"),
-                "present": presenting(),
-            }],
+            data=[
+                {  # a list: a dict's values would be checked for dataframes, importing pandas (ui/chart.py)
+                    "base": format_custom(w),
+                    "weights": [format_custom(row).split(",") for row in w],  # as the URL writes them
+                    "label": t("cnn.grid", k=k),
+                    "cells": [[t("cnn.grid_cell", row=i + 1, col=j + 1) for j in range(k)] for i in range(k)],
+                    "invalid": t("cnn.grid_invalid"),
+                    "hint": t("cnn.grid_hint"),
+                    "present": presenting(),
+                }
+            ],
             on_edit_change=edit_grid,
         )
 
