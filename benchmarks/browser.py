@@ -2,7 +2,8 @@
 
 A change starts at the key press and is complete when a chart's data differs from before, the app
 reports ``notRunning`` and every stable chart (``.dl-chart``) has drawn the last figure it was sent
-(its render queue settled and ``data-revision`` equals the revision it drew). Around it: the server
+(its render queue settled and ``data-revision`` equals the revision it was sent last), or, out of sight,
+keeps it to draw when it is scrolled to (``data-pending``: ui/chart.js drawWhenNear). Around it: the server
 process's CPU time, the tab's main-thread time (CDP ``Performance.getMetrics``) and the charts built
 from scratch (``data-builds`` of the stable charts, plus plot nodes new to the DOM).
 """
@@ -69,7 +70,8 @@ PROBE = """(() => {
 
 FINISHED = f"""() => window.__dlProbe.changed()
   && document.querySelector("{DONE}") !== null
-  && [...document.querySelectorAll('.dl-chart')].every(el => el.dataset.revision && el.dataset.revision === el.__revision)"""
+  && [...document.querySelectorAll('.dl-chart')].every(el => el.dataset.revision && el.dataset.revision === el.__revision
+    && (el.dataset.revision === el.dataset.wanted || el.dataset.pending === el.dataset.wanted))"""
 
 # A render may still be queued behind the one just drawn: wait until no chart has work left.
 QUEUES_SETTLED = """async () => {

@@ -102,7 +102,8 @@ def browser_lines(browser, core, args) -> list[str]:
         "without the project's config) and then one on the page; medians over "
         f"{args.runs} rounds after one warm-up round, ratio = page median / reference median of the same rounds. "
         "A change is complete when a chart's data differs, the app is `notRunning` and every stable chart "
-        "has drawn the last figure it was sent. Server CPU: user + system time of the server process. "
+        "has drawn the last figure it was sent, or, out of sight (scrolled away or in a closed tab), keeps it "
+        "to draw when it comes into view. Server CPU: user + system time of the server process. "
         "Main thread: the tab's CDP `TaskDuration` (script: `ScriptDuration`). Charts rebuilt: stable charts' "
         "`data-builds` increase plus plot nodes new to the DOM.",
         "",

@@ -485,6 +485,9 @@ async function fitWidth(Plotly, gd) {
   }
   await Plotly.relayout(gd, update);
   if (!zoomed) await refitTiedAxes(Plotly, gd, gd.__sentAxes || {}, false); // automargin may have moved them again
+  // plotly.js leaves a legend where the old width put it: a legend under the plot that took three rows at the
+  // projector's 853 px kept their height's offset at 1920 px and sat on the x axis's title. Draw it again.
+  if (gd._fullLayout.showlegend) await Plotly.relayout(gd, { showlegend: true });
   gd.__fitted = fittedRanges(gd);
   gd.dataset.fitted = String(gd.clientWidth); // tests wait for this after a resize
 }
@@ -607,19 +610,15 @@ function watchSlowRuns() {
   update();
 }
 
-export default function (component) {
-  const { parentElement, setTriggerValue } = component;
-  const data = unpack(component.data);
-  watchSlowRuns();
-  let gd = parentElement.querySelector(":scope > .dl-chart");
-  if (!gd) {
-    gd = document.createElement("div");
-    gd.className = "dl-chart";
-    parentElement.appendChild(gd);
-  }
-  gd.dataset.chartKey = data.key;
-  gd.dataset.wanted = data.revision; // drawn when data-revision catches up with it
-  // Renders are chained per element: a newer figure waits for the previous draw to finish.
+// A chart out of sight (scrolled away, or in a closed tab or expander) is not drawn again on every change:
+// its new figure waits until the chart comes within half a screen of the window, and is drawn then.
+// A change costs the charts a student can see (on /optimizers the race map, not the by-hand charts in
+// their tabs below it; on /dropout one chart of four), and what comes into view is drawn as it does.
+// Its first figure is always drawn, so the page keeps its height and does not jump as one scrolls.
+// data-pending holds the revision waiting to be drawn (tests and the benchmark read it).
+const NEAR = "50% 0px";
+
+function render(gd, data, setTriggerValue) {
   gd.__queue = (gd.__queue || Promise.resolve())
     .then(() => loadPlotly())
     .then((Plotly) => draw(Plotly, gd, data, setTriggerValue))
@@ -635,4 +634,44 @@ export default function (component) {
         gd.textContent = String(again);
       }
     });
+}
+
+function drawWhenNear(gd) {
+  if (gd.__near || typeof IntersectionObserver === "undefined") return;
+  gd.__near = new IntersectionObserver(
+    (entries) => {
+      gd.__inSight = entries[entries.length - 1].isIntersecting;
+      const pending = gd.__pending;
+      if (!gd.__inSight || !pending) return;
+      gd.__pending = undefined;
+      delete gd.dataset.pending;
+      render(gd, pending.data, pending.setTriggerValue);
+    },
+    { rootMargin: NEAR },
+  );
+  gd.__near.observe(gd);
+}
+
+export default function (component) {
+  const { parentElement, setTriggerValue } = component;
+  const data = unpack(component.data);
+  watchSlowRuns();
+  let gd = parentElement.querySelector(":scope > .dl-chart");
+  if (!gd) {
+    gd = document.createElement("div");
+    gd.className = "dl-chart";
+    parentElement.appendChild(gd);
+  }
+  gd.dataset.chartKey = data.key;
+  gd.dataset.wanted = data.revision; // drawn when data-revision catches up with it
+  drawWhenNear(gd);
+  if (gd.__inSight === false && gd.dataset.revision && data.revision !== gd.__revision) {
+    gd.__pending = { data, setTriggerValue }; // the newest figure only
+    gd.dataset.pending = data.revision;
+    return;
+  }
+  gd.__pending = undefined;
+  delete gd.dataset.pending;
+  // Renders are chained per element: a newer figure waits for the previous draw to finish.
+  render(gd, data, setTriggerValue);
 }

@@ -49,7 +49,8 @@ def wait_done(page, timeout: int = LOAD_TIMEOUT) -> None:
     page.wait_for_selector(DONE, timeout=timeout, state="attached")
 
 
-DRAWN = "() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.revision || '')"
+# What each chart has drawn, or (out of sight, ui/chart.js drawWhenNear) will draw when it comes into view.
+DRAWN = "() => [...document.querySelectorAll('.dl-chart')].map(g => g.dataset.pending || g.dataset.revision || '')"
 
 
 def rerun(page, action, timeout: int = LOAD_TIMEOUT) -> None:
@@ -71,11 +72,13 @@ def rerun(page, action, timeout: int = LOAD_TIMEOUT) -> None:
 
 
 def wait_charts(page, timeout: int = LOAD_TIMEOUT) -> None:
-    """Wait until every chart element has drawn the figure it was last sent."""
+    """Wait until every chart element has drawn the figure it was last sent, or (out of sight) keeps it to
+    draw when it comes into view."""
     page.wait_for_function(
         """() => [...document.querySelectorAll("[data-testid='stElementContainer'][class*='st-key-chart_']")].every(host => {
             const el = host.querySelector('.dl-chart');
-            return el && el.dataset.revision && el.dataset.revision === el.dataset.wanted; })""",
+            return el && el.dataset.revision
+                && (el.dataset.revision === el.dataset.wanted || el.dataset.pending === el.dataset.wanted); })""",
         timeout=timeout,
     )
 
@@ -166,3 +169,49 @@ def differing_pixels(a, b) -> tuple[int, tuple | None]:
     rows, cols = np.nonzero(bad)
     box = (int(cols.min()), int(rows.min()), int(cols.max()) + 1, int(rows.max()) + 1) if rows.size else None
     return int(bad.sum()), box
+
+
+def wait_refitted(page) -> None:
+    """After a resize: every chart on screen has been fitted to its new width (ui/chart.js fitWidth) and
+    every draw queued on it has finished."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.dl-chart')].every(gd => !gd.clientWidth
+            || gd.dataset.fitted === String(gd.clientWidth) || gd._fullLayout.width === gd.clientWidth)"""
+    )
+    page.evaluate("() => Promise.all([...document.querySelectorAll('.dl-chart')].map(gd => gd.__queue))")
+    wait_done(page)
+
+
+def reveal_charts(page) -> None:
+    """Bring every chart into view in turn (each tab of every tab group opened, then the first again), so
+    that each draws the figure it keeps for when it is seen, and scroll back to the top."""
+    page.evaluate(
+        """async () => {
+            const settled = () => Promise.all([...document.querySelectorAll('.dl-chart')].map(gd => gd.__queue));
+            const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const show = async () => {
+                for (const gd of document.querySelectorAll('.dl-chart')) {
+                    if (!gd.offsetParent) continue;
+                    gd.scrollIntoView({block: 'center'});
+                    await frame();  // the observer reports the chart in sight, which queues its draw
+                    await settled();
+                }
+            };
+            await show();
+            for (const group of document.querySelectorAll("[data-testid='stTabs']")) {
+                const tabs = [...group.querySelectorAll("[role='tab']")];
+                for (const tab of tabs.slice(1).concat(tabs.slice(0, 1))) {
+                    tab.click();
+                    await frame();
+                    await show();
+                }
+            }
+            document.querySelector("[data-testid='stMain']").scrollTo(0, 0);
+            window.scrollTo(0, 0);
+            await frame();
+            await settled();
+        }"""
+    )
+    assert page.evaluate("() => document.querySelectorAll('.dl-chart[data-pending]').length") == 0, (
+        "a chart kept its figure"
+    )

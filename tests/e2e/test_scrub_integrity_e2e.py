@@ -75,7 +75,12 @@ def assert_kept(before: dict, now: dict, when: str) -> None:
 
 
 def settle(page) -> None:
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    """Two frames drawn, then every chart's queued draws done (a chart scrolled into view draws the figure it
+    kept while out of sight: ui/chart.js drawWhenNear)."""
+    page.evaluate(
+        """() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))
+            .then(() => Promise.all([...document.querySelectorAll('.dl-chart')].map(gd => gd.__queue)))"""
+    )
 
 
 # Every page as it opens, in English; a chart whose frames hold heatmaps alone (plotly.js plots nothing for such a

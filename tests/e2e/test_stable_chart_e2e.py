@@ -10,7 +10,17 @@ import json
 import pytest
 
 import i18n
-from tests.e2e.browser import SCREENSHOTS, assert_clean, differing_pixels, picture, rerun, wait_charts, wait_done
+from tests.e2e.browser import (
+    SCREENSHOTS,
+    assert_clean,
+    differing_pixels,
+    picture,
+    rerun,
+    reveal_charts,
+    wait_charts,
+    wait_done,
+    wait_refitted,
+)
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
 # Animated, multi-panel and click-driven charts; together they use every kind of trace the pages draw.
@@ -87,7 +97,7 @@ def scrub(page, fraction: float, charts: list[int] | None = None) -> None:
     )
 
 
-REVISIONS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.dataset.revision)"
+REVISIONS = "() => [...document.querySelectorAll('.dl-chart')].map(gd => gd.dataset.pending || gd.dataset.revision)"
 
 
 @pytest.mark.parametrize("url_path", PAGES)
@@ -117,6 +127,7 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, app_server, ur
         tags
     ), "a chart was built from scratch again"
     assert static_before == page.evaluate("() => document.querySelector('.dl-chart').__static.size")
+    reveal_charts(page)  # a chart out of sight draws its last figure as it comes into view
     state = page.evaluate(STATE)
     drawn = page.evaluate(DRAWN)
     assert_clean(page, "en")
@@ -130,6 +141,7 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, app_server, ur
     wait_done(page)
     wait_charts(page)
     assert page.evaluate(TAGS) == [None] * len(tags), "the charts of the page before are still there"
+    reveal_charts(page)
     scrub(page, 0.7, untouched)
     again = page.evaluate(STATE)
     drawn_fresh = page.evaluate(DRAWN)
@@ -162,11 +174,7 @@ TIED = """() => [...document.querySelectorAll('.dl-chart')].filter(gd => gd._ful
 
 def resize(page, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('.dl-chart')].every(gd => !gd.clientWidth
-            || gd.dataset.fitted === String(gd.clientWidth) || gd._fullLayout.width === gd.clientWidth)"""
-    )
-    page.evaluate("() => Promise.all([...document.querySelectorAll('.dl-chart')].map(gd => gd.__queue))")
+    wait_refitted(page)
 
 
 @pytest.mark.parametrize("url_path", ["sgd", "linear-layer"])  # constrain: range (GD's map shrinks its domain instead)
@@ -282,3 +290,34 @@ def test_a_page_control_reruns_the_page_alone_and_the_sidebar_reruns_the_app(pag
     rerun(page, lambda: page.locator("[data-testid='stSidebar'] label").filter(has_text="한국어").click())
     assert any(note["ko"] in p for p in sent), "the language switch reran the app"
     assert_clean(page, "ko")
+
+
+# Per chart: (revision drawn, revision kept for when it is seen, revision last sent, top edge in screens).
+SIGHT = """() => [...document.querySelectorAll('.dl-chart')].map(gd => [gd.dataset.revision, gd.dataset.pending || null,
+    gd.dataset.wanted, gd.offsetParent ? gd.getBoundingClientRect().top / innerHeight : null])"""
+
+
+@pytest.mark.parametrize("url_path", ["dropout", "optimizers"])  # far below the fold; in a closed tab
+def test_a_chart_out_of_sight_draws_its_newest_figure_when_it_comes_into_view(page, app_server, url_path):
+    """A change redraws the charts in view at once; a chart out of sight keeps the figure (``data-pending``)
+    and draws it when it comes into view, as a fresh load of the URL draws it."""
+    open_page(page, app_server, url_path, "en")
+    before = page.evaluate(SIGHT)
+    change(page, "ArrowRight")
+    after = page.evaluate(SIGHT)
+    assert after[0][0] != before[0][0] and after[0][1] is None, "the chart in view did not draw the change"
+    # Out of sight: below 1.5 screens (past the half-screen margin) or hidden (a closed tab).
+    away = [i for i, (_, _, _, top) in enumerate(after) if top is None or top > 1.6]
+    assert away, f"no chart out of sight on /{url_path}: {after}"
+    for i in away:
+        drawn, pending, wanted, _ = after[i]
+        assert drawn == before[i][0] and pending == wanted != drawn, f"chart {i} out of sight: {after[i]}"
+    reveal_charts(page)
+    shown = page.evaluate(SIGHT)
+    assert all(r[0] == r[2] and r[1] is None for r in shown), f"charts after coming into view: {shown}"
+    state = page.evaluate(STATE)
+    page.goto(page.url)  # the same URL in a new session: every chart drawn afresh from its figure
+    wait_done(page)
+    wait_charts(page)
+    reveal_charts(page)
+    assert page.evaluate(STATE) == state
