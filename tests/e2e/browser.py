@@ -193,7 +193,9 @@ def reveal_charts(page) -> None:
                 for (const gd of document.querySelectorAll('.dl-chart')) {
                     if (!gd.offsetParent) continue;
                     gd.scrollIntoView({block: 'center'});
-                    await frame();  // the observer reports the chart in sight, which queues its draw
+                    // The observer reports the chart in sight in a task of its own, which queues its draw:
+                    // on a busy page that can come some frames later.
+                    for (let start = Date.now(); gd.dataset.pending && Date.now() - start < 20000;) await frame();
                     await settled();
                 }
             };
