@@ -1,17 +1,22 @@
-"""viz.plotly_speed: plotly's array validation without the dataframe probe gives the same figures."""
+"""viz.plotly_speed: plotly without the dataframe probe, with remembered property paths and plain lists
+copied at once builds the same figures, and ``figure_json`` writes the same JSON as ``fig.to_json()``.
+(Every page's figures: tests/test_figure_json_pages.py.)"""
 
 import narwhals.stable.v1 as narwhals
 import numpy as np
 import pytest
 from _plotly_utils import basevalidators
+from plotly import basedatatypes
 
 import viz  # noqa: F401 - installs the patch
+from core.backprop import BackpropConfig, run_backprop
 from core.common.params import experiment
 from core.descent.gradient import DescentConfig, descent_scene
 from core.descent.surfaces import SURFACES
 from core.tensors import TensorConfig, explore
+from viz.backprop import graph_figure
 from viz.gradient_descent import descent_figure
-from viz.plotly_speed import _Narwhals, install
+from viz.plotly_speed import _Narwhals, figure_json, install
 from viz.tensors import tensor_figure
 
 
@@ -21,7 +26,15 @@ def gd_json() -> str:
     return descent_figure(s.run, s.slices, s.grid, s.field, SURFACES[cfg.surface], s.box, "ko").to_json()
 
 
-BUILDERS = {"gradient descent (frames, contour)": gd_json, "tensors (heatmaps, text)": lambda: tensor_figure(explore(TensorConfig()), "en").to_json()}  # fmt: skip
+def backprop_json() -> str:
+    return graph_figure(run_backprop(BackpropConfig(mode="network", loss="bce")), "ko").to_json()
+
+
+BUILDERS = {
+    "gradient descent (frames, contour, subplots)": gd_json,
+    "tensors (heatmaps, text)": lambda: tensor_figure(explore(TensorConfig()), "en").to_json(),
+    "backprop (annotations, text lists, frames with layout)": backprop_json,
+}
 
 
 def test_installed_once_over_the_real_narwhals():
@@ -56,7 +69,75 @@ def test_without_pass_through_narwhals_still_decides():
 
 
 @pytest.mark.parametrize("build", list(BUILDERS.values()), ids=list(BUILDERS))
-def test_figures_are_the_same_json_with_and_without_the_patch(build, monkeypatch):
+@pytest.mark.parametrize("undone", ["dataframe probe", "property paths", "plain lists", "all"])
+def test_figures_are_the_same_json_with_and_without_the_patch(build, undone, monkeypatch):
     patched = build()
-    monkeypatch.setattr(basevalidators, "nw", narwhals)
+    if undone in ("dataframe probe", "all"):
+        monkeypatch.setattr(basevalidators, "nw", narwhals)
+    if undone in ("property paths", "all"):
+        parse = basedatatypes._str_to_dict_path_full
+        monkeypatch.setattr(basedatatypes, "_str_to_dict_path_full", parse.__wrapped_parse__)
+    if undone in ("plain lists", "all"):
+        monkeypatch.setattr(basevalidators, "to_scalar_or_list", basevalidators.to_scalar_or_list.__wrapped_convert__)
     assert build() == patched
+
+
+def test_the_patches_are_installed_once():
+    assert hasattr(basedatatypes._str_to_dict_path_full, "__wrapped_parse__")
+    assert not hasattr(basedatatypes._str_to_dict_path_full.__wrapped_parse__, "__wrapped_parse__")
+    assert not hasattr(basevalidators.to_scalar_or_list.__wrapped_convert__, "__wrapped_convert__")
+
+
+@pytest.mark.parametrize(
+    "path", ["xaxis2.title.text", "marker_line_color", "annotations[3].font.size", "title_text", "a__b_", "xaxis"]
+)
+def test_a_remembered_path_is_the_parse_and_its_positions_are_the_callers_own(path):
+    parse = basedatatypes._str_to_dict_path_full
+    assert parse(path) == parse.__wrapped_parse__(path)
+    _keys, positions = parse(path)
+    positions.append("scribbled")
+    assert parse(path)[1] == parse.__wrapped_parse__(path)[1]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [[1.5, None, 2, "a", True], (0.5, None), [[1.0, 2.0], [3.0, None]], [np.float32(2.5), 1.0],
+     [np.arange(3), [np.int64(4)]], np.arange(4.0), np.float64(3.0), [], "text"],
+    ids=repr,
+)  # fmt: skip
+def test_plain_lists_convert_as_plotly_converts_them(value):
+    convert = basevalidators.to_scalar_or_list
+    fast, real = convert(value), convert.__wrapped_convert__(value)
+    assert fast == real
+    assert [type(v) for v in np.ravel(np.array(fast, dtype=object))] == [
+        type(v) for v in np.ravel(np.array(real, dtype=object))
+    ]
+
+
+@pytest.mark.parametrize("build", list(BUILDERS.values()), ids=list(BUILDERS))
+def test_figure_json_is_plotlys_json(build, monkeypatch):
+    import plotly.graph_objects as go
+
+    built = []
+    monkeypatch.setattr(go.Figure, "to_json", lambda self, *a, **k: built.append(self) or "")
+    build()
+    monkeypatch.undo()
+    (fig,) = built
+    assert figure_json(fig) == fig.to_json()
+
+
+def test_figure_json_types_every_kind_of_array_as_plotly_does():
+    import plotly.graph_objects as go
+
+    fig = go.Figure(
+        [
+            go.Heatmap(
+                z=np.arange(12.0).reshape(3, 4), x=np.arange(4, dtype=np.int64), y=np.array([1, 2, 3], np.uint64)
+            ),
+            go.Scatter(x=np.array([1e12, 2e12], np.int64), y=np.array([1, 2], np.float32), text=np.array(["a", "b"])),
+            go.Scatter(x=[], y=np.array([], float), customdata=np.array([[1, 2], [3, 4]], np.int16)),
+        ],
+        layout={"xaxis": {"range": np.array([0.0, 3.0])}, "title": {"text": "<b>é 한</b> & </script>"}},
+        frames=[go.Frame(data=[go.Heatmap(z=np.ones((2, 2)))], name="0")],
+    )
+    assert figure_json(fig) == fig.to_json()

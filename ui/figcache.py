@@ -35,6 +35,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from viz.common import pin_image_axes
+from viz.plotly_speed import figure_json
 
 
 def _digest(text: str) -> str:
@@ -285,7 +286,7 @@ def drawn(fig: go.Figure) -> Drawn:
     cached = getattr(fig, "_dl_json", None)
     if cached is None:
         pin_image_axes(fig)  # as a fresh load fits them, so that react draws them the same way
-        text = fig.to_json()
+        text = figure_json(fig)
         figure = json.loads(text)
         if drop_redraw(figure) | keep_labels(figure):  # both run
             text = json.dumps(figure, separators=(",", ":"), ensure_ascii=False)
