@@ -69,7 +69,7 @@ def test_without_pass_through_narwhals_still_decides():
 
 
 @pytest.mark.parametrize("build", list(BUILDERS.values()), ids=list(BUILDERS))
-@pytest.mark.parametrize("undone", ["dataframe probe", "property paths", "plain lists", "all"])
+@pytest.mark.parametrize("undone", ["dataframe probe", "property paths", "plain lists", "validator lookup", "all"])
 def test_figures_are_the_same_json_with_and_without_the_patch(build, undone, monkeypatch):
     patched = build()
     if undone in ("dataframe probe", "all"):
@@ -77,6 +77,9 @@ def test_figures_are_the_same_json_with_and_without_the_patch(build, undone, mon
     if undone in ("property paths", "all"):
         parse = basedatatypes._str_to_dict_path_full
         monkeypatch.setattr(basedatatypes, "_str_to_dict_path_full", parse.__wrapped_parse__)
+    if undone in ("validator lookup", "all"):
+        lookup = basedatatypes.BasePlotlyType._get_validator
+        monkeypatch.setattr(basedatatypes.BasePlotlyType, "_get_validator", lookup.__wrapped_lookup__)
     if undone in ("plain lists", "all"):
         monkeypatch.setattr(basevalidators, "to_scalar_or_list", basevalidators.to_scalar_or_list.__wrapped_convert__)
     assert build() == patched
@@ -86,6 +89,20 @@ def test_the_patches_are_installed_once():
     assert hasattr(basedatatypes._str_to_dict_path_full, "__wrapped_parse__")
     assert not hasattr(basedatatypes._str_to_dict_path_full.__wrapped_parse__, "__wrapped_parse__")
     assert not hasattr(basevalidators.to_scalar_or_list.__wrapped_convert__, "__wrapped_convert__")
+    assert not hasattr(basedatatypes.BasePlotlyType._get_validator.__wrapped_lookup__, "__wrapped_lookup__")
+
+
+def test_a_validator_looked_up_is_the_one_plotly_gives():
+    import plotly.graph_objects as go
+
+    lookup = basedatatypes.BasePlotlyType._get_validator
+    for obj, prop in [
+        (go.Scatter(), "x"),
+        (go.Layout(), "xaxis7"),
+        (go.layout.XAxis(), "title"),
+        (go.Heatmap(), "type"),
+    ]:
+        assert lookup(obj, prop) is lookup.__wrapped_lookup__(obj, prop)
 
 
 @pytest.mark.parametrize(
