@@ -16,7 +16,6 @@ a byte of the JSON (tests/test_plotly_speed.py builds figures with and without e
 3. **Lists of plain numbers converted one element at a time.** A list such as a path with ``None``
    gaps is validated by a recursive per-element check for numpy scalars; a list whose elements are
    plain Python floats, ints, strings, booleans or None is copied as it is (``_plain_list``).
-
 4. **An import per property set.** plotly looks up a property's validator with a function-level
    ``from .validator_cache import ValidatorCache`` on every call (25,000 calls per gradient-descent
    figure); ``_validator_lookup`` reads plotly's own cache directly and asks plotly on a miss (~13 %).
@@ -98,7 +97,8 @@ def _validator_lookup(lookup, cache: dict, get):
 
 
 def install() -> bool:
-    """Patch plotly once; True if the dataframe probe is short-circuited."""
+    """Patch plotly once (each part only if plotly still has it as expected); True if the dataframe probe
+    is short-circuited."""
     try:
         from _plotly_utils import basevalidators
         from plotly import basedatatypes
@@ -170,7 +170,7 @@ def _encoded(value, parts):
 @functools.cache
 def _json_parts():
     """plotly's own pieces of ``to_json`` for the built-in json engine, or None where they moved or
-    another engine (orjson) would be used."""
+    another engine (orjson) would be used. Read once: the app never changes plotly's JSON engine."""
     try:
         import plotly.io as pio
         from _plotly_utils.basevalidators import is_homogeneous_array
