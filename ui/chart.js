@@ -538,7 +538,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   }
   if (data.present) enlargeText(figure.layout);
   const sent = sentAxes(figure.layout); // copied before Plotly edits the layout it is given
-  const config = Object.assign({ displaylogo: false }, data.config || {}, { responsive: false }); // followWidth
+  const config = Object.assign({ displaylogo: false, showSendToCloud: false }, data.config || {}, { responsive: false }); // followWidth
   const moved = movable(gd, data, figure);
   if (moved) {
     await move(Plotly, gd, figure, data.moving, moved);

@@ -30,7 +30,10 @@ __all__ = ["Drawn", "chart", "figure_cache"]  # what pages use: the element, and
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"  # served at /app/static/ (server.enableStaticServing)
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-CONFIG = {"displaylogo": False}  # the element follows its width itself (chart.js followWidth)
+# No plotly logo, and no "Share chart..." button: plotly.js 3 shows it by default, and a click uploads the
+# chart to Plotly Cloud, which a classroom's data must not reach (and an offline room cannot). The element
+# follows its width itself (chart.js followWidth).
+CONFIG = {"displaylogo": False, "showSendToCloud": False}
 
 
 def _publish_plotly_js() -> None:

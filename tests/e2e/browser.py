@@ -101,9 +101,17 @@ def visible_text(page) -> str:
     )
 
 
+# Per chart that offers it: its "Share chart..." modebar button, or its config allowing one.
+CLOUD_SHARING = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(gd =>
+    (gd._context && gd._context.showSendToCloud !== false)
+    || gd.querySelector('.modebar-btn[data-title^="Share chart"]')).map(gd => gd.id || gd.className)"""
+
+
 def assert_clean(page, lang: str) -> None:
-    """The must-not-happen checks: no exception, no raw i18n key, no English left on a Korean page."""
+    """The must-not-happen checks: no exception, no raw i18n key, no English left on a Korean page, and no
+    chart offering to upload itself to Plotly Cloud (plotly.js 3 shows "Share chart..." by default)."""
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
+    assert page.evaluate(CLOUD_SHARING) == [], "a chart offers to upload itself to Plotly Cloud"
     text = visible_text(page)  # everything but code must be in the page's language
     assert "⟦" not in text, "a raw i18n key is on screen"
     if lang == "ko":
