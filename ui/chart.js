@@ -494,10 +494,13 @@ async function fitWidth(Plotly, gd) {
 
 function followWidth(Plotly, gd) {
   if (gd.__resizer || typeof ResizeObserver === "undefined") return;
-  let width = gd.clientWidth;
+  // The width the plot was laid out at, not the element's width now: on a fresh load the page may still be
+  // settling while newPlot runs, and the observer's first report (the width now) must refit a plot drawn at
+  // the width before (a busy machine showed /dropout's chart clipped on its left, drawn 120 px too wide).
+  let width = Math.round((gd._fullLayout && gd._fullLayout.width) || gd.clientWidth);
   gd.__resizer = new ResizeObserver(() => {
     const now = gd.clientWidth;
-    if (!now || now === width) return; // hidden (a closed tab or expander), or only the height changed
+    if (!now || Math.abs(now - width) <= 1) return; // hidden (a closed tab or expander), or only the height changed
     width = now;
     gd.__queue = gd.__queue
       .then(() => fitWidth(Plotly, gd))

@@ -128,6 +128,7 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, app_server, ur
     ), "a chart was built from scratch again"
     assert static_before == page.evaluate("() => document.querySelector('.dl-chart').__static.size")
     reveal_charts(page)  # a chart out of sight draws its last figure as it comes into view
+    wait_refitted(page)  # every chart drawn at the width it has (a plot laid out while the page settled)
     state = page.evaluate(STATE)
     drawn = page.evaluate(DRAWN)
     assert_clean(page, "en")
@@ -142,6 +143,7 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, app_server, ur
     wait_charts(page)
     assert page.evaluate(TAGS) == [None] * len(tags), "the charts of the page before are still there"
     reveal_charts(page)
+    wait_refitted(page)
     scrub(page, 0.7, untouched)
     again = page.evaluate(STATE)
     drawn_fresh = page.evaluate(DRAWN)
