@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import i18n
 
@@ -20,13 +21,32 @@ def browser_lang() -> str:
 
 
 def lang() -> str:
-    """The current page language: the sidebar switch or ?lang=, else the browser's."""
+    """The current page language: the sidebar switch or ?lang=, else the browser's.
+
+    Read once per script run: a page asks for it with every text (a few hundred times a run, each a trip
+    through the session state's lock and widget lookups, 3-4 ms of a change). The run is known by its
+    script run context's per-run coordinator, a new object every run (held here, so its identity is not
+    reused); the language switch forgets the value it may have changed."""
+    ctx = get_script_run_ctx()
+    run = getattr(ctx, "parallel_coordinator", None)
+    memo = getattr(ctx, "_dl_lang", None)
+    if run is not None and memo is not None and memo[0] is run:
+        return memo[1]
     # Before the switch is drawn in a session, its URL value is not in session_state yet.
-    return (
+    value = (
         i18n.normalize_lang(st.session_state.get("lang"))
         or i18n.normalize_lang(st.query_params.get("lang"))
         or browser_lang()
     )
+    if run is not None:
+        ctx._dl_lang = (run, value)
+    return value
+
+
+def _forget_lang() -> None:
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx._dl_lang = None
 
 
 def t(key: str, **fmt) -> str:
@@ -50,6 +70,7 @@ def language_switch() -> str:
         always=True,
         horizontal=True,
     )
+    _forget_lang()
     return lang()
 
 

@@ -6,6 +6,7 @@ from core.backprop import BackpropConfig, run_backprop, torch_expression, torch_
 from core.backprop.graph import backward, central_differences
 from core.common.params import defaults, experiment
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -24,7 +25,7 @@ EXPERIMENTS = [
     Experiment("saturate", experiment(C, x1=2.0, x2=-2.0, w11=2.0, w12=-2.0)),
     Experiment("expression", experiment(C, mode="expression")),
 ]
-compute = st.cache_data(max_entries=32, show_spinner=False)(run_backprop)
+compute = cache_data(max_entries=32)(run_backprop)
 
 
 @figure_cache

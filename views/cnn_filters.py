@@ -7,6 +7,7 @@ from core.cnn.conv import CnnConfig, convolve, filter_image, format_custom, pars
 from core.cnn.digits import DigitCNN, train_digit_cnn
 from core.cnn.images import load_image, read_upload
 from core.common.params import defaults, experiment
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.kernel_editor import kernel_editor, upload_box
 from ui.learned_filters import learned_filters
@@ -29,7 +30,7 @@ EXPERIMENTS = [
     exp("custom", image="shapes", kernel="custom", custom="1,1,1,0,0,0,-1,-1,-1"),
     exp("edges"),
 ]
-builtin = st.cache_data(max_entries=8, show_spinner=False)(load_image)
+builtin = cache_data(max_entries=8)(load_image)
 
 
 @figure_cache

@@ -8,6 +8,7 @@ from core.digits.evaluate import evaluate
 from core.digits.mlp import ProjectConfig, build_mlp, train_digits
 from core.digits.weights import read_state
 from ui import digits_training as training
+from ui.cache import cache_resource
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -25,7 +26,7 @@ EXPERIMENTS = [
 SHOWN = 12  # misclassified digits in the gallery
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@cache_resource(max_entries=16)
 def evaluation(key: str, _cfg: ProjectConfig, _state: dict):
     return evaluate(_cfg, _state, make_split(_cfg.seed))
 

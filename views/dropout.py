@@ -7,6 +7,7 @@ from core.regularize.data import DropoutConfig, make_data
 from core.regularize.dropout import InvertedDropout, build_mlp, train
 from core.regularize.probes import bn_activations, compare, mc_dropout, mean_check
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -24,7 +25,7 @@ EXPERIMENTS = [
 ]
 VERDICT = {"same": (st.info, "info"), "helps": (st.success, "verified"), "hurts": (st.warning, "trending_up")}
 VERDICT["no_overfit"] = (st.info, "trending_flat")
-compute = st.cache_data(max_entries=32, show_spinner=False)(compare)
+compute = cache_data(max_entries=32)(compare)
 
 
 @figure_cache

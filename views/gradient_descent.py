@@ -8,6 +8,7 @@ from core.descent.engine import TorchRule, descend
 from core.descent.gradient import START_LIMIT, DescentConfig, descent_scene, descent_slices, run_gradient_descent
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_preset
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -34,7 +35,7 @@ OUTCOME = {  # run.outcome -> how the page says it
     "diverged_exploded": (st.error, ":material/warning:"),
     "diverged_nonfinite": (st.error, ":material/warning:"),
 }
-compute = st.cache_data(max_entries=64, show_spinner=False)(descent_scene)
+compute = cache_data(max_entries=64)(descent_scene)
 
 
 @figure_cache

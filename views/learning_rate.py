@@ -18,6 +18,7 @@ from core.descent.rates import (
 )
 from core.descent.surfaces import SURFACES, apply_preset, plain, preset, start_of, with_preset
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -36,7 +37,7 @@ EXPERIMENTS = [
     Experiment("step", experiment(C, **VALLEY | {"lrs": "0.45,0.55", "schedule": "step"})),
     Experiment("banana", experiment(C, surface="rosenbrock", **preset(C, "rosenbrock"))),
 ]
-compute = st.cache_data(max_entries=64, show_spinner=False)(rate_scene)
+compute = cache_data(max_entries=64)(rate_scene)
 
 
 @figure_cache

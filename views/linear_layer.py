@@ -11,6 +11,7 @@ from core.linear_layer.plane import transform
 from core.linear_layer.speed import matmul_sweep, time_matmul
 from core.linear_layer.stack import count_parameters, count_table, widths_or_default
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -30,7 +31,7 @@ EXPERIMENTS = [
 ]
 STATUS = {"singular": (st.warning, ":material/compress:"), "flip": (st.info, ":material/flip:"),
           "keeps": (st.success, ":material/check:")}  # fmt: skip
-compute = st.cache_data(max_entries=32, show_spinner=False)(transform)
+compute = cache_data(max_entries=32)(transform)
 
 
 @figure_cache

@@ -8,6 +8,7 @@ from core.linreg import RegressionConfig
 from core.linreg.data import make_data
 from core.linreg.train import TOL, conditioning, epochs_to_converge, fit_regression, mse_grid, train_sgd
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -24,7 +25,7 @@ EXPERIMENTS = [
     Experiment("diabetes_scaled", experiment(C, dataset="diabetes", scale=True, lr=0.5, epochs=50)),
     Experiment("plane", experiment(C, dataset="diabetes", features="bmi,s5", scale=True, lr=0.3, epochs=100)),
 ]
-compute = st.cache_data(max_entries=32, show_spinner=False)(fit_regression)
+compute = cache_data(max_entries=32)(fit_regression)
 
 
 @figure_cache

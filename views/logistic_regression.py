@@ -8,6 +8,7 @@ from core.classify.gradients import gradient_check, linear_gradients
 from core.classify.train import ClassifyConfig, build_model, status, train_classifier
 from core.common.params import defaults, experiment
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, formula, start, try_this
 from ui.params import controls
@@ -29,7 +30,7 @@ EXPERIMENTS = [
     ),
 ]
 STATUS = {"diverged": (st.error, "warning"), "line_close": (st.info, "block"), "line_fails": (st.warning, "block"), "trained": (st.success, "check")}  # fmt: skip
-compute = st.cache_data(max_entries=32, show_spinner=False)(train_classifier)
+compute = cache_data(max_entries=32)(train_classifier)
 
 
 @figure_cache

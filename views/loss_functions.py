@@ -8,6 +8,7 @@ from core.losses import LossConfig
 from core.losses.classification import class_curves, mse_on_sigmoid, naive_bce, stable_bce
 from core.losses.regression import fit_huber, fit_mae, fit_mse, fit_outlier, pointwise, residual_curves
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -24,9 +25,9 @@ EXPERIMENTS = [
     Experiment("cold", experiment(C, temperature=0.2)),
     Experiment("hot", experiment(C, temperature=5.0, dtype="float64")),
 ]
-fits = st.cache_data(max_entries=32, show_spinner=False)(fit_outlier)
-curves = st.cache_data(max_entries=32, show_spinner=False)(residual_curves)
-classes = st.cache_data(max_entries=32, show_spinner=False)(class_curves)
+fits = cache_data(max_entries=32)(fit_outlier)
+curves = cache_data(max_entries=32)(residual_curves)
+classes = cache_data(max_entries=32)(class_curves)
 
 
 @figure_cache

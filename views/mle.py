@@ -7,6 +7,7 @@ from core.common.params import defaults, experiment
 from core.mle import MLEConfig, ascend, closed_form, identities, identity_rows, landscape, outcome
 from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -24,8 +25,8 @@ EXPERIMENTS = [
 ]
 MESSAGES = {"diverged": (st.error, "warning"), "boundary": (st.warning, "border_outer"),
             "not_reached": (st.warning, "trending_up"), "reached": (st.success, "flag")}  # fmt: skip
-compute = st.cache_data(max_entries=32, show_spinner=False)(ascend)
-compute_identities = st.cache_data(max_entries=32, show_spinner=False)(lambda cfg: identities(cfg, compute(cfg)))
+compute = cache_data(max_entries=32)(ascend)
+compute_identities = cache_data(max_entries=32)(lambda cfg: identities(cfg, compute(cfg)))
 
 
 @figure_cache

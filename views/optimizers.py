@@ -18,6 +18,7 @@ from core.descent.race import (
     race_scene,
 )
 from core.descent.surfaces import SURFACES, apply_preset, plain, start_of, with_preset
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -37,7 +38,7 @@ EXPERIMENTS = [
                                        momentum=0.97)),
 ]  # fmt: skip
 HYPER = ("momentum", "beta1", "beta2", "alpha", "eps")  # in the "hyperparameters" expander
-compute = st.cache_data(max_entries=32, show_spinner=False)(race_scene)
+compute = cache_data(max_entries=32)(race_scene)
 
 
 @figure_cache

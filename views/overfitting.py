@@ -5,6 +5,7 @@ import streamlit as st
 from core.common.params import defaults, experiment
 from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, fit_status, make_data, sweep, train_mlp
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -21,8 +22,8 @@ EXPERIMENTS = [
     Experiment("impatient", experiment(C, patience=1)),
 ]
 STATUS = {"over": (st.warning, "trending_up"), "under": (st.info, "trending_flat"), "best": (st.success, "check")}
-compute_poly = st.cache_data(max_entries=32, show_spinner=False)(sweep)
-compute_mlp = st.cache_data(max_entries=32, show_spinner=False)(train_mlp)
+compute_poly = cache_data(max_entries=32)(sweep)
+compute_mlp = cache_data(max_entries=32)(train_mlp)
 
 
 @figure_cache

@@ -8,6 +8,7 @@ from core.activations.functions import FORMULAS, KINKED, ReluConfig, activation_
 from core.activations.hinges import count_pieces, fit_relu_units, fit_status
 from core.common.params import defaults, experiment
 from i18n.numbers import num
+from ui.cache import cache_data, cache_resource
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls, state_config
@@ -25,10 +26,10 @@ EXPERIMENTS = [
     Experiment("he_init", experiment(C, depth=20, init="he")),
 ]
 STATUS = {"diverged": (st.error, "warning"), "dead": (st.warning, "heart_broken"), "ok": (st.success, "check")}
-curves = st.cache_data(max_entries=1, show_spinner=False)(activation_curves)
-fit_run = st.cache_data(max_entries=32, show_spinner=False)(fit_relu_units)
-study_run = st.cache_data(max_entries=32, show_spinner=False)(depth_study)
-gallery_figure = st.cache_resource(max_entries=8, show_spinner=False)(lambda a, lg: viz.activation_figure(curves(), selected=a, lang=lg))  # fmt: skip
+curves = cache_data(max_entries=1)(activation_curves)
+fit_run = cache_data(max_entries=32)(fit_relu_units)
+study_run = cache_data(max_entries=32)(depth_study)
+gallery_figure = cache_resource(max_entries=8)(lambda a, lg: viz.activation_figure(curves(), selected=a, lang=lg))  # fmt: skip
 
 
 @figure_cache

@@ -14,6 +14,7 @@ from core.digits.autoencoder import (
     strip,
     train_autoencoder,
 )
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -27,7 +28,7 @@ EXPERIMENTS = [
     Experiment("wide", experiment(C, hidden="128", epochs=150) | defaults(S)),
     Experiment("morph", defaults(C) | experiment(S, start="0", end="6")),
 ]
-compute = st.cache_data(max_entries=16, show_spinner=False)(train_autoencoder)
+compute = cache_data(max_entries=16)(train_autoencoder)
 
 
 @figure_cache

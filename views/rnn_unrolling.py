@@ -9,6 +9,7 @@ from core.rnn.sequences import CELL_NAMES, KINDS, MAX_STEPS, RnnConfig, Sequence
 from core.rnn.train import train, training_status
 from core.rnn.unroll import make_model, manual_unroll, unroll
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -25,10 +26,10 @@ EXPERIMENTS = [
     Experiment("noise", experiment(C, noise=0.3, cell="gru", epochs=200)),
 ]
 STATUS = {"diverged": (st.error, "warning"), "trained": (st.success, "trending_down"), "not_trained": (st.warning, "trending_flat")}  # fmt: skip
-compute = st.cache_data(max_entries=32, show_spinner=False)(unroll_and_gradients)
+compute = cache_data(max_entries=32)(unroll_and_gradients)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@cache_data(max_entries=32)
 def compute_training(cfg: RnnConfig):
     return train(compute(cfg.unroll_part).seq, cfg)
 

@@ -8,6 +8,7 @@ import streamlit as st
 from core.common.params import defaults, experiment
 from core.sgd import SGDConfig, gradient_noise, make_data, per_batch_gradients, run_sgd, sgd_path
 from i18n.numbers import num
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -24,10 +25,10 @@ EXPERIMENTS = [
     Experiment("more_data", experiment(C, n=1024, epochs=2)),
     Experiment("cloud_one", experiment(C, cloud="1")),
 ]
-compute = st.cache_data(max_entries=32, show_spinner=False)(run_sgd)
+compute = cache_data(max_entries=32)(run_sgd)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@cache_data(max_entries=32)
 def noise_at_start(cfg: SGDConfig):
     data = make_data(cfg.task, cfg.n, cfg.noise, cfg.seed)
     return gradient_noise(data, (cfg.w0, cfg.b0), int(cfg.cloud), [s for s in SIZES if s < cfg.n], cfg.seed)

@@ -7,6 +7,7 @@ from core.tensors import TensorConfig, checked, explore
 from core.tensors.broadcast import combine, operands
 from core.tensors.memory import relayout, storage_of
 from core.tensors.reduce import reduce, sample
+from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
@@ -23,7 +24,7 @@ EXPERIMENTS = [
     Experiment("keepdim", experiment(C, mode="reduce", dim=1, keepdim=True)),
 ]
 CODE = {"broadcast": (combine, operands), "memory": (relayout, storage_of), "reduce": (reduce, sample)}
-compute = st.cache_data(max_entries=32, show_spinner=False)(explore)
+compute = cache_data(max_entries=32)(explore)
 
 
 @figure_cache
