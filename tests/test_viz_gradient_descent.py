@@ -30,12 +30,24 @@ def test_descent_figure_traces_and_frames():
     assert slider.active == 30
     assert [b.args[1]["frame"]["redraw"] for b in fig.layout.updatemenus[0].buttons] == [False, False]
     animated = list(fig.frames[0].traces)
-    assert min(animated) > max(MAP_POINT_TRACES - {6}) and 6 in animated
+    assert min(animated) > max(MAP_POINT_TRACES - {5}) and 5 in animated
+
+
+def test_the_map_itself_is_the_click_target_and_shows_the_loss_there():
+    """No grid of invisible markers: the contour answers hover and click with θ and the true loss."""
+    _run, _slices, fig, _ = build()
+    contour = fig.data[0]
+    assert 0 in MAP_POINT_TRACES and contour.hoverinfo != "skip"
+    assert "click to start here" in contour.hovertemplate and "%{customdata" in contour.hovertemplate
+    grid = descent_scene(DescentConfig()).grid
+    np.testing.assert_allclose(np.array(contour.customdata, dtype=float), grid.z, rtol=1e-6, atol=1e-9)
+    markers = [tr for tr in fig.data if tr.type == "scatter" and tr.mode == "markers" and tr.x is not None]
+    assert max(len(tr.x) for tr in markers) < 50  # landmarks and the current point only
 
 
 def test_frames_show_the_path_up_to_their_step():
     run, _slices, fig, _ = build(steps=30)
-    path_trace = 6
+    path_trace = 5
     for frame in fig.frames:
         k = int(frame.name)
         data = frame.data[list(frame.traces).index(path_trace)]

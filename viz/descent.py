@@ -36,9 +36,23 @@ def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
     return bar
 
 
-def surface_contour(grid, surface, lang: str, *, colorscale="Viridis", ncontours: int = 28, scale: bool = True):
-    """The loss surface as a filled contour (log height where walls are steep), with a loss colour bar."""
+def surface_contour(
+    grid, surface, lang: str, *, colorscale="Viridis", ncontours: int = 28, scale: bool = True, click: str = ""
+):
+    """The loss surface as a filled contour (log height where walls are steep), with a loss colour bar.
+
+    With ``click`` (what a click does, e.g. "click to start here"), hovering shows θ and the loss there and a
+    click reports the nearest grid point: the map itself is the click target, not a grid of invisible markers
+    (400 SVG nodes, styled again on every update)."""
     floor = float(grid.z.min())
+    hover = (
+        {
+            "customdata": rounded(grid.z),
+            "hovertemplate": f"θ = (%{{x:.2f}}, %{{y:.2f}})<br>L = %{{customdata:.4g}}<br>{click}<extra></extra>",
+        }
+        if click
+        else {"hoverinfo": "skip"}
+    )
     return go.Contour(
         x=rounded(grid.xs),
         y=rounded(grid.ys),
@@ -47,9 +61,9 @@ def surface_contour(grid, surface, lang: str, *, colorscale="Viridis", ncontours
         ncontours=ncontours,
         showscale=scale,
         colorbar=loss_colorbar(floor, float(grid.z.max()), surface.log_view, lang) if scale else None,
-        hoverinfo="skip",
         line={"width": 0.5},
         showlegend=False,
+        **hover,
     )
 
 

@@ -11,12 +11,12 @@ from viz.descent import add_landmarks, finish_map, loss_height, map_figure, surf
 from viz.fmt import log_axis
 from viz.palette import COLORS
 
-CLICK_STRIDE = 4
-MAP_POINT_TRACES = {2, 3, 4, 6}  # descent_figure traces in map coordinates: a click there picks a start point
+# descent_figure traces in map coordinates (contour, minima, start, path): a click on one picks a start point
+MAP_POINT_TRACES = {0, 2, 3, 5}
 
 
 def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> None:
-    fig.add_trace(surface_contour(grid, surface, lang), row=1, col=1)
+    fig.add_trace(surface_contour(grid, surface, lang, click=t("gd.trace_click", lang)), row=1, col=1)
     cell = 0.6 * (box[1] - box[0]) / np.sqrt(len(field.x))
     norm = np.hypot(field.gx, field.gy)
     safe = np.where(norm > 0, norm, 1)
@@ -31,24 +31,6 @@ def _map_layer(fig: go.Figure, grid, field, surface, box, path0, lang: str) -> N
             line={"color": "rgba(255,255,255,0.6)", "width": 1},
             name=t("gd.trace_field", lang),
             hoverinfo="skip",
-        ),
-        row=1,
-        col=1,
-    )
-    # Invisible click targets: every 4th grid point (20×20). Each is an SVG node, so more cost render time.
-    gx, gy = np.meshgrid(grid.xs[::CLICK_STRIDE], grid.ys[::CLICK_STRIDE])
-    fig.add_trace(
-        go.Scatter(
-            x=rounded(gx.ravel()),
-            y=rounded(gy.ravel()),
-            customdata=rounded(grid.z[::CLICK_STRIDE, ::CLICK_STRIDE].ravel()),
-            mode="markers",
-            marker={"size": 22, "opacity": 0},
-            showlegend=False,
-            name=t("gd.trace_click", lang),
-            hovertemplate="θ = (%{x:.2f}, %{y:.2f})<br>L = %{customdata:.4g}<br>"
-            + t("gd.trace_click", lang)
-            + "<extra></extra>",
         ),
         row=1,
         col=1,

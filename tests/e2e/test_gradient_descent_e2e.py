@@ -47,6 +47,6 @@ def test_clicking_the_map_sets_the_start_point(page, app_server):
     query = parse_qs(urlparse(page.evaluate("location.href")).query)
     x0, y0 = float(query["x0"][0]), float(query["y0"][0])
     assert x0 < 0 < y0
-    star = page.locator(".js-plotly-plot").first.evaluate("gd => [gd.data[4].x[0], gd.data[4].y[0]]")
+    star = page.locator(".js-plotly-plot").first.evaluate("gd => [gd.data[3].x[0], gd.data[3].y[0]]")
     assert star == [x0, y0]
     assert_clean(page, "ko")
