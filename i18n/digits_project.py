@@ -213,10 +213,8 @@ TEXT = {
     },
     "dp.gallery_heading": {"en": "Misclassified test digits", "ko": "틀린 테스트 숫자"},
     "dp.gallery_none": {"en": "No test digit is misclassified.", "ko": "틀린 테스트 숫자가 없습니다."},
-    "dp.gallery_item": {
-        "en": "**true {y} → predicted {pred}**  \ntop 3: {top}",
-        "ko": "**실제 {y} → 예측 {pred}**  \n상위 3개: {top}",
-    },
+    "dp.gallery_truth": {"en": "true {y} → predicted {pred}", "ko": "실제 {y} → 예측 {pred}"},
+    "dp.gallery_top": {"en": "top 3: {top}", "ko": "상위 3개: {top}"},
     "dp.canvas_heading": {"en": "Draw your own digit", "ko": "직접 숫자 그리기"},
     "dp.canvas_caption": {
         "en": "Each click on a cell cycles it: blank → full ink → half ink → blank. The model sees the 8×8 grid exactly as it saw the training images.",

@@ -132,3 +132,34 @@ def array(spec) -> np.ndarray:
         shape = [int(n) for n in str(spec.get("shape", "-1")).split(",")]
         return np.frombuffer(base64.b64decode(spec["bdata"]), dtype=spec["dtype"]).reshape(shape)
     return np.array(spec)
+
+
+@pytest.mark.parametrize("lang, truth", [("en", "true {y} → predicted {p}"), ("ko", "실제 {y} → 예측 {p}")])
+def test_the_gallery_shows_each_misclassified_digit_with_its_top_three(lang, truth):
+    import html
+    import io
+    import re
+
+    from PIL import Image
+
+    from core.digits.data import INK, SIDE, make_split
+    from viz.digits import upscale
+
+    cfg = dataclasses.replace(ProjectConfig(), **SMALL)
+    run = train_digits(cfg)
+    ev = evaluate(cfg, run.state, make_split(cfg.seed))
+    at = open_page(PAGE, lang=lang, **SMALL)
+    assert not at.exception
+    gallery = [e.proto.body for e in at.get("html") if 'class="dl-gallery"' in e.proto.body]
+    assert len(gallery) == 1, "the gallery is one element"
+    figures_ = re.findall(r"<figure>(.*?)</figure>", gallery[0])
+    shown = ev.wrong[:12]
+    assert len(shown) > 0 and len(figures_) == len(shown)
+    for i, (k, body) in enumerate(zip(shown, figures_, strict=True)):
+        caption = html.unescape(re.search(r"<figcaption>(.*)</figcaption>", body).group(1))
+        assert truth.format(y=run.split.y_test[k], p=ev.pred[k]) in caption
+        for d, p in zip(ev.top[i], ev.top_p[i], strict=True):
+            assert f"{d}: {p:.0%}" in caption
+        png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', body).group(1))
+        drawn = np.asarray(Image.open(io.BytesIO(png)))
+        np.testing.assert_array_equal(drawn, upscale(run.split.x_test[k].reshape(SIDE, SIDE), INK))

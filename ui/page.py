@@ -29,6 +29,10 @@ STYLE = """<style>
 [class*="st-key-table_"] :is(th, td) { word-break: keep-all; }
 [data-stale="true"] { opacity: 1 !important; transition: none !important; }
 [data-dl-slow] [data-stale="true"] { opacity: 0.33 !important; transition: opacity 1s ease-in !important; }
+.dl-gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 1rem 1.5rem; }
+.dl-gallery figure { margin: 0; }
+.dl-gallery img { display: block; width: 96px; height: 96px; image-rendering: pixelated; }
+.dl-gallery figcaption { font-size: 0.875rem; line-height: 1.4; opacity: 0.75; margin-top: 0.25rem; }
 </style>"""
 
 
