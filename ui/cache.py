@@ -33,8 +33,10 @@ _lock = threading.Lock()
 
 
 def _identity(func: Callable) -> tuple:
+    # A callable without code (a functools.partial) is keyed by itself: held in the key, it is never freed,
+    # so no later object can take its place the way a reused id() could.
     code = getattr(func, "__code__", None)
-    return (getattr(func, "__module__", None), getattr(func, "__qualname__", repr(func)), code if code else id(func))
+    return (getattr(func, "__module__", None), getattr(func, "__qualname__", None), code if code is not None else func)
 
 
 def _once(kind: str, options: dict) -> Callable[[Callable], Callable]:
