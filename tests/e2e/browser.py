@@ -146,13 +146,38 @@ NO_HEADER = (
 )
 
 
-def picture(chart):
-    """The chart's pixels as shown, nothing of the app over it."""
+# A heatmap is drawn as an SVG <image> of a PNG data URL, which the browser decodes and paints in a later
+# frame: a screenshot taken as the draw returns can show the plot without its heatmap (CI saw /dropout's two
+# maps missing from a fresh load, 175,933 pixels, with the figure's data equal). Decode every image the chart
+# shows and let two frames pass before the screenshot.
+IMAGES_PAINTED = """async gd => {
+    await Promise.all([...gd.querySelectorAll('image')].map(im => {
+        const src = im.href && im.href.baseVal;
+        if (!src) return null;
+        const copy = new Image();
+        copy.src = src;
+        return copy.decode().catch(() => null);
+    }));
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+}"""
+
+
+def picture(chart, tries: int = 5):
+    """The chart's pixels as shown, nothing of the app over it: screenshots until two in a row are equal
+    (a paint still on its way shows as a difference between them)."""
     from PIL import Image
 
     chart.page.add_style_tag(content=NO_HEADER)
     chart.evaluate("gd => gd.scrollIntoView({block: 'center'})")  # clear of anything fixed at the window's edges
-    return Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    chart.evaluate(IMAGES_PAINTED)
+    shot = chart.screenshot()
+    for _ in range(tries - 1):
+        chart.evaluate(IMAGES_PAINTED)
+        again = chart.screenshot()
+        if again == shot:
+            break
+        shot = again
+    return Image.open(io.BytesIO(shot)).convert("RGB")
 
 
 def differing_pixels(a, b) -> tuple[int, tuple | None]:
