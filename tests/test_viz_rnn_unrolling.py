@@ -30,15 +30,24 @@ def test_one_frame_per_time_step_with_the_step_highlighted():
     slider = fig.layout.sliders[0]
     assert [s.label for s in slider.steps] == [str(n) for n in range(1, 41)]
     assert slider.active == 39
+    # One view for every frame: the window pans by drawing each column at its place in view, so a frame
+    # changes data alone (no axis range, which would make plotly.js redraw the heatmaps on every frame).
+    lo, hi = fig.layout.xaxis.range
+    assert hi - lo <= WINDOW + 0.5
+    assert all(not frame.layout.xaxis.range for frame in fig.frames)
+    windows = set()
     for frame in fig.frames:
         n = int(frame.name)
         nodes = frame_trace(fig, frame, HIGHLIGHT_NODES)
-        assert list(nodes.x) == [n, n, n] and list(nodes.y) == [0, 1, 2]
-        lo, hi = frame.layout.xaxis.range
-        assert lo < n < hi and hi - lo <= WINDOW + 0.5  # the view pans with the chosen step
+        column = nodes.x[0]
+        assert list(nodes.x) == [column] * 3 and list(nodes.y) == [0, 1, 2] and lo < column < hi
+        hidden = frame.data[H_NODES]
+        assert hidden.x[list(hidden.text).index(f"h{sub(n)}")] == column  # the highlight is on step n's column
+        assert column in frame.data[X_NODES].x
         shown = [x for i in (GRAPH_EDGES, WEIGHT_LABELS, H_NODES, X_NODES, Y_NODES) for x in frame.data[i].x]
         assert all(lo - 0.3 < x < hi for x in shown if x is not None)  # nothing drawn (and clipped) off the view
-        assert n in frame.data[X_NODES].x
+        windows.add(hidden.text[0])
+    assert len(windows) == 40 - WINDOW + 2  # the view pans: h₀…h₆, h₁…h₇, …, h₃₄…h₄₀
     # Animated traces come after the heat maps, so scrubbing restyles only them.
     assert list(fig.frames[0].traces) == list(range(len(fig.data) - 10, len(fig.data)))
 
@@ -72,8 +81,9 @@ def test_text_nodes_show_the_characters_and_a_short_text_shows_every_step():
     assert len(fig.frames) == 4
     inputs = fig.data[len(fig.data) - 10 + X_NODES]
     assert list(inputs.y) == [0, 0, 0, 0] and list(inputs.text) == ["안", "녕", "␣", "👋🏽"]
+    assert tuple(fig.layout.xaxis.range) == (-0.6, 4.75)  # h₀ and all four steps stay in view
     for frame in fig.frames:
-        assert tuple(frame.layout.xaxis.range) == (-0.6, 4.75)  # h₀ and all four steps stay in view
+        assert list(frame.data[H_NODES].x) == [0, 1, 2, 3, 4] and not frame.layout.xaxis.range
     assert "onehot('👋🏽')" in fig.frames[-1].data[FLOW].text[0]
     assert END in fig.frames[-1].data[FLOW].text[0]  # the last step's target is the end of the text
 

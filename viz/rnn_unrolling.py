@@ -86,6 +86,11 @@ def _window(T: int, n: int) -> tuple[int, int]:
     return first, first + WINDOW - 1
 
 
+def _shifted(trace: dict, first: int) -> dict:
+    """A trace of the unrolled graph drawn in the window that starts at column ``first``."""
+    return trace | {"x": [None if x is None else round(x - first, 6) for x in trace["x"]]}
+
+
 GRAPH_STYLES = [
     {"type": "scatter", "mode": "lines", "line": {"color": COLORS["grey"], "width": 1.5}, "hoverinfo": "skip"},
     {
@@ -218,28 +223,34 @@ def unrolled_figure(seq, *, unroll, lang: str) -> go.Figure:
         },
     ]
 
+    # Short sequences show every step and h₀; longer ones pan a WINDOW-step view with the chosen step. The
+    # view pans by drawing each column at its place in the window (step k at k − first), not by moving the
+    # axis: a frame that sets an axis range makes plotly.js redraw every trace of the figure, the two
+    # heatmaps too (a frame switch took 25 ms instead of 17). The axis has no tick labels to give it away.
+    first, last = _window(T, 1)  # every window is drawn where the first one is
+    view = [first - 0.6, last + 0.75]  # room on the right for the last step's W_xh, W_hy
+
     def frame_data(s: int) -> dict:
         n = s + 1
-        ex, ey = arrow_segments([n, n - 0.8, n], [0.14, 1.0, 1.16], [n, n - 0.2, n], [0.84, 1.0, 1.86], head=0.18)
-        # Short sequences show every step and h₀; longer ones pan a WINDOW-step view with the chosen step.
         first, last = _window(T, n)
-        lo, hi = first - 0.6, last + 0.75  # room on the right for the last step's W_xh, W_hy
+        graph = [_shifted(trace, first) for trace in _graph_data(seq, unroll, first, last, norms)]
+        c = n - first  # the chosen step's column in view
+        ex, ey = arrow_segments([c, c - 0.8, c], [0.14, 1.0, 1.16], [c, c - 0.2, c], [0.84, 1.0, 1.86], head=0.18)
         mask_x = [n + 0.5, T + 0.5, T + 0.5, n + 0.5, n + 0.5]
         return {
             "name": str(n),
             "data": [
-                *_graph_data(seq, unroll, first, last, norms),
+                *graph,
                 {"x": ex, "y": ey},
-                {"x": [n, n, n], "y": [0, 1, 2]},
-                {"x": [lo + 0.05], "y": [-0.8], "text": [_flow_text(seq, unroll, s, lang)]},
+                {"x": [c, c, c], "y": [0, 1, 2]},
+                {"x": [view[0] + 0.05], "y": [-0.8], "text": [_flow_text(seq, unroll, s, lang)]},
                 {"x": [n - 0.5, n + 0.5, n + 0.5, n - 0.5, n - 0.5], "y": [0.5, 0.5, H + 0.5, H + 0.5, 0.5]},
                 {"x": mask_x, "y": [0.5, 0.5, H + 0.5, H + 0.5, 0.5]},
             ],
-            "layout": {"xaxis": {"range": [lo, hi]}},
         }
 
     frames = add_animated_traces(fig, styles, frame_data, T)
-    fig.update_xaxes(showgrid=False, zeroline=False, showticklabels=False, row=1, col=1)
+    fig.update_xaxes(showgrid=False, zeroline=False, showticklabels=False, range=view, row=1, col=1)
     fig.update_yaxes(
         range=[-1.25, 2.45],
         tickvals=[0, 1, 2],
