@@ -101,7 +101,6 @@ TEXT = {
     "dp.data_counts": {"en": "Images per digit in each set", "ko": "세트별 숫자마다 이미지 수"},
     "dp.data_mean": {"en": "Train mean", "ko": "훈련 평균"},
     "dp.axis_digit": {"en": "digit", "ko": "숫자"},
-    "dp.axis_images": {"en": "images", "ko": "이미지 수"},
     "dp.axis_epoch": {"en": "epoch", "ko": "에폭"},
     "dp.axis_pred": {"en": "predicted digit", "ko": "예측한 숫자"},
     "dp.axis_true": {"en": "true digit", "ko": "실제 숫자"},

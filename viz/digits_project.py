@@ -46,7 +46,7 @@ def data_figure(split, lang: str) -> go.Figure:
     fig.update_yaxes(scaleanchor="x", row=1, col=1)
     fig.update_yaxes(scaleanchor="x3", row=1, col=3)
     fig.update_xaxes(title_text=t("dp.axis_digit", lang), dtick=1, row=1, col=2)
-    fig.update_yaxes(title_text=t("dp.axis_images", lang), row=1, col=2)
+    # No y title: the panel's title says what the bars count, and a title there sat on the digit strip.
     base_layout(fig, height=330)
     fig.update_layout(barmode="group", legend={"y": -0.3, "yanchor": "top", "x": 0.5}, margin={"t": 50, "b": 90})
     return fig
@@ -56,7 +56,7 @@ def _curve_panels(lang: str) -> go.Figure:
     fig = panel_row(
         [t("dp.curve_loss", lang), t("dp.curve_acc", lang), t("dp.curve_confusion", lang)],
         widths=[0.34, 0.34, 0.32],
-        spacing=0.08,
+        spacing=0.1,  # room for the matrix's y title clear of the accuracy plot
     )
     fig.update_xaxes(title_text=t("dp.axis_epoch", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("dp.axis_epoch", lang), row=1, col=2)
