@@ -76,7 +76,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
     gaps = log_safe(runs.losses - runs.loss_min)  # (R, n+1)
     titles = [t("lr.map_title", lang), t("lr.loss_title", lang), t("lr.rate_title", lang)]
-    fig = map_figure(titles, widths=(0.5, 0.5), gaps=(0.14, 0.22))
+    fig = map_figure(titles, widths=(0.5, 0.5), gaps=(0.17, 0.22))  # the loss gap's y title clear of the map
     fig.add_trace(surface_contour(grid, surface, lang), row=1, col=1)
     add_landmarks(fig, surface, runs.paths[0, 0], lang)
     lam = float(runs.eigvals[-1])

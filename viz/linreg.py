@@ -64,7 +64,8 @@ def regression_figure(run, lang: str) -> go.Figure:
     y_lo, y_hi = float(min(y.min(), fits[-1].min())), float(max(y.max(), fits[-1].max()))
     x_pad, y_pad = 0.08 * (x_hi - x_lo), 0.08 * (y_hi - y_lo)
     ratio = (x_hi - x_lo) / max(y_hi - y_lo, 1e-9)  # one y unit is drawn as long as `ratio` x units
-    fig = panel_row([t("lin.data_title", lang), t("lin.map_title", lang)], spacing=0.1)
+    # spacing: the map's y title clear of the data panel
+    fig = panel_row([t("lin.data_title", lang), t("lin.map_title", lang)], spacing=0.13)
     fig.add_trace(
         go.Scatter(x=rounded(x), y=rounded(y), mode="markers", name=t("lin.trace_data", lang),
                    marker={"color": COLORS["black"], "size": 7, "line": {"color": "white", "width": 1}},

@@ -111,7 +111,8 @@ def class_figure(c, temperature: float, dtype: str, lang: str) -> go.Figure:
     """BCE/CE vs p(true class); BCE vs MSE-on-sigmoid gradients; softmax(z/T); stable vs naive BCE."""
     titles = [t("loss.ce_title", lang), t("loss.sat_title", lang), t("loss.softmax_title", lang, T=temperature),
               t("loss.naive_title", lang, dtype=dtype)]  # fmt: skip
-    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, horizontal_spacing=0.12, vertical_spacing=0.22)
+    # spacing: the right panels' y titles clear of the left ones
+    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, horizontal_spacing=0.15, vertical_spacing=0.22)
     line = {"width": 3}
     fig.add_trace(go.Scatter(x=rounded(c.p), y=rounded(c.ce), name=t("loss.trace_ce", lang),
                              line=line | {"color": SERIES[3]}, legend="legend"), row=1, col=1)  # fmt: skip

@@ -59,7 +59,7 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
         "gaussian": ("mle.title_map", "mle.title_density"),
     }[dist]
     fig = make_subplots(
-        rows=2, cols=2, column_widths=[0.56, 0.44], horizontal_spacing=0.12, vertical_spacing=0.2,
+        rows=2, cols=2, column_widths=[0.56, 0.44], horizontal_spacing=0.15, vertical_spacing=0.2,  # y titles clear
         subplot_titles=[t(titles[0], lang), t("mle.title_climb", lang), t(titles[1], lang), t("mle.title_params", lang)],
     )  # fmt: skip
     steps = np.arange(len(run.ll))

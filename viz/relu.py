@@ -28,7 +28,7 @@ def activation_figure(curves, *, selected: str, lang: str) -> go.Figure:
     fig = make_subplots(
         rows=1,
         cols=2,
-        horizontal_spacing=0.1,
+        horizontal_spacing=0.13,  # f'(x)'s y title clear of the f(x) panel
         subplot_titles=[t("relu.gallery_f", lang), t("relu.gallery_df", lang)],
     )
     for i, name in enumerate(curves.names):

@@ -276,7 +276,7 @@ def training_figure(seq, *, training, lang: str) -> go.Figure:
         rows=1,
         cols=2,
         column_widths=[0.62, 0.38],
-        horizontal_spacing=0.1,
+        horizontal_spacing=0.14,  # the loss panel's y title clear of the predictions in the presenter view
         subplot_titles=[t(f"rnn.pred_title_{seq.kind}", lang), t("rnn.loss_title", lang)],
     )
     T = len(seq.target)
