@@ -73,6 +73,17 @@ def test_step_arrow_points_to_the_next_point():
     assert (arrow.x[1], arrow.y[1]) == pytest.approx(tuple(run.path[4]), rel=1e-4)
 
 
+@pytest.mark.parametrize("name", ["bowl", "valley"])
+def test_the_slice_leaves_room_under_its_points_for_the_next_step_label(name):
+    """θₖ₊₁'s label is drawn under its point; at the minimum (the last frame, where the page opens) the
+    slice's y range used to end just under the point and the label was clipped on the axis line."""
+    _run, slices, fig, _ = build(name)
+    for j, frame in enumerate(fig.frames):
+        low, high = frame.layout.yaxis3.range
+        lowest = min(float(np.min(slices.values[j])), float(slices.at_value[j]), float(slices.next_value[j]))
+        assert lowest - low >= 0.15 * (high - low), (frame.name, low, lowest, high)
+
+
 def test_loss_axis_is_log_when_positive_and_linear_otherwise():
     _, _, fig, _ = build("bowl")
     assert fig.layout.yaxis2.type == "log"

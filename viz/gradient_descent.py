@@ -160,7 +160,9 @@ def descent_figure(run, slices, grid, field, surface, box, lang: str) -> go.Figu
             ],
             "layout": {
                 "xaxis3": {"range": [float(slices.t[j].min()), float(slices.t[j].max())]},
-                "yaxis3": {"range": [float(ys.min()) - pad, float(ys.max()) + pad]},
+                # Room below the lowest point for θₖ₊₁'s label (drawn under its point): at the minimum, where the
+                # page opens, a plain pad clipped it on the axis line.
+                "yaxis3": {"range": [float(ys.min()) - 3 * pad, float(ys.max()) + pad]},
             },
         }
 
