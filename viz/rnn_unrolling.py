@@ -227,8 +227,7 @@ def unrolled_figure(seq, *, unroll, lang: str) -> go.Figure:
     # view pans by drawing each column at its place in the window (step k at k − first), not by moving the
     # axis: a frame that sets an axis range makes plotly.js redraw every trace of the figure, the two
     # heatmaps too (a frame switch took 25 ms instead of 17). The axis has no tick labels to give it away.
-    first, last = _window(T, 1)  # every window is drawn where the first one is
-    view = [first - 0.6, last + 0.75]  # room on the right for the last step's W_xh, W_hy
+    view = [-0.6, _window(T, 1)[1] + 0.75]  # where the first window is; room right for the last W_xh, W_hy
 
     def frame_data(s: int) -> dict:
         n = s + 1
