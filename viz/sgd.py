@@ -52,7 +52,8 @@ def paths_figure(run, lang: str) -> go.Figure:
         cols=2,
         specs=[[{"rowspan": 2}, {}], [None, {}]],
         column_widths=[0.54, 0.46],
-        horizontal_spacing=0.13,  # the right panels' y titles clear the map at projector size (ko, 18 px)
+        horizontal_spacing=0.16,  # the right panels' y titles clear the map on a projector (ko, 18 px) and with
+        # the long tick labels of the Try-this runs at the desk
         vertical_spacing=0.26,
         subplot_titles=[t("sgd.map_title", lang), t("sgd.iter_title", lang), t("sgd.epoch_title", lang)],
     )

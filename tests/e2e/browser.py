@@ -204,6 +204,13 @@ def differing_pixels(a, b) -> tuple[int, tuple | None]:
     return int(bad.sum()), box
 
 
+def white_share(picture, box) -> float:
+    """The share of (near) white pixels of a picture within a box: tells a layer not painted from one drawn
+    differently when a comparison fails."""
+    pixels = np.asarray(picture.crop(box), dtype=np.int16)
+    return float((pixels.min(axis=2) > 245).mean())
+
+
 def wait_refitted(page) -> None:
     """After a resize: every chart on screen has been fitted to its new width (ui/chart.js fitWidth) and
     every draw queued on it has finished."""

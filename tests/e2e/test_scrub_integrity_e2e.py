@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import SCREENSHOTS, assert_clean, differing_pixels, picture
+from tests.e2e.browser import SCREENSHOTS, assert_clean, differing_pixels, picture, white_share
 from tests.e2e.test_pages_e2e import PAGES, open_page
 
 # Drawn elements of one chart, by kind. A path counts only if it draws something (d longer than "M0,0").
@@ -144,11 +144,14 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
         scrubbed = picture(chart)
         chart.evaluate(REDRAWN)
         settle(page)
-        count, box = differing_pixels(scrubbed, picture(chart))
+        afresh = picture(chart)
+        count, box = differing_pixels(scrubbed, afresh)
         if count > 20:
             scrubbed.save(SCREENSHOTS / f"scrub-{url_path}-{index}.png")
+            afresh.save(SCREENSHOTS / f"scrub-{url_path}-{index}-afresh.png")
         assert count <= 20, (
-            f"chart {index}: the scrubbed frame differs from the same frame drawn afresh ({count} px in {box})"
+            f"chart {index}: the scrubbed frame differs from the same frame drawn afresh ({count} px in {box}; "
+            f"white there: {white_share(scrubbed, box):.0%} scrubbed, {white_share(afresh, box):.0%} afresh)"
         )
 
         # Play: count while frames are being drawn, then at the end. Its pace is the page's (80-500 ms a frame,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 
 import i18n
@@ -21,6 +20,7 @@ from tests.e2e.browser import (
     wait_charts,
     wait_done,
     wait_refitted,
+    white_share,
 )
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
@@ -164,13 +164,6 @@ def test_charts_after_changes_and_scrubs_equal_a_fresh_load(page, app_server, ur
             f"chart {index} differs from a fresh load ({count} px in {box}; white there: "
             f"{white_share(now, box):.0%} after the changes, {white_share(loaded, box):.0%} fresh)"
         )
-
-
-def white_share(picture, box) -> float:
-    """The share of (near) white pixels of a picture within a box: tells a layer not painted from one drawn
-    differently when a comparison fails."""
-    pixels = np.asarray(picture.crop(box), dtype=np.int16)
-    return float((pixels.min(axis=2) > 245).mean())
 
 
 # Per chart with axes tied by scaleanchor: each group's ranges, and whether one of its axes shows the
