@@ -266,6 +266,117 @@ function setTitleText(gd, text) {
   return true;
 }
 
+// A frame that only gives some traces new arrays (the usual scrub and Play frame, and most moves) spends a
+// third of its time in plotly.js recomputing the defaults of the whole figure (every trace, axis, slider
+// step and legend: 8-10 ms on /logistic-regression, /dropout, /representation), which hold nothing new
+// but those arrays. Put the arrays where those defaults would (the trace's full data, decoded as plotly.js
+// decodes them), and ask plotly.js to skip the recomputation once (its own _skipDefaults flag, which the
+// next Plots.supplyDefaults consumes): that call is the frame's own, in the same task, right after this
+// event. Anything else in a frame (a style, a name, an axis, markup in the title, a heatmap of another
+// shape) keeps plotly.js's full path. The e2e scrub tests compare such frames with the same frame drawn
+// afresh.
+const DTYPES = {
+  f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array, i2: Int16Array, u2: Uint16Array,
+  i1: Int8Array, u1: Uint8Array, u1c: Uint8ClampedArray,
+}; // fmt: plotly.js's names for the dtypes it decodes
+
+function isSpec(value) {
+  return isPlain(value) && typeof value.dtype === "string" && "bdata" in value;
+}
+
+// plotly.js's decodeTypedArraySpec for one or two dimensions: a typed array, or an array of typed rows.
+function decodeSpec(spec) {
+  const Type = DTYPES[spec.dtype];
+  if (!Type || typeof spec.bdata !== "string") return undefined;
+  const text = atob(spec.bdata);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const shape = spec.shape === undefined ? [bytes.byteLength / Type.BYTES_PER_ELEMENT] : String(spec.shape).split(",").map(Number);
+  let decoded;
+  if (shape.length === 1) decoded = new Type(bytes.buffer);
+  else if (shape.length === 2) {
+    const [rows, cols] = shape;
+    decoded = [];
+    for (let r = 0; r < rows; r++) decoded.push(new Type(bytes.buffer, r * cols * Type.BYTES_PER_ELEMENT, cols));
+  } else return undefined;
+  decoded.bdata = spec.bdata;
+  decoded.dtype = spec.dtype;
+  decoded.shape = shape.join(",");
+  return decoded;
+}
+
+// [path, value] of every array in a trace's frame data; null when it holds anything but arrays (and the
+// trace's own type, which plotly.py writes into every frame).
+function arrayLeaves(node, prefix, out, type) {
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix + key;
+    if (path === "type" && value === type) continue;
+    if (isArrayLike(value) || isSpec(value)) out.push([path, value]);
+    else if (isPlain(value)) {
+      if (!arrayLeaves(value, path + ".", out, type)) return null;
+    } else return null;
+  }
+  return out;
+}
+
+function sameShape(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const rowA = isArrayLike(a[i]);
+    if (rowA !== isArrayLike(b[i]) || (rowA && a[i].length !== b[i].length)) return false;
+  }
+  return true;
+}
+
+const AXIS = /^[xy]axis[0-9]*$/;
+
+function quickFrame(gd, event) {
+  const frame = event && event.frame;
+  const options = event && event.animation && event.animation.frame;
+  const full = gd._fullLayout;
+  if (!frame || !Array.isArray(frame.data) || (options && options.redraw) || !full || !gd._fullData) return false;
+  const layout = frame.layout || {};
+  // An axis range is not among the defaults a transition recomputes: plotly.js moves the axis itself.
+  const range = (key) => AXIS.test(key) && isPlain(layout[key]) && Object.keys(layout[key]).every((k) => k === "range");
+  if (Object.keys(layout).some((key) => key !== "title" && !range(key))) return false;
+  if (layout.title !== undefined) {
+    const text = typeof layout.title === "string" ? layout.title : (layout.title || {}).text;
+    if (Object.keys(titled(layout.title)).some((key) => key !== "text") || (full.title || {}).text !== text) return false;
+  }
+  const indices = frame.traces || frame.data.map((_, i) => i);
+  const edits = [];
+  const resized = new Set();
+  for (let f = 0; f < frame.data.length; f++) {
+    const trace = gd._fullData[indices[f]];
+    const leaves = trace && trace._module && isPlain(frame.data[f]) ? arrayLeaves(frame.data[f], "", [], trace.type) : null;
+    if (!leaves) return false;
+    for (const [path, value] of leaves) {
+      const names = path.split(".");
+      let holder = trace;
+      for (const name of names.slice(0, -1)) holder = isPlain(holder) ? holder[name] : undefined;
+      const last = names[names.length - 1];
+      const old = isPlain(holder) ? holder[last] : undefined;
+      const array = isSpec(value) ? decodeSpec(value) : value;
+      if (!array || !isArrayLike(old)) return false;
+      if (!sameShape(old, array)) {
+        // A scatter's path may grow or shrink: its length is min(x, y) (plotly.js's xy defaults), as long as
+        // its mode is given (plotly.js picks a default mode by the length).
+        const input = gd.data[trace.index] || {};
+        if (trace.type !== "scatter" || input.mode === undefined || !(last === "x" || last === "y" || last === "text" || last === "textposition" || last === "hovertext" || last === "customdata") || holder !== trace) return false;
+        resized.add(trace);
+      }
+      edits.push([holder, last, array]);
+    }
+  }
+  for (const [holder, name, array] of edits) holder[name] = array;
+  for (const trace of resized) {
+    if (!isArrayLike(trace.x) || !isArrayLike(trace.y)) return false;
+    trace._length = Math.min(trace.x.length, trace.y.length);
+  }
+  full._skipDefaults = true;
+  return true;
+}
+
 function clickedPoints(event) {
   return (event.points || []).map((p) => ({
     curve_number: p.curveNumber,
@@ -530,6 +641,7 @@ function hashOf(statics, index) {
 
 async function draw(Plotly, gd, data, setTriggerValue) {
   if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
+  if (gd._fullLayout) delete gd._fullLayout._skipDefaults; // never carried into an update (quickFrame)
   const figure = JSON.parse(new TextDecoder().decode(data.body));
   // Unchanged static traces keep the identity of the object on screen, so Plotly.react skips them.
   const kept = new Map();
@@ -567,8 +679,14 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   keepStaticLayers(gd);
   if (!gd.__listening) {
     gd.on("plotly_click", (event) => setTriggerValue("click", clickedPoints(event)));
-    gd.on("plotly_animatingframe", (event) => showFrameTitle(Plotly, gd, event));
-    gd.on("plotly_transitioning", () => drawUnanimated(gd));
+    gd.on("plotly_animatingframe", (event) => {
+      showFrameTitle(Plotly, gd, event);
+      gd.__quickFrames = (gd.__quickFrames || 0) + (quickFrame(gd, event) ? 1 : 0); // tests read it
+    });
+    gd.on("plotly_transitioning", () => {
+      if (gd._fullLayout) delete gd._fullLayout._skipDefaults; // consumed by the frame's own defaults
+      drawUnanimated(gd);
+    });
     gd.__listening = true;
   }
 }

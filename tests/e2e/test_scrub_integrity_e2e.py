@@ -62,6 +62,31 @@ REDRAWN = """async gd => {
 }"""
 
 
+# What plotly.js holds for each trace (its full data: every public attribute and the length it draws), as
+# plain JSON. ui/chart.js quickFrame writes a frame's arrays there itself and has plotly.js skip recomputing
+# the figure's defaults; after a full redraw (which recomputes them) this must read the same.
+FULL_DATA = """gd => {
+    const plain = (value, depth) => {
+        if (ArrayBuffer.isView(value)) return Array.from(value);
+        if (Array.isArray(value)) return value.map(v => plain(v, depth + 1));
+        if (value && typeof value === 'object') {
+            if (depth > 4) return '...';
+            const out = {};
+            for (const key of Object.keys(value).sort()) {
+                if (key.startsWith('_') || typeof value[key] === 'function') continue;
+                out[key] = plain(value[key], depth + 1);
+            }
+            return out;
+        }
+        return value;
+    };
+    return JSON.stringify(gd._fullData.map(t => [t._length, plain(t, 0)]));
+}"""
+# Pages whose scrub frames hold arrays alone (and at most a plain title or axis ranges): their jumps must take
+# that quick path, so the comparisons below test it. /backprop's frames redraw their node boxes.
+FULL_PATH_ONLY = {"backprop"}
+
+
 def drawn(chart) -> dict:
     return chart.evaluate(DRAWN)
 
@@ -113,6 +138,7 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
     messages_before = len(sent)
     indices = page.evaluate(ANIMATED)
     assert indices, "no chart with animation frames and a slider"
+    quick_jumps = 0
     for index in indices:
         chart = page.locator(".js-plotly-plot").nth(index)
         chart.scroll_into_view_if_needed()
@@ -124,6 +150,7 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
         rail = chart.locator(".slider-rail-touch-rect").first
         box = rail.bounding_box()
         active = chart.evaluate("gd => gd.layout.sliders[0].active")
+        quick_before = chart.evaluate("gd => gd.__quickFrames || 0")
         page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] / 2)
         chart.evaluate(
             """(gd, [before, ms]) => new Promise((resolve, reject) => {
@@ -141,9 +168,14 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
         # Everything the scrubbed frame shows (heatmaps, labels, colours) is what a fresh drawing of it shows.
         page.mouse.move(0, 0)
         settle(page)
+        quick_jumps += chart.evaluate("gd => gd.__quickFrames || 0") > quick_before
+        full_data = chart.evaluate(FULL_DATA)
         scrubbed = picture(chart)
         chart.evaluate(REDRAWN)
         settle(page)
+        assert chart.evaluate(FULL_DATA) == full_data, (
+            f"chart {index}: the scrubbed frame's full data differs from what plotly.js computes afresh"
+        )
         afresh = picture(chart)
         count, box = differing_pixels(scrubbed, afresh)
         if count > 20:
@@ -198,6 +230,8 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
         assert_kept(before, drawn(chart), f"chart {index} at the end of Play")
         shown, wanted = chart.evaluate(TITLES, True)
         assert shown == wanted, f"chart {index}: the title drawn at the end of Play is not the last frame's"
+    if url_path not in FULL_PATH_ONLY:
+        assert quick_jumps > 0, "no jump took ui/chart.js's quick path: the comparisons above did not test it"
     assert page.evaluate("window.__reruns") == 0, "scrubbing or playing re-ran the script"
     assert len(sent) == messages_before, "scrubbing or playing sent a message to the server"
     assert_clean(page, lang)
