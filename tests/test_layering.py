@@ -110,9 +110,7 @@ def test_the_app_never_imports_sklearn_scipy_or_pandas():
     import sys
 
     code = f"HEAVY = {HEAVY!r}\n{IMPORT_AND_LOAD}"
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"
 

@@ -210,5 +210,8 @@ class Together:
 
     def step(self, theta: torch.Tensor, g: torch.Tensor, moving: np.ndarray, k: int) -> torch.Tensor:
         return torch.cat(
-            [rule.step(theta[a:b], g[a:b], moving[a:b], k) for rule, (a, b) in zip(self.rules, self.blocks, strict=True)]
+            [
+                rule.step(theta[a:b], g[a:b], moving[a:b], k)
+                for rule, (a, b) in zip(self.rules, self.blocks, strict=True)
+            ]
         )
