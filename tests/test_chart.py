@@ -273,3 +273,17 @@ def test_an_empty_point_label_is_sent_as_a_space_in_every_scatter_and_frame():
     assert labels[1] == ["", "B,C", ""], "the caller's lists are not changed"
     plain = go.Figure(go.Scatter(x=[1, 2], text=["a", "b"]))
     assert json.loads(drawn(plain).text)["data"][0]["text"] == ["a", "b"]
+
+
+def test_the_korean_plotly_locale_is_keyed_by_plotly_js_own_english_words():
+    """plotly.js looks its words up by their English source text: each key of our dictionary must be one it
+    uses, word for word, or the tooltip stays English."""
+    from ui.chart import PLOTLY_WORDS, STATIC, plotly_locale
+
+    source = (STATIC / "plotly.min.js").read_text()
+    locale = plotly_locale("ko")
+    assert locale["name"] == "ko" and len(locale["dictionary"]) == len(PLOTLY_WORDS) >= 10
+    missing = [en for en in locale["dictionary"] if f'"{en}"' not in source]
+    assert not missing, f"not plotly.js's words: {missing}"
+    assert all(ko != en and any("\uac00" <= ch <= "\ud7a3" for ch in ko) for en, ko in locale["dictionary"].items())
+    assert plotly_locale("en") is None  # plotly.js's own words

@@ -639,8 +639,18 @@ function hashOf(statics, index) {
   return statics.find(([i]) => i === index)[1];
 }
 
+// plotly.js's words in the page's language (ui/chart.py plotly_locale), registered once per language.
+const registeredLocales = new Set();
+
+function registerLocale(Plotly, locale) {
+  if (!locale || registeredLocales.has(locale.name)) return;
+  Plotly.register({ moduleType: "locale", name: locale.name, dictionary: locale.dictionary });
+  registeredLocales.add(locale.name);
+}
+
 async function draw(Plotly, gd, data, setTriggerValue) {
   if (gd.__revision === data.revision) return; // the same figure as on screen: nothing to do
+  registerLocale(Plotly, data.locale); // before the draw that names it (Plotly.react rewrites the modebar)
   if (gd._fullLayout) delete gd._fullLayout._skipDefaults; // never carried into an update (quickFrame)
   const figure = JSON.parse(new TextDecoder().decode(data.body));
   // Unchanged static traces keep the identity of the object on screen, so Plotly.react skips them.

@@ -21,9 +21,10 @@ import plotly
 import plotly.graph_objects as go
 import streamlit as st
 
+from i18n import CATALOG
 from ui.figcache import Drawn, drawn, figure_cache
 from ui.present import presenting
-from ui.state import t
+from ui.state import lang, t
 
 __all__ = ["Drawn", "chart", "figure_cache"]  # what pages use: the element, and the cache for its figures
 
@@ -34,6 +35,18 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 # chart to Plotly Cloud, which a classroom's data must not reach (and an offline room cannot). The element
 # follows its width itself (chart.js followWidth).
 CONFIG = {"displaylogo": False, "showSendToCloud": False}
+
+
+# plotly.js writes its own tooltips and tips (the modebar's "Zoom", "Autoscale", ...) in English unless a
+# locale is registered. The Korean one is ours (i18n/common.py plotly.*), keyed by plotly.js's English.
+PLOTLY_WORDS = sorted(k for k in CATALOG if k.startswith("plotly."))
+
+
+def plotly_locale(language: str) -> dict | None:
+    """The plotly.js locale for ``language`` (name and dictionary), or None for English (plotly.js's own)."""
+    if language == "en":
+        return None
+    return {"name": language, "dictionary": {CATALOG[k]["en"]: CATALOG[k][language] for k in PLOTLY_WORDS}}
 
 
 def _publish_plotly_js() -> None:
@@ -97,10 +110,12 @@ def chart(
         if on_click and points:
             on_click(points)
 
+    language = lang()
     head = {
         "revision": f"{fig.revision}-present" if present else fig.revision,
         "key": key,
-        "config": CONFIG | (config or {}),
+        "config": CONFIG | {"locale": language} | (config or {}),
+        "locale": plotly_locale(language),
         "present": present,
         "static": fig.static,
         "moving": fig.moving,

@@ -92,3 +92,33 @@ def test_a_korean_choice_goes_to_the_url_as_an_id_and_survives_switching_languag
     expect(select).to_have_value(i18n.t("gd.surface.himmelblau", "en"))
     expect(page).to_have_url(re.compile(r"[?&]surface=himmelblau(&|$)"))
     expect_lang_in_url(page, "en")
+
+
+# The modebar's tooltips of every chart on the page (plotly.js writes them when it builds the modebar).
+MODEBAR_TITLES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd =>
+    [...gd.querySelectorAll('.modebar-btn[data-title]')].map(b => b.getAttribute('data-title')))"""
+
+
+def test_the_charts_own_tooltips_follow_the_page_language(new_page, app_server):
+    """plotly.js's modebar ("Zoom", "Autoscale", ...) speaks Korean on a Korean page, in every chart, and
+    English again after a switch to English (the same plot, updated by Plotly.react)."""
+    words = {i18n.CATALOG[k]["en"]: i18n.CATALOG[k]["ko"] for k in i18n.CATALOG if k.startswith("plotly.")}
+    page = new_page(locale="ko-KR", viewport={"width": 1400, "height": 1000})
+    goto(page, f"{app_server.url}/gradient-descent?lang=ko")
+    charts = page.evaluate(MODEBAR_TITLES)
+    assert charts and all(charts), f"a chart without modebar buttons: {charts}"
+    for titles in charts:
+        assert set(titles) <= set(words.values()), (
+            f"modebar tooltips not in Korean: {set(titles) - set(words.values())}"
+        )
+    page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label").filter(has_text="English").click()
+    expect(page.locator("h1").first).to_have_text(i18n.t("page.gradient-descent.title", "en"), timeout=LOAD_TIMEOUT)
+    wait_done(page)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.dl-chart')].every(gd => gd.dataset.revision === gd.dataset.wanted)",
+        timeout=LOAD_TIMEOUT,
+    )
+    charts = page.evaluate(MODEBAR_TITLES)
+    assert charts and all(charts)
+    for titles in charts:
+        assert set(titles) <= set(words), f"modebar tooltips not plotly.js's English: {set(titles) - set(words)}"
