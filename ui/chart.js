@@ -329,6 +329,8 @@ function sameShape(a, b) {
 }
 
 const AXIS = /^[xy]axis[0-9]*$/;
+// A scatter's arrays that may change length with its path: its length is min(x, y) (plotly.js's xy defaults).
+const RESIZABLE = new Set(["x", "y", "text", "textposition", "hovertext", "customdata"]);
 
 function quickFrame(gd, event) {
   const frame = event && event.frame;
@@ -359,20 +361,18 @@ function quickFrame(gd, event) {
       const array = isSpec(value) ? decodeSpec(value) : value;
       if (!array || !isArrayLike(old)) return false;
       if (!sameShape(old, array)) {
-        // A scatter's path may grow or shrink: its length is min(x, y) (plotly.js's xy defaults), as long as
-        // its mode is given (plotly.js picks a default mode by the length).
-        const input = gd.data[trace.index] || {};
-        if (trace.type !== "scatter" || input.mode === undefined || !(last === "x" || last === "y" || last === "text" || last === "textposition" || last === "hovertext" || last === "customdata") || holder !== trace) return false;
+        // A scatter's path may grow or shrink if its mode is given (plotly.js picks a default mode by length)
+        // and it has x and y arrays (after the edits too: only arrays replace arrays here).
+        const mode = (gd.data[trace.index] || {}).mode;
+        const xy = isArrayLike(trace.x) && isArrayLike(trace.y);
+        if (trace.type !== "scatter" || mode === undefined || !xy || holder !== trace || !RESIZABLE.has(last)) return false;
         resized.add(trace);
       }
       edits.push([holder, last, array]);
     }
   }
   for (const [holder, name, array] of edits) holder[name] = array;
-  for (const trace of resized) {
-    if (!isArrayLike(trace.x) || !isArrayLike(trace.y)) return false;
-    trace._length = Math.min(trace.x.length, trace.y.length);
-  }
+  for (const trace of resized) trace._length = Math.min(trace.x.length, trace.y.length);
   full._skipDefaults = true;
   return true;
 }

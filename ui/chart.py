@@ -12,6 +12,7 @@ builders of their figures with ``figure_cache`` (ui/figcache.py), which keeps th
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import shutil
 from collections.abc import Callable
@@ -42,6 +43,7 @@ CONFIG = {"displaylogo": False, "showSendToCloud": False}
 PLOTLY_WORDS = sorted(k for k in CATALOG if k.startswith("plotly."))
 
 
+@functools.cache
 def plotly_locale(language: str) -> dict | None:
     """The plotly.js locale for ``language`` (name and dictionary), or None for English (plotly.js's own)."""
     if language == "en":
