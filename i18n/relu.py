@@ -132,8 +132,8 @@ TEXT = {
     "relu.axis_unit": {"en": "hidden unit", "ko": "은닉 유닛"},
     "relu.s_depth": {"en": "4 · Vanishing gradients in deep networks", "ko": "4 · 깊은 신경망의 기울기 소실"},
     "relu.depth_text": {
-        "en": "The same data now goes through a deep MLP (1 → 32 → … → 32 → 1) built three times with identical initial weights: once with sigmoid, once with tanh, once with ReLU. The first chart shows, per layer, the size of the gradient ‖∂L/∂W‖ at initialisation (log scale: each grid line is ×10). The second shows how far each layer's weights moved in the first {k} steps of plain SGD (η = {lr:g}), whose step is proportional to the gradient.",
-        "ko": "같은 데이터를 이번에는 깊은 MLP(1 → 32 → … → 32 → 1)에 넣습니다. 초기 가중치가 똑같은 신경망을 시그모이드, tanh, ReLU로 각각 하나씩 만들었습니다. 첫 번째 차트는 초기화 직후 층별 기울기 크기 ‖∂L/∂W‖입니다(로그 눈금: 격자선 하나가 10배). 두 번째 차트는 걸음이 기울기에 비례하는 일반 SGD(η = {lr:g})로 처음 {k}단계 동안 각 층의 가중치가 얼마나 움직였는지 보여 줍니다.",
+        "en": "The same data now goes through a deep MLP (1 → 32 → … → 32 → 1) built three times with identical initial weights: once with sigmoid, once with tanh, once with ReLU. The first chart shows, per layer, the size of the gradient ‖∂L/∂W‖ at initialisation (log scale: the labels are powers of ten). The second shows how far each layer's weights moved in the first {k} steps of plain SGD (η = {lr:g}), whose step is proportional to the gradient.",
+        "ko": "같은 데이터를 이번에는 깊은 MLP(1 → 32 → … → 32 → 1)에 넣습니다. 초기 가중치가 똑같은 신경망을 시그모이드, tanh, ReLU로 각각 하나씩 만들었습니다. 첫 번째 차트는 초기화 직후 층별 기울기 크기 ‖∂L/∂W‖입니다(로그 눈금: 눈금 값은 10의 거듭제곱). 두 번째 차트는 걸음이 기울기에 비례하는 일반 SGD(η = {lr:g})로 처음 {k}단계 동안 각 층의 가중치가 얼마나 움직였는지 보여 줍니다.",
     },
     "relu.depth": {"en": "Hidden layers (depth)", "ko": "은닉층 수 (깊이)"},
     "relu.depth_help": {

@@ -6,6 +6,7 @@ import pytest
 from core.activations.depth import depth_study
 from core.activations.functions import ReluConfig, activation_curves
 from core.activations.hinges import fit_curves, fit_relu_units
+from viz.fmt import MAX_TICKS
 from viz.relu import (
     activation_figure,
     dead_depth_figure,
@@ -79,6 +80,16 @@ def test_gradient_norm_bars_are_the_study_on_a_log_axis(study):
     for i in range(3):
         np.testing.assert_allclose(fig.data[i].y, study.grad_norms[i], rtol=1e-6)
         assert list(fig.data[i].x) == [str(k) for k in range(1, 8)]
+
+
+def test_deep_sigmoid_gradients_label_a_few_decades_not_every_one():
+    """20 sigmoid layers span ~19 decades: a label on each collided (10⁻¹⁸ on 10⁻¹⁷); at most six are labelled,
+    and the smallest bar still rises above the axis floor."""
+    deep = depth_study(ReluConfig(depth=20), steps=12)
+    axis = grad_norm_figure(deep, lang="en").layout.yaxis
+    lo, hi = axis.range
+    assert hi - lo > 12 and (hi - lo) / axis.dtick <= MAX_TICKS
+    assert lo < np.log10(deep.grad_norms[deep.grad_norms > 0].min()) - 0.5
 
 
 def test_movement_bars_animate_over_the_sgd_steps(study):

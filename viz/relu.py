@@ -267,10 +267,12 @@ def grad_norm_figure(study, *, lang: str) -> go.Figure:
             hovertemplate=t("relu.axis_layer", lang) + " %{x}<br>‖∂L/∂W‖ = %{y:.3g}<extra>%{fullData.name}</extra>",
         )
     positive = study.grad_norms[study.grad_norms > 0]
-    if positive.size:  # a log-axis bar starts at the axis floor: keep the smallest one visible
-        fig.update_yaxes(range=[np.log10(positive.min()) - 0.7, np.log10(positive.max()) + 0.3])
     fig.update_xaxes(title_text=t("relu.axis_layer_dir", lang), type="category")
-    fig.update_yaxes(title_text=t("relu.axis_grad_norm", lang), **log_axis())
+    # Ticks thinned as on every log axis (20 sigmoid layers span 19 decades: a label each collided); a
+    # log-axis bar starts at the axis floor, so the range keeps the smallest one visible.
+    fig.update_yaxes(title_text=t("relu.axis_grad_norm", lang), **log_axis(positive if positive.size else None))
+    if positive.size:
+        fig.update_yaxes(range=[np.log10(positive.min()) - 0.7, np.log10(positive.max()) + 0.3])
     base_layout(fig, height=440, title=t("relu.grad_title", lang))
     fig.update_layout(barmode="group")
     return fig
@@ -299,10 +301,10 @@ def movement_figure(study, *, lang: str) -> go.Figure:
     fig = go.Figure()
     frames = add_animated_traces(fig, styles, frame_data, len(study.frames))
     positive = study.movement[np.isfinite(study.movement) & (study.movement > 0)]
-    if positive.size:
-        fig.update_yaxes(range=[np.log10(positive.min()) - 0.5, np.log10(positive.max()) + 0.5])
     fig.update_xaxes(title_text=t("relu.axis_layer_dir", lang), type="category")
-    fig.update_yaxes(title_text=t("relu.axis_movement", lang), **log_axis())
+    fig.update_yaxes(title_text=t("relu.axis_movement", lang), **log_axis(positive if positive.size else None))
+    if positive.size:  # as in grad_norm_figure
+        fig.update_yaxes(range=[np.log10(positive.min()) - 0.5, np.log10(positive.max()) + 0.5])
     base_layout(fig, height=500, title=t("relu.move_title", lang))
     fig.update_layout(barmode="group")
     return add_animation(fig, frames, lang, prefix_key="relu.anim_sgd")
