@@ -165,3 +165,20 @@ def test_two_seeds_in_parallel_threads_equal_their_single_threaded_runs():
         np.testing.assert_array_equal(a.losses, b.losses)
         np.testing.assert_array_equal(a.probs, b.probs)
     assert not np.array_equal(alone[0].losses, alone[1].losses)
+
+
+def test_the_view_holds_every_point_and_keeps_still_for_a_small_change_of_the_data():
+    from core.classify.train import BOX_STEP, view_box
+
+    boxes = {}
+    for noise in (0.1, 0.15, 0.2, 0.25, 0.3):
+        r = run(noise=noise)
+        x = np.concatenate([r.split.x_train, r.split.x_test])
+        lo, hi, bottom, top = r.box
+        assert (lo, bottom) == (-hi, -top) and hi == top >= 1.6  # square, centred, at least the minimum
+        assert np.abs(x).max() + 0.2 <= hi < np.abs(x).max() + 0.2 + BOX_STEP  # every point, little to spare
+        assert hi == 1.6 or math.isclose(hi / BOX_STEP, round(hi / BOX_STEP))
+        boxes[noise] = r.box
+    # moons at noise 0.2 and 0.25 spread to the same half-unit: the view does not move between them
+    assert boxes[0.2] == boxes[0.25] and len(set(boxes.values())) < len(boxes)
+    assert view_box(run(dataset="blobs").split) == view_box(run(dataset="blobs", n=210).split)

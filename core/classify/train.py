@@ -85,9 +85,17 @@ def probabilities(logits: torch.Tensor) -> torch.Tensor:
     return torch.softmax(logits, dim=1)
 
 
+BOX_STEP = 0.5  # the view's half-width grows in these steps
+
+
 def view_box(split: Split) -> tuple[float, float, float, float]:
-    """A square view around every point, at least [-1.6, 1.6]²."""
-    reach = max(1.6, float(np.abs(np.concatenate([split.x_train, split.x_test])).max()) + 0.2)
+    """A square view around every point with 0.2 to spare, at least [-1.6, 1.6]², its half-width a
+    multiple of ``BOX_STEP`` beyond that: a small change of the noise or of the number of points keeps
+    the same view, so the eye compares like with like and the browser moves the points and the map in
+    place instead of laying the figure out again (ui/chart.js: a new range on the map's tied axes
+    redraws everything)."""
+    far = float(np.abs(np.concatenate([split.x_train, split.x_test])).max()) + 0.2
+    reach = max(1.6, BOX_STEP * math.ceil(far / BOX_STEP - 1e-9))
     return (-reach, reach, -reach, reach)
 
 
