@@ -195,6 +195,190 @@ function keepStaticLayers(gd) {
   }
 }
 
+// Heatmaps smoothed "best" (the dropout maps, the logistic map and its hidden units) drawn without
+// plotly.js's per-pixel loop. plotly.js computes every pixel of the plot area through closures: the
+// bilinear value, then the colour scale (a d3 scale that allocates an array per call), 8-11 ms of a
+// 20-30 ms scrub frame. The picture depends on the trace's grid, its colour scale and the pixel box,
+// so for a plain grid (centres given, every value a number, linear axes, no text, no colour axis) the
+// same pixels are computed here in one tight loop over typed arrays: plotly's own pixel box, its
+// nearest-centre interpolation (CAe), its bilinear formula, d3's clamped piecewise-linear colour scale
+// and its rounding. plotly.js still builds the element (its quick "fast" path, one pixel per cell, for the
+// trace groups and the image it binds), and the image then gets these pixels. Anything else is
+// plotly's. `window.__dlNativeHeatmaps = true` draws everything natively (tests compare the two).
+const ROUNDING = 1e-9; // plotly.js Lib.findBin's nudge
+
+function findBin(value, bins) {
+  const n = bins.length;
+  const size = n > 1 ? (bins[n - 1] - bins[0]) / (n - 1) : 1;
+  const v = value + size * ROUNDING * (size >= 0 ? 1 : -1);
+  let lo = 0;
+  let hi = n;
+  for (let c = 0; lo < hi && c < 100; c++) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (size >= 0 ? bins[mid] <= v : bins[mid] > v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+// plotly.js heatmap findInterp for cell centres: the nearer centre (bin0), the other (bin1), the weight.
+function centreInterp(pixels, centres) {
+  const last = centres.length - 1;
+  const bin0 = new Int32Array(pixels);
+  const bin1 = new Int32Array(pixels);
+  const frac = new Float64Array(pixels);
+  for (let p = 0; p < pixels; p++) {
+    const i = Math.min(Math.max(findBin(p, centres), 0), last);
+    const f = (p - centres[i]) / (centres[i + 1] - centres[i]) || 0;
+    if (f <= 0) [bin0[p], bin1[p], frac[p]] = [i, i, 0];
+    else if (f < 0.5) [bin0[p], bin1[p], frac[p]] = [i, i + 1, f];
+    else [bin0[p], bin1[p], frac[p]] = [i + 1, i, 1 - f];
+  }
+  return { bin0, bin1, frac };
+}
+
+let colourProbe = null;
+
+// [r, g, b, a] as tinycolor reads a CSS colour (the canvas normalises names, hex and rgb() alike).
+function rgba(colour) {
+  colourProbe = colourProbe || document.createElement("canvas").getContext("2d");
+  colourProbe.fillStyle = "#010203";
+  colourProbe.fillStyle = colour;
+  const text = colourProbe.fillStyle;
+  if (text === "#010203" && String(colour).toLowerCase() !== "#010203") return null;
+  if (text[0] === "#") return [1, 3, 5].map((i) => parseInt(text.slice(i, i + 2), 16)).concat([1]);
+  const parts = text.match(/^rgba\(([\d.]+), ([\d.]+), ([\d.]+), ([\d.]+)\)$/);
+  return parts ? parts.slice(1).map(Number) : null;
+}
+
+// The trace's colour scale as plotly.js builds it (Colorscale.extractScale + makeColorScaleFunc).
+function colourScale(trace) {
+  const stops = trace.reversescale ? trace.colorscale.map(([at, c]) => [1 - at, c]).reverse() : trace.colorscale;
+  const { zmin, zmax } = trace;
+  if (!Array.isArray(stops) || stops.length < 2 || !Number.isFinite(zmin) || !Number.isFinite(zmax)) return null;
+  const domain = stops.map(([at]) => zmin + at * (zmax - zmin));
+  const range = stops.map(([, c]) => rgba(c));
+  if (range.some((c) => !c) || domain.some((d, i) => i && d < domain[i - 1])) return null;
+  return { domain, range };
+}
+
+function smoothable(plotinfo, cd) {
+  const c = cd[0];
+  const trace = c.trace;
+  if (trace.type !== "heatmap" || trace.zsmooth !== "best" || trace.texttemplate || trace._colorAx) return false;
+  if (plotinfo.xaxis.type !== "linear" || plotinfo.yaxis.type !== "linear" || !c.xCenter || !c.yCenter) return false;
+  const z = c.z;
+  const cols = c.xCenter.length;
+  if (!z || z.length !== c.yCenter.length) return false;
+  for (const row of z) {
+    if (!row || row.length !== cols) return false;
+    for (let k = 0; k < cols; k++) if (typeof row[k] !== "number" || !Number.isFinite(row[k])) return false;
+  }
+  return colourScale(trace) !== null; // a colour the canvas cannot read stays plotly's
+}
+
+function smoothPixels(plotinfo, cd) {
+  const c = cd[0];
+  const scale = colourScale(c.trace);
+  const xa = plotinfo.xaxis;
+  const ya = plotinfo.yaxis;
+  // plotly's pixel box: the outer cell edges, clipped to the plot area
+  let left = xa.c2p(c.x[0]);
+  let right = xa.c2p(c.x[c.x.length - 1]);
+  let top = ya.c2p(c.y[0]);
+  let bottom = ya.c2p(c.y[c.y.length - 1]);
+  if (right < left) [left, right] = [right, left];
+  if (bottom < top) [top, bottom] = [bottom, top];
+  left = Math.max(0, left);
+  right = Math.min(xa._length, right);
+  top = Math.max(0, top);
+  bottom = Math.min(ya._length, bottom);
+  const width = Math.round(right - left);
+  const height = Math.round(bottom - top);
+  if (left >= xa._length || right <= 0 || top >= ya._length || bottom <= 0) return null;
+  if (width <= 0 || height <= 0) return { x: left, y: top, width: 0, height: 0, href: "" }; // under half a pixel
+  const xs = centreInterp(width, Array.from(c.xCenter, (v) => Math.round(xa.c2p(v) - left)));
+  const ys = centreInterp(height, Array.from(c.yCenter, (v) => Math.round(ya.c2p(v) - top)));
+  // the grid as one typed array, the scale's segments as flat arrays: monomorphic loads in the loop
+  const cols = c.xCenter.length;
+  const grid = new Float64Array(c.z.length * cols);
+  c.z.forEach((row, k) => grid.set(row, k * cols));
+  const { domain, range } = scale;
+  const segments = domain.length - 1;
+  const lower = new Float64Array(domain);
+  // d3 v3's clamped polylinear scale per segment: (v - d0) / span, clamped, then a·(1 − t) + b·t
+  const span = new Float64Array(segments).map((_, j) => domain[j + 1] - domain[j] || 1 / (domain[j + 1] - domain[j]));
+  const from = new Float64Array(range.flat());
+  const bin0 = xs.bin0;
+  const bin1 = xs.bin1;
+  const fracX = xs.frac;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const words = new Uint32Array(pixels.buffer); // one store per pixel, RGBA in memory order (little-endian)
+  const little = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  let out = 0;
+  for (let row = 0; row < height; row++) {
+    const r0 = ys.bin0[row] * cols;
+    const r1 = ys.bin1[row] * cols;
+    const fy = ys.frac[row];
+    for (let col = 0; col < width; col++, out++) {
+      const b0 = bin0[col];
+      const b1 = bin1[col];
+      const fx = fracX[col];
+      const mo = grid[r0 + b0];
+      const right = grid[r0 + b1];
+      const below = grid[r1 + b0];
+      const v = mo + fx * (right - mo || 0) + fy * ((below - mo || 0) + fx * (grid[r1 + b1] + mo - right - below));
+      let j = 0; // d3.bisect(domain, v, 1, segments) - 1
+      while (j < segments - 1 && !(v < lower[j + 1])) j++;
+      let t = (v - lower[j]) / span[j];
+      t = t > 1 ? 1 : t > 0 ? t : 0; // Math.max(0, Math.min(1, t)), NaN included
+      const a = 4 * j;
+      const u = 1 - t;
+      const r = Math.round(from[a] * u + from[a + 4] * t) & 255;
+      const g = Math.round(from[a + 1] * u + from[a + 5] * t) & 255;
+      const b = Math.round(from[a + 2] * u + from[a + 6] * t) & 255;
+      const o = Math.round((from[a + 3] * u + from[a + 7] * t) * 255) & 255;
+      words[out] = little ? ((o << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | o) >>> 0;
+    }
+  }
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext("2d").putImageData(new ImageData(pixels, width, height), 0, 0);
+  return { x: left, y: top, width, height, href: canvas.toDataURL("image/png") };
+}
+
+function fastSmoothHeatmaps(gd) {
+  for (const trace of gd._fullData || []) {
+    const module = trace._module;
+    if (!module || module.name !== "heatmap" || module.__fastSmooth || typeof module.plot !== "function") continue;
+    const plot = module.plot;
+    module.plot = function (graph, plotinfo, cdheatmaps, ...rest) {
+      const smooth = window.__dlNativeHeatmaps ? [] : (cdheatmaps || []).filter((cd) => smoothable(plotinfo, cd));
+      if (!smooth.length) return plot.call(this, graph, plotinfo, cdheatmaps, ...rest);
+      const counts = [graph._hmpixcount, graph._hmlumcount]; // plotly's "fast" path tallies these; "best" does not
+      smooth.forEach((cd) => (cd[0].trace.zsmooth = "fast"));
+      let result;
+      try {
+        result = plot.call(this, graph, plotinfo, cdheatmaps, ...rest);
+      } finally {
+        smooth.forEach((cd) => (cd[0].trace.zsmooth = "best"));
+        [graph._hmpixcount, graph._hmlumcount] = counts;
+      }
+      for (const cd of smooth) {
+        const image = cd[0].node3 && cd[0].node3.selectAll("image"); // not select(): it would rebind the data
+        if (!image || image.empty()) continue; // out of view: plotly removed it
+        const drawn = smoothPixels(plotinfo, cd);
+        if (!drawn) continue;
+        image.attr({ x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height, "xlink:href": drawn.href });
+        graph.__smoothHeatmaps = (graph.__smoothHeatmaps || 0) + 1; // tests read it
+      }
+      return result;
+    };
+    module.__fastSmooth = true;
+  }
+}
+
 // Presenter view: text readable from the back of a lecture hall (ticks 16 px, axis titles 18 px,
 // titles 22 px), with margins that grow to fit it.
 function atLeast(font, size) {
@@ -687,6 +871,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
   gd.__revision = data.revision;
   gd.dataset.revision = data.revision; // tests wait for this: the figure on screen is the one sent
   keepStaticLayers(gd);
+  fastSmoothHeatmaps(gd);
   if (!gd.__listening) {
     gd.on("plotly_click", (event) => setTriggerValue("click", clickedPoints(event)));
     gd.on("plotly_animatingframe", (event) => {
