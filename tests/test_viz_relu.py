@@ -14,6 +14,7 @@ from viz.relu import (
     fit_figure,
     grad_norm_figure,
     movement_figure,
+    unit_slots,
 )
 
 
@@ -49,7 +50,7 @@ def test_fit_figure_frames_follow_the_epochs(fit):
         frame = fig.frames[j]
         data = dict(zip(frame.traces, frame.data, strict=True))
         _, hy, fx, fy = fit_curves(fit, j)
-        f_trace = fit.units + 2  # after the target scatter and the whole-run loss
+        f_trace = unit_slots(fit.units) + 2  # after the target scatter, the whole-run loss and the hinge slots
         np.testing.assert_allclose(data[f_trace].x, fx, rtol=1e-6)
         np.testing.assert_allclose(data[f_trace].y, fy, rtol=1e-5, atol=1e-6)
         np.testing.assert_allclose(data[2].y, hy[0], rtol=1e-5, atol=1e-6)  # unit 1's hinge
@@ -121,3 +122,23 @@ def test_heaviest_settings_stay_within_the_payload_budget():
     ]
     assert len(figs[1].frames) == 60
     assert sum(len(f.to_json()) for f in figs) < 1_500_000
+
+
+def test_one_unit_more_or_less_keeps_the_fit_figure_movable_in_place():
+    """The spare hinge slots let 8 <-> 9 units (and most single steps) move the curves in place: same make-up,
+    same forms of the static traces, so the chart element needs no react (ui/figcache.moving_parts)."""
+    import json
+
+    from ui.figcache import moving_parts
+
+    assert [unit_slots(u) for u in (1, 7, 8, 9, 15, 16, 56, 57, 63, 64)] == [8, 8, 16, 16, 16, 24, 64, 64, 64, 64]
+    parts = {}
+    for units in (8, 9, 10):
+        fit = fit_relu_units(ReluConfig(units=units, epochs=100))
+        fig = fit_figure(fit, lang="en")
+        hinges = fig.data[2 : 2 + unit_slots(units)]
+        assert all(len(h.x) > 2 for h in hinges[:units])  # each unit's hinge over the data range
+        assert all(len(h.x) == 0 and h.showlegend is False for h in hinges[units:])  # the spare slots
+        assert all(len(f.data[units - 1].x) > 2 and len(f.data[units].x) == 0 for f in fig.frames)
+        parts[units] = moving_parts(json.loads(fig.to_json()))
+    assert parts[8] == parts[9] == parts[10] and parts[8] is not None

@@ -680,7 +680,27 @@ async function move(Plotly, gd, figure, moving, moved) {
     if (JSON.stringify(shown.steps) !== JSON.stringify(slider.steps)) changed[`sliders[${i}].steps`] = slider.steps;
     if (shown.active !== slider.active) changed[`sliders[${i}].active`] = slider.active;
   });
+  const titled = [...new Set(Object.keys(changed).map((key) => key.split(".")[0]))].filter(
+    (axis) => AXIS_NAME.test(axis) && gd._fullLayout[axis] && (((gd.layout[axis] || {}).title || {}).text || ""),
+  );
+  const depths = titled.map((axis) => labelDepth(gd, axis));
   await relayoutOnly(Plotly, gd, changed);
+  // A relayout of ranges alone leaves the axis titles where they were (plotly.js draws them so for zooms): a
+  // title stayed where labels of another width had put it (/relu's "count", 10 px off after 9 units -> 8).
+  // Where the labels changed width, the titles are drawn again, as a fresh load places them.
+  const stale = titled.filter((axis, i) => labelDepth(gd, axis) !== depths[i]);
+  if (stale.length) await Plotly.relayout(gd, Object.fromEntries(stale.map((a) => [`${a}.title.text`, gd.layout[a].title.text])));
+}
+
+// How far an axis's tick labels reach from it: their widest box across a y axis, their tallest under an x axis.
+function labelDepth(gd, axis) {
+  const id = gd._fullLayout[axis]._id;
+  let depth = 0;
+  for (const label of gd.querySelectorAll(`.cartesianlayer g.${id}tick text`)) {
+    const box = label.getBBox();
+    depth = Math.max(depth, id[0] === "y" ? box.width : box.height);
+  }
+  return Math.round(depth);
 }
 
 // Plotly.relayout(changed), drawing again only the subplots on the changed axes where that is enough.

@@ -12,9 +12,9 @@ from tests.e2e.browser import assert_clean, reveal_charts
 from tests.e2e.test_pages_e2e import open_page
 from tests.e2e.test_stable_chart_e2e import scrub
 
-XLINK = "http://www.w3.org/1999/xlink"
-IMAGES = """() => [...document.querySelectorAll('.dl-chart')].map(gd => [...gd.querySelectorAll('.hm image')].map(
-    im => [im.getAttributeNS('%s', 'href'), ['x', 'y', 'width', 'height'].map(a => im.getAttribute(a)).join(',')]))""" % XLINK
+IMAGES = """() => [...document.querySelectorAll('.dl-chart')].map(gd => [...gd.querySelectorAll('.hm image')].map(im => [
+    im.getAttributeNS('http://www.w3.org/1999/xlink', 'href'),
+    ['x', 'y', 'width', 'height'].map(a => im.getAttribute(a)).join(',')]))"""
 REDRAW = """async native => {
     window.__dlNativeHeatmaps = native;
     try {
