@@ -40,3 +40,25 @@ def test_gaussian_map_holds_the_start_the_top_and_the_truth():
     fig = mle_figure("gaussian", run, land, "en")
     heat = next(tr for tr in fig.data if tr.type == "heatmap")
     assert heat.zmin == 0 and heat.zmax == 1 and np.max(heat.z) == pytest.approx(1, abs=0.05)
+
+
+@pytest.mark.parametrize("dist", ["coin", "die", "gaussian"])
+def test_the_levels_reached_span_the_steps_and_a_new_sample_moves_them_in_place(dist):
+    """The maximum log-likelihood and the closed-form parameters are lines across the step panels at their
+    values, and a sample one larger changes only data and ranges (ui/figcache.moving_parts: no react)."""
+    import json
+
+    from ui.figcache import moving_parts
+
+    parts = []
+    for n in (C.n, C.n + 1):
+        cfg = replace(C, dist=dist, n=n)
+        run = ascend(cfg)
+        fig = mle_figure(dist, run, landscape(cfg, run), "en")
+        levels = [tr for tr in fig.data if tr.type == "scatter" and tr.xaxis in ("x2", "x4") and len(tr.x) == 2]
+        assert [tr.y[0] for tr in levels] == pytest.approx([run.max_ll, *run.mle], rel=1e-9)
+        assert all(tuple(tr.x) == (0, len(run.ll) - 1) and tr.y[0] == tr.y[1] for tr in levels)
+        assert tuple(fig.layout[levels[0].xaxis.replace("x", "xaxis")].range) == (0, len(run.ll) - 1)
+        assert not [shape for shape in fig.layout.shapes if shape.xref in ("x2", "x4", "x2 domain", "x4 domain")]
+        parts.append(moving_parts(json.loads(fig.to_json())))
+    assert parts[0] == parts[1] and parts[0] is not None

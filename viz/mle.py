@@ -111,11 +111,11 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
                                  zmin=0, zmax=1, name=t("mle.trace_lik", lang), showscale=False,
                                  hovertemplate="μ = %{x:.2f}<br>σ = %{y:.2f}<br>L/L̂ = %{z:.3f}<extra></extra>"),
                       row=1, col=1)  # fmt: skip
-        top = float(run.max_ll)
+        # log L below its maximum, so the levels (every 4 down to 40 below) are the same numbers for every sample
         fig.add_trace(
             go.Contour(
-                x=rounded(land.xs), y=rounded(land.ys), z=rounded(land.ll), showscale=False, autocontour=False,
-                contours={"coloring": "lines", "start": top - 40, "end": top - 0.5, "size": 4},
+                x=rounded(land.xs), y=rounded(land.ys), z=rounded(land.ll - float(run.max_ll)), showscale=False,
+                autocontour=False, contours={"coloring": "lines", "start": -40, "end": -0.5, "size": 4},
                 colorscale=[[0, COLORS["grey"]], [1, COLORS["grey"]]], line={"width": 1}, hoverinfo="skip",
                 name=t("mle.trace_ll_lines", lang),
             ), row=1, col=1,
@@ -149,11 +149,12 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
 
         data_fns.append(gaussian_data)
 
-    fig.add_hline(y=float(run.max_ll), line={"color": MLE, "width": 2, "dash": "dash"}, row=1, col=2,
-                  exclude_empty_subplots=False)  # fmt: skip
+    # The levels the climb reaches, as lines across the step axis ([0, last step], its range): traces, not
+    # layout shapes, so a new sample moves them with the curves in place (ui/chart.js) instead of a react.
+    last = len(run.ll) - 1
+    fig.add_trace(_level(last, run.max_ll, MLE, 2, "dash"), row=1, col=2)
     for i, value in enumerate(run.mle):
-        fig.add_hline(y=float(value), line={"color": SERIES[i % len(SERIES)], "width": 1, "dash": "dot"}, row=2, col=2,
-                      exclude_empty_subplots=False)  # fmt: skip
+        fig.add_trace(_level(last, value, SERIES[i % len(SERIES)], 1, "dot"), row=2, col=2)
     styles.append({"type": "scatter", "mode": "lines", "xaxis": "x2", "yaxis": "y2", "name": t("mle.trace_ll_step", lang),
                    "line": {"color": CLIMB, "width": 3}, "showlegend": False})  # fmt: skip
     names = _names(dist, lang)
@@ -180,6 +181,11 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
     _axes(fig, dist, run, land, lang)
     fig.update_layout(legend={"y": -0.35, "yanchor": "top"}, margin={"b": 360}, barmode="overlay")
     return add_animation(fig, frames, lang, prefix_key="mle.step_prefix", frame_ms=80, y=-0.09)
+
+
+def _level(last: int, value: float, colour: str, width: float, dash: str) -> go.Scatter:
+    return go.Scatter(x=[0, last], y=[float(value)] * 2, mode="lines", line={"color": colour, "width": width, "dash": dash},
+                      hoverinfo="skip", showlegend=False)  # fmt: skip
 
 
 def _axes(fig: go.Figure, dist: str, run, land, lang: str) -> None:
