@@ -692,15 +692,20 @@ async function move(Plotly, gd, figure, moving, moved) {
   if (stale.length) await Plotly.relayout(gd, Object.fromEntries(stale.map((a) => [`${a}.title.text`, gd.layout[a].title.text])));
 }
 
-// How far an axis's tick labels reach from it: their widest box across a y axis, their tallest under an x axis.
+// What places an axis's title: how wide its widest tick label is (measured on a canvas in the labels' font,
+// from the ticks plotly.js drew; no layout forced) and the angle plotly.js turned the labels to.
+let labelProbe = null;
+
 function labelDepth(gd, axis) {
-  const id = gd._fullLayout[axis]._id;
-  let depth = 0;
-  for (const label of gd.querySelectorAll(`.cartesianlayer g.${id}tick text`)) {
-    const box = label.getBBox();
-    depth = Math.max(depth, id[0] === "y" ? box.width : box.height);
+  const ax = gd._fullLayout[axis];
+  labelProbe = labelProbe || document.createElement("canvas").getContext("2d");
+  labelProbe.font = `${ax.tickfont.size}px ${ax.tickfont.family}`;
+  let widest = 0;
+  for (const tick of ax._vals || []) {
+    if (tick.minor || !tick.text) continue;
+    widest = Math.max(widest, labelProbe.measureText(String(tick.text).replace(/<[^>]*>/g, "")).width);
   }
-  return Math.round(depth);
+  return `${Math.round(2 * widest)} ${JSON.stringify(ax._tickAngles || {})}`;
 }
 
 // Plotly.relayout(changed), drawing again only the subplots on the changed axes where that is enough.
