@@ -149,12 +149,6 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
 
         data_fns.append(gaussian_data)
 
-    # The levels the climb reaches, as lines across the step axis ([0, last step], its range): traces, not
-    # layout shapes, so a new sample moves them with the curves in place (ui/chart.js) instead of a react.
-    last = len(run.ll) - 1
-    fig.add_trace(_level(last, run.max_ll, MLE, 2, "dash"), row=1, col=2)
-    for i, value in enumerate(run.mle):
-        fig.add_trace(_level(last, value, SERIES[i % len(SERIES)], 1, "dot"), row=2, col=2)
     styles.append({"type": "scatter", "mode": "lines", "xaxis": "x2", "yaxis": "y2", "name": t("mle.trace_ll_step", lang),
                    "line": {"color": CLIMB, "width": 3}, "showlegend": False})  # fmt: skip
     names = _names(dist, lang)
@@ -178,6 +172,12 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
 
     base_layout(fig, height=900, title=" ")
     frames = add_animated_traces(fig, styles, frame_data, len(frames_idx))
+    # The levels the climb reaches, as lines across the step axis ([0, last step], its range), drawn over the
+    # curves: traces, not layout shapes, so a new sample moves them in place (ui/chart.js) instead of a react.
+    last = len(run.ll) - 1
+    fig.add_trace(_level(last, run.max_ll, MLE, 2, "dash"), row=1, col=2)
+    for i, value in enumerate(run.mle):
+        fig.add_trace(_level(last, value, SERIES[i % len(SERIES)], 1, "dot"), row=2, col=2)
     _axes(fig, dist, run, land, lang)
     fig.update_layout(legend={"y": -0.35, "yanchor": "top"}, margin={"b": 360}, barmode="overlay")
     return add_animation(fig, frames, lang, prefix_key="mle.step_prefix", frame_ms=80, y=-0.09)
