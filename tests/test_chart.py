@@ -102,8 +102,11 @@ def test_a_figure_without_frames_moves_its_scatter_curves_and_redraws_the_rest()
     assert parts is not None and parts["animated"] == [] and set(parts["forms"]) == {"1"}
     fig.data[1].y = [4, 5]
     assert moving_parts(json.loads(fig.to_json()))["forms"] == parts["forms"]
-    fig.data[1].fill = "tonexty"  # a fill between traces follows its neighbour: never moved alone
-    assert set(moving_parts(json.loads(fig.to_json()))["forms"]) == set()
+    fig.data[1].fill = "tonexty"  # a band to the trace before: movable, with that trace (ui/chart.js fillsMoveTogether)
+    banded = moving_parts(json.loads(fig.to_json()))["forms"]
+    assert set(banded) == {"1"} and banded != parts["forms"]  # the fill is part of the trace's form
+    fig.data[1].fill = "toself"
+    assert moving_parts(json.loads(fig.to_json()))["forms"] not in (banded, parts["forms"])
     fig.layout.sliders = [{"steps": [{"method": "restyle", "args": ["visible", [True]]}]}]  # not a frame slider
     assert moving_parts(json.loads(fig.to_json())) is None
 

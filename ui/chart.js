@@ -593,7 +593,22 @@ function movable(gd, data, figure) {
     if (form === undefined || !gd.__forms || gd.__forms[index] !== form) return null;
     moved.push(index);
   }
+  if (!fillsMoveTogether(gd, moving.animated.concat(moved))) return null;
   return redrawsAll(gd, axisChanges(gd, figure, moving, moving.animated.concat(moved))) ? null : moved;
+}
+
+// A band filled to the trace before it ("tonexty") is drawn by plotly.js from both traces of the pair, and
+// only when both are drawn in the same pass (it links the traces it is given): a move must carry the pair
+// together, or neither (the /dropout loss bands follow the data with their curves).
+function fillsMoveTogether(gd, traces) {
+  const moving = new Set(traces);
+  const tonext = (trace) => !!trace && /^tonext/.test(trace.fill || "");
+  return traces.every((index) => {
+    const trace = gd._fullData[index];
+    if (!trace) return true;
+    if (tonext(trace) && !(trace._prevtrace && moving.has(trace._prevtrace.index))) return false;
+    return !(trace._nexttrace && tonext(trace._nexttrace) && !moving.has(trace._nexttrace.index));
+  });
 }
 
 // What a move sets on the axes after moving ``traces``: autorange where no range is sent, and every axis

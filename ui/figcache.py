@@ -154,12 +154,12 @@ def moving_parts(figure: dict) -> dict | None:
 
 
 def _movable(trace: dict) -> bool:
-    """A static trace the browser can move to new data without a redraw: a scatter (not a filled area
-    between traces, which is redrawn whole), or a heatmap, contour map or bars, which it draws again
-    (ui/chart.js ``framedDraw``) unless a colour bar follows the data."""
+    """A static trace the browser can move to new data without a redraw: a scatter (a band filled to the
+    trace before it too: ui/chart.js moves it only with that trace), or a heatmap, contour map or bars,
+    which it draws again (ui/chart.js ``framedDraw``) unless a colour bar follows the data."""
     kind = trace.get("type", "scatter")
     if kind == "scatter":
-        return trace.get("fill") in (None, "none", "toself", "tozeroy", "tozerox")
+        return trace.get("fill") in (None, "none", "toself", "tozeroy", "tozerox", "tonexty", "tonextx", "tonext")
     if kind == "bar":
         return True
     return kind in ("heatmap", "contour") and not _colour_bar_follows(trace)

@@ -327,3 +327,25 @@ def test_a_chart_out_of_sight_draws_its_newest_figure_when_it_comes_into_view(pa
     wait_charts(page)
     reveal_charts(page)
     assert page.evaluate(STATE) == state
+
+
+# Pages whose first slider changes only data, ranges and texts of the main chart: the element moves it in place
+# (ui/chart.js move) rather than a Plotly.react. The others rebuild what a react must: /cnn-filters' stride resizes
+# the feature maps' aspect-locked axes, /linear-regression's loss map has a colour bar that follows the data,
+# /backprop's frames are redrawn whole.
+MOVED_IN_PLACE = [
+    "gradient-descent", "learning-rate", "optimizers", "sgd", "logistic-regression", "relu", "dropout", "mle",
+    "loss-functions", "rnn-unrolling", "representation", "digits-project",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("url_path", MOVED_IN_PLACE)
+def test_a_change_of_the_first_slider_moves_the_main_chart_in_place(page, app_server, url_path):
+    open_page(page, app_server, url_path, "en")
+    shown = "() => [...document.querySelectorAll('.dl-chart')].map(gd => [gd.dataset.revision, gd.dataset.update])"
+    for key in ("ArrowRight", "ArrowLeft"):
+        before = page.evaluate(shown)
+        change(page, key)  # charts out of sight keep theirs pending: only those drawn again are compared
+        redrawn = [how for (was, _), (now, how) in zip(before, page.evaluate(shown), strict=True) if was != now]
+        assert redrawn and set(redrawn) == {"move"}, f"{url_path}: {key} drew the changed charts by {redrawn}"
+    assert_clean(page, "en")
