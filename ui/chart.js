@@ -262,14 +262,30 @@ function colourScale(trace) {
   return { domain, range };
 }
 
-function smoothable(plotinfo, cd) {
+// The grid plotly.js smooths for a trace: a heatmap's cell centres and edges, or a contour map's points (its
+// centres) and the edges it fills to (xfill, yfill). plotly.js draws a contour map's heatmap colouring "best".
+function gridOf(cd) {
   const c = cd[0];
   const trace = c.trace;
-  if (trace.type !== "heatmap" || trace.zsmooth !== "best" || trace.texttemplate || trace._colorAx) return false;
-  if (plotinfo.xaxis.type !== "linear" || plotinfo.yaxis.type !== "linear" || !c.xCenter || !c.yCenter) return false;
-  const z = c.z;
-  const cols = c.xCenter.length;
-  if (!z || z.length !== c.yCenter.length) return false;
+  if (trace.type === "heatmap") {
+    if (trace.zsmooth !== "best" || trace.texttemplate) return null;
+    return { xc: c.xCenter, yc: c.yCenter, xe: c.x, ye: c.y, z: c.z };
+  }
+  if (trace.type === "contour") {
+    const contours = trace.contours || {};
+    if (contours.coloring !== "heatmap" || contours.type === "constraint") return null;
+    return { xc: c.x, yc: c.y, xe: c.xfill, ye: c.yfill, z: c.z };
+  }
+  return null;
+}
+
+function smoothable(plotinfo, cd) {
+  const trace = cd[0].trace;
+  const grid = gridOf(cd);
+  if (!grid || trace._colorAx || plotinfo.xaxis.type !== "linear" || plotinfo.yaxis.type !== "linear") return false;
+  const { xc, yc, xe, ye, z } = grid;
+  if (!xc || !yc || !xe || !ye || !z || z.length !== yc.length || xe.length < 2 || ye.length < 2) return false;
+  const cols = xc.length;
   for (const row of z) {
     if (!row || row.length !== cols) return false;
     for (let k = 0; k < cols; k++) if (typeof row[k] !== "number" || !Number.isFinite(row[k])) return false;
@@ -280,13 +296,14 @@ function smoothable(plotinfo, cd) {
 function smoothPixels(plotinfo, cd) {
   const c = cd[0];
   const scale = colourScale(c.trace);
+  const { xc, yc, xe, ye, z } = gridOf(cd);
   const xa = plotinfo.xaxis;
   const ya = plotinfo.yaxis;
   // plotly's pixel box: the outer cell edges, clipped to the plot area
-  let left = xa.c2p(c.x[0]);
-  let right = xa.c2p(c.x[c.x.length - 1]);
-  let top = ya.c2p(c.y[0]);
-  let bottom = ya.c2p(c.y[c.y.length - 1]);
+  let left = xa.c2p(xe[0]);
+  let right = xa.c2p(xe[xe.length - 1]);
+  let top = ya.c2p(ye[0]);
+  let bottom = ya.c2p(ye[ye.length - 1]);
   if (right < left) [left, right] = [right, left];
   if (bottom < top) [top, bottom] = [bottom, top];
   left = Math.max(0, left);
@@ -297,12 +314,12 @@ function smoothPixels(plotinfo, cd) {
   const height = Math.round(bottom - top);
   if (left >= xa._length || right <= 0 || top >= ya._length || bottom <= 0) return null;
   if (width <= 0 || height <= 0) return { x: left, y: top, width: 0, height: 0, href: "" }; // under half a pixel
-  const xs = centreInterp(width, Array.from(c.xCenter, (v) => Math.round(xa.c2p(v) - left)));
-  const ys = centreInterp(height, Array.from(c.yCenter, (v) => Math.round(ya.c2p(v) - top)));
+  const xs = centreInterp(width, Array.from(xc, (v) => Math.round(xa.c2p(v) - left)));
+  const ys = centreInterp(height, Array.from(yc, (v) => Math.round(ya.c2p(v) - top)));
   // the grid as one typed array, the scale's segments as flat arrays: monomorphic loads in the loop
-  const cols = c.xCenter.length;
-  const grid = new Float64Array(c.z.length * cols);
-  c.z.forEach((row, k) => grid.set(row, k * cols));
+  const cols = xc.length;
+  const grid = new Float64Array(z.length * cols);
+  z.forEach((row, k) => grid.set(row, k * cols));
   const { domain, range } = scale;
   const segments = domain.length - 1;
   const lower = new Float64Array(domain);
@@ -348,10 +365,51 @@ function smoothPixels(plotinfo, cd) {
   return { x: left, y: top, width, height, href: canvas.toDataURL("image/png") };
 }
 
+// A contour map coloured as a heatmap: plotly.js draws its lines and labels with coloring "none" (the same
+// lines: only "lines" colours them by level), and the colouring image is drawn here in its group, as plotly.js
+// builds it (g.hm holding one image bound to the calc data; the trace's node3 then points at g.hm).
+function drawContourColouring(cd, drawn) {
+  const group = cd[0].node3 && cd[0].node3.selectAll("g.heatmapcoloring");
+  if (!group || group.empty()) return false;
+  const hm = group.selectAll("g.hm").data(drawn ? [cd] : [], (c) => c[0].trace.uid);
+  hm.exit().remove();
+  hm.enter().append("g").attr("class", "hm");
+  if (!drawn) return true;
+  const image = hm.selectAll("image").data(cd);
+  image.enter().append("svg:image").attr({ xmlns: "http://www.w3.org/2000/svg", preserveAspectRatio: "none" });
+  image.attr({ x: drawn.x, y: drawn.y, width: drawn.width, height: drawn.height, "xlink:href": drawn.href });
+  cd[0].node3 = hm;
+  return true;
+}
+
+function fastSmoothContours(module) {
+  const plot = module.plot;
+  module.plot = function (graph, plotinfo, cdcontours, ...rest) {
+    const smooth = window.__dlNativeHeatmaps ? [] : (cdcontours || []).filter((cd) => smoothable(plotinfo, cd));
+    if (!smooth.length) return plot.call(this, graph, plotinfo, cdcontours, ...rest);
+    smooth.forEach((cd) => (cd[0].trace.contours.coloring = "none"));
+    let result;
+    try {
+      result = plot.call(this, graph, plotinfo, cdcontours, ...rest);
+    } finally {
+      smooth.forEach((cd) => (cd[0].trace.contours.coloring = "heatmap"));
+    }
+    for (const cd of smooth) {
+      if (drawContourColouring(cd, smoothPixels(plotinfo, cd))) {
+        graph.__smoothHeatmaps = (graph.__smoothHeatmaps || 0) + 1; // tests read it
+      }
+    }
+    return result;
+  };
+  module.__fastSmooth = true;
+}
+
 function fastSmoothHeatmaps(gd) {
   for (const trace of gd._fullData || []) {
     const module = trace._module;
-    if (!module || module.name !== "heatmap" || module.__fastSmooth || typeof module.plot !== "function") continue;
+    if (!module || module.__fastSmooth || typeof module.plot !== "function") continue;
+    if (module.name === "contour") fastSmoothContours(module);
+    if (module.name !== "heatmap") continue;
     const plot = module.plot;
     module.plot = function (graph, plotinfo, cdheatmaps, ...rest) {
       const smooth = window.__dlNativeHeatmaps ? [] : (cdheatmaps || []).filter((cd) => smoothable(plotinfo, cd));
