@@ -257,6 +257,21 @@ def test_data_sets():
         make_data("nope", 10, 0.1, 0)
 
 
+def test_the_decision_map_holds_every_point_and_keeps_its_box_for_a_few_points_more():
+    boxes = []
+    for n in (38, 39, 40, 41, 42):
+        data = make_data("classification", n, 0.2, 0)
+        lo, hi = data.grid.min(0), data.grid.max(0)
+        assert np.all(lo <= data.x_train.min(0) - 0.3) and np.all(hi >= data.x_train.max(0) + 0.3)
+        assert (
+            np.all(lo <= -2.0)
+            and np.all(hi >= 2.0)
+            and np.all(hi - lo <= np.maximum(np.ptp(data.x_train, 0) + 0.6, 4.0) + 2 * 0.5)
+        )
+        boxes.append((*lo, *hi))
+    assert len(set(boxes)) < len(boxes)  # neighbouring sample sizes share a box
+
+
 def test_parallel_sessions_reproduce_their_single_threaded_results():
     base = DropoutConfig(task="regression", n=25, hidden=32, epochs=60)
     alone = {seed: compare(replace(base, seed=seed)) for seed in (1, 2)}

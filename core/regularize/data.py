@@ -16,6 +16,7 @@ REG_RANGE = (-3.0, 3.0)  # training inputs of the regression task
 REG_VIEW = (-4.5, 4.5)  # the fitted curve is drawn beyond the data, where MC dropout grows unsure
 GRID_2D = 40  # decision-map resolution (GRID_2D² points per frame)
 GRID_1D = 161
+BOX_STEP = 0.5  # the decision map's edges move in these steps
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,10 @@ def make_data(task: str, n: int, noise: float, seed: int) -> Data:
     if task == "classification":
         x_train, y_train = _moons(n, noise, seed)
         x_val, y_val = _moons(VAL_SIZE, noise, seed + 1_000_003)
-        lo = np.minimum(x_train.min(0), -1.6) - 0.3
-        hi = np.maximum(x_train.max(0), 1.6) + 0.3
+        # every training point with 0.3 to spare, at least [-2, 2]², the edges on a 0.5 grid: a few
+        # points more or less keep the same map box (the browser moves the maps in place, no relayout)
+        lo = np.minimum(np.floor((x_train.min(0) - 0.3) / BOX_STEP + 1e-9) * BOX_STEP, -2.0)
+        hi = np.maximum(np.ceil((x_train.max(0) + 0.3) / BOX_STEP - 1e-9) * BOX_STEP, 2.0)
         grid = plane((lo[0], hi[0], lo[1], hi[1]), GRID_2D)[2]
         return Data(task, x_train, y_train, x_val, y_val, grid, (GRID_2D, GRID_2D), np.zeros(0))
     if task == "regression":
