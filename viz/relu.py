@@ -11,7 +11,16 @@ from plotly.subplots import make_subplots
 from core.activations.functions import ReluConfig
 from core.activations.hinges import fit_curves
 from i18n import t
-from viz.common import WIDE_TOP, add_animated_traces, add_animation, base_layout, rounded, three_panels
+from viz.common import (
+    MARGIN,
+    TITLE_MARGIN,
+    WIDE_TOP,
+    add_animated_traces,
+    add_animation,
+    base_layout,
+    rounded,
+    three_panels,
+)
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES
 
@@ -66,6 +75,7 @@ def _panel_range(fit) -> list[float]:
     return [lo - 0.55 * span, hi + 0.35 * span]
 
 
+FIRING_LEGEND_PX = 22  # the firing chart's top margin holds its title and its legend
 SLOT_STEP = 8  # hinge traces come in blocks of this many (unit_slots)
 MOST_UNITS = next(f.metadata["max"] for f in dataclasses.fields(ReluConfig) if f.name == "units")
 
@@ -263,7 +273,13 @@ def firing_figure(fit, *, lang: str) -> go.Figure:
     fig.update_yaxes(
         title_text=t("relu.axis_unit", lang), range=[fit.units + 0.7, 0.3], dtick=1 if fit.units <= 24 else 4
     )
-    base_layout(fig, height=int(min(260 + 18 * fit.units, 900)), title=t("relu.firing_title", lang))
+    height = int(min(260 + 18 * fit.units, 900))
+    top = TITLE_MARGIN + FIRING_LEGEND_PX
+    base_layout(fig, height=height, title=t("relu.firing_title", lang), margin={"t": top})
+    # The title at the top and the legend (two items once a unit dies) 4 px above the plot, in a margin with room
+    # for both: the template's legend, 2 % of the plot above it, reached into the title on tall charts (32 units).
+    fig.update_layout(title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+                      legend_y=1 + 4 / (height - top - MARGIN["b"]))  # fmt: skip
     return add_animation(fig, frames, lang, prefix_key="relu.anim_epoch")
 
 

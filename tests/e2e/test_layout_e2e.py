@@ -208,3 +208,18 @@ def reads_well_and_reacts(page, lang: str) -> None:
     expect_lang_in_url(page, lang)
     assert_clean(page, lang)
     assert page.evaluate(SAME_ARRAY_ATTRIBUTES) == []
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_a_tall_firing_chart_keeps_its_legend_off_its_title(new_page, app_server, lang):
+    """/relu's "More units, more pieces" (32 units, some die): the firing chart grows to 836 px and gets its
+    two-item legend; the template put that legend 2 % of the plot above it, on the title's line."""
+    page = new_page(viewport=SIZES["desk"][0])
+    page.goto(f"{app_server.url}/relu?lang={lang}&units=32&epochs=1500")
+    wait_done(page)
+    page.wait_for_selector(".dl-chart", timeout=120_000)
+    reveal_charts(page)
+    boxes = [b for b in page.evaluate(TEXT_BOXES) if b[0] == 2]
+    assert {"title", "legend"} <= {b[1] for b in boxes}, "the firing chart shows no title or no legend"
+    assert not overlaps(boxes)
+    assert_clean(page, lang)
