@@ -46,6 +46,10 @@ def test_loss_chart_has_both_models_gap_fill_and_best_epoch(cls):
         assert val.fill == "tonexty"
         best = next(tr for tr in fig.data if tr.name == f"best validation · {label}")
         assert best.x[0] == run.best_epoch and best.y[0] == pytest.approx(run.val_loss.min(), rel=1e-6)
+    # the two "best: epoch" labels sit on opposite sides of their stars: apart even where the stars coincide
+    # ("Batch norm alone": best at epochs 56 and 58, at nearly the same loss)
+    places = [tr.textposition for tr in fig.data if (tr.name or "").startswith("best validation")]
+    assert sorted(places) == ["bottom center", "top center"]
 
 
 def test_regression_curves_animate_without_redraw(reg):

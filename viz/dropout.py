@@ -107,7 +107,7 @@ def _loss_traces(fig: go.Figure, run, key: str, label: str, lang: str) -> None:
             mode="markers+text",
             name=t("drop.trace_best", lang, model=label),
             text=[t("drop.best_label", lang, epoch=best)],
-            textposition="bottom center",
+            textposition="bottom center" if key == "plain" else "top center",  # apart when both bests coincide
             textfont={"color": color},
             marker={"symbol": "star", "size": 17, "color": color, "line": {"width": 1, "color": COLORS["black"]}},
         ),
