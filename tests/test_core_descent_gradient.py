@@ -134,6 +134,15 @@ def test_bowl_slice_is_the_books_parabola():
     np.testing.assert_allclose(s.next_at[:-1], run.path[s.frames[:-1] + 1, 0], rtol=1e-5, atol=1e-7)
 
 
+def test_a_diverging_bowl_slice_shows_every_next_point():
+    """lr 1.1 ("Too large: divergence"): each step lands 1.2× farther out on the other side, and the run stops
+    before its last θₖ₊₁ enters the path; the slice still reaches it (its label was cut at the slice's edge)."""
+    run = run_gradient_descent("bowl", 2.0, 1.5, 1.1, 60)
+    s = descent_slices("bowl", run)
+    assert run.stop_step is not None
+    assert np.all(s.t.min(1) <= np.minimum(s.at, s.next_at)) and np.all(s.t.max(1) >= np.maximum(s.at, s.next_at))
+
+
 @pytest.mark.parametrize("name", ["valley", "rosenbrock", "saddle", "himmelblau"])
 def test_gradient_slice_tangent_and_next_point(name):
     run = run_gradient_descent(name, -1.0, 1.2, 0.001 if name in ("rosenbrock", "himmelblau") else 0.05, 30)

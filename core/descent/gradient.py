@@ -104,12 +104,13 @@ def descent_slices(surface: str, run: GDRun, points: int = 61) -> Slices:
     if surface == "bowl":
         # The bowl's coordinates decouple: x follows the book's 1-D picture f(x) = x² exactly.
         x_min, x_max = SURFACES["bowl"].box[:2]
-        reach = max(abs(x_min), abs(x_max), float(np.abs(run.path[:, 0]).max()))
-        t = torch.linspace(-reach, reach, points, dtype=torch.float64).expand(len(frames), -1)
-        values = t**2
         at = theta[:, 0]
         slope = grad[:, 0]
         next_at = at - run.lr * slope
+        # every θₖ and θₖ₊₁ shown: a run stopped for diverging has its last θₖ₊₁ beyond the path it kept
+        reach = max(abs(x_min), abs(x_max), float(np.abs(run.path[:, 0]).max()), float(next_at.abs().max()))
+        t = torch.linspace(-reach, reach, points, dtype=torch.float64).expand(len(frames), -1)
+        values = t**2
         at_value, next_value = at**2, next_at**2
         kind = "x"
     else:
