@@ -130,3 +130,15 @@ def test_3d_surface_is_tall_enough_and_the_path_rides_above_it(name):
     under = RegularGridInterpolator((ys, xs), zs)(np.column_stack([py[inside], px[inside]]))
     np.testing.assert_allclose(mesh_height(xs, ys, zs, px[inside], py[inside]), under, rtol=1e-6, atol=1e-9)
     assert np.all(pz[inside] > under), "the path dips under the surface"
+
+
+def test_log_view_colour_bar_labels_stand_a_decade_apart():
+    """Rosenbrock's bar labelled 0.000163 at the minimum and "1" 0.3 of a decade up: the two were drawn on top
+    of each other. Now: the minimum, then L_min + 10, 100, ... as powers of ten; "1" only as the sole other."""
+    from viz.descent import log_view_ticks
+
+    heights, labels = log_view_ticks(0.000163, 2500.0)
+    assert labels == ["0.000163", "10", "10<sup>2</sup>", "10<sup>3</sup>"]
+    assert heights[0] == 0 and all(b - a > 0.95 for a, b in zip(heights, heights[1:], strict=False))  # ~ a decade
+    assert heights[1:] == pytest.approx([np.log10(1 + v) for v in (10, 100, 1000)])
+    assert log_view_ticks(0.0, 5.0) == ([0.0, pytest.approx(np.log10(2))], ["0", "1"])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from i18n import t
+from i18n.numbers import num
 from viz.common import add_animated_traces, add_animation, base_layout, rounded
 from viz.palette import COLORS
 
@@ -30,10 +33,20 @@ def loss_colorbar(floor: float, top: float, log_view: bool, lang: str) -> dict:
         "thickness": 10,
     }
     if log_view:
-        losses = [floor + v for v in (0, 1, 10, 100, 1_000, 10_000, 100_000) if floor + v <= top]
-        bar["tickvals"] = list(loss_height(losses, floor, True))
-        bar["ticktext"] = [f"{v:.3g}" for v in losses]
+        bar["tickvals"], bar["ticktext"] = log_view_ticks(floor, top)
     return bar
+
+
+def log_view_ticks(floor: float, top: float) -> tuple[list[float], list[str]]:
+    """Colour-bar ticks of a log view (height log10(1 + L − L_min)): the minimum, labelled with its value, then
+    L_min + 10, 100, ... labelled as powers of ten. L_min + 1 (0.3 of a decade up) only when it is the sole other
+    tick: beside the minimum's label it was drawn on top of it (Rosenbrock: "0.000163" on "1")."""
+    offsets = [10**k for k in range(6) if floor + 10**k <= top]
+    if len(offsets) > 1:
+        offsets = offsets[1:]
+    heights = [0.0] + [float(loss_height(floor + o, floor, True)) for o in offsets]
+    labels = [num(floor)] + [str(o) if o < 100 else f"10<sup>{round(math.log10(o))}</sup>" for o in offsets]
+    return heights, labels
 
 
 def surface_contour(
