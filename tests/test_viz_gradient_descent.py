@@ -1,5 +1,7 @@
 """The gradient-descent figures carry the expected traces, frames and slider steps."""
 
+import itertools
+
 import numpy as np
 import pytest
 from scipy.interpolate import RegularGridInterpolator
@@ -139,6 +141,6 @@ def test_log_view_colour_bar_labels_stand_a_decade_apart():
 
     heights, labels = log_view_ticks(0.000163, 2500.0)
     assert labels == ["0.000163", "10", "10<sup>2</sup>", "10<sup>3</sup>"]
-    assert heights[0] == 0 and all(b - a > 0.95 for a, b in zip(heights, heights[1:], strict=False))  # ~ a decade
+    assert heights[0] == 0 and all(b - a > 0.95 for a, b in itertools.pairwise(heights))  # ~ a decade
     assert heights[1:] == pytest.approx([np.log10(1 + v) for v in (10, 100, 1000)])
     assert log_view_ticks(0.0, 5.0) == ([0.0, pytest.approx(np.log10(2))], ["0", "1"])
