@@ -239,16 +239,25 @@ function centreInterp(pixels, centres) {
 
 let colourProbe = null;
 
-// [r, g, b, a] as tinycolor reads a CSS colour (the canvas normalises names, hex and rgb() alike).
+// [r, g, b, a] of a CSS colour as plotly.js reads it, where that is exact here: rgb()/rgba() as written, and
+// names and hex as the canvas normalises them (to #rrggbb: integer channels, opaque). Anything else (hsl(),
+// a name the canvas does not know) is null and the trace stays plotly's: the canvas rounds what plotly keeps.
+const RGB_TEXT = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/i;
+
 function rgba(colour) {
+  const text = String(colour).trim();
+  const written = text.match(RGB_TEXT);
+  if (written) {
+    const [r, g, b] = written.slice(1, 4).map(Number);
+    const a = written[4] === undefined ? 1 : Number(written[4]);
+    return [r, g, b].every((v) => v >= 0 && v <= 255) && a >= 0 && a <= 1 ? [r, g, b, a] : null;
+  }
   colourProbe = colourProbe || document.createElement("canvas").getContext("2d");
   colourProbe.fillStyle = "#010203";
-  colourProbe.fillStyle = colour;
-  const text = colourProbe.fillStyle;
-  if (text === "#010203" && String(colour).toLowerCase() !== "#010203") return null;
-  if (text[0] === "#") return [1, 3, 5].map((i) => parseInt(text.slice(i, i + 2), 16)).concat([1]);
-  const parts = text.match(/^rgba\(([\d.]+), ([\d.]+), ([\d.]+), ([\d.]+)\)$/);
-  return parts ? parts.slice(1).map(Number) : null;
+  colourProbe.fillStyle = text;
+  const normal = colourProbe.fillStyle;
+  if (normal[0] !== "#" || (normal === "#010203" && text.toLowerCase() !== "#010203")) return null;
+  return [1, 3, 5].map((i) => parseInt(normal.slice(i, i + 2), 16)).concat([1]);
 }
 
 // The trace's colour scale as plotly.js builds it (Colorscale.extractScale + makeColorScaleFunc).
@@ -262,8 +271,9 @@ function colourScale(trace) {
   return { domain, range };
 }
 
-// The grid plotly.js smooths for a trace: a heatmap's cell centres and edges, or a contour map's points (its
-// centres) and the edges it fills to (xfill, yfill). plotly.js draws a contour map's heatmap colouring "best".
+// The grid plotly.js smooths for a trace, and the coordinates its pixel box spans: a heatmap's cell centres and
+// its outer cell edges; a contour map's points, which are both (plotly.js takes the box from them before it
+// turns to xfill/yfill). plotly.js draws a contour map's heatmap colouring "best".
 function gridOf(cd) {
   const c = cd[0];
   const trace = c.trace;
@@ -274,7 +284,7 @@ function gridOf(cd) {
   if (trace.type === "contour") {
     const contours = trace.contours || {};
     if (contours.coloring !== "heatmap" || contours.type === "constraint") return null;
-    return { xc: c.x, yc: c.y, xe: c.xfill, ye: c.yfill, z: c.z };
+    return { xc: c.x, yc: c.y, xe: c.x, ye: c.y, z: c.z };
   }
   return null;
 }
@@ -313,7 +323,8 @@ function smoothPixels(plotinfo, cd) {
   const width = Math.round(right - left);
   const height = Math.round(bottom - top);
   if (left >= xa._length || right <= 0 || top >= ya._length || bottom <= 0) return null;
-  if (width <= 0 || height <= 0) return { x: left, y: top, width: 0, height: 0, href: "" }; // under half a pixel
+  // under half a pixel (or no number): what plotly's empty canvas gives, "data:,", not "" (the page's own URL)
+  if (!(width > 0 && height > 0)) return { x: left, y: top, width: 0, height: 0, href: "data:," };
   const xs = centreInterp(width, Array.from(xc, (v) => Math.round(xa.c2p(v) - left)));
   const ys = centreInterp(height, Array.from(yc, (v) => Math.round(ya.c2p(v) - top)));
   // the grid as one typed array, the scale's segments as flat arrays: monomorphic loads in the loop
@@ -348,7 +359,7 @@ function smoothPixels(plotinfo, cd) {
       let j = 0; // d3.bisect(domain, v, 1, segments) - 1
       while (j < segments - 1 && !(v < lower[j + 1])) j++;
       let t = (v - lower[j]) / span[j];
-      t = t > 1 ? 1 : t > 0 ? t : 0; // Math.max(0, Math.min(1, t)), NaN included
+      t = t > 1 ? 1 : t > 0 ? t : 0; // Math.max(0, Math.min(1, t)) for the finite values smoothable lets through
       const a = 4 * j;
       const u = 1 - t;
       const r = Math.round(from[a] * u + from[a + 4] * t) & 255;
@@ -361,7 +372,7 @@ function smoothPixels(plotinfo, cd) {
   const canvas = document.createElement("canvas");
   canvas.width = width;
   canvas.height = height;
-  canvas.getContext("2d").putImageData(new ImageData(pixels, width, height), 0, 0);
+  canvas.getContext("2d", { willReadFrequently: true }).putImageData(new ImageData(pixels, width, height), 0, 0); // as plotly's
   return { x: left, y: top, width, height, href: canvas.toDataURL("image/png") };
 }
 
@@ -382,10 +393,16 @@ function drawContourColouring(cd, drawn) {
   return true;
 }
 
+// plotly's own drawing: asked for (tests compare), or in a range slider's copy of the plot (its traces keep
+// their nodes under nodeRangePlot3, which this does not follow).
+function nativeLayer(layer) {
+  return window.__dlNativeHeatmaps || !!(layer && typeof layer.classed === "function" && layer.classed("rangeplot"));
+}
+
 function fastSmoothContours(module) {
   const plot = module.plot;
   module.plot = function (graph, plotinfo, cdcontours, ...rest) {
-    const smooth = window.__dlNativeHeatmaps ? [] : (cdcontours || []).filter((cd) => smoothable(plotinfo, cd));
+    const smooth = nativeLayer(rest[0]) ? [] : (cdcontours || []).filter((cd) => smoothable(plotinfo, cd));
     if (!smooth.length) return plot.call(this, graph, plotinfo, cdcontours, ...rest);
     smooth.forEach((cd) => (cd[0].trace.contours.coloring = "none"));
     let result;
@@ -412,16 +429,18 @@ function fastSmoothHeatmaps(gd) {
     if (module.name !== "heatmap") continue;
     const plot = module.plot;
     module.plot = function (graph, plotinfo, cdheatmaps, ...rest) {
-      const smooth = window.__dlNativeHeatmaps ? [] : (cdheatmaps || []).filter((cd) => smoothable(plotinfo, cd));
+      const smooth = nativeLayer(rest[0]) ? [] : (cdheatmaps || []).filter((cd) => smoothable(plotinfo, cd));
       if (!smooth.length) return plot.call(this, graph, plotinfo, cdheatmaps, ...rest);
-      const counts = [graph._hmpixcount, graph._hmlumcount]; // plotly's "fast" path tallies these; "best" does not
+      // plotly's "fast" path tallies pixels and luminosity (the zoom box's colour) where "best" does not: undone
+      // when every heatmap of the call is smoothed here (another one's tally is plotly's to keep)
+      const counts = smooth.length === cdheatmaps.length ? [graph._hmpixcount, graph._hmlumcount] : null;
       smooth.forEach((cd) => (cd[0].trace.zsmooth = "fast"));
       let result;
       try {
         result = plot.call(this, graph, plotinfo, cdheatmaps, ...rest);
       } finally {
         smooth.forEach((cd) => (cd[0].trace.zsmooth = "best"));
-        [graph._hmpixcount, graph._hmlumcount] = counts;
+        if (counts) [graph._hmpixcount, graph._hmlumcount] = counts;
       }
       for (const cd of smooth) {
         const image = cd[0].node3 && cd[0].node3.selectAll("image"); // not select(): it would rebind the data
@@ -771,6 +790,7 @@ let labelProbe = null;
 
 function labelDepth(gd, axis) {
   const ax = gd._fullLayout[axis];
+  if (!ax || !ax.tickfont || ax.showticklabels === false) return "none"; // plotly sets tickfont only for labels
   labelProbe = labelProbe || document.createElement("canvas").getContext("2d");
   labelProbe.font = `${ax.tickfont.size}px ${ax.tickfont.family}`;
   let widest = 0;
