@@ -165,6 +165,11 @@ function keepStaticLayers(gd) {
       } else {
         let plain = false;
         if (transitionOpts) [traces, plain] = framedDraw(graph, traces, base);
+        if (transitionOpts && graph.__drawnLater && Array.isArray(traces)) {
+          // A move whose relayout draws these subplots again on their new axes: their traces are drawn there, once.
+          traces = traces.filter((i) => !graph.__drawnLater.has(graph._fullData[i].xaxis + graph._fullData[i].yaxis));
+          if (!traces.length) return undefined;
+        }
         if (plain) transitionOpts = undefined;
         else if (!Array.isArray(traces) || !transitionOpts) return plot.call(this, graph, traces, transitionOpts, onComplete);
       }
@@ -612,7 +617,9 @@ function quickFrame(gd, event) {
   for (let f = 0; f < frame.data.length; f++) {
     const trace = gd._fullData[indices[f]];
     const leaves = trace && trace._module && isPlain(frame.data[f]) ? arrayLeaves(frame.data[f], "", [], trace.type) : null;
-    if (!leaves) return false;
+    // A scatter with no points is hidden by its defaults (visible: false) and shown again only by them:
+    // /relu's spare hinge traces, empty until a move gives them points.
+    if (!leaves || trace.visible !== true) return false;
     for (const [path, value] of leaves) {
       const names = path.split(".");
       let holder = trace;
@@ -627,12 +634,18 @@ function quickFrame(gd, event) {
         const mode = (gd.data[trace.index] || {}).mode;
         const xy = isArrayLike(trace.x) && isArrayLike(trace.y);
         if (trace.type !== "scatter" || mode === undefined || !xy || holder !== trace || !RESIZABLE.has(last)) return false;
+        if (!array.length) return false; // no points left: hidden by the defaults, as above
         resized.add(trace);
       }
-      edits.push([holder, last, array]);
+      edits.push([holder, last, array, value]);
     }
   }
-  for (const [holder, name, array] of edits) holder[name] = array;
+  for (const [holder, name, array, value] of edits) {
+    holder[name] = array;
+    // As plotly.js's own decoding marks the spec it read: the trace's data (which plotly.js extends with
+    // this spec) must not keep the array it had before.
+    if (value !== array) value._inputArray = array;
+  }
   for (const trace of resized) trace._length = Math.min(trace.x.length, trace.y.length);
   full._skipDefaults = true;
   return true;
@@ -652,6 +665,46 @@ async function stopAnimation(Plotly, gd) {
   if (gd._transitionData && gd._transitionData._frameQueue && gd._transitionData._frameQueue.length) {
     await Plotly.animate(gd, [], { mode: "immediate", frame: { duration: 0 }, transition: { duration: 0 } });
   }
+}
+
+// The arrays of a moved trace's new data when everything else in it is as the trace on screen has it (null
+// otherwise). plotly.js extends the trace with what a frame gives, so those arrays alone draw the same
+// trace, and a frame of arrays alone takes quickFrame's path: the whole trace as sent never did (its name,
+// mode and colours are not arrays), so every move recomputed the whole figure's defaults (10-16 ms).
+function arraysOnly(old, next) {
+  if (!isPlain(old) || !isPlain(next)) return null;
+  const out = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (isArrayLike(value) || isSpec(value)) out[key] = value;
+    else if (isPlain(value)) {
+      const inner = arraysOnly(old[key], value);
+      if (!inner) return null;
+      if (Object.keys(inner).length) out[key] = inner;
+    } else if (!Object.prototype.hasOwnProperty.call(old, key) || old[key] !== value) return null;
+  }
+  return out;
+}
+
+// Plotly.animate(gd, frame) without waiting for the animation loop's next tick. plotly.js draws the frame at
+// once and ends its transition (of no duration) a timeout later ("plotly_transitioned"), but resolves the
+// animation only on the loop's next requestAnimationFrame: awaited, a move idled up to a frame (16 ms) with
+// the traces moved and the axes not yet, and the browser painted that half-done state before the axes'
+// relayout was painted a frame later. The loop still ends on its own at that tick.
+function drawnFrame(Plotly, gd, frame) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error) => {
+      if (settled) return;
+      settled = true;
+      gd.removeListener("plotly_transitioned", onTransitioned);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onTransitioned = () => settle();
+    gd.on("plotly_transitioned", onTransitioned);
+    Plotly.animate(gd, frame, { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } })
+      .then(() => settle(), (error) => settle(error || new Error("animation interrupted")));
+  });
 }
 
 // Only data changed (ui/figcache.py moving_parts): same layout but for the axes, the title's text and
@@ -751,19 +804,17 @@ async function move(Plotly, gd, figure, moving, moved) {
   }
   if (next.length) await Plotly.addFrames(gd, figure.frames); // same names: each frame replaces its namesake
   const traces = moving.animated.concat(moved);
+  const changed = axisChanges(gd, figure, moving, traces);
   if (traces.length) {
     gd.__moving = traces;
+    gd.__drawnLater = rerangedSubplots(gd, changed);
     try {
-      await Plotly.animate(
-        gd,
-        { data: traces.map((i) => figure.data[i]), traces },
-        { mode: "immediate", frame: { duration: 0, redraw: false }, transition: { duration: 0 } },
-      );
+      const data = traces.map((i) => arraysOnly(gd.data[i], figure.data[i]) || figure.data[i]);
+      await drawnFrame(Plotly, gd, { data, traces });
     } finally {
-      gd.__moving = undefined;
+      gd.__moving = gd.__drawnLater = undefined;
     }
   }
-  const changed = axisChanges(gd, figure, moving, traces);
   const title = (figure.layout.title || {}).text || "";
   if (((gd.layout.title || {}).text || "") !== title && !setTitleText(gd, title)) changed["title.text"] = title;
   (figure.layout.sliders || []).forEach((slider, i) => {
@@ -835,6 +886,14 @@ function subplotsOn(gd, changed) {
     if (axes.has(info.xaxis._id) || axes.has(info.yaxis._id)) subplots.add(id);
   }
   return subplots;
+}
+
+// The subplots that relayoutOnly(changed) draws again: those subplotsOn finds (every one when it finds
+// none), when an axis gets a new range or autoranges again. plotly.js's relayout draws the traces for those
+// edits ("axrange"), not for a change of ticks alone.
+function rerangedSubplots(gd, changed) {
+  if (!Object.keys(changed).some((key) => /^[xy]axis\d*\.(range|autorange)$/.test(key))) return undefined;
+  return subplotsOn(gd, changed) || new Set(Object.keys(gd._fullLayout._plots || {}));
 }
 
 // Axes tied by scaleanchor are fitted again from the ranges sent when plotly's fit drifted from them:
