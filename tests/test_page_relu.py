@@ -70,8 +70,8 @@ def test_changing_units_changes_the_fit_chart_and_code_is_shown():
     before = figures(at)[1]
     at.slider(key="units").set_value(3).run()
     after = figures(at)[1]
-    drawn = lambda fig: sum(d["x"] != [] for d in fig["frames"][0]["data"][:-6])  # noqa: E731 - hinges drawn
-    assert (drawn(before), drawn(after)) == (8, 3)  # the spare hinge slots (viz.relu.unit_slots) stay empty
+    drawn = lambda fig: sum(d["x"] != [None] for d in fig["frames"][0]["data"][:-6])  # noqa: E731 - hinges drawn
+    assert (drawn(before), drawn(after)) == (8, 3)  # the spare hinge slots (viz.relu.unit_slots) stay blank
     code = shown_code(at)
     for needle in ("def fit_relu_units", "def count_pieces", "def layer_grad_norms", "torch.autograd.grad"):
         assert needle in code

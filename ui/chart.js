@@ -826,35 +826,62 @@ async function move(Plotly, gd, figure, moving, moved) {
   const titled = [...new Set(Object.keys(changed).map((key) => key.split(".")[0]))].filter(
     (axis) => AXIS_NAME.test(axis) && gd._fullLayout[axis] && (((gd.layout[axis] || {}).title || {}).text || ""),
   );
-  const depths = titled.map((axis) => labelDepth(gd, axis));
+  const depths = titled.map((axis) => gd._fullLayout[axis]._depth);
   await relayoutOnly(Plotly, gd, changed);
   // A relayout of ranges alone leaves the axis titles where they were (plotly.js draws them so for zooms): a
-  // title stayed where labels of another width had put it (/relu's "count", 10 px off after 9 units -> 8).
-  // Where the labels changed width, the titles are drawn again, as a fresh load places them.
-  const stale = titled.filter((axis, i) => labelDepth(gd, axis) !== depths[i]);
+  // title stayed where labels of another width had put it (/relu's "count", 8 px off after 9 units -> 8).
+  // Where the labels' depth changed, a title is moved by as much, or else drawn again.
+  const stale = titled.filter((axis, i) => {
+    const delta = gd._fullLayout[axis]._depth - depths[i];
+    return Number.isFinite(delta) && Math.abs(delta) > 1e-6 && !moveTitle(gd, axis, delta);
+  });
   if (stale.length) await Plotly.relayout(gd, Object.fromEntries(stale.map((a) => [`${a}.title.text`, gd.layout[a].title.text])));
 }
 
-// What places an axis's title: how wide its widest tick label is (measured on a canvas in the labels' font,
-// from the ticks plotly.js drew; no layout forced) and the angle plotly.js turned the labels to.
-let labelProbe = null;
+// Move an axis title as plotly.js places it when its labels' depth changes by ``delta``. plotly.js puts a
+// title with a standoff (its default template gives every axis one) the standoff beyond the labels' depth
+// (ax._depth, just measured by the relayout) from the axis line, whatever else is on the plot, so a
+// deeper label column moves it away by as much. False for any other title (no standoff, labels inside, a
+// multicategory axis, typeset maths, one shifted to avoid the labels): plotly.js draws those again.
+const TITLE_ROTATION = /^rotate\(-90,\s*[-\d.e+]+,\s*[-\d.e+]+\)$/;
 
-function labelDepth(gd, axis) {
+function moveTitle(gd, axis, delta) {
   const ax = gd._fullLayout[axis];
-  if (!ax || !ax.tickfont || ax.showticklabels === false) return "none"; // plotly sets tickfont only for labels
-  labelProbe = labelProbe || document.createElement("canvas").getContext("2d");
-  labelProbe.font = `${ax.tickfont.size}px ${ax.tickfont.family}`;
-  let widest = 0;
-  for (const tick of ax._vals || []) {
-    if (tick.minor || !tick.text) continue;
-    widest = Math.max(widest, labelProbe.measureText(String(tick.text).replace(/<[^>]*>/g, "")).width);
+  if (!ax || !ax.title || !Object.prototype.hasOwnProperty.call(ax.title, "standoff")) return false;
+  if (ax.type === "multicategory" || String(ax.ticklabelposition || "").includes("inside")) return false;
+  const group = gd.querySelector(`.infolayer .g-${ax._id}title`);
+  const text = group && group.querySelector(`text.${ax._id}title`);
+  if (!text || group.getAttribute("transform") || text.getAttribute("data-math") === "Y") return false;
+  const vertical = ax._id.charAt(0) === "y";
+  const away = vertical ? (ax.side === "right" ? 1 : -1) : ax.side === "top" ? -1 : 1;
+  const attribute = vertical ? "x" : "y";
+  const old = text.getAttribute(attribute);
+  const rotation = text.getAttribute("transform");
+  if (old === null || !Number.isFinite(Number(old)) || (vertical ? !TITLE_ROTATION.test(rotation || "") : rotation)) return false;
+  const now = String(Number(old) + away * delta);
+  text.setAttribute(attribute, now);
+  for (const line of text.querySelectorAll(`tspan[${attribute}]`)) {
+    if (line.getAttribute(attribute) === old) line.setAttribute(attribute, now); // the lines of a title with <br>
   }
-  return `${Math.round(2 * widest)} ${JSON.stringify(ax._tickAngles || {})}`;
+  if (vertical) text.setAttribute("transform", `rotate(-90,${now},${text.getAttribute("y")})`);
+  return true;
 }
 
 // Plotly.relayout(changed), drawing again only the subplots on the changed axes where that is enough.
+// plotly.js recomputes the whole figure's defaults for a relayout, unless it sets axis ranges alone (its
+// bypass for zooms): ranges sent with new slider steps or a title cost that recomputation (~10 ms on /sgd
+// and /optimizers). Those go in a relayout of their own, which draws only them.
+const RANGE_KEY = /^[xy]axis\d*\.(range|autorange)$/;
+
 async function relayoutOnly(Plotly, gd, changed) {
-  if (!Object.keys(changed).length) return;
+  const keys = Object.keys(changed);
+  const ranges = keys.filter((key) => RANGE_KEY.test(key));
+  if (ranges.length && ranges.length < keys.length) {
+    await relayoutOnly(Plotly, gd, Object.fromEntries(ranges.map((key) => [key, changed[key]])));
+    await relayoutOnly(Plotly, gd, Object.fromEntries(keys.filter((key) => !RANGE_KEY.test(key)).map((key) => [key, changed[key]])));
+    return;
+  }
+  if (!keys.length) return;
   gd.__redrawOnly = subplotsOn(gd, changed);
   try {
     await Plotly.relayout(gd, changed);
@@ -888,12 +915,12 @@ function subplotsOn(gd, changed) {
   return subplots;
 }
 
-// The subplots that relayoutOnly(changed) draws again: those subplotsOn finds (every one when it finds
-// none), when an axis gets a new range or autoranges again. plotly.js's relayout draws the traces for those
-// edits ("axrange"), not for a change of ticks alone.
+// The subplots that relayoutOnly(changed) draws again: those on the axes given a new range or autoranged
+// again (relayoutOnly sets those in a relayout of their own, which draws the traces on them; a relayout
+// of ticks, sliders or a title alone draws no trace).
 function rerangedSubplots(gd, changed) {
-  if (!Object.keys(changed).some((key) => /^[xy]axis\d*\.(range|autorange)$/.test(key))) return undefined;
-  return subplotsOn(gd, changed) || new Set(Object.keys(gd._fullLayout._plots || {}));
+  const ranges = Object.keys(changed).filter((key) => RANGE_KEY.test(key));
+  return ranges.length ? subplotsOn(gd, Object.fromEntries(ranges.map((key) => [key, changed[key]]))) : undefined;
 }
 
 // Axes tied by scaleanchor are fitted again from the ranges sent when plotly's fit drifted from them:

@@ -77,20 +77,24 @@ def _panel_range(fit) -> list[float]:
 
 FIRING_LEGEND_PX = 22  # the firing chart's top margin holds its title and its legend
 SLOT_STEP = 8  # hinge traces come in blocks of this many (unit_slots)
+# A spare hinge slot: one blank point, not none. plotly.js hides a scatter with no points and computes none of
+# its settings, so a unit more or fewer (a slot filled or emptied) made the browser recompute the whole
+# figure's defaults on every move (ui/chart.js quickFrame); a blank point draws nothing and keeps them.
+SPARE = {"x": [None], "y": [None]}
 MOST_UNITS = next(f.metadata["max"] for f in dataclasses.fields(ReluConfig) if f.name == "units")
 
 
 def unit_slots(units: int, most: int = MOST_UNITS) -> int:
     """How many hinge traces the fit figure carries for ``units`` units: the next multiple of ``SLOT_STEP``
-    above ``units`` (at most ``most``, the slider's top, and never fewer than ``units``); the spare ones are
-    empty. One more or one fewer unit then keeps the figure's make-up, and the browser moves the curves to
+    above ``units`` (at most ``most``, the slider's top, and never fewer than ``units``); the spare ones hold
+    ``SPARE``. One more or one fewer unit then keeps the figure's make-up, and the browser moves the curves to
     the new fit in place (ui/chart.js) instead of rebuilding the chart (a react: ~50 ms of plotly.js)."""
     return max(units, min(SLOT_STEP * (units // SLOT_STEP + 1), most))
 
 
 def fit_figure(fit, *, lang: str) -> go.Figure:
     """Target, the fit f(x), each unit's hinge and the kinks (top); loss and piece/dead counts per epoch (bottom).
-    The hinges take ``unit_slots(fit.units)`` traces, the spare ones empty."""
+    The hinges take ``unit_slots(fit.units)`` traces, the spare ones blank (``SPARE``)."""
     titles = [t("relu.fit_title", lang), t("relu.loss_title", lang), t("relu.pieces_title", lang)]
     fig = three_panels(WIDE_TOP, heights=(0.66, 0.34), spacing=(0.13, 0.12), titles=titles)
     fig.add_trace(
@@ -133,7 +137,7 @@ def fit_figure(fit, *, lang: str) -> go.Figure:
         }
         for i in range(unit_slots(fit.units))
     ]
-    spare = [{"x": [], "y": []}] * (len(styles) - fit.units)
+    spare = [SPARE] * (len(styles) - fit.units)
     count_text = t("relu.count_text", lang, pieces="{pieces}", kinks="{kinks}", dead="{dead}", units=fit.units)
     styles += [
         {
