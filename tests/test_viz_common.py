@@ -89,3 +89,32 @@ def test_every_figure_gets_the_app_template_as_it_is_registered():
     expected = json.loads(go.Figure(layout={"template": TEMPLATE}).to_json())["layout"]["template"]  # assigned
     for fig in (base_layout(go.Figure(), height=300), base_layout(make_subplots(rows=1, cols=2), height=300)):
         assert json.loads(fig.to_json())["layout"]["template"] == expected
+
+
+def test_plain_menus_and_slider_send_the_json_plotly_validation_writes():
+    """add_animation sets its buttons and slider without plotly.py's validation (set_plain_layout): the figure's
+    JSON is the same text as with it, and Python still reads them as validated objects."""
+    import plotly.graph_objects as go
+
+    from viz import common
+    from viz.common import add_animation
+
+    def build(plain: bool) -> go.Figure:
+        fig = go.Figure(go.Scatter(x=[0, 1], y=[0, 1]))
+        frames = [{"name": str(k), "data": [{"type": "scatter", "x": [0, k], "y": [0, k]}]} for k in range(12)]
+        if not plain:
+            original = common.set_plain_layout
+            common.set_plain_layout = lambda f, **props: f.update_layout(**props)
+            try:
+                return add_animation(fig, frames, "ko", redraw=True, active=3, y=-0.2)
+            finally:
+                common.set_plain_layout = original
+        return add_animation(fig, frames, "ko", redraw=True, active=3, y=-0.2)
+
+    plain, validated = build(True), build(False)
+    assert plain.to_json() == validated.to_json()
+    slider = plain.layout.sliders[0]
+    assert isinstance(slider, go.layout.Slider) and slider.active == 3 and len(slider.steps) == 12
+    assert slider.steps[5].label == "5" and list(slider.steps[5].args[0]) == ["5"]
+    assert plain.layout.updatemenus[0].buttons[0].method == "animate"
+    assert plain.layout.margin.b == 120

@@ -191,6 +191,35 @@ def set_frames(fig: go.Figure, frames: list[dict]) -> None:
     fig._frame_objs = plain  # what the frames setter stores, less the validation
 
 
+def _plotly_order(value, inside_args: bool = False):
+    """``value`` with its objects' keys in the order plotly.py's validation writes them (sorted), except
+    in a menu's or step's ``args`` (free values that plotly.py keeps as given)."""
+    if isinstance(value, dict):
+        items = value.items() if inside_args else sorted(value.items())
+        return {k: _plotly_order(v, inside_args or k == "args") for k, v in items}
+    if isinstance(value, (list, tuple)):
+        return [_plotly_order(v, inside_args) for v in value]
+    return value
+
+
+def set_plain_layout(fig: go.Figure, **props) -> None:
+    """``fig.update_layout(**props)`` for our own play buttons and frame slider, without plotly.py validating
+    them: it built a validated object per slider step and deep-copied them all (~10 ms of every new value's
+    figure with 100 frames). plotly.py keeps the values as plain data and validates them if Python reads them
+    (``fig.layout.sliders``); the JSON is the same text (tests/test_viz_common.py), and plotly.js checks
+    them as it draws."""
+    layout = fig.layout
+    try:
+        layout._validate = False
+        for name, value in props.items():
+            layout[name] = _plotly_order(value)
+    except (AttributeError, TypeError):  # pragma: no cover - a plotly.py without unvalidated properties
+        layout._validate = True
+        fig.update_layout(**props)
+    finally:
+        layout._validate = True
+
+
 def add_animation(
     fig: go.Figure,
     frames: list[dict],
@@ -210,7 +239,8 @@ def add_animation(
     in any plotly.js viewer."""
     set_frames(fig, frames)
     active = len(frames) - 1 if active is None else active
-    fig.update_layout(
+    set_plain_layout(
+        fig,
         updatemenus=[
             {
                 "type": "buttons",
@@ -285,8 +315,10 @@ def pin_image_axes(fig: go.Figure) -> None:
     image), and autoranging them again after every react cost a second full plot (~230 ms a change on
     the CNN page). With the ranges set, react and a fresh load agree at no extra cost.
     """
-    layout = fig.layout.to_plotly_json()
-    for name, yaxis in layout.items():
+    # plotly.py's own dict of the layout, read as it is: to_plotly_json() deep-copies the whole layout first,
+    # sliders and all (~20 ms of a new value's figure on /optimizers, for the few axes read here)
+    layout = fig._layout if isinstance(getattr(fig, "_layout", None), dict) else fig.layout.to_plotly_json()
+    for name, yaxis in list(layout.items()):
         if not re.fullmatch(r"yaxis\d*", name) or not isinstance(yaxis, dict):
             continue
         x_id, y_id = yaxis.get("scaleanchor"), "y" + name[5:]
