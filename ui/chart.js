@@ -827,13 +827,19 @@ async function move(Plotly, gd, figure, moving, moved) {
     (axis) => AXIS_NAME.test(axis) && gd._fullLayout[axis] && (((gd.layout[axis] || {}).title || {}).text || ""),
   );
   const depths = titled.map((axis) => gd._fullLayout[axis]._depth);
+  const placed = titled.map((axis) => titlePlace(gd, axis));
   await relayoutOnly(Plotly, gd, changed);
   // A relayout of ranges alone leaves the axis titles where they were (plotly.js draws them so for zooms): a
   // title stayed where labels of another width had put it (/relu's "count", 8 px off after 9 units -> 8).
-  // Where the labels' depth changed, a title is moved by as much, or else drawn again.
+  // Where the labels' depth changed, a title is moved by as much, unless plotly.js drew it again itself (a
+  // margin pushed by the labels redraws the figure: moved again, /relu's MSE title landed in its plot) or
+  // the labels came or went (plotly.js places a title differently with none): then it is drawn again.
   const stale = titled.filter((axis, i) => {
-    const delta = gd._fullLayout[axis]._depth - depths[i];
-    return Number.isFinite(delta) && Math.abs(delta) > 1e-6 && !moveTitle(gd, axis, delta);
+    const before = depths[i];
+    const after = gd._fullLayout[axis]._depth;
+    if (!Number.isFinite(after - before) || Math.abs(after - before) <= 1e-6) return false;
+    if (titlePlace(gd, axis) !== placed[i]) return false; // drawn again by plotly.js for the new labels
+    return !(before > 0 && after > 0 && moveTitle(gd, axis, after - before));
   });
   if (stale.length) await Plotly.relayout(gd, Object.fromEntries(stale.map((a) => [`${a}.title.text`, gd.layout[a].title.text])));
 }
@@ -843,6 +849,13 @@ async function move(Plotly, gd, figure, moving, moved) {
 // (ax._depth, just measured by the relayout) from the axis line, whatever else is on the plot, so a
 // deeper label column moves it away by as much. False for any other title (no standoff, labels inside, a
 // multicategory axis, typeset maths, one shifted to avoid the labels): plotly.js draws those again.
+// Where an axis title is drawn: its text's x (a y axis) or y (an x axis) attribute, or null.
+function titlePlace(gd, axis) {
+  const ax = gd._fullLayout[axis];
+  const text = ax && gd.querySelector(`.infolayer .g-${ax._id}title text.${ax._id}title`);
+  return text ? text.getAttribute(ax._id.charAt(0) === "y" ? "x" : "y") : null;
+}
+
 const TITLE_ROTATION = /^rotate\(-90,\s*[-\d.e+]+,\s*[-\d.e+]+\)$/;
 
 function moveTitle(gd, axis, delta) {

@@ -349,3 +349,32 @@ def test_a_change_of_the_first_slider_moves_the_main_chart_in_place(page, app_se
         redrawn = [how for (was, _), (now, how) in zip(before, page.evaluate(shown), strict=True) if was != now]
         assert redrawn and set(redrawn) == {"move"}, f"{url_path}: {key} drew the changed charts by {redrawn}"
     assert_clean(page, "en")
+
+
+# Every axis title as drawn: its text and where (x, y and rotation of its text element).
+TITLES = """() => [...document.querySelectorAll('.dl-chart')].map(gd => [...gd.querySelectorAll('.infolayer g[class$="title"] text')]
+    .map(t => [(t.getAttribute('class') || '').replace(/cb[0-9a-f]+/, 'cb'), t.textContent, ...['x', 'y', 'transform'].map(a => {
+        const v = t.getAttribute(a) || '';
+        return v.replace(/-?\\d+\\.?\\d*(e[-+]?\\d+)?/g, (n) => String(Math.round(Number(n) * 10) / 10));
+    })]))"""
+
+
+@pytest.mark.parametrize("url_path", ["relu", "gradient-descent", "learning-rate", "optimizers"])
+def test_axis_titles_after_a_walk_of_changes_sit_where_a_fresh_load_puts_them(page, app_server, url_path):
+    """A move relays out only the axes' ranges, which leaves their titles where they were: ui/chart.js moves a title
+    by its labels' change of depth, or has plotly draw it again. Walking the first slider one way through several
+    values (on /relu the MSE axis loses its labels on the way and a margin grows) must leave every title where a
+    fresh load of the final URL draws it."""
+    open_page(page, app_server, url_path, "en")
+    for _ in range(3):
+        change(page, "ArrowLeft")
+    reveal_charts(page)
+    wait_refitted(page)
+    walked, state = page.evaluate(TITLES), page.evaluate(STATE)
+    page.goto(page.url)
+    wait_done(page)
+    wait_charts(page)
+    reveal_charts(page)
+    wait_refitted(page)
+    assert page.evaluate(STATE) == state, first_difference(state, page.evaluate(STATE))
+    assert page.evaluate(TITLES) == walked
