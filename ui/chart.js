@@ -844,11 +844,6 @@ async function move(Plotly, gd, figure, moving, moved) {
   if (stale.length) await Plotly.relayout(gd, Object.fromEntries(stale.map((a) => [`${a}.title.text`, gd.layout[a].title.text])));
 }
 
-// Move an axis title as plotly.js places it when its labels' depth changes by ``delta``. plotly.js puts a
-// title with a standoff (its default template gives every axis one) the standoff beyond the labels' depth
-// (ax._depth, just measured by the relayout) from the axis line, whatever else is on the plot, so a
-// deeper label column moves it away by as much. False for any other title (no standoff, labels inside, a
-// multicategory axis, typeset maths, one shifted to avoid the labels): plotly.js draws those again.
 // Where an axis title is drawn: its text's x (a y axis) or y (an x axis) attribute, or null.
 function titlePlace(gd, axis) {
   const ax = gd._fullLayout[axis];
@@ -858,6 +853,12 @@ function titlePlace(gd, axis) {
 
 const TITLE_ROTATION = /^rotate\(-90,\s*[-\d.e+]+,\s*[-\d.e+]+\)$/;
 
+// Move an axis title as plotly.js places it when its labels' depth changes by ``delta``. plotly.js puts a
+// title with a standoff (its default template gives every axis one) the standoff beyond the labels' depth
+// (ax._depth, just measured by the relayout) from the axis line, whatever else is on the plot, so a
+// deeper label column moves it away by as much (with labels before and after the change: move() checks).
+// False for any other title (no standoff, labels inside, a multicategory axis, typeset maths, one shifted
+// to avoid the labels): plotly.js draws those again.
 function moveTitle(gd, axis, delta) {
   const ax = gd._fullLayout[axis];
   if (!ax || !ax.title || !Object.prototype.hasOwnProperty.call(ax.title, "standoff")) return false;
@@ -880,12 +881,12 @@ function moveTitle(gd, axis, delta) {
   return true;
 }
 
+const RANGE_KEY = /^[xy]axis\d*\.(range|autorange)$/;
+
 // Plotly.relayout(changed), drawing again only the subplots on the changed axes where that is enough.
 // plotly.js recomputes the whole figure's defaults for a relayout, unless it sets axis ranges alone (its
 // bypass for zooms): ranges sent with new slider steps or a title cost that recomputation (~10 ms on /sgd
 // and /optimizers). Those go in a relayout of their own, which draws only them.
-const RANGE_KEY = /^[xy]axis\d*\.(range|autorange)$/;
-
 async function relayoutOnly(Plotly, gd, changed) {
   const keys = Object.keys(changed);
   const ranges = keys.filter((key) => RANGE_KEY.test(key));
