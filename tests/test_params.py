@@ -125,3 +125,18 @@ def test_held_reads_widget_state_with_lists_as_tuples_and_the_given_seed():
 
     assert held(Demo, {"n": 7, "picks": ["y", "z"], "other": 1}, 3) == replace(Demo(), n=7, picks=("y", "z"), seed=3)
     assert held(Demo, {}, 0) == Demo()
+
+
+def test_highest_is_the_top_of_a_declared_range_and_snap_outward_widens_to_steps():
+    import numpy as np
+
+    from core.activations.functions import ReluConfig
+    from core.common.grids import snap_outward
+    from core.common.params import highest
+
+    assert highest(ReluConfig, "units") == next(
+        f.metadata["max"] for f in __import__("dataclasses").fields(ReluConfig) if f.name == "units"
+    )
+    lo, hi = snap_outward(np.array([-1.26, -0.5]), np.array([1.01, 2.0]), 0.5)
+    assert lo.tolist() == [-1.5, -0.5] and hi.tolist() == [1.5, 2.0]  # edges on the grid stay where they are
+    assert [float(v) for v in snap_outward(-0.2, 0.2, 0.5)] == [-0.5, 0.5]

@@ -82,3 +82,16 @@ def test_heaviest_settings_stay_within_budgets():
     assert all(len(d.x) <= 80 for frame in fig.frames for d in frame.data)
     assert len(fig.to_json()) + len(sweep.to_json()) < 1_500_000
     assert not any(shape.line.dash == "dot" for shape in sweep.layout.shapes)  # 1/λ_max only on quadratics
+
+
+@pytest.mark.parametrize(("lrs", "schedule"), [((0.3, 0.55, 0.65), "cosine"), ((0.45, 0.55), "step")])
+def test_rate_labels_keep_an_eighth_of_the_axis_apart_when_a_schedule_falls_decades(lrs, schedule):
+    """The η_k axis reaches down to where the scheduler takes the rates; the marked rates' labels near its top
+    are thinned by that whole span (the "cosine" Try this printed 0.3, 0.5 and 0.65 on one another)."""
+    runs, _, fig, _ = build(surface="valley", lrs=lrs, steps=60, schedule=schedule)
+    axis = fig.layout.yaxis3
+    positive = runs.rates[runs.rates > 0]
+    span = np.log10(max(positive.max(), max(axis.tickvals)) * 1.5 / (positive.min() / 1.5))
+    assert span > 1  # the curves reach decades below the marks
+    gaps = np.diff(np.log10(sorted(axis.tickvals)))
+    assert (gaps >= span / 8 - 1e-9).all(), (axis.tickvals, span)

@@ -62,3 +62,15 @@ def test_cells_of_a_3d_tensor_are_stacked_slices():
     g = explore(replace(C, mode="memory", shape="2,3,4")).grids[1]
     assert size(g) == (4, 7)  # two 3 × 4 slices and a blank row
     assert cell_xy(g, (1, 2, 3)) == (3, 6)
+
+
+def test_the_followed_formula_sits_below_the_dim_label_of_a_row_reduction():
+    """Reducing along a row draws the dim=k arrow and label under x; the followed element's arithmetic goes
+    under that label, not on it (the "keepdim" Try this printed "dim=1" on "out[0, 0] = sum(...)")."""
+    for dim in (0, 1):
+        fig = tensor_figure(explore(replace(TensorConfig(), mode="reduce", dim=dim, keepdim=True)), "en")
+        label = next(a for a in fig.layout.annotations if a.text == f"<b>dim={dim}</b>")
+        formula_y = next(t.y[0] for t in fig.data if t.type == "scatter" and t.mode == "text")
+        if dim == 1:  # under x: top-anchored at its y, about 0.6 units tall
+            assert label.yanchor == "top" and formula_y >= label.y + 0.6 + 0.5
+        assert fig.layout.yaxis.range[0] >= formula_y + 0.5  # the formula inside the view

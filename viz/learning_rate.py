@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -56,12 +58,14 @@ def runs_table(runs, lang: str) -> dict:
     return table
 
 
-def rate_ticks(lrs, lam: float) -> dict:
+def rate_ticks(lrs, lam: float, span: float = 0.0) -> dict:
     """The marked rates (and the limit 2/λ) as log-axis ticks in the one number format, thinned so that rates a
-    few % apart (0.99, 1, 1.01) do not print their labels on top of each other."""
+    few % apart (0.99, 1, 1.01) do not print their labels on top of each other. ``span``: the decades the axis
+    shows, when more than the marks cover (a scheduler's η_k falls decades below them: 0.3, 0.5 and 0.65 were
+    printed on one another at the top of an axis reaching down to 10⁻⁴)."""
     values = np.unique(np.concatenate([np.asarray(lrs, dtype=np.float64), [2 / lam] if lam > 0 else []]))
     logs = np.log10(values)
-    gap = max(float(np.ptp(logs)), 0.3) / 8  # about an eighth of the axis between two labels
+    gap = max(float(np.ptp(logs)), 0.3, span) / 8  # about an eighth of the axis between two labels
     kept = [0]
     for i in range(1, len(values)):
         if logs[i] - logs[kept[-1]] >= gap:
@@ -152,7 +156,9 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=1, col=2)
     fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(gaps), row=1, col=2)
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, max(steps, 1)], row=2, col=2)
-    fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2, **rate_ticks(runs.lrs, lam))
+    positive = runs.rates[runs.rates > 0]  # the η_k curves and the "now" line set the axis's autorange
+    span = math.log10(rate_hi * 1.5 / (float(positive.min()) / 1.5)) if positive.size else 0.0
+    fig.update_yaxes(title_text=t("lr.axis_rate", lang), type="log", row=2, col=2, **rate_ticks(runs.lrs, lam, span))
     fig.update_traces(colorbar_y=-0.12, selector={"type": "contour"})
     return finish_map(fig, styles, frame_data, len(frames), box, lang, height=820, legend_y=-0.5, bottom=220,
                       slider_y=-0.2)  # fmt: skip

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.activations.functions import ReluConfig
 from core.activations.hinges import fit_curves
+from core.common.params import highest
 from i18n import t
 from viz.common import (
     MARGIN,
@@ -81,7 +80,7 @@ SLOT_STEP = 8  # hinge traces come in blocks of this many (unit_slots)
 # its settings, so a unit more or fewer (a slot filled or emptied) made the browser recompute the whole
 # figure's defaults on every move (ui/chart.js quickFrame); a blank point draws nothing and keeps them.
 SPARE = {"x": [None], "y": [None]}
-MOST_UNITS = next(f.metadata["max"] for f in dataclasses.fields(ReluConfig) if f.name == "units")
+MOST_UNITS = highest(ReluConfig, "units")
 
 
 def unit_slots(units: int, most: int = MOST_UNITS) -> int:

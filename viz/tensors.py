@@ -147,13 +147,14 @@ def tensor_figure(view, lang: str) -> go.Figure:
         gx, gy = _boxes(ghosts, 0.46)
         fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", name=t("tensors.legend.ghost", lang), hoverinfo="skip",
                                  line={"color": COLORS["grey"], "width": 1.5, "dash": "dot"}))  # fmt: skip
+    clear = bottom  # the lowest thing drawn above the followed element's formula
     if view.axis is not None:
-        _axis_arrow(fig, grids["x"], corners["x"], view.axis, lang)
+        clear = max(clear, _axis_arrow(fig, grids["x"], corners["x"], view.axis, lang))
     if view.steps:
-        _follow(fig, view, grids, corners, bottom, lang)
+        _follow(fig, view, grids, corners, clear, lang)
     left = -3.2 if view.axis is not None else -0.9  # room for the dim arrow left of x
     top = -(2.5 if any(g.strides for g in view.grids) else 1.6)  # room for one or two title lines
-    under = 2.2 if view.steps else 0.6  # the followed element's formula, when there is one
+    under = clear - bottom + (2.2 if view.steps else 0.6)  # the followed element's formula, when there is one
     span_w, span_h = right - left, bottom + under - top
     ppu = min(64.0, 620 / span_w)  # px per cell in the main column of a 1440-px screen
     chrome = 250 if view.steps else 150  # title, legend and the frame slider
@@ -179,8 +180,9 @@ def _signs(fig, view, grids, corners) -> None:
         fig.add_annotation(x=x, y=y, text=f"<b>{sign}</b>", showarrow=False, font={"size": 22})
 
 
-def _axis_arrow(fig, g, corner, axis: int, lang: str) -> None:
-    """An arrow along the collapsed dim of x (rows, columns or slices), labelled dim=k."""
+def _axis_arrow(fig, g, corner, axis: int, lang: str) -> float:
+    """An arrow along the collapsed dim of x (rows, columns or slices), labelled dim=k. Returns how far down it
+    reaches (under x for dim=-1 and its label under that: the formula below goes lower; else x's bottom)."""
     rank = g.values.ndim
     w, h = size(g)
     if rank == 3 and axis == 1:  # rows inside a slice: the arrow spans the first slice
@@ -195,6 +197,8 @@ def _axis_arrow(fig, g, corner, axis: int, lang: str) -> None:
     fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": COLORS["vermillion"], "width": 3},
                              name=t("tensors.legend.axis", lang, dim=axis), hoverinfo="skip"))  # fmt: skip
     fig.add_annotation(text=f"<b>dim={axis}</b>", showarrow=False, font={"color": COLORS["vermillion"]}, **at)
+    along_row = rank == 1 or axis == rank - 1
+    return y0 + h + (0.9 + 0.6 if along_row else 0.0)  # the label's line is about 0.6 units tall at its size
 
 
 def _follow(fig, view, grids, corners, bottom, lang: str) -> None:

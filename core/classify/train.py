@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from core.classify.datasets import DATASETS, Split, make_split
-from core.common.grids import plane
+from core.common.grids import plane, snap_outward
 from core.common.init import init_like_torch
 from core.common.params import choice, number, seed_field, slider
 from core.common.plotdata import frame_steps, to_f32
@@ -95,7 +95,7 @@ def view_box(split: Split) -> tuple[float, float, float, float]:
     place instead of laying the figure out again (ui/chart.js: a new range on the map's tied axes
     redraws everything)."""
     far = float(np.abs(np.concatenate([split.x_train, split.x_test])).max()) + 0.2
-    reach = max(1.6, BOX_STEP * math.ceil(far / BOX_STEP - 1e-9))
+    reach = max(1.6, float(snap_outward(-far, far, BOX_STEP)[1]))
     return (-reach, reach, -reach, reach)
 
 

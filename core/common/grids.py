@@ -1,8 +1,14 @@
-"""One grid builder: the points of a rectangle, row by row, for maps drawn over a plane."""
+"""Grids for maps drawn over a plane: the points of a rectangle, row by row, and a box snapped to steps."""
 
 from __future__ import annotations
 
 import numpy as np
+
+
+def snap_outward(lo, hi, step: float):
+    """``lo`` down and ``hi`` up to multiples of ``step`` (numbers or arrays): a map's box that keeps its edges
+    while the data inside moves a little, so the browser moves the map in place instead of laying it out again."""
+    return np.floor(np.asarray(lo) / step + 1e-9) * step, np.ceil(np.asarray(hi) / step - 1e-9) * step
 
 
 def plane(box: tuple[float, float, float, float], nx: int, ny: int | None = None):

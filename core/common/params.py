@@ -84,6 +84,11 @@ def kind(f: dataclasses.Field) -> str:
     return f.metadata.get("kind", "fixed")
 
 
+def highest(cls, name: str):
+    """The top of field ``name``'s range (a slider's or number field's ``hi``)."""
+    return next(f.metadata["max"] for f in declared(cls) if f.name == name)
+
+
 def defaults(cls) -> dict[str, Any]:
     """Field name -> default value of every control a page draws (the global seed is not one)."""
     return {f.name: f.default for f in declared(cls) if kind(f) != "seed"}

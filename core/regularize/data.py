@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from core.common.grids import plane
+from core.common.grids import plane, snap_outward
 from core.common.params import choice, seed_field, slider, toggle
 from core.common.sampling import make_moons
 
@@ -78,8 +78,8 @@ def make_data(task: str, n: int, noise: float, seed: int) -> Data:
         x_val, y_val = _moons(VAL_SIZE, noise, seed + 1_000_003)
         # every training point with 0.3 to spare, at least [-2, 2]², the edges on a 0.5 grid: a few
         # points more or less keep the same map box (the browser moves the maps in place, no relayout)
-        lo = np.minimum(np.floor((x_train.min(0) - 0.3) / BOX_STEP + 1e-9) * BOX_STEP, -2.0)
-        hi = np.maximum(np.ceil((x_train.max(0) + 0.3) / BOX_STEP - 1e-9) * BOX_STEP, 2.0)
+        lo, hi = snap_outward(x_train.min(0) - 0.3, x_train.max(0) + 0.3, BOX_STEP)
+        lo, hi = np.minimum(lo, -2.0), np.maximum(hi, 2.0)
         grid = plane((lo[0], hi[0], lo[1], hi[1]), GRID_2D)[2]
         return Data(task, x_train, y_train, x_val, y_val, grid, (GRID_2D, GRID_2D), np.zeros(0))
     if task == "regression":
