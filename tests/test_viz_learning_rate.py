@@ -95,3 +95,21 @@ def test_rate_labels_keep_an_eighth_of_the_axis_apart_when_a_schedule_falls_deca
     assert span > 1  # the curves reach decades below the marks
     gaps = np.diff(np.log10(sorted(axis.tickvals)))
     assert (gaps >= span / 8 - 1e-9).all(), (axis.tickvals, span)
+
+
+def test_marked_rates_on_the_sweep_are_written_apart_or_left_to_the_legend():
+    """Close rates alternate above and below their markers; a third one too close to both is not written (the legend
+    names it). The "cosine" Try this printed 0.55 on 0.65; "edge" has four rates within a tenth of a decade."""
+    from viz.learning_rate import LABEL_ROOM, label_sides
+
+    assert label_sides([0.3, 0.55, 0.65], 4.0) == ["top center", "bottom center", "top center"]
+    assert label_sides([0.45, 0.495, 0.5, 0.505], 4.0) == ["top center", "bottom center", None, None]
+    assert label_sides([0.01, 1.0], 4.0) == ["top center", "top center"]
+    for lrs, schedule in [((0.3, 0.55, 0.65), "cosine"), ((0.45, 0.495, 0.5, 0.505), "constant")]:
+        *_, sweep = build(surface="valley", lrs=lrs, steps=60, schedule=schedule)
+        span = np.diff(sweep.layout.xaxis.range)[0]
+        written = [(np.log10(tr.x[0]), tr.textposition) for tr in sweep.data if tr.mode == "markers+text" and tr.text]
+        assert written, "no rate written"
+        for side in ("top center", "bottom center"):
+            xs = sorted(x for x, s in written if s == side)
+            assert (np.diff(xs) >= span * LABEL_ROOM - 1e-9).all(), (side, xs)

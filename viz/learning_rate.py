@@ -74,13 +74,33 @@ def rate_ticks(lrs, lam: float, span: float = 0.0) -> dict:
     return {"tickvals": ticks, "ticktext": [num(v, 3) for v in ticks]}
 
 
+LABEL_ROOM = 1 / 14  # of the sweep's x axis (in decades): a run's label needs about this much beside the next
+
+
+def label_sides(lrs, span: float) -> list[str | None]:
+    """Where each marked run's rate is written on the sweep: above its marker, below it when the run beside it on
+    the axis is written above and too close (0.55 and 0.65 were printed on one another), or not at all when both
+    sides are taken (the legend names every run by its symbol)."""
+    room = span * LABEL_ROOM
+    sides: list[str | None] = [None] * len(lrs)
+    last = {"top center": -math.inf, "bottom center": -math.inf}
+    for r in sorted((i for i in range(len(lrs)) if lrs[i] > 0), key=lambda i: lrs[i]):
+        x = math.log10(lrs[r])
+        side = next((s for s in last if x - last[s] >= room), None)
+        if side:
+            sides[r] = side
+            last[side] = x
+    return sides
+
+
 def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
     """Contour map with every run's path, the loss gap per step (log) and each run's η_k, on one slider."""
     count, steps = runs.paths.shape[0], runs.paths.shape[1] - 1
     last = np.where(runs.stop_step >= 0, runs.stop_step, steps)
     gaps = log_safe(runs.losses - runs.loss_min)  # (R, n+1)
     titles = [t("lr.map_title", lang), t("lr.loss_title", lang), t("lr.rate_title", lang)]
-    fig = map_figure(titles, widths=(0.5, 0.5), gaps=(0.17, 0.22))  # the loss gap's y title clear of the map
+    # the y titles of the loss gap and of η_k clear of the map, with η_k labels as wide as 2/λ = 0.000956 (Rosenbrock)
+    fig = map_figure(titles, widths=(0.5, 0.5), gaps=(0.19, 0.22))
     fig.add_trace(surface_contour(grid, surface, lang), row=1, col=1)
     add_landmarks(fig, surface, runs.paths[0, 0], lang)
     lam = float(runs.eigvals[-1])
@@ -185,6 +205,8 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
         )
     steps = runs.paths.shape[1] - 1
     finals = log_safe(runs.final_gap)
+    x_axis = log_axis(sweep.lrs)
+    sides = label_sides(runs.lrs, x_axis["range"][1] - x_axis["range"][0])
     for r, lr in enumerate(runs.lrs):
         fig.add_trace(
             go.Scatter(
@@ -192,8 +214,8 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
                 y=rounded([finals[r]]),
                 mode="markers+text",
                 name=run_name(lr, runs.labels[r], lang),
-                text=[f"{lr:g}"],
-                textposition="top center",
+                text=[f"{lr:g}"] if sides[r] else [],
+                textposition=sides[r] or "top center",
                 marker={
                     "size": 18,
                     "symbol": f"{RUN_SYMBOLS[r % 6]}-open",
@@ -219,7 +241,7 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
                 font={"size": 13},
                 xshift=4 if side == "left" else -4,
             )
-    fig.update_xaxes(**log_axis(sweep.lrs), title_text=t("lr.axis_sweep_lr", lang))
+    fig.update_xaxes(**x_axis, title_text=t("lr.axis_sweep_lr", lang))
     fig.update_yaxes(**log_axis(log_safe(sweep.final_gap)), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
     title = t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps)
     base_layout(fig, height=480, title=title, legend_y=-0.22, margin={"b": 140, "t": 100})
