@@ -148,14 +148,15 @@ NO_HEADER = (
 
 # A heatmap is drawn as an SVG <image> of a PNG data URL, which the browser decodes and paints in a later
 # frame: a screenshot taken as the draw returns can show the plot without its heatmap (CI saw /dropout's two
-# maps missing from a fresh load, 175,933 pixels, with the figure's data equal). Decode every image the chart
-# shows and let two frames pass before the screenshot.
+# maps missing from a fresh load, 175,933 pixels, with the figure's data equal). Wait for every image the chart
+# shows to be decoded (the element's own decode(): a decoded copy says nothing of the element) and let two
+# frames pass before the screenshot.
 IMAGES_PAINTED = """async gd => {
     await Promise.all([...gd.querySelectorAll('image')].map(im => {
-        const src = im.href && im.href.baseVal;
-        if (!src) return null;
+        if (!(im.href && im.href.baseVal)) return null;
+        if (typeof im.decode === 'function') return im.decode().catch(() => null);
         const copy = new Image();
-        copy.src = src;
+        copy.src = im.href.baseVal;
         return copy.decode().catch(() => null);
     }));
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -164,19 +165,36 @@ IMAGES_PAINTED = """async gd => {
 
 def picture(chart, tries: int = 5):
     """The chart's pixels as shown, nothing of the app over it: screenshots until two in a row are equal
-    (a paint still on its way shows as a difference between them)."""
+    (a paint still on its way shows as a difference between them).
+
+    A chart taller than the window is photographed in a window made tall enough for it first. Otherwise
+    Chromium enlarges the window for the capture itself, the resize makes the chart refit while the capture
+    runs, and on a busy machine the picture catches it half redrawn (CI: /dropout's slider 25 px lower, over
+    its legend, 7,255 px differing)."""
     from PIL import Image
 
-    chart.page.add_style_tag(content=NO_HEADER)
-    chart.evaluate("gd => gd.scrollIntoView({block: 'center'})")  # clear of anything fixed at the window's edges
-    chart.evaluate(IMAGES_PAINTED)
-    shot = chart.screenshot()
-    for _ in range(tries - 1):
+    page = chart.page
+    page.add_style_tag(content=NO_HEADER)
+    size = page.viewport_size
+    need = chart.evaluate("gd => Math.ceil(gd.getBoundingClientRect().height) + 16")
+    resized = need > size["height"]
+    if resized:
+        page.set_viewport_size({"width": size["width"], "height": need})
+        wait_refitted(page)
+    try:
+        chart.evaluate("gd => gd.scrollIntoView({block: 'center'})")  # clear of anything fixed at the window's edges
         chart.evaluate(IMAGES_PAINTED)
-        again = chart.screenshot()
-        if again == shot:
-            break
-        shot = again
+        shot = chart.screenshot()
+        for _ in range(tries - 1):
+            chart.evaluate(IMAGES_PAINTED)
+            again = chart.screenshot()
+            if again == shot:
+                break
+            shot = again
+    finally:
+        if resized:
+            page.set_viewport_size(size)
+            wait_refitted(page)
     return Image.open(io.BytesIO(shot)).convert("RGB")
 
 
