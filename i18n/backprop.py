@@ -86,6 +86,7 @@ TEXT = {
     "bp.trace_edges": {"en": "edge (forward)", "ko": "간선 (순전파)"},
     "bp.trace_walked": {"en": "gradient has flowed back", "ko": "기울기가 지나간 간선"},
     "bp.trace_current": {"en": "this step", "ko": "이번 단계"},
+    "bp.trace_nodes": {"en": "nodes", "ko": "노드"},
     "bp.trace_edge_labels": {"en": "local derivative × upstream gradient", "ko": "국소 도함수 × 위에서 온 기울기"},
     "bp.hover_edge": {
         "en": "∂{dst}/∂{src} = {local}<br>∂L/∂{dst} = {up}<br>sent back to {src}: {prod}",

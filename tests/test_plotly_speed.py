@@ -2,6 +2,8 @@
 copied at once builds the same figures, and ``figure_json`` writes the same JSON as ``fig.to_json()``.
 (Every page's figures: tests/test_figure_json_pages.py.)"""
 
+import json
+
 import narwhals.stable.v1 as narwhals
 import numpy as np
 import pytest
@@ -16,7 +18,7 @@ from core.descent.surfaces import SURFACES
 from core.tensors import TensorConfig, explore
 from viz.backprop import graph_figure
 from viz.gradient_descent import descent_figure
-from viz.plotly_speed import _Narwhals, figure_json, install
+from viz.plotly_speed import _Narwhals, figure_data, figure_json, install
 from viz.tensors import tensor_figure
 
 
@@ -141,6 +143,7 @@ def test_figure_json_is_plotlys_json(build, monkeypatch):
     monkeypatch.undo()
     (fig,) = built
     assert figure_json(fig) == fig.to_json()
+    assert json.dumps(figure_data(fig)) == json.dumps(json.loads(fig.to_json())), "the data, in the same order"
 
 
 def test_figure_json_types_every_kind_of_array_as_plotly_does():
@@ -158,3 +161,27 @@ def test_figure_json_types_every_kind_of_array_as_plotly_does():
         frames=[go.Frame(data=[go.Heatmap(z=np.ones((2, 2)))], name="0")],
     )
     assert figure_json(fig) == fig.to_json()
+
+
+def test_figure_data_reads_as_plotlys_json_with_every_kind_of_value():
+    """NaN and infinities as null, numpy scalars and arrays of numbers, text and objects as Python values,
+    tuples as lists, every typed array as plotly encodes it; a date goes through plotly's encoder."""
+    import datetime
+
+    import plotly.graph_objects as go
+
+    fig = go.Figure(
+        [
+            go.Heatmap(z=np.array([[1.0, np.nan], [np.inf, -np.inf]]), x=np.arange(2, dtype=np.int64), zmin=np.float32(0.5)),
+            go.Scatter(x=[1.0, None, float("nan")], y=np.array([1, 2, 3], np.float32), text=np.array(["a", "한"]),
+                       customdata=np.array([None, "b", 1.5], dtype=object), marker={"size": np.int64(7)}),
+            go.Bar(x=("a", "b"), y=[np.float64(1.5), np.nan], visible=np.bool_(True)),
+        ],
+        layout={"xaxis": {"range": (0, np.float64(3.0))}, "title": {"text": "<b>é 한</b> & </script>"}},
+        frames=[go.Frame(data=[go.Heatmap(z=np.ones((2, 2)))], name="0")],
+    )  # fmt: skip
+    data = figure_data(fig)
+    assert json.dumps(data) == json.dumps(json.loads(fig.to_json()))
+    assert data["data"][1]["x"] == [1.0, None, None]
+    dated = go.Figure(go.Scatter(x=[datetime.date(2026, 12, 4)], y=[1]))
+    assert json.dumps(figure_data(dated)) == json.dumps(json.loads(dated.to_json()))

@@ -97,19 +97,28 @@ def test_rate_labels_keep_an_eighth_of_the_axis_apart_when_a_schedule_falls_deca
     assert (gaps >= span / 8 - 1e-9).all(), (axis.tickvals, span)
 
 
-def test_marked_rates_on_the_sweep_are_written_apart_or_left_to_the_legend():
-    """Close rates alternate above and below their markers; a third one too close to both is not written (the legend
-    names it). The "cosine" Try this printed 0.55 on 0.65; "edge" has four rates within a tenth of a decade."""
-    from viz.learning_rate import LABEL_ROOM, label_sides
+def test_marked_rates_on_the_sweep_are_written_clear_of_every_marker_or_left_to_the_legend():
+    """A rate is written on the first side of its marker where it stays inside the plot and off every marker and
+    every other rate (tests/e2e/test_learning_rate_labels_e2e.py checks the drawn boxes); with none free it is
+    not written (the legend names every run)."""
+    from viz.learning_rate import SIDES, _label_box, _overlaps, label_sides
 
-    assert label_sides([0.3, 0.55, 0.65], 4.0) == ["top center", "bottom center", "top center"]
-    assert label_sides([0.45, 0.495, 0.5, 0.505], 4.0) == ["top center", "bottom center", None, None]
-    assert label_sides([0.01, 1.0], 4.0) == ["top center", "top center"]
-    for lrs, schedule in [((0.3, 0.55, 0.65), "cosine"), ((0.45, 0.495, 0.5, 0.505), "constant")]:
-        *_, sweep = build(surface="valley", lrs=lrs, steps=60, schedule=schedule)
-        span = np.diff(sweep.layout.xaxis.range)[0]
-        written = [(np.log10(tr.x[0]), tr.textposition) for tr in sweep.data if tr.mode == "markers+text" and tr.text]
-        assert written, "no rate written"
-        for side in ("top center", "bottom center"):
-            xs = sorted(x for x, s in written if s == side)
-            assert (np.diff(xs) >= span * LABEL_ROOM - 1e-9).all(), (side, xs)
+    x_range, y_range = (-3.0, 1.0), (-10.0, 8.0)  # 140 px a decade across, 13.3 px a decade up
+    assert label_sides([(0.1, 1.0)], [], x_range, y_range, ["0.1"]) == ["top center"]
+    above = [(0.1, 10**1.5)]  # a sweep marker 20 px above the run's
+    assert label_sides([(0.1, 1.0)], above, x_range, y_range, ["0.1"]) == ["bottom center"]
+    at_floor = [(0.1, 10**-9)]  # too near the bottom to go below, and a marker above
+    assert label_sides(at_floor, [(0.1, 10**-7.5)], x_range, y_range, ["0.1"]) == ["middle right"]
+    around = [(0.1 * 10**dx, 10**dy) for dx in np.linspace(-0.3, 0.3, 13) for dy in np.linspace(-3, 3, 13)]
+    assert label_sides([(0.1, 1.0)], around, x_range, y_range, ["0.1"]) == [None]
+    # Two runs at the same place: the second is written on another side than the first.
+    sides = label_sides([(0.1, 1.0), (0.1, 1.0)], [], x_range, y_range, ["0.1", "0.1"])
+    assert sides[0] == "top center" and sides[1] not in (None, "top center")
+    for lrs, schedule, surface in [((0.3, 0.55, 0.65), "cosine", "valley"), ((0.45, 0.495, 0.5, 0.505), "constant", "valley"),
+                                   ((0.45, 0.55), "step", "valley"), ((0.05, 0.2, 0.9, 1.1), "constant", "bowl")]:  # fmt: skip
+        *_, sweep = build(surface=surface, lrs=lrs, steps=60, schedule=schedule)
+        written = [tr for tr in sweep.data if tr.mode == "markers+text" and tr.text]
+        assert len(written) == len(lrs), f"{lrs}: {len(written)} rates written"
+        assert {tr.textposition for tr in written} <= set(SIDES)
+        boxes = [_label_box(0.0, 0.0, tr.textposition, len(tr.text[0])) for tr in written]
+        assert not any(_overlaps(box, (-9, -9, 9, 9)) for box in boxes), "a rate written on its own marker"

@@ -88,7 +88,8 @@ def test_ledger_shows_the_hand_written_numbers_beside_torch_state(name):
     assert "✓" in values[-1]
     assert "state['" in labels[-2]
     if name == "adam":
-        assert f"{1 - 0.9**k:.4f}" in values[3] and f"{mine.terms[k, 2][0]:+.4g}" in values[3]
+        assert f"{1 - 0.9**k:.4f}" in values[3] and f"{1 - 0.999**k:.4f}" in values[4]  # the bias corrections
+        assert f"{mine.terms[k, 2][0]:+.4g}" in values[5] and f"{mine.terms[k, 3][1]:+.4g}" in values[6]  # m̂, v̂
         assert fig.layout.yaxis2.type == "log"
     # Cursor markers sit at step k on every drawn series.
     assert set(frame.data[0].x) == {k}

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import numpy as np
 import plotly.graph_objects as go
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import HALO, Figure, add_animated_traces, add_animation, base_layout, rounded
 from viz.palette import COLORS, SERIES, rgba, tint
 
 NODE_FONT = 16  # node boxes: the presenter size everywhere, so frames never shrink them
+BOX_HEIGHT = (
+    44  # px inside the border: two lines of NODE_FONT text (38 px as Chromium sets them) and 3 px above and below
+)
+BOX_PAD = 3  # px between a box's text and its border, left and right
+BORDER, BORDER_SENDER = 2, 3  # px
+BOLD = 1.09  # a bold character's width over a regular one's (Arial: 1.0-1.1)
+LINE_EW = 1.4  # plotly.js draws a "line-ew" marker of size s as a line 1.4 s long
 EDGE_FONT = 13
 HEIGHT = {"network": 760, "expression": 560}
 MARGIN = {"t": 60, "b": 120}  # title above the graph; legend, play button and step slider below it
@@ -28,7 +38,6 @@ TAIL = {  # the nodes after o: MSE reads o directly, BCE goes through p = σ(o)
 }
 LIFT_PX = 38  # a level edge's label sits this far above its line, clear of the boxes at both ends ...
 ON_LINE = {"w12", "w22"}  # ... except where the labels of the slanted edges beside it need that room
-HALO = "0 0 3px white, 0 0 3px white, 0 0 2px white"  # edge labels stay readable where a line runs under them
 EXPRESSION = {"a": (0, 3.2), "b": (0, 1.8), "e": (1.3, 2.5), "c": (1.3, 0.6), "f": (2.6, 1.6), "d": (2.6, -0.3),
               "g": (3.9, 0.7), "L": (5.2, 0.7)}  # fmt: skip
 KIND_COLOR = {"param": COLORS["blue"], "input": COLORS["black"], "const": COLORS["grey"]}
@@ -64,6 +73,8 @@ def _edge_text(run, e: int, walked: bool, current: bool) -> str:
 
 
 def _node_text(run, i: int, known: float, partial: bool, lang: str) -> str:
+    """A box's text: name = forward value, then ∇ = ∂L/∂node once the backward pass has reached it ("…" while
+    more is still to come), or the target's note."""
     head = f"<b>{label(run.names[i])}</b> = {_short(run.values[i])}"
     if run.ops[i] == "const":
         return f"{head}<br><i>{t('bp.target_note', lang)}</i>"
@@ -87,7 +98,7 @@ def graph_figure(run, lang: str) -> go.Figure:
     lift = LIFT_PX * (y_range[1] - y_range[0]) / (HEIGHT[run.mode] - MARGIN["t"] - MARGIN["b"])
     level = (xy[src, 1] == xy[dst, 1]) & ~np.isin(np.array(run.names)[src], list(ON_LINE))
     mid[:, 1] += np.where(level, lift, 0.0)
-    fig = go.Figure()
+    fig = Figure()
     const = [i for i, op in enumerate(run.ops) if op == "const"]
     ex, ey = [], []
     for s, d in [*run.edges.tolist(), *[(i, len(run.names) - 1) for i in const]]:
@@ -99,6 +110,7 @@ def graph_figure(run, lang: str) -> go.Figure:
     )  # fmt: skip
     steps = len(run.steps)
     count = steps + 2  # frame 0: forward values only; 1: ∂L/∂L = 1; then one frame per backward step
+    box_styles, boxes = _box_traces(run, xy, count, lang)
 
     def segments(mask) -> dict:
         xs, ys = [], []
@@ -123,8 +135,8 @@ def graph_figure(run, lang: str) -> go.Figure:
             title = t("bp.frame_step", lang, k=k, s=steps, node=label(run.names[node]), g=_short(run.grads[node]))
         return {
             "name": str(j),
-            "data": [segments(walked & ~current), segments(current), {"text": labels}],
-            "layout": {"title": {"text": title}, "annotations": _annotations(run, xy, j, lang)},
+            "data": [segments(walked & ~current), segments(current), {"text": labels}, *boxes(j)],
+            "layout": {"title": {"text": title}},
         }
 
     styles = [
@@ -140,6 +152,7 @@ def graph_figure(run, lang: str) -> go.Figure:
                          prod=_short(run.local[e] * run.upstream[e]))
                        for e, (s, d) in enumerate(run.edges.tolist())],
          "hoverinfo": "text"},
+        *box_styles,
     ]  # fmt: skip
     base_layout(fig, height=HEIGHT[run.mode], title=" ")
     frames = add_animated_traces(fig, styles, frame_data, count)
@@ -152,47 +165,100 @@ def graph_figure(run, lang: str) -> go.Figure:
         hovermode="closest",
         plot_bgcolor="white",
     )
-    return add_animation(fig, frames, lang, redraw=True, prefix_key="bp.step_prefix", y=-0.08)  # titles change too
+    return add_animation(fig, frames, lang, redraw=True, prefix_key="bp.step_prefix", y=-0.08)  # frames set the title
 
 
-def _annotations(run, xy: np.ndarray, j: int, lang: str) -> list[dict]:
-    """One boxed annotation per node: name = value, and ∇ once the backward pass has reached it."""
+def _nodes(run, j: int, lang: str) -> list[tuple[str, str, str, bool]]:
+    """Each node at frame j: its text (``_node_text``), its border colour, its fill, and whether it is the node
+    sending its gradient back."""
     k = j - 1
     known = run.grad_after[min(max(k, 0), len(run.steps))] if j > 0 else np.full(len(run.names), np.nan)
     sender = run.steps[k - 1] if k >= 1 else (len(run.names) - 1 if j == 1 else -1)
-    notes = []
+    nodes = []
     for i, name in enumerate(run.names):
         later = run.edge_step[run.edges[:, 0] == i]
         partial = bool(np.any(later > k)) and not np.isnan(known[i])
         kind = run.ops[i] if run.ops[i] in KIND_COLOR else "op"
         border = KIND_COLOR.get(kind, COLORS["black"] if name == "L" else COLORS["grey"])
-        notes.append(
-            {
-                "x": float(xy[i, 0]),
-                "y": float(xy[i, 1]),
-                "xref": "x",
-                "yref": "y",
-                "text": _node_text(run, i, known[i], partial, lang),
-                "showarrow": False,
-                "font": {"size": NODE_FONT, "color": COLORS["black"]},
-                "bgcolor": tint(CURRENT, 0.7)
-                if i == sender
-                else ("white" if kind != "param" else tint(COLORS["blue"], 0.88)),
-                "bordercolor": CURRENT if i == sender else border,
-                "borderwidth": 3 if i == sender else 2,
-                "borderpad": 3,
-                "hovertext": f"{label(name)}: {_op_hover(run, i, lang)}",
-                "name": name,
-            }
-        )
-    return notes
+        fill = "white" if kind != "param" else tint(COLORS["blue"], 0.88)
+        text = _node_text(run, i, known[i], partial, lang)
+        nodes.append((text, CURRENT, tint(CURRENT, 0.7), True) if i == sender else (text, border, fill, False))
+    return nodes
+
+
+def _char_em(ch: str) -> float:
+    """Width of one character of a node's text in em, a little over its width in Arial and Helvetica (the
+    figure font's fallbacks, measured in Chromium) so that Open Sans, the first choice and a few per cent
+    wider, fits too."""
+    if ch in "fijlt.,:; ":
+        return 0.3
+    if ch in "()[]-r":
+        return 0.36
+    if ch in "mwMW":
+        return 0.86
+    if "₀" <= ch <= "₉" or ch == "ₒ":
+        return 0.42
+    if ord(ch) < 0x2000 or ch == "−":
+        return 0.6  # digits, letters, =, ×, ?
+    return 1.0  # ∇, …, Hangul
+
+
+def text_px(text: str, size: float = NODE_FONT) -> float:
+    """Width in pixels of the widest line of a node's text (plotly's markup: <br> breaks lines, <b> is bold)."""
+    widest = 0.0
+    for line in text.split("<br>"):
+        em, bold = 0.0, False
+        for part in re.split(r"(<[^>]*>)", line):
+            if part.startswith("<"):
+                bold = part == "<b>" or (bold and part != "</b>")
+                continue
+            em += sum(_char_em(ch) for ch in part) * (BOLD if bold else 1.0)
+        widest = max(widest, em * size)
+    return widest
+
+
+def _box_traces(run, xy: np.ndarray, count: int, lang: str) -> tuple[list[dict], Callable[[int], list[dict]]]:
+    """The node boxes as traces, so a frame changes only their arrays (plotly.js redrew every annotation of the
+    figure for a frame, ~35 ms; these move like a curve): the styles of the borders, the fills and the texts,
+    and their data for frame j.
+
+    A box is a marker of plotly's "line-ew" symbol (a horizontal line 1.4 × its size long) whose line is as
+    thick as the box is tall: a rectangle in pixels, which keeps its size however wide the chart is, as the
+    annotations it replaces did. Each box is as wide as its longest text in any frame; the markers are opaque
+    (plotly.js makes markers of several sizes 70 % opaque by default)."""
+    states = [_nodes(run, j, lang) for j in range(count)]
+    inner = np.array([max(text_px(s[i][0]) for s in states) for i in range(len(run.names))]) + 2 * BOX_PAD
+    widths = {False: BORDER, True: BORDER_SENDER}
+
+    def data(j: int) -> list[dict]:
+        nodes = states[j]
+        edge = np.array([2 * widths[n[3]] for n in nodes])
+        return [
+            {"marker": {"size": rounded((inner + edge) / LINE_EW), "line": {"width": BOX_HEIGHT + edge,
+                                                                              "color": [n[1] for n in nodes]}}},
+            {"marker": {"line": {"color": [n[2] for n in nodes]}}},
+            {"text": [n[0] for n in nodes]},
+        ]  # fmt: skip
+
+    at = {"x": rounded(xy[:, 0]), "y": rounded(xy[:, 1])}
+    styles = [
+        at | {"type": "scatter", "mode": "markers", "marker": {"symbol": "line-ew", "opacity": 1},
+              "showlegend": False, "name": t("bp.trace_nodes", lang), "hoverinfo": "text",
+              "hovertext": [f"{label(name)}: {_op_hover(run, i, lang)}" for i, name in enumerate(run.names)]},
+        at | {"type": "scatter", "mode": "markers", "showlegend": False, "hoverinfo": "skip",
+              "marker": {"symbol": "line-ew", "opacity": 1, "size": rounded(inner / LINE_EW),
+                         "line": {"width": BOX_HEIGHT}}},
+        at | {"type": "scatter", "mode": "text", "textposition": "middle center", "showlegend": False,
+              "textfont": {"size": NODE_FONT, "color": COLORS["black"]}, "hoverinfo": "skip"},
+    ]  # fmt: skip
+    return styles, data
 
 
 def compare_figure(run, lang: str) -> go.Figure:
     """∂L/∂leaf three ways: the graph's chain rule, torch's .grad after loss.backward(), central differences."""
     leaves = [i for i, op in enumerate(run.ops) if op in ("param", "input")]
     names = [label(run.names[i]) for i in leaves]
-    fig = go.Figure()
+    fig = Figure()
     for series, (values, key, pattern) in enumerate(
         ((run.grads, "bp.col_graph", ""), (run.autograd, "bp.col_torch", "/"), (run.numeric, "bp.col_fd", "."))
     ):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, panel_row, rounded
+from viz.common import Figure, add_animated_traces, add_animation, base_layout, panel_row, rounded, subplots
 from viz.palette import COLORS, DIVERGING, TEST, TRAIN
 
 SIGNED = DIVERGING
@@ -111,6 +110,7 @@ def conv_figure(image: np.ndarray, *, maps, lang: str) -> go.Figure:
         ],
         widths=CONV_COLUMNS.get(k, CONV_COLUMNS[5]),
         spacing=0.04,
+        then=(_axes_as_images, 3),
     )
     pix = t("cnn.hover_pixel", lang)
     fig.add_trace(
@@ -147,7 +147,6 @@ def conv_figure(image: np.ndarray, *, maps, lang: str) -> go.Figure:
         row=1,
         col=3,
     )
-    _axes_as_images(fig, 3)
     # As tall as the image panels are at a desk's column width, so square pixels leave no empty bands.
     aspect = min(max(h / w, ho / max(wo, 1)), 1.6)
     base_layout(fig, height=CONV_MARGINS + round(CONV_PANEL * aspect), margin={"t": 40, "b": 10, "l": 10})
@@ -158,7 +157,8 @@ def post_figure(maps, *, lang: str) -> go.Figure:
     """The feature map after ReLU and after 2×2 max-pooling, on one shared colour scale."""
     ho, wo = maps.relu.shape
     ph, pw = maps.pooled.shape
-    fig = panel_row([t("cnn.fig_relu", lang, h=ho, w=wo), t("cnn.fig_pool", lang, h=ph, w=pw)], spacing=0.06)
+    titles = [t("cnn.fig_relu", lang, h=ho, w=wo), t("cnn.fig_pool", lang, h=ph, w=pw)]
+    fig = panel_row(titles, spacing=0.06, then=(_axes_as_images, 2))
     top = _bound(maps.relu, EDGE_PERCENTILE)
     for col, z in ((1, maps.relu), (2, maps.pooled)):
         fig.add_trace(
@@ -172,7 +172,6 @@ def post_figure(maps, *, lang: str) -> go.Figure:
             row=1,
             col=col,
         )
-    _axes_as_images(fig, 2)
     base_layout(fig, height=380, margin={"t": 60, "b": 20, "l": 10})
     return fig
 
@@ -190,6 +189,7 @@ def sliding_figure(sw, *, lang: str) -> go.Figure:
         ],
         widths=[0.42, 0.22, 0.36],
         spacing=0.06,
+        then=(_axes_as_images, 3),
     )
     fig.add_trace(
         go.Heatmap(
@@ -287,7 +287,6 @@ def sliding_figure(sw, *, lang: str) -> go.Figure:
         }
 
     frames = add_animated_traces(fig, styles, frame_data, len(sw.cells))
-    _axes_as_images(fig, 3)
     fig.update_yaxes(range=[k + 0.4, -0.5], autorange=False, row=1, col=2)
     base_layout(fig, height=470, legend_y=-0.02, margin={"t": 60, "l": 10})
     return add_animation(fig, frames, lang, redraw=True, prefix_key="cnn.sw_cell", frame_ms=350, y=-0.1)
@@ -299,7 +298,8 @@ def learned_filters_figure(run, *, names: list[str], cos: np.ndarray, kernels: d
     titles = [f"#{i + 1}" for i in range(count)] + [
         f"{n or t('cnn.no_match', lang)}<br>cos {c:+.2f}" for n, c in zip(names, cos, strict=True)
     ]
-    fig = make_subplots(rows=2, cols=count, subplot_titles=titles, vertical_spacing=0.2, horizontal_spacing=0.02)
+    fig = subplots(rows=2, cols=count, subplot_titles=titles, vertical_spacing=0.2, horizontal_spacing=0.02,
+                   then=(_axes_as_images, 2 * count))  # fmt: skip
     for i, n in enumerate(names):
         if n is None:  # no classic kernel is close: the cell below stays empty
             continue
@@ -329,7 +329,6 @@ def learned_filters_figure(run, *, names: list[str], cos: np.ndarray, kernels: d
         }
 
     frames = add_animated_traces(fig, styles, frame_data, len(run.filters))
-    _axes_as_images(fig, 2 * count)
     fig.update_annotations(font_size=12)
     base_layout(fig, height=420, title=t("cnn.learned_title", lang), margin={"t": 90, "l": 10, "r": 10})
     return add_animation(fig, frames, lang, redraw=True, prefix_key="cnn.epoch", frame_ms=400, y=-0.05)
@@ -338,7 +337,7 @@ def learned_filters_figure(run, *, names: list[str], cos: np.ndarray, kernels: d
 def training_figure(run, *, lang: str) -> go.Figure:
     """Training loss and test accuracy per epoch."""
     epochs = np.arange(1, len(run.losses) + 1)
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig = subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(
         go.Scatter(x=epochs, y=rounded(run.losses), name=t("cnn.train_loss", lang), line={"color": TRAIN}),
         secondary_y=False,
@@ -368,7 +367,7 @@ def training_figure(run, *, lang: str) -> go.Figure:
 
 def confusion_figure(confusion: np.ndarray, *, lang: str) -> go.Figure:
     """Test-set confusion matrix: row = true digit, column = predicted digit."""
-    fig = go.Figure(
+    fig = Figure(
         go.Heatmap(
             z=confusion,
             x=list(range(10)),
@@ -390,7 +389,8 @@ def learned_maps_figure(digit: np.ndarray, *, maps: np.ndarray, pooled: np.ndarr
     count = len(maps)
     specs = [[{"rowspan": 2}] + [{}] * count, [None] + [{}] * count]
     titles = [t("cnn.digit", lang)] + [f"#{i + 1}" for i in range(count)] + [""] * count
-    fig = make_subplots(rows=2, cols=count + 1, specs=specs, subplot_titles=titles, horizontal_spacing=0.015)
+    fig = subplots(rows=2, cols=count + 1, specs=specs, subplot_titles=titles, horizontal_spacing=0.015,
+                   then=(_axes_as_images, 1 + 2 * count))  # fmt: skip
     fig.add_trace(go.Heatmap(z=rounded(digit), colorscale=GRAY, showscale=False, hoverinfo="skip"), row=1, col=1)
     top = _bound(maps)
     for row, stack in ((1, maps), (2, pooled)):
@@ -402,7 +402,6 @@ def learned_maps_figure(digit: np.ndarray, *, maps: np.ndarray, pooled: np.ndarr
                 row=row,
                 col=i + 2,
             )
-    _axes_as_images(fig, 1 + 2 * count)
     fig.update_yaxes(title_text=t("cnn.maps_relu", lang), row=1, col=2)
     fig.update_yaxes(title_text=t("cnn.maps_pool", lang), row=2, col=2)
     fig.update_annotations(font_size=12)

@@ -6,6 +6,8 @@ and title, so a builder writes only what is particular to its figure.
 
 from __future__ import annotations
 
+import copy
+import json
 import re
 
 import numpy as np
@@ -24,6 +26,8 @@ FONT_FAMILY = (
     '"Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", sans-serif'
 )
 DECIMALS = 5  # arrow coordinates are sent as rounded JSON numbers
+# A white halo round text written over data (plotly.js textfont.shadow): labels stay readable on lines and points
+HALO = "0 0 3px white, 0 0 3px white, 0 0 2px white"
 
 
 LOG_FLOOR = 1e-20  # log axes cannot show 0: a value that lands exactly on it is drawn here
@@ -84,20 +88,100 @@ def base_layout(fig: go.Figure, *, height: int, title: str | None = None, legend
     return fig
 
 
+class _TracesAsGiven:
+    """A figure's trace validator that builds each added trace without checking it again (see ``Figure``)."""
+
+    def __init__(self, validator):
+        self._validator = validator
+
+    def validate_coerce(self, v, skip_invalid=False, _validate=False):
+        items = v if isinstance(v, (list, tuple)) else [v]
+        items = [_plotly_order(item) if isinstance(item, dict) else item for item in items]
+        return self._validator.validate_coerce(items, skip_invalid, _validate=False)
+
+    def __getattr__(self, name):
+        return getattr(self._validator, name)
+
+
+class Figure(go.Figure):
+    """``go.Figure`` whose ``add_trace``/``add_traces`` keep each trace as it was given.
+
+    plotly.py validated every trace twice: once where a builder writes ``go.Scatter(...)`` and again when
+    ``add_trace`` rebuilt it from its properties (and a trace given as a dict once, there); a page's new value
+    built dozens of traces. Here the trace is built from its properties unvalidated, with its keys in the
+    validated order, so the figure's JSON is the same text; tests/test_figure_json_pages.py validates every
+    figure every page draws and finds the same JSON. Reading a trace (``fig.data[0].marker.color``) works as on
+    ``go.Figure``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._data_validator = _TracesAsGiven(self._data_validator)
+
+
 WIDE_TOP = [[{"colspan": 2}, None], [{}, {}]]  # one wide panel over two
 WIDE_BOTTOM = [[{}, {}], [{"colspan": 2}, None]]  # two panels over one wide
 
 
-def panel_row(titles: list[str], *, widths: list[float] | None = None, spacing: float = 0.08):
-    """Panels side by side in one row: their titles, relative widths (equal if None) and the gap between them."""
-    return make_subplots(rows=1, cols=len(titles), column_widths=widths, horizontal_spacing=spacing, subplot_titles=list(titles))  # fmt: skip
+_GRIDS: dict[str, tuple[dict, object, str]] = {}  # subplots(): the layout and grid of each set of arguments
+GRIDS_KEPT = 256  # sets of arguments (a few per page and language)
+
+
+def subplots(*, then: tuple | None = None, **kwargs) -> go.Figure:
+    """``make_subplots(**kwargs)``, worked out once per set of arguments and then copied.
+
+    plotly.py's make_subplots validates the whole grid's layout (every axis with its domain and anchor, and the
+    subplot titles) for each figure: 5-7 ms of every new value's figure, up to three times per page. The copy is
+    that layout as plain data, which plotly.py keeps as it is and validates when Python reads a part of it
+    (``fig.update_xaxes(row=..., col=...)`` and ``fig.add_trace(..., row=..., col=...)`` work as on the original:
+    the figure carries the same grid). Its JSON is the same text (tests/test_viz_common.py).
+
+    ``then``: (function, *args) that sets up the grid's axes further, ``function(fig, *args)``, kept in the copy
+    too (a function of the layout alone: the figure has no trace yet)."""
+    key = json.dumps(
+        [kwargs, then and [f"{then[0].__module__}.{then[0].__qualname__}", *then[1:]]], sort_keys=True, default=repr
+    )
+    grid = _GRIDS.get(key)
+    if grid is None:
+        made = make_subplots(**kwargs)
+        if then:
+            then[0](made, *then[1:])
+        layout = {k: v for k, v in made.to_plotly_json()["layout"].items() if k != "template"}
+        grid = (layout, made.__dict__.get("_grid_ref"), made.__dict__.get("_grid_str"))
+        if len(_GRIDS) >= GRIDS_KEPT:
+            _GRIDS.clear()
+        _GRIDS[key] = grid
+    layout, grid_ref, grid_str = grid
+    fig = Figure()
+    try:
+        fig.layout._validate = False
+        for name, value in copy.deepcopy(layout).items():
+            fig.layout[name] = value
+    except (AttributeError, TypeError):  # pragma: no cover - a plotly.py without unvalidated properties
+        fig = make_subplots(**kwargs)
+        if then:
+            then[0](fig, *then[1:])
+        return fig
+    finally:
+        fig.layout._validate = True
+    fig.__dict__["_grid_ref"] = grid_ref
+    fig.__dict__["_grid_str"] = grid_str
+    return fig
+
+
+def panel_row(
+    titles: list[str], *, widths: list[float] | None = None, spacing: float = 0.08, then: tuple | None = None
+):
+    """Panels side by side in one row: their titles, relative widths (equal if None) and the gap between them
+    (``then``: as in ``subplots``)."""
+    return subplots(rows=1, cols=len(titles), column_widths=widths, horizontal_spacing=spacing,
+                    subplot_titles=list(titles), then=then)  # fmt: skip
 
 
 def three_panels(specs: list, *, heights: tuple[float, float], spacing: tuple[float, float], titles: list[str]):
     """A 2×2 grid with one panel spanning a row (``WIDE_TOP`` or ``WIDE_BOTTOM``): row heights, (vertical,
     horizontal) spacing and the three panel titles."""
-    return make_subplots(rows=2, cols=2, specs=specs, row_heights=list(heights), vertical_spacing=spacing[0],
-                         horizontal_spacing=spacing[1], subplot_titles=titles)  # fmt: skip
+    return subplots(rows=2, cols=2, specs=specs, row_heights=list(heights), vertical_spacing=spacing[0],
+                    horizontal_spacing=spacing[1], subplot_titles=list(titles))  # fmt: skip
 
 
 def arrow_segments(x0, y0, x1, y1, head: float = 0.25) -> tuple[list, list]:
@@ -129,6 +213,15 @@ def prefix(values: np.ndarray, k: int, max_points: int = 80) -> np.ndarray:
     return head[idx]
 
 
+def _merged(style: dict, data: dict) -> dict:
+    """``style`` with ``data`` merged in at every depth, as plotly.js merges a frame into its trace (a frame's
+    ``marker.line.color`` keeps the style's ``marker.symbol``)."""
+    out = dict(style)
+    for key, value in data.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
 def add_animated_traces(fig: go.Figure, traces: list[dict], frame_data, count: int, **subplot) -> list[dict]:
     """Add ``traces`` (styles) showing the last frame, and return the frames as light dicts.
 
@@ -139,7 +232,7 @@ def add_animated_traces(fig: go.Figure, traces: list[dict], frame_data, count: i
     start = len(fig.data)
     last = frame_data(count - 1)
     for style, data in zip(traces, last["data"], strict=True):
-        fig.add_trace(style | data, **subplot)
+        fig.add_trace(_merged(style, data), **subplot)
     if "layout" in last:
         fig.update_layout(last["layout"])
     indices = list(range(start, start + len(traces)))
@@ -193,11 +286,12 @@ def set_frames(fig: go.Figure, frames: list[dict]) -> None:
 
 def _plotly_order(value, inside_args: bool = False):
     """``value`` with its objects' keys in the order plotly.py's validation writes them (sorted), except
-    in a menu's or step's ``args`` (free values that plotly.py keeps as given)."""
+    in a menu's or step's ``args`` (free values that plotly.py keeps as given). A list is gone through only
+    if it starts with an object or a list: a trace's lists of numbers are kept as they are."""
     if isinstance(value, dict):
         items = value.items() if inside_args else sorted(value.items())
         return {k: _plotly_order(v, inside_args or k == "args") for k, v in items}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], (dict, list, tuple)):
         return [_plotly_order(v, inside_args) for v in value]
     return value
 

@@ -6,11 +6,10 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, rounded, subplots
 from viz.palette import COLORS
 
 
@@ -94,7 +93,7 @@ def add_landmarks(fig: go.Figure, surface, start, lang: str, *, mark_color: str 
 
 def map_figure(titles: list[str], *, widths: tuple[float, float], gaps: tuple[float, float]) -> go.Figure:
     """The map spanning the left column, two panels stacked on the right (``gaps``: horizontal, vertical)."""
-    return make_subplots(
+    return subplots(
         rows=2,
         cols=2,
         specs=[[{"rowspan": 2}, {}], [None, {}]],

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.regularize.probes import verdict
 from i18n import t
-from viz.common import WIDE_BOTTOM, add_animated_traces, add_animation, base_layout, rounded, three_panels
+from viz.common import (
+    WIDE_BOTTOM,
+    Figure,
+    add_animated_traces,
+    add_animation,
+    base_layout,
+    rounded,
+    subplots,
+    three_panels,
+)
 from viz.fmt import log_axis
 from viz.palette import CLASS, CLASS_SCALE, COLORS, rgba
 
@@ -236,7 +244,7 @@ def network_figure(run, *, d_in: int, hidden: int, p: float, lang: str) -> go.Fi
     """The MLP with the units dropped at each framed epoch greyed (train mode) beside eval mode (all on)."""
     units = run.masks.shape[2]
     nodes = _layer_nodes(d_in, units)
-    fig = go.Figure()
+    fig = Figure()
     eval_alive = [np.ones(len(n)) for n in nodes]
     ex, ey, _, _ = _edges(nodes, 5.0, eval_alive)
     fig.add_trace(
@@ -335,7 +343,7 @@ def mean_figure(check, *, p: float, lang: str) -> go.Figure:
     """Histograms of h (eval) and m ⊙ h / (1−p) (train), with both means marked."""
     centers = rounded((check.edges[:-1] + check.edges[1:]) / 2)
     width = float(check.edges[1] - check.edges[0])
-    fig = go.Figure()
+    fig = Figure()
     series = (
         ("counts_eval", "drop.trace_h_eval", COLORS["blue"], check.mean_eval),
         ("counts_train", "drop.trace_h_train", COLORS["vermillion"], check.mean_train),
@@ -376,7 +384,7 @@ def mean_figure(check, *, p: float, lang: str) -> go.Figure:
 def mc_figure(mc, *, data, lang: str) -> go.Figure:
     """MC dropout on the regression task: K stochastic passes, their mean and a ±2σ band."""
     x = rounded(data.grid[:, 0])
-    fig = go.Figure()
+    fig = Figure()
     lo, hi = data.x_train[:, 0].min(), data.x_train[:, 0].max()
     fig.add_vrect(x0=float(lo), x1=float(hi), fillcolor=rgba(COLORS["yellow"], 0.15), line_width=0)
     fig.add_trace(
@@ -425,7 +433,7 @@ def mc_figure(mc, *, data, lang: str) -> go.Figure:
 
 def weight_figure(plain, *, reg, labels: dict[str, str], lang: str) -> go.Figure:
     """‖W‖ of all weight matrices per epoch: weight decay keeps it small."""
-    fig = go.Figure()
+    fig = Figure()
     for key, run in (("plain", plain), ("reg", reg)):
         fig.add_trace(
             go.Scatter(
@@ -446,7 +454,7 @@ def weight_figure(plain, *, reg, labels: dict[str, str], lang: str) -> go.Figure
 
 def bn_figure(layers, *, lang: str) -> go.Figure:
     """Per BatchNorm layer, the distribution of its input z and its output, overlaid."""
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=len(layers), subplot_titles=[t("drop.bn_layer", lang, i=i + 1) for i in range(len(layers))]
     )
     for i, layer in enumerate(layers):

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
+from viz.common import Figure, add_animated_traces, add_animation, arrow_segments, base_layout, prefix, rounded
 from viz.descent import add_landmarks, finish_map, loss_height, map_figure, surface_contour
 from viz.fmt import log_axis
 from viz.palette import COLORS
@@ -198,7 +198,7 @@ def surface3d_figure(run, grid, surface, frames: np.ndarray, lang: str) -> go.Fi
     path_z = np.maximum(loss_height(run.losses, floor, surface.log_view), mesh) + 0.01 * float(np.ptp(zd) or 1)
     # A 40×40 opaque mesh: software WebGL (headless, projectors on old laptops) pays for every
     # transparent pass and vertex, and the path reads just as well.
-    fig = go.Figure(
+    fig = Figure(
         go.Surface(
             x=rounded(grid.xs[::2]),
             y=rounded(grid.ys[::2]),

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from core.common.plotdata import frame_steps
 from i18n import t
 from i18n.numbers import num
-from viz.common import base_layout, log_safe, prefix, rounded
+from viz.common import Figure, base_layout, log_safe, prefix, rounded
 from viz.descent import add_landmarks, finish_map, map_figure, surface_contour
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES
@@ -74,22 +74,57 @@ def rate_ticks(lrs, lam: float, span: float = 0.0) -> dict:
     return {"tickvals": ticks, "ticktext": [num(v, 3) for v in ticks]}
 
 
-LABEL_ROOM = 1 / 14  # of the sweep's x axis (in decades): a run's label needs about this much beside the next
+# The sweep's plot area in px at its smallest (projector width; 480 − 100 − 140 px high): label room is judged
+# there, so it holds wherever the chart is wider. A rate's label is text of the app's font (15 px) beside its
+# 18 px marker; the sweep's markers are 10 px.
+SWEEP_PX = (560.0, 240.0)
+DIGIT_PX, TEXT_PX = 9.0, 18.0
+RUN_MARK_PX, SWEEP_MARK_PX = 18.0, 10.0
+SIDES = ("top center", "bottom center", "middle right", "middle left", "top right", "top left", "bottom right",
+         "bottom left")  # fmt: skip
 
 
-def label_sides(lrs, span: float) -> list[str | None]:
-    """Where each marked run's rate is written on the sweep: above its marker, below it when the run beside it on
-    the axis is written above and too close (0.55 and 0.65 were printed on one another), or not at all when both
-    sides are taken (the legend names every run by its symbol)."""
-    room = span * LABEL_ROOM
-    sides: list[str | None] = [None] * len(lrs)
-    last = {"top center": -math.inf, "bottom center": -math.inf}
-    for r in sorted((i for i in range(len(lrs)) if lrs[i] > 0), key=lambda i: lrs[i]):
-        x = math.log10(lrs[r])
-        side = next((s for s in last if x - last[s] >= room), None)
-        if side:
-            sides[r] = side
-            last[side] = x
+def _label_box(x: float, y: float, side: str, chars: int) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) in px of a label of ``chars`` characters written at ``side`` of a run marker
+    at (x, y) (px, y up), where plotly.js puts it: off the marker by its radius / 0.8 + 1 px on each side named."""
+    w, h, r = chars * DIGIT_PX, TEXT_PX, RUN_MARK_PX / 2 / 0.8 + 1
+    vertical, horizontal = side.split()
+    left = {"left": x - r - w, "center": x - w / 2, "right": x + r}[horizontal]
+    bottom = {"top": y + r, "middle": y - h / 2, "bottom": y - r - h}[vertical]
+    return left, bottom, left + w, bottom + h
+
+
+def _overlaps(box, other) -> bool:
+    return box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+
+
+def label_sides(runs_xy, sweep_xy, x_range, y_range, texts) -> list[str | None]:
+    """Where each marked run's rate is written on the sweep: the first side of its marker (above, below, right,
+    left, then the corners) where the text lies inside the plot and on no marker (the sweep's or a run's) and no
+    other rate's text, or not at all (the legend names every run by its symbol). ``runs_xy``, ``sweep_xy``: (rate, loss gap)
+    pairs; ``x_range``, ``y_range``: the log axes' ranges (decades). 0.45 was written on the sweep's 0.42, and
+    0.55 on 0.65 ("cosine")."""
+    (w, h), (x0, x1), (y0, y1) = SWEEP_PX, x_range, y_range
+
+    def px(lr, gap):
+        return (math.log10(lr) - x0) / (x1 - x0) * w, (math.log10(gap) - y0) / (y1 - y0) * h
+
+    def mark(xy, size):
+        x, y = xy
+        return x - size / 2, y - size / 2, x + size / 2, y + size / 2
+
+    runs = [px(lr, gap) if lr > 0 and gap > 0 else None for lr, gap in runs_xy]
+    taken = [mark(px(lr, gap), SWEEP_MARK_PX) for lr, gap in sweep_xy if lr > 0 and gap > 0]
+    taken += [mark(xy, RUN_MARK_PX) for xy in runs if xy is not None]
+    sides: list[str | None] = [None] * len(runs)
+    for r in sorted((i for i, xy in enumerate(runs) if xy is not None), key=lambda i: runs_xy[i][0]):
+        for side in SIDES:
+            box = _label_box(*runs[r], side, len(texts[r]))
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= w and box[3] <= h
+            if inside and not any(_overlaps(box, other) for other in taken):
+                sides[r] = side
+                taken.append(box)
+                break
     return sides
 
 
@@ -186,7 +221,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
 
 def sweep_figure(sweep, runs, lang: str) -> go.Figure:
     """Final loss gap after the run against ~50 log-spaced rates, coloured by label, with 2/λ_max marked."""
-    fig = go.Figure()
+    fig = Figure()
     for label, (color, symbol) in LABEL_STYLE.items():
         pick = np.asarray(sweep.labels) == label
         if not pick.any():
@@ -205,8 +240,10 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
         )
     steps = runs.paths.shape[1] - 1
     finals = log_safe(runs.final_gap)
-    x_axis = log_axis(sweep.lrs)
-    sides = label_sides(runs.lrs, x_axis["range"][1] - x_axis["range"][0])
+    x_axis, y_axis = log_axis(sweep.lrs), log_axis(log_safe(sweep.final_gap))
+    texts = [f"{lr:g}" for lr in runs.lrs]
+    sides = label_sides(list(zip(runs.lrs, finals, strict=True)), list(zip(sweep.lrs, log_safe(sweep.final_gap), strict=True)),
+                        x_axis["range"], y_axis["range"], texts)  # fmt: skip
     for r, lr in enumerate(runs.lrs):
         fig.add_trace(
             go.Scatter(
@@ -214,7 +251,7 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
                 y=rounded([finals[r]]),
                 mode="markers+text",
                 name=run_name(lr, runs.labels[r], lang),
-                text=[f"{lr:g}"] if sides[r] else [],
+                text=[texts[r]] if sides[r] else [],
                 textposition=sides[r] or "top center",
                 marker={
                     "size": 18,
@@ -242,7 +279,7 @@ def sweep_figure(sweep, runs, lang: str) -> go.Figure:
                 xshift=4 if side == "left" else -4,
             )
     fig.update_xaxes(**x_axis, title_text=t("lr.axis_sweep_lr", lang))
-    fig.update_yaxes(**log_axis(log_safe(sweep.final_gap)), title_text=t("lr.axis_sweep_gap", lang, steps=steps))
+    fig.update_yaxes(**y_axis, title_text=t("lr.axis_sweep_gap", lang, steps=steps))
     title = t("lr.sweep_title", lang, count=len(sweep.lrs), steps=steps)
     base_layout(fig, height=480, title=title, legend_y=-0.22, margin={"b": 140, "t": 100})
     return fig

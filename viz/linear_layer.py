@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, panel_row, rounded
+from viz.common import Figure, add_animated_traces, add_animation, arrow_segments, base_layout, panel_row, rounded
 from viz.fmt import log_axis
 from viz.palette import COLORS, DIVERGING, rgba, tint
 
@@ -27,7 +27,7 @@ def _arrow(origin, vector) -> tuple[list, list]:
 
 def plane_figure(run, lang: str) -> go.Figure:
     """The grid, the letter F and the unit square before (grey) and after the layer, animated from t = 0 to 1."""
-    fig = go.Figure()
+    fig = Figure()
     gx, gy = _segments(run.lines[0])
     fig.add_trace(go.Scatter(x=gx, y=gy, mode="lines", line={"color": tint(COLORS["grey"], 0.55), "width": 1},
                              name=t("ll.trace.before", lang), hoverinfo="skip"))  # fmt: skip
@@ -97,8 +97,8 @@ def batch_figure(run, lang: str) -> go.Figure:
                                  colorscale=DIVERGING, zmin=-top, zmax=top, showscale=False, xgap=2, ygap=2,
                                  name=name, hovertemplate=name + "[%{y}]: %{x} = %{z:.3f}<extra></extra>"),
                       row=1, col=col)  # fmt: skip
-        fig.update_yaxes(autorange="reversed", title={"text": t("ll.batch_rows", lang)} if col == 1 else None,
-                         row=1, col=col)  # fmt: skip
+        title = {"title": {"text": t("ll.batch_rows", lang)}} if col == 1 else {}
+        fig.update_yaxes(autorange="reversed", **title, row=1, col=col)
     ax, ay = arrow_segments(0.05, 0.0, 0.95, 0.0, head=0.08)
     fig.add_trace(go.Scatter(x=ax, y=ay, mode="lines", line={"color": COLORS["black"], "width": 3},
                              showlegend=False, hoverinfo="skip"), row=1, col=2)  # fmt: skip

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, base_layout, panel_row, prefix, rounded
+from viz.common import Figure, add_animated_traces, add_animation, base_layout, panel_row, prefix, rounded, subplots
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES, rgba, tint
 
@@ -141,8 +140,8 @@ def _plane_figure(run, lang: str) -> go.Figure:
     """Two features: the points and the fitted plane in 3-D (per epoch) beside the (w₁, w₂) path on the map."""
     x, y = run.data.x, run.data.y
     names = [t(f"lin.features.{n}", lang) for n in run.data.names]
-    fig = make_subplots(rows=1, cols=2, specs=[[{"type": "scene"}, {"type": "xy"}]], horizontal_spacing=0.1,
-                        column_widths=[0.55, 0.45], subplot_titles=[t("lin.plane_title", lang), t("lin.plane_map_title", lang)])  # fmt: skip
+    fig = subplots(rows=1, cols=2, specs=[[{"type": "scene"}, {"type": "xy"}]], horizontal_spacing=0.1,
+                   column_widths=[0.55, 0.45], subplot_titles=[t("lin.plane_title", lang), t("lin.plane_map_title", lang)])  # fmt: skip
     fig.add_trace(go.Scatter3d(x=rounded(x[:, 0]), y=rounded(x[:, 1]), z=rounded(y), mode="markers",
                                name=t("lin.trace_data", lang), marker={"size": 3, "color": COLORS["black"]}),
                   row=1, col=1)  # fmt: skip
@@ -192,7 +191,7 @@ def distance_figure(run, scaled: bool, tol: float, lang: str) -> go.Figure:
     """‖θ − θ*‖ / ‖θ₀ − θ*‖ per epoch: predicted for both scaling settings at this η, measured for this run;
     ``tol`` is the threshold the epochs to converge are counted against."""
     names = [t("lin.setting_scaled" if s else "lin.setting_raw", lang) for s in (scaled, not scaled)]
-    fig = go.Figure()
+    fig = Figure()
     for k, (name, cond) in enumerate(zip(names, (run.cond, run.other), strict=True)):
         fig.add_trace(go.Scatter(
             x=run.curve_epochs, y=rounded(np.clip(run.curve[k], 1e-12, 1e3)), mode="lines",

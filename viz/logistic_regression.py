@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import HALO, add_animated_traces, add_animation, base_layout, prefix, rounded, subplots
 from viz.palette import CLASS, CLASS_SCALE, COLORS, DIVERGING, TEST, TRAIN, tint
 
 CLASS_SYMBOLS = ["circle", "square", "triangle-up", "diamond", "star"]
@@ -74,7 +73,7 @@ def _point_traces(fig: go.Figure, run, lang: str) -> None:
             mode="markers+text",
             text=text,
             textposition=where,
-            textfont={"size": 16, "color": COLORS["black"]},
+            textfont={"size": 16, "color": COLORS["black"], "shadow": HALO},  # A–F stay readable on dense points
             marker={"size": 18, "symbol": "circle-open", "color": COLORS["black"], "line": {"width": 2}},
             name=t("logit.trace_followed", lang),
             hoverinfo="skip",
@@ -151,7 +150,7 @@ def boundary_figure(run, *, lang: str) -> go.Figure:
     """Probability map with the boundary and the points, sigmoid/softmax of followed points, loss and accuracy."""
     classes = run.split.classes
     binary = classes == 2
-    fig = make_subplots(
+    fig = subplots(
         rows=3,
         cols=2,
         specs=[[{"rowspan": 3}, {}], [None, {}], [None, {}]],
@@ -205,6 +204,7 @@ def boundary_figure(run, *, lang: str) -> go.Figure:
                 "mode": "markers+text",
                 "xaxis": "x2",
                 "yaxis": "y2",
+                "textfont": {"shadow": HALO},
                 "marker": {
                     "size": 13,
                     "color": [CLASS[c] for c in true],
@@ -323,7 +323,7 @@ def units_figure(run, *, lang: str) -> go.Figure:
             t("logit.unit_title", lang, layer=layer + 1, unit=j + 1) for j in range(start, min(start + cols, width))
         ]
         titles += [""] * (cols - min(cols, width - start))
-    fig = make_subplots(
+    fig = subplots(
         rows=len(layout_rows),
         cols=cols,
         subplot_titles=titles,

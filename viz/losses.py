@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, rounded, subplots
 from viz.palette import CLASS, COLORS, SERIES, rgba
 
 LOSS_COLOR = {"mse": SERIES[0], "mae": SERIES[1], "huber": SERIES[2]}
@@ -21,7 +20,7 @@ def fits_figure(fits, delta: float, lang: str) -> go.Figure:
     """Three panels (MSE, MAE, Huber): the inliers, each loss's line, and the outlier moving into place."""
     names = ("mse", "mae", "huber")
     titles = [t(f"loss.name.{n}", lang) + (f" (δ = {delta:g})" if n == "huber" else "") for n in names]
-    fig = make_subplots(rows=1, cols=3, subplot_titles=titles, shared_yaxes=True, horizontal_spacing=0.04)
+    fig = subplots(rows=1, cols=3, subplot_titles=titles, shared_yaxes=True, horizontal_spacing=0.04)
     heights = np.concatenate([fits.y, fits.outlier_y])
     lo, hi = float(heights.min()) - 1.0, float(heights.max()) + 1.0
     xs = np.array(X_RANGE)
@@ -83,8 +82,8 @@ def fits_figure(fits, delta: float, lang: str) -> go.Figure:
 
 def residual_figure(curves, delta: float, lang: str) -> go.Figure:
     """ℓ(r) and dℓ/dr of MSE, MAE and Huber(δ), with ±δ marked."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[t("loss.curve_title", lang), t("loss.grad_title", lang)],
-                        horizontal_spacing=0.12)  # fmt: skip
+    fig = subplots(rows=1, cols=2, subplot_titles=[t("loss.curve_title", lang), t("loss.grad_title", lang)],
+                   horizontal_spacing=0.12)  # fmt: skip
     for k, name in enumerate(("mse", "mae", "huber")):
         for col, values in ((1, curves.loss[k]), (2, curves.grad[k])):
             fig.add_trace(
@@ -112,7 +111,7 @@ def class_figure(c, temperature: float, dtype: str, lang: str) -> go.Figure:
     titles = [t("loss.ce_title", lang), t("loss.sat_title", lang), t("loss.softmax_title", lang, T=temperature),
               t("loss.naive_title", lang, dtype=dtype)]  # fmt: skip
     # spacing: the right panels' y titles clear of the left ones
-    fig = make_subplots(rows=2, cols=2, subplot_titles=titles, horizontal_spacing=0.15, vertical_spacing=0.22)
+    fig = subplots(rows=2, cols=2, subplot_titles=titles, horizontal_spacing=0.15, vertical_spacing=0.22)
     line = {"width": 3}
     fig.add_trace(go.Scatter(x=rounded(c.p), y=rounded(c.ce), name=t("loss.trace_ce", lang),
                              line=line | {"color": SERIES[3]}, legend="legend"), row=1, col=1)  # fmt: skip

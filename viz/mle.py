@@ -6,10 +6,9 @@ import math
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded, subplots
 from viz.palette import COLORS, SERIES, tint
 
 CLIMB, MLE, TRUE = COLORS["blue"], COLORS["vermillion"], COLORS["black"]
@@ -58,7 +57,7 @@ def mle_figure(dist: str, run, land, lang: str) -> go.Figure:
         "die": ("mle.title_bars", "mle.title_ll_die"),
         "gaussian": ("mle.title_map", "mle.title_density"),
     }[dist]
-    fig = make_subplots(
+    fig = subplots(
         rows=2, cols=2, column_widths=[0.56, 0.44], horizontal_spacing=0.15, vertical_spacing=0.2,  # y titles clear
         subplot_titles=[t(titles[0], lang), t("mle.title_climb", lang), t(titles[1], lang), t("mle.title_params", lang)],
     )  # fmt: skip

@@ -196,7 +196,8 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         panels = [("g", g, "dot"), ("v", scratch.terms[:, 0], "solid")]
         right = [("Δθ", np.vstack([np.full((1, 2), np.nan), scratch.updates]), "solid")]
         titles = [t("opt.scratch_velocity", lang), t("opt.scratch_update", lang), t("opt.scratch_ledger", lang)]
-    fig = three_panels(WIDE_BOTTOM, heights=(0.56, 0.44), spacing=(0.14, 0.1), titles=titles)
+    # Adam's ledger has 11 rows (momentum's 6): a taller figure keeps them a line apart
+    fig = three_panels(WIDE_BOTTOM, heights=(0.52, 0.48) if adam else (0.56, 0.44), spacing=(0.14, 0.1), titles=titles)
     for col, series in ((1, panels), (2, right)):
         for label, values, dash in series:
             for c, axis in enumerate("xy"):
@@ -251,7 +252,7 @@ def scratch_figure(scratch, torch_run, frames: np.ndarray, h, lang: str) -> go.F
         fig.update_xaxes(title_text=t("opt.axis_step", lang), row=1, col=col)
     fig.update_xaxes(visible=False, range=[0, 1], fixedrange=True, row=2, col=1)
     fig.update_yaxes(visible=False, range=[len(rows) - 0.5, -0.5], fixedrange=True, row=2, col=1)
-    base_layout(fig, height=800, legend_y=-0.31, margin={"b": 230})
+    base_layout(fig, height=860 if adam else 800, legend_y=-0.28 if adam else -0.31, margin={"b": 230})
     fig.update_layout(hovermode="closest")
     return add_animation(fig, anim, lang, y=-0.05)
 
@@ -263,6 +264,8 @@ def _ledger_rows(adam: bool, h, lang: str) -> list[str]:
             t("opt.row_grad", lang),
             f"m<sub>k</sub> = {h.beta1:g}·m<sub>k−1</sub> + {1 - h.beta1:.4g}·g<sub>k</sub>",
             f"v<sub>k</sub> = {h.beta2:g}·v<sub>k−1</sub> + {1 - h.beta2:.4g}·g<sub>k</sub>²",
+            "1 − β₁<sup>k</sup>",  # the bias corrections on rows of their own: beside m̂ and v̂ they ran past a
+            "1 − β₂<sup>k</sup>",  # narrow chart's edge (853 px with the sidebar open)
             "m̂<sub>k</sub> = m<sub>k</sub> / (1 − β₁<sup>k</sup>)",
             "v̂<sub>k</sub> = v<sub>k</sub> / (1 − β₂<sup>k</sup>)",
             f"Δθ = −{h.lr:g}·m̂<sub>k</sub> / (√v̂<sub>k</sub> + {h.epsilon:g})",
@@ -298,8 +301,10 @@ def _ledger_values(scratch, torch_run, k: int, h, adam: bool, lang: str) -> list
             _pair(g),
             _pair(m),
             _pair(v),
-            f"{_pair(m_hat)}   (1 − β₁<sup>{k}</sup> = {c1:.4f})",
-            f"{_pair(v_hat)}   (1 − β₂<sup>{k}</sup> = {c2:.4f})",
+            f"1 − {h.beta1:g}<sup>{k}</sup> = {c1:.4f}",
+            f"1 − {h.beta2:g}<sup>{k}</sup> = {c2:.4f}",
+            _pair(m_hat),
+            _pair(v_hat),
             _pair(delta),
             *torch_rows,
             check,

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, prefix, rounded
+from viz.common import Figure, add_animated_traces, add_animation, base_layout, prefix, rounded, subplots
 from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES, TEST, TRAIN, rgba
 
@@ -79,7 +78,7 @@ def _with_active(fig: go.Figure, frames: list[dict], active: int) -> None:
 
 def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
     """The fitted polynomial of each degree (frames) beside train and validation error against degree."""
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, column_widths=[0.52, 0.48], horizontal_spacing=0.16,
         subplot_titles=[t("over.fit_title", lang), t("over.u_title", lang)],
     )  # fmt: skip
@@ -145,7 +144,7 @@ def poly_figure(sweep, degree: int, lang: str) -> go.Figure:
 
 def size_figure(sweep, n: int, lang: str) -> go.Figure:
     """Train and validation error against the number of training points, for the chosen degree (and 15)."""
-    fig = go.Figure()
+    fig = Figure()
     for i, d in enumerate(sweep.size_degrees):
         main = i == 0
         for values, key, color, dash, symbol in (
@@ -178,7 +177,7 @@ def size_figure(sweep, n: int, lang: str) -> go.Figure:
 
 def mlp_figure(run, lang: str) -> go.Figure:
     """The MLP's prediction at each epoch (frames) beside its train and validation loss, early stopping marked."""
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, column_widths=[0.45, 0.55], horizontal_spacing=0.13,
         subplot_titles=[t("over.mlp_fit_title", lang), t("over.loss_title", lang)],
     )  # fmt: skip

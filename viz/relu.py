@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.activations.functions import ReluConfig
 from core.activations.hinges import fit_curves
@@ -14,10 +13,12 @@ from viz.common import (
     MARGIN,
     TITLE_MARGIN,
     WIDE_TOP,
+    Figure,
     add_animated_traces,
     add_animation,
     base_layout,
     rounded,
+    subplots,
     three_panels,
 )
 from viz.fmt import log_axis
@@ -36,7 +37,7 @@ UNIT_COLORS = SERIES
 
 def activation_figure(curves, *, selected: str, lang: str) -> go.Figure:
     """f(x) and its autograd derivative f'(x) for every activation, the selected one drawn bold."""
-    fig = make_subplots(
+    fig = subplots(
         rows=1,
         cols=2,
         horizontal_spacing=0.13,  # f'(x)'s y title clear of the f(x) panel
@@ -270,7 +271,7 @@ def firing_figure(fit, *, lang: str) -> go.Figure:
             ],
         }
 
-    fig = go.Figure()
+    fig = Figure()
     frames = add_animated_traces(fig, styles, frame_data, len(fit.frames))
     fig.update_xaxes(title_text=t("relu.axis_x_data", lang), range=[float(fit.x.min()) - 0.1, float(fit.x.max()) + 0.1])
     fig.update_yaxes(
@@ -293,7 +294,7 @@ def _layer_labels(count: int) -> list[str]:
 def grad_norm_figure(study, *, lang: str) -> go.Figure:
     """Per-layer ‖∂L/∂W_l‖ at initialisation for sigmoid, tanh and ReLU, on a log scale."""
     layers = _layer_labels(study.grad_norms.shape[1])
-    fig = go.Figure()
+    fig = Figure()
     for i, name in enumerate(study.activations):
         values = np.where(study.grad_norms[i] > 0, study.grad_norms[i], np.nan)
         fig.add_bar(
@@ -335,7 +336,7 @@ def movement_figure(study, *, lang: str) -> go.Figure:
             "data": [{"x": layers, "y": rounded(np.where(m > 0, m, np.nan))} for m in moved],
         }
 
-    fig = go.Figure()
+    fig = Figure()
     frames = add_animated_traces(fig, styles, frame_data, len(study.frames))
     positive = study.movement[np.isfinite(study.movement) & (study.movement > 0)]
     fig.update_xaxes(title_text=t("relu.axis_layer_dir", lang), type="category")
@@ -350,7 +351,7 @@ def movement_figure(study, *, lang: str) -> go.Figure:
 def dead_depth_figure(study, *, lang: str) -> go.Figure:
     """Fraction of dead units in each hidden layer of the deep ReLU net, at init and after the k steps."""
     layers = _layer_labels(len(study.dead_init))
-    fig = go.Figure()
+    fig = Figure()
     for key, values, color in (
         ("relu.trace_dead_init", study.dead_init, COLORS["grey"]),
         ("relu.trace_dead_after", study.dead_after, COLORS["vermillion"]),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.digits.autoencoder import GRID
 from i18n import t
-from viz.common import add_animated_traces, add_animation, base_layout, rounded
+from viz.common import Figure, add_animated_traces, add_animation, base_layout, rounded, subplots
 from viz.digits import DIGIT, DIGIT_SYMBOL, INK, as_image, mosaic
 from viz.palette import COLORS, DIVERGING, SERIES, TEST, TRAIN
 
@@ -29,8 +28,8 @@ def _marker(d: int) -> dict:
 def latent_figure(run, lang: str) -> go.Figure:
     """Test digits in the autoencoder's 2-D latent space (one frame per snapshot epoch) beside PCA's 2 components."""
     y = run.split.y_test
-    fig = make_subplots(cols=2, horizontal_spacing=0.13,  # PCA's y title clear of the latent map
-                        subplot_titles=[t("repr.latent_title", lang), t("repr.pca_title", lang)])  # fmt: skip
+    fig = subplots(cols=2, horizontal_spacing=0.13,  # PCA's y title clear of the latent map
+                   subplot_titles=[t("repr.latent_title", lang), t("repr.pca_title", lang)])  # fmt: skip
     for d in range(10):
         rows = y == d
         fig.add_trace(go.Scatter(x=rounded(run.pca_test[rows, 0]), y=rounded(run.pca_test[rows, 1]), mode="markers",
@@ -62,8 +61,8 @@ def latent_figure(run, lang: str) -> go.Figure:
 
 def decoder_figure(run, pick: np.ndarray, original: np.ndarray | None, lang: str) -> go.Figure:
     """What the decoder draws across the latent plane, and at the picked point (beside the original, if any)."""
-    fig = make_subplots(cols=3, column_widths=[0.56, 0.22, 0.22], horizontal_spacing=0.06,
-                        subplot_titles=[t("repr.grid_title", lang), t("repr.pick_title", lang),
+    fig = subplots(cols=3, column_widths=[0.56, 0.22, 0.22], horizontal_spacing=0.06,
+                   subplot_titles=[t("repr.grid_title", lang), t("repr.pick_title", lang),
                                         t("repr.original_title", lang)])  # fmt: skip
     tiles = run.grid_images[::-1].reshape(GRID * GRID, 8, 8)  # top row = largest z₂, as on the scatter
     fig.add_trace(go.Heatmap(z=rounded(mosaic(tiles, GRID)), colorscale=INK, zmin=0, zmax=1, showscale=False,
@@ -88,7 +87,7 @@ def strip_figure(latent: np.ndarray, blend: np.ndarray, lang: str) -> go.Figure:
     """Row 1: decoded points on the line between two codes; row 2: the two images mixed pixel by pixel."""
     n = len(latent)
     z = mosaic(np.concatenate([latent, blend]), n)
-    fig = go.Figure(go.Heatmap(z=rounded(z), colorscale=INK, zmin=0, zmax=1, showscale=False, hoverinfo="skip"))
+    fig = Figure(go.Heatmap(z=rounded(z), colorscale=INK, zmin=0, zmax=1, showscale=False, hoverinfo="skip"))
     as_image(fig)
     fig.update_yaxes(scaleanchor="x", showticklabels=True, tickvals=[3.5, 12.5],
                      ticktext=[t("repr.strip_latent", lang), t("repr.strip_pixels", lang)])  # fmt: skip
@@ -104,7 +103,7 @@ def weights_figure(w1: np.ndarray, lang: str) -> go.Figure:
     cols = 16 if len(w1) > 32 else 8
     bound = float(np.percentile(np.abs(w1), 99)) or 1.0  # a few large weights would wash out the rest
     tiles = w1.reshape(-1, 8, 8)
-    fig = go.Figure(go.Heatmap(z=rounded(mosaic(tiles, cols)), colorscale=DIVERGING, zmin=-bound, zmax=bound, zmid=0,
+    fig = Figure(go.Heatmap(z=rounded(mosaic(tiles, cols)), colorscale=DIVERGING, zmin=-bound, zmax=bound, zmid=0,
                                colorbar={"title": {"text": "w", "side": "right"}, "thickness": 14},
                                hovertemplate="w = %{z:.3f}<extra></extra>"))  # fmt: skip
     as_image(fig)
@@ -117,8 +116,8 @@ def weights_figure(w1: np.ndarray, lang: str) -> go.Figure:
 
 def quality_figure(run, lang: str) -> go.Figure:
     """Reconstruction error per epoch (PCA's as a line) beside the linear probes' test accuracy."""
-    fig = make_subplots(cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.12,
-                        subplot_titles=[t("repr.mse_title", lang), t("repr.probe_title", lang)])  # fmt: skip
+    fig = subplots(cols=2, column_widths=[0.55, 0.45], horizontal_spacing=0.12,
+                   subplot_titles=[t("repr.mse_title", lang), t("repr.probe_title", lang)])  # fmt: skip
     epochs = np.arange(len(run.loss))
     for j, (name, color, dash) in enumerate((("train", TRAIN, "solid"), ("test", TEST, "dash"))):
         fig.add_trace(go.Scatter(x=epochs, y=rounded(run.loss[:, j]), mode="lines", name=t(f"repr.set.{name}", lang),

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from i18n import t
 from viz.common import (
     WIDE_TOP,
+    Figure,
     add_animated_traces,
     add_animation,
     arrow_segments,
     base_layout,
     prefix,
     rounded,
+    subplots,
     three_panels,
 )
 from viz.fmt import log_axis
@@ -271,7 +272,7 @@ def unrolled_figure(seq, *, unroll, lang: str) -> go.Figure:
 
 def training_figure(seq, *, training, lang: str) -> go.Figure:
     """Predictions vs targets per step (one frame per shown epoch) and the loss curve."""
-    fig = make_subplots(
+    fig = subplots(
         rows=1,
         cols=2,
         column_widths=[0.62, 0.38],
@@ -376,7 +377,7 @@ def gradient_figure(grads, *, forget_bias: bool, lang: str) -> go.Figure:
         "gru": (COLORS["green"], "diamond", "solid"),
     }
     chosen = "lstm" if forget_bias else "lstm0"
-    fig = go.Figure()
+    fig = Figure()
     for name, norms in zip(grads.names, grads.norms, strict=True):
         color, symbol, dash = looks[name]
         muted = name in ("lstm", "lstm0") and name != chosen

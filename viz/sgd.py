@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from core.sgd import iteration_of
 from i18n import t
 from i18n.numbers import num
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout, panel_row, prefix, rounded
+from viz.common import (
+    add_animated_traces,
+    add_animation,
+    arrow_segments,
+    base_layout,
+    panel_row,
+    prefix,
+    rounded,
+    subplots,
+)
 from viz.fmt import log_axis
 from viz.palette import COLORS, rgba, tint
 
@@ -47,7 +55,7 @@ def _log_picks(last: int, count: int) -> np.ndarray:
 def paths_figure(run, lang: str) -> go.Figure:
     """Loss map with every batch size's path; loss against iterations and against epochs; frames over epochs."""
     n = len(run.data.x)
-    fig = make_subplots(
+    fig = subplots(
         rows=2,
         cols=2,
         specs=[[{"rowspan": 2}, {}], [None, {}]],

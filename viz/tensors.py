@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from core.common.plotdata import frame_steps
 from i18n import t
-from viz.common import add_animated_traces, add_animation, arrow_segments, base_layout
+from viz.common import Figure, add_animated_traces, add_animation, arrow_segments, base_layout
 from viz.palette import COLORS, tint
 
 GAP = 1.8  # columns between two grids (room for the sign between them)
@@ -130,7 +130,7 @@ def tensor_figure(view, lang: str) -> go.Figure:
     grids = {g.name: g for g in view.grids}
     corners = _place(view, lang)
     n_values = int(grids["s"].values.size) if "s" in grids else 1
-    fig = go.Figure()
+    fig = Figure()
     for g in view.grids:
         for trace in _cells(g, corners[g.name], view, lang, n_values):
             fig.add_trace(trace)
