@@ -125,6 +125,11 @@ TEXT = {
         "en": "The same run written out by hand (code below): the equations with the numbers at the scrubbed step, and torch.optim's own internal state (optimizer.state[p]) beside them. Drag the slider to any step.",
         "ko": "같은 실행을 손으로 직접 구현했습니다(아래 코드). 슬라이더로 고른 단계의 수식과 숫자, 그리고 그 옆에 torch.optim 내부 상태(optimizer.state[p])가 나옵니다. 슬라이더를 끌어 아무 단계나 보세요.",
     },
+    "opt.ledger": {"en": "Written out by hand", "ko": "손으로 풀어 쓴 옵티마이저"},
+    "opt.ledger_help": {
+        "en": "Whose update to follow step by step beside torch.optim's own state; a link keeps the choice (?ledger=adam).",
+        "ko": "어느 옵티마이저의 갱신을 torch.optim 내부 상태와 나란히 한 단계씩 따라갈지 고릅니다. 링크에도 남습니다(?ledger=adam).",
+    },
     "opt.tab_momentum": {"en": "Momentum: velocity v", "ko": "모멘텀: 속도 v"},
     "opt.tab_adam": {"en": "Adam: m, v and bias correction", "ko": "Adam: m, v와 편향 보정"},
     "opt.scratch_velocity": {"en": "gradient g and velocity v", "ko": "기울기 g와 속도 v"},

@@ -26,7 +26,7 @@ def test_done_when_link_shows_the_race_in_korean():
     assert at.number_input(key="lr").value == pytest.approx(0.002) and at.slider(key="steps").value == 300
     assert legend_names(at)[-3:] == ["SGD(기본)", "모멘텀", "Adam(적응 모멘트)"]
     assert "1등" in at.success[0].value
-    assert len(figures(at)) == 3  # race + momentum and Adam from scratch
+    assert len(figures(at)) == 2  # the race and the momentum ledger (Adam's is one click away)
 
 
 def test_streamlits_repeated_parameter_form_works_too():
@@ -73,7 +73,7 @@ def test_divergence_is_reported_per_optimizer(lang, needle):
     assert len(at.error) == 2 and needle in at.error[0].value
     if lang == "ko":
         assert "발산하여 멈췄습니다" in at.error[0].value
-    assert len(figures(at)) == 3  # the steps before the stop are still drawn
+    assert len(figures(at)) == 2  # the steps before the stop are still drawn
 
 
 @pytest.mark.parametrize(("lang", "needle"), [("en", "Pick at least one optimizer"), ("ko", "하나 이상 고르세요")])
@@ -82,7 +82,7 @@ def test_an_empty_race_says_what_to_do(lang, needle):
     at.multiselect(key="optims").set_value([]).run()
     assert not at.exception
     assert needle in at.warning[0].value
-    assert len(figures(at)) == 2  # from-scratch views still run
+    assert len(figures(at)) == 1  # the from-scratch ledger still runs
 
 
 def test_try_this_applies_its_settings_and_resets():
@@ -115,3 +115,27 @@ def test_the_global_seed_draws_the_noise():
     frames = {s: chart(open_page(PAGE, noise=0.5, seed=s))["frames"][-1]["data"][0] for s in (0, 3)}
     again = chart(open_page(PAGE, noise=0.5, seed=3))["frames"][-1]["data"][0]
     assert frames[0] != frames[3] and frames[3] == again
+
+
+def ledger_titles(at) -> list[str]:
+    return [a["text"] for a in figures(at)[-1]["layout"]["annotations"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_ledger_at_a_time_picked_by_its_control_or_the_link(lang):
+    """The hand-written update of momentum, or of Adam by ?ledger=adam or the control; a bad value gets momentum."""
+    from i18n import t
+
+    at = open_page(PAGE, lang=lang)
+    assert at.segmented_control(key="ledger").value == "momentum"
+    assert t("opt.scratch_velocity", lang) in ledger_titles(at)
+    at.segmented_control(key="ledger").set_value("adam").run()
+    assert not at.exception
+    assert t("opt.scratch_moment1", lang) in ledger_titles(at) and at.query_params["ledger"] == "adam"
+    linked = open_page(PAGE, lang=lang, ledger="adam")
+    assert linked.segmented_control(key="ledger").value == "adam"
+    assert ledger_titles(linked) == ledger_titles(at)
+    for bad in ("nope", "안녕😀", ""):
+        fallback = open_page(PAGE, lang=lang, ledger=bad)
+        assert not fallback.exception and not fallback.error
+        assert fallback.segmented_control(key="ledger").value == "momentum"

@@ -133,7 +133,9 @@ function framedDraw(graph, traces, base) {
   framed.forEach((index) => {
     const trace = graph._fullData[index];
     if (!trace || !trace._module || trace._module.basePlotModule !== base) return;
-    if (!trace._module.animatable) plain = true;
+    // Bars animate their shape but keep their colours: a move that recoloured them (/digits-project's most
+    // likely digit) showed the old colours. Drawn plainly, they are styled again (below).
+    if (!trace._module.animatable || trace.type === "bar") plain = true;
     layers.add(trace.xaxis + trace.yaxis + " " + layerOf(trace));
   });
   if (!plain) return [traces, false];
@@ -153,18 +155,64 @@ function drawUnanimated(gd) {
   if (base && base.__keepsStaticLayers) base.plot(gd, [], { duration: 0 });
 }
 
+// A relayout that draws some subplots again (relayoutOnly) ends, in plotly.js, by styling every trace of the
+// figure (Plots.style: each module's style(gd), every point of every scatter again: /representation's 720
+// markers, 15 ms of its 40 ms relayout), though its plotter styled the points it drew. Only the traces of the
+// subplots drawn again are styled then: the trace groups of the others are hidden from the module's
+// selection ("g.trace") while it runs. Of those, a scatter's markers are left out too: its plotter has just
+// given each point the same style (Drawing.singlePointStyle per point, as style's pointStyle does), unless
+// the trace has selected points, whose dimming only style applies.
+function styleRedrawnOnly(module) {
+  if (!module || typeof module.style !== "function" || module.__stylesRedrawnOnly) return;
+  const style = module.style;
+  module.style = function (graph, ...rest) {
+    if (!graph || !graph.__redrawOnly || rest.length) return style.call(this, graph, ...rest);
+    const hidden = [];
+    const styled = [];
+    for (const [subplot, info] of Object.entries((graph._fullLayout && graph._fullLayout._plots) || {})) {
+      const node = info.plot && info.plot.node && info.plot.node();
+      if (!node) continue;
+      if (graph.__redrawOnly.has(subplot)) {
+        if (module.name !== "scatter") continue;
+        for (const points of node.querySelectorAll("g.trace.scatter > g.points")) {
+          const cd = points.parentNode.__data__;
+          const trace = cd && cd[0] && cd[0].trace;
+          if (!trace || trace.selectedpoints) continue;
+          points.classList.remove("points");
+          styled.push(points);
+        }
+        continue;
+      }
+      for (const group of node.querySelectorAll("g.trace")) {
+        group.classList.remove("trace");
+        hidden.push(group);
+      }
+    }
+    try {
+      return style.call(this, graph, ...rest);
+    } finally {
+      for (const group of hidden) group.classList.add("trace");
+      for (const points of styled) points.classList.add("points");
+    }
+  };
+  module.__stylesRedrawnOnly = true;
+}
+
 function keepStaticLayers(gd) {
   for (const trace of gd._fullData || []) {
+    styleRedrawnOnly(trace._module);
     const base = trace._module && trace._module.basePlotModule;
     if (!base || base.name !== "cartesian" || base.__keepsStaticLayers) continue;
     const plot = base.plot;
     base.plot = function (graph, traces, transitionOpts, onComplete) {
+      let plain = false;
       if (!Array.isArray(traces) && graph.__redrawOnly) {
         // A relayout of some axes' ranges (move): redraw only the subplots on those axes.
         traces = graph._fullData.filter((t) => graph.__redrawOnly.has(t.xaxis + t.yaxis)).map((t) => t.index);
       } else {
-        let plain = false;
         if (transitionOpts) [traces, plain] = framedDraw(graph, traces, base);
+        // The subplots a move's relayout draws again on their new axes, known once the new data's extremes are.
+        if (typeof graph.__drawnLater === "function") graph.__drawnLater = graph.__drawnLater();
         if (transitionOpts && graph.__drawnLater && Array.isArray(traces)) {
           // A move whose relayout draws these subplots again on their new axes: their traces are drawn there, once.
           traces = traces.filter((i) => !graph.__drawnLater.has(graph._fullData[i].xaxis + graph._fullData[i].yaxis));
@@ -191,7 +239,11 @@ function keepStaticLayers(gd) {
         }
       }
       try {
-        return plot.call(this, graph, traces, transitionOpts, onComplete);
+        const result = plot.call(this, graph, traces, transitionOpts, onComplete);
+        // plotly.js colours bars after its plotter has drawn them (its redraw styles every trace): do that here.
+        const bars = plain && traces.map((i) => graph._fullData[i]).find((t) => t.type === "bar" && t._module.style);
+        if (bars) bars._module.style(graph);
+        return result;
       } finally {
         for (const layer of hidden) layer.classList.add("mlayer");
       }
@@ -743,6 +795,13 @@ function fillsMoveTogether(gd, traces) {
 
 // What a move sets on the axes after moving ``traces``: autorange where no range is sent, and every axis
 // setting sent that differs from the one shown.
+// A value as the figure sent it: plotly.js marks a typed-array spec it has decoded with the array
+// (_inputArray), which is not part of what was sent (/learning-rate's η_k ticks compared as changed on every
+// move, and their relayout drew every axis again).
+function sentText(value) {
+  return JSON.stringify(value, (key, v) => (key === "_inputArray" ? undefined : v));
+}
+
 function axisChanges(gd, figure, moving, traces) {
   const changed = {};
   // An axis without a set range autoranges again to the data just moved onto it, as a fresh load does.
@@ -765,7 +824,7 @@ function axisChanges(gd, figure, moving, traces) {
     for (const [key, value] of Object.entries(figure.layout[axis] || {})) {
       const rewritten = key === "domain" || (key === "range" && tied.has(axis));
       const shown = rewritten ? sent[key] : now[key];
-      if (JSON.stringify(shown) !== JSON.stringify(value)) changed[`${axis}.${key}`] = value;
+      if (sentText(shown) !== sentText(value)) changed[`${axis}.${key}`] = value;
     }
   }
   for (const group of groups) {
@@ -807,7 +866,11 @@ async function move(Plotly, gd, figure, moving, moved) {
   const changed = axisChanges(gd, figure, moving, traces);
   if (traces.length) {
     gd.__moving = traces;
-    gd.__drawnLater = rerangedSubplots(gd, changed);
+    const kept = keptAutoranges(gd, changed);
+    gd.__drawnLater = () => {
+      kept().forEach((key) => delete changed[key]);
+      return rerangedSubplots(gd, changed);
+    };
     try {
       const data = traces.map((i) => arraysOnly(gd.data[i], figure.data[i]) || figure.data[i]);
       await drawnFrame(Plotly, gd, { data, traces });
@@ -927,6 +990,31 @@ function subplotsOn(gd, changed) {
     if (axes.has(info.xaxis._id) || axes.has(info.yaxis._id)) subplots.add(id);
   }
   return subplots;
+}
+
+// An axis that autoranges again after a move gets the range it has if the data on it spans what it spanned:
+// plotly.js computes an autorange from the extremes of each trace on the axis (their values and the pixels
+// their markers and lines reach past them), which the move's own calc computes anew. Where the traces on an
+// axis that autoranges now (not zoomed) in the direction asked have the same extremes after the move as before,
+// its relayout would
+// draw everything on it again to the same range (/digits-project's confusion matrix and epoch axes: a
+// relayout of its tied image axes draws the whole figure again, ~45 ms a change). Returns a function to call
+// once the move has computed its data (in its plot call): it gives the ``changed`` keys to drop.
+function extremesOn(gd, id) {
+  return JSON.stringify((gd._fullData || []).map((trace) => (trace._extremes || {})[id] || null));
+}
+
+function keptAutoranges(gd, changed) {
+  const full = gd._fullLayout;
+  const keys = Object.keys(changed).filter((key) => {
+    const [axis, attribute] = key.split(".");
+    if (attribute !== "autorange" || !full[axis] || !full[axis].autorange || !(gd.layout[axis] || {}).autorange) return false;
+    // autoranged in the direction asked (plotly.js writes "reversed" as true with a reversed range)
+    const range = full[axis].range || [];
+    return changed[key] === "reversed" ? range[0] > range[1] : changed[key] === true && range[0] < range[1];
+  });
+  const before = keys.map((key) => extremesOn(gd, full[key.split(".")[0]]._id));
+  return () => keys.filter((key, i) => extremesOn(gd, full[key.split(".")[0]]._id) === before[i]);
 }
 
 // The subplots that relayoutOnly(changed) draws again: those on the axes given a new range or autoranged

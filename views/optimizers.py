@@ -20,6 +20,7 @@ from core.descent.race import (
 from core.descent.surfaces import SURFACES, apply_preset, plain, start_of, with_preset
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
+from ui.options import option
 from ui.page import Experiment, code_expander, start, try_this
 from ui.params import controls
 from ui.state import lang, t
@@ -42,13 +43,17 @@ compute = cache_data(max_entries=32)(race_scene)
 
 
 @figure_cache
-def figures(cfg: RaceConfig, language: str):
+def race_chart(cfg: RaceConfig, language: str):
     s = compute(cfg)
-    frames = frame_steps(cfg.steps)
-    race_fig = race_figure(s.runs, s.grid, SURFACES[cfg.surface], s.box, frames, language) if s.runs else None
-    by_hand = {n: scratch_figure(s.scratch[n], s.by_name[n], frame_steps(len(s.scratch[n].path) - 1), cfg, language)
-               for n in SCRATCH}  # fmt: skip
-    return race_fig, by_hand
+    return (
+        race_figure(s.runs, s.grid, SURFACES[cfg.surface], s.box, frame_steps(cfg.steps), language) if s.runs else None
+    )
+
+
+@figure_cache
+def ledger_chart(cfg: RaceConfig, name: str, language: str):
+    s = compute(cfg)
+    return scratch_figure(s.scratch[name], s.by_name[name], frame_steps(len(s.scratch[name].path) - 1), cfg, language)
 
 
 place, main = start("optimizers")
@@ -66,7 +71,7 @@ with place:
     try_this("opt", EXPERIMENTS, defaults(C) | {"optims": list(OPTIMIZERS)}, main=main)
 
 scene = compute(cfg)
-race_fig, scratch_figs = figures(cfg, lang())
+race_fig = race_chart(cfg, lang())
 
 with main:
     if not scene.runs:
@@ -84,7 +89,11 @@ if scene.runs:
 
 st.subheader(t("opt.scratch_title"))
 st.caption(t("opt.scratch_caption"))
-for tab, name in zip(st.tabs([t("opt.tab_momentum"), t("opt.tab_adam")]), SCRATCH, strict=True):
-    chart(scratch_figs[name], key=f"opt_scratch_{name}", where=tab)
+# One ledger at a time, picked by a control (?ledger=adam links to Adam's): st.tabs drew both, and its tab panels
+# search their whole content for a focusable element after every render (react-aria useHasTabbableChild),
+# ~27 times a change on this page, 30 ms of the browser's time per new value.
+ledger = option(st.segmented_control, "ledger", "opt.ledger", SCRATCH, lambda name: t(f"opt.tab_{name}"), SCRATCH[0],
+                required=True)  # fmt: skip
+chart(ledger_chart(cfg, ledger, lang()), key="opt_scratch")
 
 code_expander(race, make_optimizer, descend, Together.step, gradient_noise, ByHand.step, momentum_step, adam_step)

@@ -129,13 +129,19 @@ def overlaps(boxes: list) -> list[str]:
     return found
 
 
-def open_at(new_page, app_server, url_path: str, lang: str, size: str):
+def open_at(new_page, app_server, url_path: str, lang: str, size: str, query: str = "", *, present: bool | None = None):
     """The page at ``size``: in the presenter view by its link (``?lang=…&present=true``); at the desk with no
-    query at all, in a browser whose language is ``lang``'s."""
-    viewport, scale, present = SIZES[size]
-    page = new_page(viewport=viewport, device_scale_factor=scale, locale="en-US" if present else BROWSER_LOCALE[lang])
-    query = f"?lang={lang}&present=true" if present else ""
-    page.goto(f"{app_server.url}/{url_path}{query}")
+    query at all, in a browser whose language is ``lang``'s. ``query`` ("lrs=0.45,0.5&steps=60") goes into the
+    link, which then names the language too; ``present`` overrides the size's view (False: a projector-sized
+    window with the sidebar open)."""
+    viewport, scale, presents = SIZES[size]
+    presents = presents if present is None else present
+    page = new_page(viewport=viewport, device_scale_factor=scale,
+                    locale="en-US" if presents or query else BROWSER_LOCALE[lang])  # fmt: skip
+    params = (
+        ([f"lang={lang}"] if presents or query else []) + (["present=true"] if presents else []) + [query] * bool(query)
+    )
+    page.goto(f"{app_server.url}/{url_path}" + ("?" + "&".join(params) if params else ""))
     wait_done(page)
     page.wait_for_selector(".dl-chart", timeout=120_000)
     wait_charts(page)

@@ -82,9 +82,8 @@ FULL_DATA = """gd => {
     };
     return JSON.stringify(gd._fullData.map(t => [t._length, plain(t, 0)]));
 }"""
-# Pages whose scrub frames hold arrays alone (and at most a plain title or axis ranges): their jumps must take
-# that quick path, so the comparisons below test it. /backprop's frames redraw their node boxes.
-FULL_PATH_ONLY = {"backprop"}
+# Every page's scrub frames hold arrays alone (and at most a plain title or axis ranges): their jumps must take
+# that quick path, so the comparisons below test it (/backprop's node boxes are traces, not annotations).
 
 
 def drawn(chart) -> dict:
@@ -230,8 +229,7 @@ def test_animation_keeps_every_layer(page, listen, app_server, url_path, params,
         assert_kept(before, drawn(chart), f"chart {index} at the end of Play")
         shown, wanted = chart.evaluate(TITLES, True)
         assert shown == wanted, f"chart {index}: the title drawn at the end of Play is not the last frame's"
-    if url_path not in FULL_PATH_ONLY:
-        assert quick_jumps > 0, "no jump took ui/chart.js's quick path: the comparisons above did not test it"
+    assert quick_jumps > 0, "no jump took ui/chart.js's quick path: the comparisons above did not test it"
     assert page.evaluate("window.__reruns") == 0, "scrubbing or playing re-ran the script"
     assert len(sent) == messages_before, "scrubbing or playing sent a message to the server"
     assert_clean(page, lang)

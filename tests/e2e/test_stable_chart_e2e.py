@@ -303,7 +303,7 @@ SIGHT = """() => [...document.querySelectorAll('.dl-chart')].map(gd => [gd.datas
     gd.dataset.wanted, gd.offsetParent ? gd.getBoundingClientRect().top / innerHeight : null])"""
 
 
-@pytest.mark.parametrize("url_path", ["dropout", "optimizers"])  # far below the fold; in a closed tab
+@pytest.mark.parametrize("url_path", ["dropout", "optimizers"])  # far below the fold
 def test_a_chart_out_of_sight_draws_its_newest_figure_when_it_comes_into_view(page, app_server, url_path):
     """A change redraws the charts in view at once; a chart out of sight keeps the figure (``data-pending``)
     and draws it when it comes into view, as a fresh load of the URL draws it."""
@@ -331,11 +331,10 @@ def test_a_chart_out_of_sight_draws_its_newest_figure_when_it_comes_into_view(pa
 
 # Pages whose first slider changes only data, ranges and texts of the main chart: the element moves it in place
 # (ui/chart.js move) rather than a Plotly.react. The others rebuild what a react must: /cnn-filters' stride resizes
-# the feature maps' aspect-locked axes, /linear-regression's loss map has a colour bar that follows the data,
-# /backprop's frames are redrawn whole.
+# the feature maps' aspect-locked axes, /linear-regression's loss map has a colour bar that follows the data.
 MOVED_IN_PLACE = [
     "gradient-descent", "learning-rate", "optimizers", "sgd", "logistic-regression", "relu", "dropout", "mle",
-    "loss-functions", "rnn-unrolling", "representation", "digits-project",
+    "loss-functions", "rnn-unrolling", "representation", "digits-project", "backprop",
 ]  # fmt: skip
 
 
