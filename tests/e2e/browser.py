@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import shutil
 from pathlib import Path
 
 import numpy as np
 
 from tests.apptest_helpers import english_only_strings
+from ui.state import SEED_MAX
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -36,6 +38,12 @@ def find_chromium() -> tuple[bool, str | None, str]:
     except Exception:  # Playwright missing or its driver broken: no browser either way
         pass
     return False, None, "no browser"
+
+
+def fresh_seed() -> int:
+    """A seed the sidebar accepts (1..SEED_MAX) and no test is likely to have trained with on this server: a
+    seed out of range falls back to the default, whose model another test may already have cached."""
+    return random.randint(1, SEED_MAX)
 
 
 def launch_args() -> dict:

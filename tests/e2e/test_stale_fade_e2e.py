@@ -8,9 +8,7 @@ stale elements as they are and fades them only once a run has lasted 0.5 s: a fa
 
 from __future__ import annotations
 
-import random
-
-from tests.e2e.browser import DONE, LOAD_TIMEOUT, rerun, wait_done
+from tests.e2e.browser import DONE, LOAD_TIMEOUT, fresh_seed, rerun, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
 # Each element as it turns stale: its opacity and transition then, and whether the app was marked slow.
@@ -54,7 +52,7 @@ def test_a_fast_change_leaves_stale_elements_as_they_are(page, app_server):
 
 def test_a_slow_run_fades_stale_elements_and_brings_them_back(page, app_server):
     # A seed no other test trains with, and 60 epochs: the change below trains a new model (~1.5 s here).
-    open_page(page, app_server, "digits-project", "en", epochs=60, seed=random.randint(10**6, 10**7))
+    open_page(page, app_server, "digits-project", "en", epochs=60, seed=fresh_seed())
     press(page)
     page.wait_for_function(FADED, timeout=LOAD_TIMEOUT)  # marked slow after 0.5 s, then fading
     wait_done(page)
