@@ -15,7 +15,7 @@ from sklearn.metrics import confusion_matrix as sk_confusion
 
 from core.digits.data import STD_FLOOR, make_split, normalise
 from core.digits.evaluate import confusion_matrix, evaluate, predict_proba
-from core.digits.job import RunStore, TrainingJob
+from core.digits.job import RunStore, TrainingJob, ahead
 from core.digits.mlp import ProjectConfig, load_model, train_digits
 from core.digits.weights import MAX_BYTES, WeightsError, read_state, to_bytes
 
@@ -153,6 +153,27 @@ def test_a_stopped_job_keeps_what_it_learned():
     assert run.stopped and 2 <= run.epochs_done < 60 and job.error is None
     assert evaluate(cfg, run.state, run.split).accuracy > 0.8  # far better than the untrained 10 %
     assert len(run.loss) == run.epochs_done + 1
+
+
+def test_time_ahead_follows_the_pace_after_the_first_epoch():
+    assert ahead([], 25) is None and ahead([5.0, 5.9], 25) is None  # no pace yet
+    # The untrained model at 5.0, a first epoch slowed by start-up to 5.9, then 0.1 s an epoch: 22 to come.
+    assert ahead([5.0, 5.9, 6.0, 6.1], 25) == pytest.approx(0.1 * 22)
+    assert ahead([5.0, 5.5, 6.0], 2) == 0.0
+    assert ahead([5.0, 5.5, 6.0, 6.5], 2) == 0.0  # never negative
+
+
+def test_a_running_job_estimates_its_time_ahead_from_its_own_epochs():
+    job = TrainingJob(replace(ProjectConfig(), epochs=60))
+    while len(job.progress()[0]) < 4:  # epoch 0 (untrained) and three trained
+        assert not job.wait(0.02)
+    job.stop()  # its history no longer grows under the check below
+    assert job.wait(30)
+    trained = len(job.progress()[0]) - 1
+    left = job.seconds_ahead()
+    assert 3 <= trained < 60 and left > 0
+    pace = left / (60 - trained)  # seconds an epoch
+    assert 0.0005 < pace < 2.0 and len(job._ends) == trained + 1
 
 
 def test_two_jobs_train_side_by_side_like_their_single_runs():

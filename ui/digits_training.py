@@ -31,6 +31,10 @@ from viz import digits_project as viz
 from viz.digits import upscale
 
 POLL = 0.25  # s between looks at the training thread
+# Live curves are drawn only when at least this much training lies ahead (estimated from the pace so far):
+# drawing a chart costs the browser ~100-140 ms, and curves that appear for a moment before the finished
+# chart replaces them read as a flash, not as progress. The progress bar shows every run from its start.
+LIVE_AHEAD = 0.75
 JOB = "dp_job"
 UPLOAD = "dp_upload"
 
@@ -70,8 +74,12 @@ def train(cfg: ProjectConfig) -> tuple[ProjectRun | None, str | None]:
             loss, acc, val_pred = job.progress()
             if len(loss) and len(loss) != shown:
                 shown = len(loss)
-                fig = viz.live_figure(loss, acc, val_pred, _val_labels(cfg), cfg.epochs, lang())
-                chart(fig, key=f"dp_live_{shown}", where=slot)
+                if not job.live:
+                    left = job.seconds_ahead()
+                    job.live = left is not None and left >= LIVE_AHEAD
+                if job.live:
+                    fig = viz.live_figure(loss, acc, val_pred, _val_labels(cfg), cfg.epochs, lang())
+                    chart(fig, key=f"dp_live_{shown}", where=slot)
                 bar.progress(min((shown - 1) / cfg.epochs, 1.0),
                              text=t("dp.training_epoch", e=shown - 1, n=cfg.epochs, acc=acc[-1, 1]))  # fmt: skip
             else:

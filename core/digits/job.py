@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections import OrderedDict
 
 import numpy as np
@@ -26,6 +27,8 @@ class TrainingJob:
         self._val_pred: np.ndarray | None = None
         self.result: ProjectRun | None = None
         self.error: str | None = None
+        self.live = False  # the page has drawn this run's live curves (they then stay until it ends)
+        self._ends: list[float] = []  # time.monotonic() as each history entry came (see ahead)
         self._thread = threading.Thread(target=self._run, name=f"digits-train-{self.id}", daemon=True)
         self._thread.start()
 
@@ -33,6 +36,7 @@ class TrainingJob:
         with self._lock:
             self._loss, self._acc = np.array(history.loss), np.array(history.acc)
             self._val_pred = history.val_pred[-1]
+            self._ends.append(time.monotonic())
 
     def _run(self) -> None:
         try:
@@ -45,6 +49,11 @@ class TrainingJob:
         with self._lock:
             return self._loss.copy(), self._acc.copy(), self._val_pred
 
+    def seconds_ahead(self) -> float | None:
+        """The training still ahead (s), estimated from the pace of the epochs so far (see ahead)."""
+        with self._lock:
+            return ahead(self._ends, self.cfg.epochs)
+
     def stop(self) -> None:
         self._stop.set()
 
@@ -56,6 +65,16 @@ class TrainingJob:
         """Block until the thread ends (or ``timeout`` s); whether it has."""
         self._thread.join(timeout)
         return self.done
+
+
+def ahead(ends: list[float], epochs: int) -> float | None:
+    """Seconds of training left if the epochs to come take as long as the latest ones did. ``ends[k]`` is the
+    time the history's entry k was recorded: 0 the untrained model's, k the end of epoch k. The first epoch also
+    paid for start-up, so the pace is taken from its end on; None until two more epochs have ended."""
+    if len(ends) < 3:
+        return None
+    trained = len(ends) - 1
+    return (ends[-1] - ends[1]) / (trained - 1) * max(epochs - trained, 0)
 
 
 class RunStore:

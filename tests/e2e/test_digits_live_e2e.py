@@ -1,0 +1,73 @@
+"""/digits-project's live training curves (ui/digits_training.py ``LIVE_AHEAD``): drawn while a run has enough
+training ahead to watch, never for a moment before the finished chart replaces them.
+
+Each test opens the page on a seed no other test trains with, so the page load itself trains, and records in
+the browser, from the document's creation on, when the progress bar and a live-curves chart are on the page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from tests.e2e.browser import LOAD_TIMEOUT, fresh_seed, wait_charts, wait_done
+
+# [time (ms), progress bar present, live-curves chart present, live-curves chart drawn] at every change.
+RECORD = """(() => {
+    window.__live = [];
+    let last = '';
+    const look = () => {
+        const live = document.querySelector("[class*='st-key-chart_dp_live_']");
+        const state = [!!document.querySelector("[data-testid='stProgress']"), !!live,
+                       !!(live && live.querySelector('.main-svg'))];
+        if (String(state) !== last) {
+            last = String(state);
+            window.__live.push([performance.now(), ...state]);
+        }
+    };
+    new MutationObserver(look).observe(document, {subtree: true, childList: true});
+})();"""
+
+
+def spans(record: list, column: int) -> list[tuple[float, float]]:
+    """The (start, end) times (s) during which the recorded column was true."""
+    out, start = [], None
+    for row in record:
+        if row[column] and start is None:
+            start = row[0]
+        elif not row[column] and start is not None:
+            out.append((start / 1000, row[0] / 1000))
+            start = None
+    assert start is None, f"still on at the end of the record: {record[-3:]}"
+    return out
+
+
+def train_on_load(context, app_server, **params) -> list:
+    page = context.new_page()  # a tab of its own for the recorder (closed after the test)
+    page.add_init_script(RECORD)
+    page.goto(f"{app_server.url}/digits-project?{urlencode({'lang': 'en', 'seed': fresh_seed(), **params})}")
+    wait_done(page)
+    page.wait_for_selector(".st-key-chart_dp_main .main-svg", timeout=LOAD_TIMEOUT)
+    wait_charts(page)
+    record = page.evaluate("() => window.__live")
+    assert page.locator("[data-testid='stException']").count() == 0
+    return record
+
+
+def test_a_long_run_shows_its_curves_until_training_ends(context, app_server):
+    record = train_on_load(context, app_server, epochs=60, width=256)
+    bars, live = spans(record, 1), spans(record, 2)
+    assert bars, f"the run showed no progress bar: it did not train on this load ({record})"
+    assert len(live) == 1, f"the live curves came and went more than once (or never came): {record}"
+    (on, off), (_, bar_off) = live[0], bars[-1]
+    assert any(row[3] for row in record), "the live-curves chart was never drawn"
+    assert abs(off - bar_off) < 0.1, "the curves left before the run ended, or stayed after its bar"
+    assert off - on >= 0.4, f"the curves were on screen {off - on:.2f} s only"
+
+
+def test_curves_are_never_a_flash(context, app_server):
+    """A default run (25 epochs, ~0.4 s here) ends before curves would be worth drawing; on a slower machine
+    it may draw them, but then for at least 0.4 s, never for a moment."""
+    record = train_on_load(context, app_server)
+    assert spans(record, 1), f"the run showed no progress bar: it did not train on this load ({record})"
+    for on, off in spans(record, 2):
+        assert off - on >= 0.4, f"live curves flashed for {off - on:.2f} s: {record}"
