@@ -74,7 +74,7 @@ def test_a_new_start_moves_the_start_marker_with_the_path():
     names = [a["data"][i]["name"] for i in changed]
     assert changed and any("θ₀" in n for n in names), names
     assert all(moving_a["forms"][str(i)] == moving_b["forms"][str(i)] for i in changed)
-    assert "0" not in moving_a["forms"]  # the contour map is not a scatter: a new map means react
+    assert moving_a["forms"]["0"] == moving_b["forms"]["0"]  # the contour map is movable, and the same here
 
 
 def test_a_new_number_of_frames_keeps_the_shape_and_new_data_keeps_the_form():
@@ -86,7 +86,7 @@ def test_a_new_number_of_frames_keeps_the_shape_and_new_data_keeps_the_form():
     longer.layout.sliders[0].steps = [*fig.layout.sliders[0].steps, fig.layout.sliders[0].steps[0]]
     short, long = moving_parts(json.loads(fig.to_json())), moving_parts(json.loads(longer.to_json()))
     assert short["shape"] == long["shape"]
-    assert set(short["forms"]) == {"2"}  # trace 2 is a static scatter; the contour is not
+    assert set(short["forms"]) == {"0", "2"}  # the static heatmap and scatter
     moved = go.Figure(fig)
     moved.data[2].y = [7]  # on an autoranged axis too: the browser autoranges it again after the move
     assert moving_parts(json.loads(moved.to_json()))["forms"] == short["forms"]
@@ -99,12 +99,12 @@ def test_a_new_number_of_frames_keeps_the_shape_and_new_data_keeps_the_form():
 def test_a_figure_without_frames_moves_its_scatter_curves_and_redraws_the_rest():
     fig = go.Figure([go.Heatmap(z=[[0, 1], [1, 0]]), go.Scatter(x=[0, 1], y=[2, 3], name="fit")])
     parts = moving_parts(json.loads(fig.to_json()))
-    assert parts is not None and parts["animated"] == [] and set(parts["forms"]) == {"1"}
+    assert parts is not None and parts["animated"] == [] and set(parts["forms"]) == {"0", "1"}
     fig.data[1].y = [4, 5]
     assert moving_parts(json.loads(fig.to_json()))["forms"] == parts["forms"]
     fig.data[1].fill = "tonexty"  # a band to the trace before: movable, with that trace (ui/chart.js fillsMoveTogether)
     banded = moving_parts(json.loads(fig.to_json()))["forms"]
-    assert set(banded) == {"1"} and banded != parts["forms"]  # the fill is part of the trace's form
+    assert set(banded) == {"0", "1"} and banded["1"] != parts["forms"]["1"]  # the fill is part of the form
     fig.data[1].fill = "toself"
     assert moving_parts(json.loads(fig.to_json()))["forms"] not in (banded, parts["forms"])
     fig.layout.sliders = [{"steps": [{"method": "restyle", "args": ["visible", [True]]}]}]  # not a frame slider
@@ -178,7 +178,7 @@ def test_a_static_heatmap_or_bar_chart_moves_with_new_data_and_a_new_style_redra
     fig = go.Figure([go.Heatmap(z=[[0, 1], [1, 0]], zmin=0, zmax=1, text=[["a", "b"], ["c", "d"]]),
                      go.Bar(x=[0, 1], y=[1, 2]), go.Heatmap(z=[[0, 1], [1, 0]], xaxis="x2")])  # fmt: skip
     parts = moving_parts(json.loads(fig.to_json()))
-    assert set(parts["forms"]) == {"0", "1"}  # the last heatmap's colour bar follows its z: react draws it
+    assert set(parts["forms"]) == {"0", "1", "2"}  # the last one's colour bar, following its z, drawn again
     fig.data[0].z, fig.data[0].text, fig.data[1].y = [[1, 1], [0, 0]], [["e", "f"], ["g", "h"]], [3, 1]
     assert moving_parts(json.loads(fig.to_json()))["forms"] == parts["forms"]
     fig.data[0].colorscale = "Viridis"
@@ -215,10 +215,10 @@ def forms_of(fig: go.Figure) -> dict:
     return moving_parts(json.loads(fig.to_json()))["forms"]
 
 
-def test_labels_colours_widths_and_an_unshown_colour_range_are_moved_in_place():
+def test_labels_colours_widths_and_colour_ranges_are_moved_in_place():
     """A move hands plotly.js the whole trace, and it draws labels, their places, plain marker colours,
-    bar widths and (without a colour bar) a heatmap's colour range from it; a new colour scale, mode or
-    legend name, or the range of a shown colour bar, needs a react."""
+    bar widths and a heatmap's colour range from it; ui/chart.js draws a shown colour bar again where its
+    range or ticks changed. A new colour scale, mode, legend name or colour bar style needs a react."""
     fig = go.Figure(
         [
             go.Scatter(
@@ -244,14 +244,21 @@ def test_labels_colours_widths_and_an_unshown_colour_range_are_moved_in_place():
     )
     moved.data[1].update(width=[0.5, 0.9], text=["5", "6"], marker_color=["blue", "grey"], y=[5, 6])
     moved.data[2].update(zmin=-1, zmax=2, z=[[1, 1], [0, 0]])
+    moved.data[3].update(zmin=-2, zmax=2, colorbar_tickvals=[-2, 0, 2], colorbar_ticktext=["-2", "0", "2"])
     assert forms_of(moved) == forms
     for change, index in ((lambda f: f.data[0].update(mode="markers"), 0), (lambda f: f.data[0].update(name="p"), 0),
-                          (lambda f: f.data[3].update(zmax=2), 3), (lambda f: f.data[4].update(marker_color=[0.5, 0.5]), 4),
+                          (lambda f: f.data[3].update(colorbar_thickness=20), 3), (lambda f: f.data[4].update(marker_color=[0.5, 0.5]), 4),
                           (lambda f: f.data[1].update(marker_line_width=2), 1)):  # fmt: skip
         other = go.Figure(fig)
         change(other)
         changed = {i for i in forms if forms_of(other)[i] != forms[i]}
         assert changed == {str(index)}
+
+
+def test_a_heatmap_on_a_shared_colour_axis_is_left_to_react():
+    """A colour axis keeps its range in the layout, which a move does not set."""
+    fig = go.Figure([go.Heatmap(z=[[0, 1], [1, 0]], coloraxis="coloraxis"), go.Heatmap(z=[[1]], showscale=False)])
+    assert set(forms_of(fig)) == {"1"}
 
 
 def test_an_empty_point_label_is_sent_as_a_space_in_every_scatter_and_frame():

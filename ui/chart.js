@@ -846,6 +846,28 @@ function redrawsAll(gd, changed) {
   return Object.keys(changed).some((key) => key.endsWith(".range") && tied.has(key.split(".")[0]));
 }
 
+// The colour bars of moved traces as drawn: a heatmap's or contour map's own bar (ui/figcache.py _movable: no
+// shared colour axis), by its computed range and the ticks sent. plotly.js draws colour bars with the whole
+// figure only, so a move leaves them as they were; those whose range or ticks changed are drawn again with
+// one restyle of their colour bar (edit type "colorbars": the bars alone), not a react of the figure.
+function colourBars(gd, traces) {
+  const shown = traces.filter((i) => {
+    const trace = gd._fullData[i];
+    return trace && (trace.type === "heatmap" || trace.type === "contour") && trace.showscale && !trace.coloraxis;
+  });
+  return new Map(shown.map((i) => {
+    const trace = gd._fullData[i];
+    const bar = (gd.data[i] || {}).colorbar || {};
+    return [i, sentText([trace.zmin, trace.zmax, trace.zmid, bar.tickvals, bar.ticktext])];
+  }));
+}
+
+async function redrawColourBars(Plotly, gd, before) {
+  const after = colourBars(gd, [...before.keys()]);
+  const stale = [...before.keys()].filter((i) => after.get(i) !== before.get(i));
+  if (stale.length) await Plotly.restyle(gd, { colorbar: stale.map((i) => gd.data[i].colorbar || {}) }, stale);
+}
+
 function frameNames(gd) {
   return ((gd._transitionData && gd._transitionData._frames) || []).map((f) => f.name);
 }
@@ -871,12 +893,14 @@ async function move(Plotly, gd, figure, moving, moved) {
       kept().forEach((key) => delete changed[key]);
       return rerangedSubplots(gd, changed);
     };
+    const bars = colourBars(gd, traces);
     try {
       const data = traces.map((i) => arraysOnly(gd.data[i], figure.data[i]) || figure.data[i]);
       await drawnFrame(Plotly, gd, { data, traces });
     } finally {
       gd.__moving = gd.__drawnLater = undefined;
     }
+    if (bars.size) await redrawColourBars(Plotly, gd, bars);
   }
   const title = (figure.layout.title || {}).text || "";
   if (((gd.layout.title || {}).text || "") !== title && !setTitleText(gd, title)) changed["title.text"] = title;

@@ -156,24 +156,27 @@ def moving_parts(figure: dict) -> dict | None:
 def _movable(trace: dict) -> bool:
     """A static trace the browser can move to new data without a redraw: a scatter (a band filled to the
     trace before it too: ui/chart.js moves it only with that trace), or a heatmap, contour map or bars,
-    which it draws again (ui/chart.js ``framedDraw``) unless a colour bar follows the data."""
+    which it draws again (ui/chart.js ``framedDraw``). A colour bar of the trace's own is drawn again after
+    the move where its range or ticks changed (ui/chart.js ``redrawColourBars``); a colour axis shared by
+    traces keeps its range in the layout, which only a react sets."""
     kind = trace.get("type", "scatter")
     if kind == "scatter":
         return trace.get("fill") in (None, "none", "toself", "tozeroy", "tozerox", "tonexty", "tonextx", "tonext")
     if kind == "bar":
         return True
-    return kind in ("heatmap", "contour") and not _colour_bar_follows(trace)
+    return kind in ("heatmap", "contour") and "coloraxis" not in trace
 
 
 # What a move sets on a static trace besides its points: per-point labels and their places, hover text,
-# bar widths, and a marker colour that no colour scale maps; on heatmaps and contour maps drawn again
-# (no colour bar follows their data, ``_movable``), also the colour range.
+# bar widths, and a marker colour that no colour scale maps; on heatmaps and contour maps, also the colour
+# range and the ticks of their colour bar (a /cnn-filters feature map's symmetric range follows the kernel).
 MOVED_KEYS = {
     "scatter": ("x", "y", "customdata", "text", "textposition", "hovertext"),
     "bar": ("x", "y", "customdata", "text", "textposition", "hovertext", "width"),
     "heatmap": ("x", "y", "z", "customdata", "text", "zmin", "zmax", "zmid"),
     "contour": ("x", "y", "z", "customdata", "text", "zmin", "zmax", "zmid"),
 }
+COLOUR_BAR_MOVED = ("tickvals", "ticktext")
 
 
 def _form(trace: dict) -> str:
@@ -185,9 +188,11 @@ def _form(trace: dict) -> str:
     data moved onto it."""
     kind = trace.get("type", "scatter")
     moved = MOVED_KEYS.get(kind, ("x", "y"))
-    if trace.get("showscale") is not False:
-        moved = tuple(k for k in moved if k not in ("zmin", "zmax", "zmid"))  # a colour bar shows the range
     form = {k: v for k, v in trace.items() if k not in moved}
+    if isinstance(form.get("colorbar"), dict):
+        form["colorbar"] = {k: v for k, v in form["colorbar"].items() if k not in COLOUR_BAR_MOVED}
+        if not form["colorbar"]:
+            del form["colorbar"]  # ticks given where none were
     marker = form.get("marker")
     if isinstance(marker, dict) and not any(k in marker for k in ("colorscale", "coloraxis", "showscale")):
         form["marker"] = {k: v for k, v in marker.items() if k != "color"}  # plain colours, one per point
