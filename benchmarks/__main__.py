@@ -36,8 +36,9 @@ from pathlib import Path
 
 from benchmarks import browser as b
 from benchmarks import upload_memory
+from benchmarks.cases import for_query
 from benchmarks.cases import load as load_cases
-from benchmarks.report import report
+from benchmarks.report import TRAINING_PAGES, report
 from core.common.runtime import configure_torch
 from tests.e2e.browser import launch_args
 from tests.e2e.server import AppServer
@@ -195,6 +196,22 @@ async def load_run(browser, server, args) -> dict:
     return {"sessions": args.sessions, "changes": len(latencies), "errors": errors, "p50": pick(0.5), "p95": pick(0.95)}
 
 
+def press_compute(browser: dict) -> None:
+    """On each training page: the median, over the new values pressed, of the page's compute with each press's
+    settings (``benchmarks.cases.for_query``), as ``new_compute_ms``. The new-values budget allows it on top:
+    a new /sgd value trains 6-11 epochs where its default trains 5."""
+    configure_torch()
+    for page, result in browser["pages"].items():
+        if page in TRAINING_PAGES:
+            times = []
+            for change in result["new"]["page"]:
+                run = for_query(page, change.query)
+                start = time.perf_counter()
+                run()
+                times.append(1000 * (time.perf_counter() - start))
+            result["new_compute_ms"] = statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="measured rounds per series (and warm core runs)")
@@ -211,6 +228,8 @@ def main() -> None:
         parser.error(f"unknown pages: {', '.join(unknown)} (built: {', '.join(built)})")
     core = core_table(args.runs, pages)
     browser = None if args.core_only else asyncio.run(browser_part(args, pages))
+    if browser:
+        press_compute(browser)
     text = report(core, browser, args)
     if not (args.core_only or args.no_uploads):
         text += "\n## Uploads (peak memory per kind, idle memory after three concurrent uploads)\n\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from tests.e2e.browser import DONE
 
@@ -91,6 +92,7 @@ class Change:
     task_ms: float  # browser main thread: all tasks (CDP TaskDuration)
     script_ms: float  # of which JavaScript (CDP ScriptDuration)
     rebuilt: int  # charts built from scratch
+    query: str = ""  # the page's URL query after the change: the settings it was made with
 
 
 class Tab:
@@ -134,7 +136,8 @@ class Tab:
         await asyncio.sleep(SETTLE_S)
         cpu1 = self.server.cpu_seconds()
         task1, script1 = await self.main_thread_s()
-        return Change(ms, 1000 * (cpu1 - cpu0), 1000 * (task1 - task0), 1000 * (script1 - script0), rebuilt)
+        query = urlparse(self.page.url).query
+        return Change(ms, 1000 * (cpu1 - cpu0), 1000 * (task1 - task0), 1000 * (script1 - script0), rebuilt, query)
 
     async def close(self) -> None:
         await self.page.close()

@@ -13,3 +13,5 @@ CASES = {
     "default_mlp": lambda: train_classifier(replace(DEFAULT, model="mlp")),
     "heaviest": lambda: train_classifier(HEAVIEST),
 }
+
+run = train_classifier  # the page's compute for any config (benchmarks.cases.for_query)

@@ -8,7 +8,10 @@ PAGE = "overfitting"
 DEFAULT = OverfitConfig()
 HEAVIEST = replace(DEFAULT, degree=15, n=200, width="256", epochs=600, patience=100)
 
-CASES = {
-    "default": lambda: (sweep(DEFAULT), train_mlp(DEFAULT)),
-    "heaviest": lambda: (sweep(HEAVIEST), train_mlp(HEAVIEST)),
-}
+
+def run(cfg: OverfitConfig):
+    """The page's compute for any config (benchmarks.cases.for_query)."""
+    return sweep(cfg), train_mlp(cfg)
+
+
+CASES = {"default": lambda: run(DEFAULT), "heaviest": lambda: run(HEAVIEST)}

@@ -11,3 +11,5 @@ CASES = {
     "default": lambda: train_autoencoder(DEFAULT),
     "heaviest": lambda: train_autoencoder(replace(DEFAULT, hidden="128", epochs=200)),
 }
+
+run = train_autoencoder  # the page's compute for any config (benchmarks.cases.for_query)
