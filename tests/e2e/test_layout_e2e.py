@@ -229,3 +229,30 @@ def test_a_tall_firing_chart_keeps_its_legend_off_its_title(new_page, app_server
     assert {"title", "legend"} <= {b[1] for b in boxes}, "the firing chart shows no title or no legend"
     assert not overlaps(boxes)
     assert_clean(page, lang)
+
+
+# The first subplot's plot frame and the subplot title right above it (the nearest annotation whose box spans
+# the frame's centre): [frame top, title bottom, title text].
+MAP_UNDER_TITLE = """() => {
+    const gd = document.querySelector('.dl-chart');
+    const frame = gd.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
+    const centre = (frame.left + frame.right) / 2;
+    const titles = [...gd.querySelectorAll('.infolayer .annotation')].map(a => [a.getBoundingClientRect(), a.textContent])
+        .filter(([b]) => b.left <= centre && centre <= b.right && b.bottom <= frame.top + 2)
+        .sort((a, b) => b[0].bottom - a[0].bottom);
+    return titles.length ? [frame.top, titles[0][0].bottom, titles[0][1]] : [frame.top, null, null];
+}"""
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("url_path", ["gradient-descent", "learning-rate", "optimizers"])
+def test_the_square_map_keeps_under_its_title_on_the_projector(new_page, app_server, url_path, lang):
+    """The contour map is squared by shrinking its frame (constrain: domain). In the presenter view at projector
+    size its cell is taller than wide; the frame keeps to the top of the cell (constraintoward: top), under
+    its title. Centred, /optimizers' map started 115 CSS px below its title (GD 58, LR 88), its lower half
+    off the 480 px screen."""
+    page = open_at(new_page, app_server, url_path, lang, "projector")
+    frame_top, title_bottom, title = page.evaluate(MAP_UNDER_TITLE)
+    assert title_bottom is not None, "no subplot title above the map"
+    assert 0 <= frame_top - title_bottom <= 30, f"the map starts {frame_top - title_bottom:.0f} px under {title!r}"
+    assert_clean(page, lang)
