@@ -1256,6 +1256,49 @@ function watchSlowRuns() {
   update();
 }
 
+// A formula wider than its column is set smaller, as a whole, to fit it. KaTeX puts a display formula in a box
+// that scrolls sideways inside a column that clips it: /loss-functions' "MAE = 1/N Σ|rᵢ|" lost its |rᵢ| in the
+// presenter view at projector size, and with the sidebar open at that size the formulas of 14 pages were cut,
+// by up to 44 %. Each formula's column is watched for width changes (a resize, the sidebar, the presenter
+// view); the page's formulas are looked for after each run (this module is every page's: each has a chart).
+// The room is the markdown element's width: the boxes inside it shrink to the formula.
+function roomOf(display) {
+  return display.closest(".stMarkdown");
+}
+
+function fitFormula(display) {
+  const katex = display.querySelector(":scope > .katex");
+  const room = roomOf(display) ? roomOf(display).clientWidth : 0;
+  if (!katex || !room) return;
+  if (!display.dataset.dlFont) display.dataset.dlFont = getComputedStyle(katex).fontSize; // as KaTeX sets it
+  const scale = Number(display.dataset.dlScale || 1);
+  const natural = display.scrollWidth / scale; // the box shrinks to a formula that fits, else scrolls it
+  const next = Math.min(1, room / natural);
+  if (!(natural > 0) || Math.abs(next - scale) < 0.005) return;
+  display.dataset.dlScale = String(next);
+  katex.style.fontSize = next < 1 ? `${(parseFloat(display.dataset.dlFont) * next).toFixed(2)}px` : "";
+}
+
+function watchFormulas() {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.__dlFormulas) return;
+  const columns = new ResizeObserver((entries) =>
+    entries.forEach((entry) => entry.target.querySelectorAll(".katex-display").forEach(fitFormula)),
+  );
+  const seen = new WeakSet();
+  const scan = () =>
+    document.querySelectorAll(".katex-display").forEach((display) => {
+      if (seen.has(display) || !roomOf(display)) return;
+      seen.add(display);
+      columns.observe(roomOf(display)); // reports its size at once: the formula is fitted then
+    });
+  app.__dlFormulas = scan;
+  // KaTeX is loaded on a page's first formula and may typeset it after the run has ended: look again later.
+  const later = () => [0, 300, 1500].forEach((ms) => setTimeout(scan, ms));
+  new MutationObserver(later).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  later();
+}
+
 // A chart out of sight (scrolled away, or in a closed tab or expander) is not drawn again on every change:
 // its new figure waits until the chart comes within half a screen of the window, and is drawn then.
 // A change costs the charts a student can see (on /optimizers the race map, not the by-hand charts in
@@ -1302,6 +1345,7 @@ export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const data = unpack(component.data);
   watchSlowRuns();
+  watchFormulas();
   let gd = parentElement.querySelector(":scope > .dl-chart");
   if (!gd) {
     gd = document.createElement("div");
