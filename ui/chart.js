@@ -1341,17 +1341,30 @@ function drawWhenNear(gd) {
   gd.__near.observe(gd);
 }
 
+// The plot last drawn for each family (ui/chart.py ``chart(family=...)``): a chart that one script run draws
+// again and again, each time as a new element (Streamlit allows a key once per run). A new element of the
+// family takes that plot over (the old element is being removed from the page) and moves it to its figure,
+// as a stable chart's change does: each look of /digits-project's live curves drew a new plot from nothing
+// (Plotly.newPlot, ~100 ms of main thread every 250 ms).
+const FAMILIES = new Map();
+
 export default function (component) {
   const { parentElement, setTriggerValue } = component;
   const data = unpack(component.data);
   watchSlowRuns();
   watchFormulas();
   let gd = parentElement.querySelector(":scope > .dl-chart");
+  const previous = data.family ? FAMILIES.get(data.family) : undefined;
+  if (!gd && previous && previous.parentElement !== parentElement) {
+    parentElement.appendChild(previous);
+    gd = previous;
+  }
   if (!gd) {
     gd = document.createElement("div");
     gd.className = "dl-chart";
     parentElement.appendChild(gd);
   }
+  if (data.family) FAMILIES.set(data.family, gd);
   gd.dataset.chartKey = data.key;
   gd.dataset.wanted = data.revision; // drawn when data-revision catches up with it
   drawWhenNear(gd);

@@ -99,10 +99,17 @@ def chart(
     where=None,
     caption: str = "",
     scrub: bool = False,
+    family: str | None = None,
 ) -> None:
     """Draw ``fig`` in the stable chart element ``key`` (inside container ``where``, if given), with
     ``caption`` under it, followed by how to scrub when the figure is animated (``scrub``);
-    ``on_click(points)`` runs as a callback before the rerun."""
+    ``on_click(points)`` runs as a callback before the rerun.
+
+    ``family`` names a chart redrawn within one script run: Streamlit allows a key once per run, so such a
+    chart (/digits-project's live curves, one per look at the training) is a new element each time. The
+    browser carries the plot of the family's last element over to the new one and moves it to the new
+    figure, where each new element drew its plot from nothing (Plotly.newPlot: ~100 ms of the browser's main
+    thread at every look, one every 250 ms). Family charts take no clicks (their handler is the first element's)."""
     fig = fig if isinstance(fig, Drawn) else drawn(fig)
     present = presenting()
     key = f"chart_{key}"  # element class st-key-chart_*: tests find every chart before it has drawn
@@ -121,6 +128,7 @@ def chart(
         "present": present,
         "static": fig.static,
         "moving": fig.moving,
+        "family": family,
     }
     with where if where is not None else contextlib.nullcontext():
         _element(key=key, data=pack(head, fig.text), on_click_change=clicked, width="stretch")

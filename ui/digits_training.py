@@ -79,7 +79,7 @@ def train(cfg: ProjectConfig) -> tuple[ProjectRun | None, str | None]:
                     job.live = left is not None and left >= LIVE_AHEAD
                 if job.live:
                     fig = viz.live_figure(loss, acc, val_pred, _val_labels(cfg), cfg.epochs, lang())
-                    chart(fig, key=f"dp_live_{shown}", where=slot)
+                    chart(fig, key=f"dp_live_{shown}", where=slot, family="dp_live")  # one plot, moved each look
                 bar.progress(min((shown - 1) / cfg.epochs, 1.0),
                              text=t("dp.training_epoch", e=shown - 1, n=cfg.epochs, acc=acc[-1, 1]))  # fmt: skip
             else:

@@ -12,11 +12,15 @@ from urllib.parse import urlencode
 from tests.e2e.browser import LOAD_TIMEOUT, fresh_seed, wait_charts, wait_done
 
 # [time (ms), progress bar present, live-curves chart present, live-curves chart drawn] at every change.
+# window.__plots: the live-curves plot nodes seen, each once, and how each was last drawn.
 RECORD = """(() => {
     window.__live = [];
+    window.__plots = [];
     let last = '';
     const look = () => {
         const live = document.querySelector("[class*='st-key-chart_dp_live_']");
+        const plot = live && live.querySelector('.dl-chart');
+        if (plot && !window.__plots.includes(plot)) window.__plots.push(plot);
         const state = [!!document.querySelector("[data-testid='stProgress']"), !!live,
                        !!(live && live.querySelector('.main-svg'))];
         if (String(state) !== last) {
@@ -50,11 +54,12 @@ def train_on_load(context, app_server, **params) -> list:
     wait_charts(page)
     record = page.evaluate("() => window.__live")
     assert page.locator("[data-testid='stException']").count() == 0
-    return record
+    plots = page.evaluate("() => window.__plots.map(gd => [gd.dataset.update, Number(gd.dataset.builds || 0)])")
+    return record, plots
 
 
 def test_a_long_run_shows_its_curves_until_training_ends(context, app_server):
-    record = train_on_load(context, app_server, epochs=60, width=256)
+    record, plots = train_on_load(context, app_server, epochs=60, width=256)
     bars, live = spans(record, 1), spans(record, 2)
     assert bars, f"the run showed no progress bar: it did not train on this load ({record})"
     assert len(live) == 1, f"the live curves came and went more than once (or never came): {record}"
@@ -62,12 +67,15 @@ def test_a_long_run_shows_its_curves_until_training_ends(context, app_server):
     assert any(row[3] for row in record), "the live-curves chart was never drawn"
     assert abs(off - bar_off) < 0.1, "the curves left before the run ended, or stayed after its bar"
     assert off - on >= 0.4, f"the curves were on screen {off - on:.2f} s only"
+    # Each look is a new element (a key is allowed once per run); they share one plot, moved to each look's
+    # figure (ui/chart.py family), where each new element drew a plot from nothing.
+    assert len(plots) == 1 and plots[0] == ["move", 1], f"the looks drew {len(plots)} plots: {plots}"
 
 
 def test_curves_are_never_a_flash(context, app_server):
     """A default run (25 epochs, ~0.4 s here) ends before curves would be worth drawing; on a slower machine
     it may draw them, but then for at least 0.4 s, never for a moment."""
-    record = train_on_load(context, app_server)
+    record, _ = train_on_load(context, app_server)
     assert spans(record, 1), f"the run showed no progress bar: it did not train on this load ({record})"
     for on, off in spans(record, 2):
         assert off - on >= 0.4, f"live curves flashed for {off - on:.2f} s: {record}"
