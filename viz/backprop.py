@@ -32,9 +32,12 @@ NETWORK = {
     "z1": (2.0, 7.6), "z2": (2.0, 0.4), "h1": (3.4, 7.6), "h2": (3.4, 0.4),
     "v1": (3.4, 9.5), "bo": (3.4, 4.0), "v2": (3.4, -1.5), "o": (4.8, 4.0),
 }  # fmt: skip
-TAIL = {  # the nodes after o: MSE reads o directly, BCE goes through p = σ(o)
+# The nodes after o: MSE reads o directly, BCE goes through p = σ(o). BCE's loss sits under p, with the target
+# under it, so both graphs span the same width: with L one column further right, the leaves' edges into z₁
+# and z₂ were too short for their labels, which ran under the leaf boxes.
+TAIL = {
     "mse": {"y": (4.8, 6.3), "L": (6.0, 4.0)},
-    "bce": {"y": (6.0, 6.3), "p": (6.0, 4.0), "L": (7.2, 4.0)},
+    "bce": {"p": (6.0, 4.0), "L": (6.0, 2.2), "y": (6.0, 0.4)},
 }
 LIFT_PX = 38  # a level edge's label sits this far above its line, clear of the boxes at both ends ...
 ON_LINE = {"w12", "w22"}  # ... except where the labels of the slanted edges beside it need that room
