@@ -1258,7 +1258,7 @@ function watchSlowRuns() {
 
 // A formula wider than its column is set smaller, as a whole, to fit it. KaTeX puts a display formula in a box
 // that scrolls sideways inside a column that clips it: /loss-functions' "MAE = 1/N Σ|rᵢ|" lost its |rᵢ| in the
-// presenter view at projector size, and with the sidebar open at that size the formulas of 14 pages were cut,
+// presenter view at projector size, and with the sidebar open at that size the formulas of 13 pages were cut,
 // by up to 44 %. Each formula's column is watched for width changes (a resize, the sidebar, the presenter
 // view); the page's formulas are looked for after each run (this module is every page's: each has a chart).
 // The room is the markdown element's width: the boxes inside it shrink to the formula.

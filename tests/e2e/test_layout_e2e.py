@@ -284,7 +284,7 @@ def assert_formulas_fit(page, where: str) -> None:
 @pytest.mark.parametrize("url_path", PAGES)
 def test_formulas_fit_a_projector_sized_window_with_the_sidebar_open(new_page, app_server, url_path, lang):
     """A lecturer who does not switch to the presenter view: 853 CSS px with the sidebar open leave the header's
-    formula column ~200 px. Before ui/chart.js fitFormula, the formulas of 14 pages were cut there, /loss-functions'
+    formula column ~200 px. Before ui/chart.js fitFormula, the formulas of 13 pages were cut there, /loss-functions'
     by 44 % (360 px in 200)."""
     page = open_at(new_page, app_server, url_path, lang, "projector", present=False)
     assert page.locator(SIDEBAR_OPEN).count() == 1, "the sidebar is closed"
