@@ -1293,8 +1293,11 @@ function watchFormulas() {
       columns.observe(roomOf(display)); // reports its size at once: the formula is fitted then
     });
   app.__dlFormulas = scan;
-  // KaTeX is loaded on a page's first formula and may typeset it after the run has ended: look again later.
-  const later = () => [0, 300, 1500].forEach((ms) => setTimeout(scan, ms));
+  // After each run; KaTeX is loaded with a page's first formula and may typeset it after the run has ended,
+  // so look again later too.
+  const later = () => {
+    if (app.dataset.testScriptState !== "running") [0, 300, 1500].forEach((ms) => setTimeout(scan, ms));
+  };
   new MutationObserver(later).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
   later();
 }

@@ -36,6 +36,7 @@ POLL = 0.25  # s between looks at the training thread
 # chart replaces them read as a flash, not as progress. The progress bar shows every run from its start.
 LIVE_AHEAD = 0.75
 JOB = "dp_job"
+LIVE = "dp_live_job"  # the id of the job whose live curves this session shows (they stay until it ends)
 UPLOAD = "dp_upload"
 
 
@@ -74,10 +75,9 @@ def train(cfg: ProjectConfig) -> tuple[ProjectRun | None, str | None]:
             loss, acc, val_pred = job.progress()
             if len(loss) and len(loss) != shown:
                 shown = len(loss)
-                if not job.live:
-                    left = job.seconds_ahead()
-                    job.live = left is not None and left >= LIVE_AHEAD
-                if job.live:
+                if st.session_state.get(LIVE) != job.id and (job.seconds_ahead() or 0) >= LIVE_AHEAD:
+                    st.session_state[LIVE] = job.id
+                if st.session_state.get(LIVE) == job.id:
                     fig = viz.live_figure(loss, acc, val_pred, _val_labels(cfg), cfg.epochs, lang())
                     chart(fig, key=f"dp_live_{shown}", where=slot, family="dp_live")  # one plot, moved each look
                 bar.progress(min((shown - 1) / cfg.epochs, 1.0),

@@ -27,7 +27,6 @@ class TrainingJob:
         self._val_pred: np.ndarray | None = None
         self.result: ProjectRun | None = None
         self.error: str | None = None
-        self.live = False  # the page has drawn this run's live curves (they then stay until it ends)
         self._ends: list[float] = []  # time.monotonic() as each history entry came (see ahead)
         self._thread = threading.Thread(target=self._run, name=f"digits-train-{self.id}", daemon=True)
         self._thread.start()

@@ -8,16 +8,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.browser import TEXT as FIELD  # the custom kernel's field, which the benchmark types into
-from tests.e2e.browser import (
-    LOAD_TIMEOUT,
-    assert_clean,
-    differing_pixels,
-    picture,
-    rerun,
-    reveal_charts,
-    wait_charts,
-    wait_done,
-)
+from tests.e2e.browser import assert_clean, differing_pixels, picture, rerun, reveal_charts
+from tests.e2e.test_pages_e2e import open_page
 
 KERNELS = ["0,-1,0,-1,4,-1,0,-1,0", "0,-1,0,-1,6,-1,0,-1,0", "0,-2,0,-1,9,-1,0,-3,0"]
 # Per chart with a colour bar: its key, how it was last drawn, each bar's labels, and each heatmap's range.
@@ -29,11 +21,8 @@ BARS = """() => [...document.querySelectorAll('.dl-chart')].filter(gd => gd.quer
 
 
 def open_kernel(page, server, lang: str, kernel: str) -> None:
-    page.goto(f"{server.url}/cnn-filters?image=shapes&kernel=custom&custom={kernel}&lang={lang}")
-    wait_done(page)
-    page.wait_for_selector(".js-plotly-plot", timeout=LOAD_TIMEOUT)
-    wait_charts(page)
-    reveal_charts(page)
+    open_page(page, server, "cnn-filters", lang, image="shapes", kernel="custom", custom=kernel)
+    reveal_charts(page)  # the maps below the kernel draw when seen
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
