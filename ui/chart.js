@@ -1110,11 +1110,36 @@ async function fitWidth(Plotly, gd) {
   }
   await Plotly.relayout(gd, update);
   if (!zoomed) await refitTiedAxes(Plotly, gd, gd.__sentAxes || {}, false); // automargin may have moved them again
+  await placeBarUnder(Plotly, gd);
   // plotly.js leaves a legend where the old width put it: a legend under the plot that took three rows at the
   // projector's 853 px kept their height's offset at 1920 px and sat on the x axis's title. Draw it again.
   if (gd._fullLayout.showlegend) await Plotly.relayout(gd, { showlegend: true });
   gd.__fitted = fittedRanges(gd);
   gd.dataset.fitted = String(gd.clientWidth); // tests wait for this after a resize
+}
+
+// A horizontal colour bar under a squared map (viz/descent.py finish_map sets layout.meta.barUnder to the
+// map's x axis). plotly.js places a colour bar in paper coordinates, but the map's frame shrinks to a square
+// that keeps to the top of its cell, so a bar at a fixed paper height hung ~170 px under the map at 1440 px
+// (the cell spans both rows on the right). After each draw the bar is set under the x axis's title as drawn:
+// one restyle of the bar alone (edit type "colorbars"), and none when it is already there.
+const BAR_GAP = 10; // CSS px between the axis title and the bar
+
+async function placeBarUnder(Plotly, gd) {
+  const axisId = ((gd.layout && gd.layout.meta) || {}).barUnder;
+  const full = gd._fullLayout;
+  if (!axisId || !full || !gd.isConnected) return;
+  const trace = (gd._fullData || []).find((t) => t.xaxis === axisId && t.showscale && t.colorbar && t.colorbar.orientation === "h");
+  const title = gd.querySelector(`.g-${axisId}title`);
+  const yAxis = full[axisName((full[axisName(axisId)] || {}).anchor || "")];
+  if (!trace || !yAxis) return;
+  const box = gd.getBoundingClientRect();
+  const titled = title && title.getBoundingClientRect().height ? title.getBoundingClientRect().bottom - box.top : 0;
+  const top = Math.max(titled, yAxis._offset + yAxis._length) + BAR_GAP; // px from the figure's top
+  const y = 1 - (top - full._size.t) / full._size.h;
+  const now = ((gd.data[trace.index] || {}).colorbar || {}).y;
+  if (Number.isFinite(now) && Math.abs(now - y) * full._size.h < 1) return;
+  await Plotly.restyle(gd, { "colorbar.y": y }, [trace.index]);
 }
 
 function followWidth(Plotly, gd) {
@@ -1191,6 +1216,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
   await refitTiedAxes(Plotly, gd, sent, !moved && gd.__revision !== undefined);
+  await placeBarUnder(Plotly, gd);
   gd.__static = kept;
   gd.__sentAxes = sent;
   gd.__fitted = fittedRanges(gd);

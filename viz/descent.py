@@ -115,5 +115,7 @@ def finish_map(fig: go.Figure, styles: list[dict], frame_data, count: int, box, 
     fig.update_yaxes(range=[box[2], box[3]], title_text="y", scaleanchor="x", scaleratio=1, constrain="domain",
                      constraintoward="top", row=1, col=1)  # fmt: skip
     base_layout(fig, height=height, legend_y=legend_y, margin={"b": bottom})
-    fig.update_layout(hovermode="closest")
+    # The loss colour bar (if shown) is set under the map's x-axis title in the browser (ui/chart.js placeBarUnder):
+    # where the squared frame ends depends on the width the page gets.
+    fig.update_layout(hovermode="closest", meta={"barUnder": "x"})
     return add_animation(fig, anim, lang, y=slider_y)

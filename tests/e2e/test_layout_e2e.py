@@ -263,6 +263,44 @@ def test_the_square_map_keeps_under_its_title_on_the_projector(new_page, app_ser
     assert_clean(page, lang)
 
 
+# The map's x-axis title and the loss colour bar under it: [title bottom, bar top, bar left, frame left, frame
+# right] in CSS px, or null where the figure shows no bar.
+BAR_UNDER_MAP = """() => {
+    const gd = document.querySelector('.dl-chart');
+    const bar = gd.querySelector('.infolayer .colorbar .cbfills');
+    if (!bar) return null;
+    const title = gd.querySelector('.g-xtitle').getBoundingClientRect();
+    const frame = gd.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
+    const fills = bar.getBoundingClientRect();
+    return [title.bottom, fills.top, fills.left, frame.left, frame.right];
+}"""
+
+
+def assert_bar_under_map(page, where: str) -> None:
+    placed = page.evaluate(BAR_UNDER_MAP)
+    assert placed is not None, f"no loss colour bar {where}"
+    title_bottom, bar_top, bar_left, frame_left, frame_right = placed
+    assert 0 <= bar_top - title_bottom <= 30, f"the colour bar is {bar_top - title_bottom:.0f} px under the map's x title {where}"
+    assert frame_left - 20 <= bar_left <= frame_right, f"the colour bar starts at {bar_left:.0f}, the map spans {frame_left:.0f}–{frame_right:.0f} {where}"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("url_path", ["gradient-descent", "learning-rate"])
+def test_the_loss_colour_bar_sits_under_the_map(new_page, app_server, url_path, lang):
+    """The loss colour bar belongs to the squared map, whose frame keeps to the top of a cell that spans both
+    rows on the right. Placed at a fixed paper height, it hung ~170 px under the map's x-axis title at 1440 px
+    (ui/chart.js placeBarUnder now sets it under the title after each draw), at the desk, in the presenter view
+    at projector size, and after the window narrows."""
+    page = open_at(new_page, app_server, url_path, lang, "desk")
+    assert_bar_under_map(page, "at 1440×900")
+    page.set_viewport_size({"width": 1100, "height": 900})
+    wait_refitted(page)
+    assert_bar_under_map(page, "after narrowing the window to 1100 px")
+    assert_clean(page, lang)
+    page = open_at(new_page, app_server, url_path, lang, "projector")
+    assert_bar_under_map(page, "in the presenter view at projector size")
+
+
 # Every display formula whose typeset width exceeds its markdown element's (KaTeX scrolls such a formula in a
 # box its column clips): [formula text, content px, room px]. ui/chart.js fitFormula sets those smaller.
 FORMULAS_CUT = """() => [...document.querySelectorAll('.katex-display')]
