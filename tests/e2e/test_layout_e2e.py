@@ -280,8 +280,12 @@ def assert_bar_under_map(page, where: str) -> None:
     placed = page.evaluate(BAR_UNDER_MAP)
     assert placed is not None, f"no loss colour bar {where}"
     title_bottom, bar_top, bar_left, frame_left, frame_right = placed
-    assert 0 <= bar_top - title_bottom <= 30, f"the colour bar is {bar_top - title_bottom:.0f} px under the map's x title {where}"
-    assert frame_left - 20 <= bar_left <= frame_right, f"the colour bar starts at {bar_left:.0f}, the map spans {frame_left:.0f}–{frame_right:.0f} {where}"
+    assert 0 <= bar_top - title_bottom <= 30, (
+        f"the colour bar is {bar_top - title_bottom:.0f} px under the map's x title {where}"
+    )
+    assert frame_left - 20 <= bar_left <= frame_right, (
+        f"the colour bar starts at {bar_left:.0f}, the map spans {frame_left:.0f}–{frame_right:.0f} {where}"
+    )
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
