@@ -1127,19 +1127,25 @@ const BAR_GAP = 10; // CSS px between the axis title and the bar
 
 async function placeBarUnder(Plotly, gd) {
   const axisId = ((gd.layout && gd.layout.meta) || {}).barUnder;
-  const full = gd._fullLayout;
-  if (!axisId || !full || !gd.isConnected) return;
+  if (!axisId || !gd._fullLayout || !gd.isConnected) return;
   const trace = (gd._fullData || []).find((t) => t.xaxis === axisId && t.showscale && t.colorbar && t.colorbar.orientation === "h");
+  // Where the map, its labels and the bar stand (a restyle lays the figure out again: read each time).
+  const geometry = () => {
+    const full = gd._fullLayout;
+    const xAxis = full[axisName(axisId)];
+    const yAxis = xAxis && full[axisName(xAxis.anchor || "")];
+    const bar = ((gd.data[trace.index] || {}).colorbar || {}).y;
+    return yAxis && { full, yAxis, bar, key: [yAxis._offset, yAxis._length, xAxis._depth, full._size.t, full._size.h, full.width, bar].join() };
+  };
+  const at = trace && geometry();
+  if (!at || gd.__barPlaced === at.key) return; // measuring the title forces a layout (~1 ms a change)
   const title = gd.querySelector(`.g-${axisId}title`);
-  const yAxis = full[axisName((full[axisName(axisId)] || {}).anchor || "")];
-  if (!trace || !yAxis) return;
   const box = gd.getBoundingClientRect();
   const titled = title && title.getBoundingClientRect().height ? title.getBoundingClientRect().bottom - box.top : 0;
-  const top = Math.max(titled, yAxis._offset + yAxis._length) + BAR_GAP; // px from the figure's top
-  const y = 1 - (top - full._size.t) / full._size.h;
-  const now = ((gd.data[trace.index] || {}).colorbar || {}).y;
-  if (Number.isFinite(now) && Math.abs(now - y) * full._size.h < 1) return;
-  await Plotly.restyle(gd, { "colorbar.y": y }, [trace.index]);
+  const top = Math.max(titled, at.yAxis._offset + at.yAxis._length) + BAR_GAP; // px from the figure's top
+  const y = 1 - (top - at.full._size.t) / at.full._size.h;
+  if (!Number.isFinite(at.bar) || Math.abs(at.bar - y) * at.full._size.h >= 1) await Plotly.restyle(gd, { "colorbar.y": y }, [trace.index]);
+  gd.__barPlaced = geometry().key;
 }
 
 function followWidth(Plotly, gd) {
