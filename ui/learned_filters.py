@@ -9,6 +9,7 @@ import streamlit as st
 from core.cnn.conv import KERNELS
 from core.cnn.digits import closest_kernels, learned_maps, train_digit_cnn
 from ui.chart import chart, figure_cache
+from ui.page import metric_row
 from ui.state import lang, seed, t
 from viz import cnn_filters as viz
 
@@ -40,10 +41,10 @@ def learned_filters() -> None:
         return
     run_seed, run, secs, run_id = trained
     fig_learned, fig_curve, fig_confusion = learned_figures(run_id, run, lang())
-    m = st.columns(3)
-    m[0].metric(t("cnn.metric_acc"), f"{run.test_acc[-1]:.1%}")
-    m[1].metric(t("cnn.metric_time"), f"{secs:.1f} s")
-    m[2].metric(t("cnn.metric_seed"), run_seed)
+    m = metric_row()
+    m.metric(t("cnn.metric_acc"), f"{run.test_acc[-1]:.1%}")
+    m.metric(t("cnn.metric_time"), f"{secs:.1f} s")
+    m.metric(t("cnn.metric_seed"), run_seed)
     chart(fig_learned, key="cnn_learned")
     st.caption(t("cnn.learned_caption"))
     idx = st.slider(t("cnn.digit_pick"), 0, len(run.test_labels) - 1, 0, key="cnn_digit", help=t("cnn.digit_pick_help"))

@@ -153,12 +153,35 @@ def applied_experiment(prefix: str, where) -> None:
         where.info(t("ui.try_now", name=t(f"{prefix}.try.{experiment}.name")), icon=":material/science:")
 
 
-def control_row(controls, n: int) -> list:
-    """``n`` places for controls: one column each in the presenter view (rows under the chart),
-    else the controls container itself ``n`` times (a stack beside the chart)."""
+def metric_row():
+    """A row for metrics, drawn into it left to right (``row.metric(...)``): each takes the width its label and
+    value need, and the row wraps onto another line where they do not fit together. In ``st.columns(n)`` each
+    got 1/n of the row and Streamlit cut what did not fit with an ellipsis: at 853 px with the sidebar open,
+    /dropout's "Final validation loss (regularized)" had 60 px and /gradient-descent's 9.578×10⁻⁶ read 9.57…"""
+    return st.container(horizontal=True, gap="medium")
+
+
+# The width a control's label takes, roughly, in CSS px (Source Sans at 14 px: ~7 px a Latin letter, a Hangul
+# syllable or other wide letter ~14), and what a control needs beside its label: a toggle's switch and help icon,
+# or a label's help icon above a slider or a box.
+WIDE_LETTER = 0x1100
+BESIDE_LABEL = {"toggle": 80, "other": 30}
+COLUMN_PX = 118  # one of six columns in the presenter view at 853 CSS px
+
+
+def label_px(label: str) -> int:
+    return sum(14 if ord(c) >= WIDE_LETTER else 7 for c in label)
+
+
+def control_row(controls, labels: list[tuple[str, str]]) -> list:
+    """One place per control, given as (label, kind): a column each in the presenter view (rows under the
+    chart), as wide as its label needs and at least an equal share; else the controls container itself
+    each time (a stack beside the chart). Equal columns cut toggles' labels with an ellipsis at projector
+    size: /digits-project's "Batch norm" had 56 px, /rnn-unrolling's "LSTM forget-gate bias = 1" 123."""
     if presenting():
-        return list(controls.columns(n))
-    return [controls] * n
+        need = [label_px(text) + BESIDE_LABEL["toggle" if kind == "toggle" else "other"] for text, kind in labels]
+        return list(controls.columns([max(1.0, px / COLUMN_PX) for px in need]))
+    return [controls] * len(labels)
 
 
 def try_this(prefix: str, experiments: list[Experiment], defaults: dict, *, main) -> None:
@@ -171,7 +194,8 @@ def try_this(prefix: str, experiments: list[Experiment], defaults: dict, *, main
     names = {exp.id: t(f"{prefix}.try.{exp.id}.name") for exp in experiments}
     wide = presenting()  # one row under the controls in the presenter view, a stack beside the chart otherwise
     title_col, pick_col, apply_col, reset_col = (
-        st.columns([1, 3, 1, 1], vertical_alignment="center") if wide else [st] * 4
+        # "Reset to defaults" needs ~170 CSS px: in [1, 3, 1, 1] it had 118 at projector size and read "Reset to …"
+        st.columns([1, 2.6, 1, 1.6], vertical_alignment="center") if wide else [st] * 4
     )
     title_col.markdown(f"**:material/science: {t('ui.try_this')}**")
     pick = pick_col.selectbox(

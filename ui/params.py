@@ -20,7 +20,7 @@ import i18n
 from core.common.params import declared, held, kind, valid
 from ui.options import option
 from ui.page import bound, control_row
-from ui.state import lang, seed
+from ui.state import lang, seed, t
 
 DRAWN = "_params_drawn"  # session_state: keys of the declared widgets drawn on the current page
 
@@ -36,6 +36,11 @@ def _labels(f: dataclasses.Field, text: str) -> Callable[[str], str]:
         return i18n.t(key, lang()) if key in i18n.CATALOG else option_id
 
     return label
+
+
+def label_of(f: dataclasses.Field, prefix: str) -> tuple[str, str]:
+    """(label as shown, widget kind) of a declared field."""
+    return t(f.metadata.get("text") or f"{prefix}.{f.name}"), kind(f)
 
 
 def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
@@ -88,7 +93,7 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
     values: dict = {}
     for start in range(0, len(fields), per_row):
         group = fields[start : start + per_row]
-        places = place.columns(len(group)) if row else control_row(place, len(group))
+        places = place.columns(len(group)) if row else control_row(place, [label_of(f, prefix) for f in group])
         for f, where in zip(group, places, strict=True):
             off = disabled.get(f.name, False)
             off = off(values) if callable(off) else off

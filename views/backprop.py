@@ -8,7 +8,7 @@ from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -55,10 +55,10 @@ with main:
     else:
         torch_gap, fd_gap = run.gaps
         st.success(t("bp.agree", n=len(run.checked), torch=torch_gap, fd=fd_gap), icon=":material/check:")
-        m = st.columns(3)
-        m[0].metric(t("bp.metric_loss"), num(run.loss_value))
-        m[1].metric(t("bp.metric_torch"), num(torch_gap), help=t("bp.metric_torch_help"))
-        m[2].metric(t("bp.metric_fd"), num(fd_gap), help=t("bp.metric_fd_help"))
+        m = metric_row()
+        m.metric(t("bp.metric_loss"), num(run.loss_value))
+        m.metric(t("bp.metric_torch"), num(torch_gap), help=t("bp.metric_torch_help"))
+        m.metric(t("bp.metric_fd"), num(fd_gap), help=t("bp.metric_fd_help"))
 
 st.subheader(t("bp.compare_heading"))
 st.markdown(t(f"bp.compare_text.{cfg.mode}"))

@@ -11,7 +11,7 @@ from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.kernel_editor import kernel_editor, upload_box
 from ui.learned_filters import learned_filters
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import cnn_filters as viz
@@ -71,10 +71,10 @@ with main:
         st.info(t("cnn.no_upload"), icon=":material/upload:")
     st.latex(viz.shape_latex(img.shape, k, cfg.stride, cfg.padding, cfg.dilation, (ho, wo)))
     if fits:
-        m = st.columns([2, 1, 1])  # the size change is the longest value
-        m[0].metric(t("cnn.metric_shape"), f"{h}×{wd} → {ho}×{wo}")
-        m[1].metric(t("cnn.metric_relu"), f"{(maps.out > 1e-6).mean():.0%}", help=t("cnn.metric_relu_help"))
-        m[2].metric(t("cnn.metric_params"), f"{k}×{k} = {k * k}", help=t("cnn.metric_params_help"))
+        m = metric_row()
+        m.metric(t("cnn.metric_shape"), f"{h}×{wd} → {ho}×{wo}")
+        m.metric(t("cnn.metric_relu"), f"{(maps.out > 1e-6).mean():.0%}", help=t("cnn.metric_relu_help"))
+        m.metric(t("cnn.metric_params"), f"{k}×{k} = {k * k}", help=t("cnn.metric_params_help"))
 
 if fits:
     with below:

@@ -10,7 +10,7 @@ from core.digits.weights import read_state
 from ui import digits_training as training
 from ui.cache import cache_resource
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import digits_project as viz
@@ -60,11 +60,11 @@ with main:
         st.warning(t("dp.stopped", e=run.epochs_done, n=run.epochs), icon=":material/stop_circle:")
         st.button(t("dp.restart"), key="dp_restart", on_click=training.restart, icon=":material/restart_alt:")
     ev = evaluation(run_key, cfg, run.state)
-    m = st.columns(4)
-    m[0].metric(t("dp.metric_test"), f"{ev.accuracy:.1%}", help=t("dp.metric_test_help"))
-    m[1].metric(t("dp.metric_val"), f"{run.acc[-1, 1]:.1%}")
-    m[2].metric(t("dp.metric_train"), f"{run.acc[-1, 0]:.1%}")
-    m[3].metric(t("dp.metric_time"), f"{run.seconds:.1f} s", help=t("dp.metric_time_help"))
+    m = metric_row()
+    m.metric(t("dp.metric_test"), f"{ev.accuracy:.1%}", help=t("dp.metric_test_help"))
+    m.metric(t("dp.metric_val"), f"{run.acc[-1, 1]:.1%}")
+    m.metric(t("dp.metric_train"), f"{run.acc[-1, 0]:.1%}")
+    m.metric(t("dp.metric_time"), f"{run.seconds:.1f} s", help=t("dp.metric_time_help"))
 
 st.subheader(t("dp.data_heading"))
 st.caption(

@@ -9,7 +9,7 @@ from core.regularize.probes import bn_activations, compare, mc_dropout, mean_che
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import dropout as viz
@@ -57,13 +57,15 @@ with main:
         st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
     kind, text = viz.verdict_text(cmp, lang=lang())
     VERDICT[kind][0](text, icon=f":material/{VERDICT[kind][1]}:")
-    m, final = st.columns(4), float(plain.val_loss[-1])
-    for i, (run, who) in enumerate(((plain, "plain"), (reg, "reg"))):
-        name, value = t(f"drop.short_{who}"), float(run.val_loss[-1])
-        delta = f"{value - final:+.3f}" if who == "reg" else None
-        m[i].metric(t("drop.metric_val", model=name), num(value), delta, delta_color="inverse",
-                    help=t("drop.metric_val_help"))  # fmt: skip
-        m[i + 2].metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
+    m, final = metric_row(), float(plain.val_loss[-1])
+    runs = ((plain, t("drop.short_plain")), (reg, t("drop.short_reg")))
+    for run, name in runs:
+        value = float(run.val_loss[-1])
+        delta = f"{value - final:+.3f}" if run is reg else None
+        m.metric(t("drop.metric_val", model=name), num(value), delta, delta_color="inverse",
+                 help=t("drop.metric_val_help"))  # fmt: skip
+    for run, name in runs:
+        m.metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
 chart(figs["net"], key="drop_net")

@@ -10,7 +10,7 @@ from core.descent.surfaces import SURFACES, apply_preset, plain, preset, with_pr
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -71,11 +71,11 @@ with main:
     show, icon = OUTCOME[run.outcome]
     facts = {"step": run.stop_step, "steps": cfg.steps, "loss": ln, "l0": l0, "ln": ln, "lr": cfg.lr}
     show(t(f"gd.{run.outcome}", lam=run.lambda_max, limit=run.limit, **facts), icon=icon)
-    m = st.columns(3)
-    m[0].metric(t("gd.metric_final"), num(ln))
-    m[1].metric(t("gd.metric_dist"), num(run.nearest))
+    m = metric_row()
+    m.metric(t("gd.metric_final"), num(ln))
+    m.metric(t("gd.metric_dist"), num(run.nearest))
     limit = num(run.limit) if np.isfinite(run.limit) else t("gd.no_limit")
-    m[2].metric(t("gd.metric_limit"), limit, help=t("gd.metric_limit_help"))
+    m.metric(t("gd.metric_limit"), limit, help=t("gd.metric_limit_help"))
     st.caption(t("gd.click_hint") + " " + t("ui.scrub_hint"))
     if cfg.view3d:
         chart(figure("3d", cfg, lang()), key="gd_surface3d")

@@ -20,7 +20,7 @@ from core.descent.surfaces import SURFACES, apply_preset, plain, preset, start_o
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -76,11 +76,11 @@ with main:
     stops = stop_messages(runs, lang())
     if stops:
         st.warning("\n\n".join(stops), icon=":material/warning:")
-    m = st.columns(3)
-    m[0].metric(t("lr.metric_lmin"), num(runs.eigvals[0]), help=t("lr.metric_eig_help"))
-    m[1].metric(t("lr.metric_lmax"), num(runs.eigvals[1]), help=t("lr.metric_eig_help"))
+    m = metric_row()
+    m.metric(t("lr.metric_lmin"), num(runs.eigvals[0]), help=t("lr.metric_eig_help"))
+    m.metric(t("lr.metric_lmax"), num(runs.eigvals[1]), help=t("lr.metric_eig_help"))
     limit_text = num(runs.critical) if runs.critical < float("inf") else t("lr.no_limit")
-    m[2].metric(t("lr.metric_limit"), limit_text, help=t("lr.metric_limit_help"))
+    m.metric(t("lr.metric_limit"), limit_text, help=t("lr.metric_limit_help"))
     st.caption(t("lr.note_quadratic", limit=runs.critical) if runs.quadratic else t("lr.note_local"))
 
 st.subheader(t("lr.table_title"))

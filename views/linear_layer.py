@@ -13,7 +13,7 @@ from core.linear_layer.stack import count_parameters, count_table, widths_or_def
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -60,11 +60,11 @@ with main:
     chart(fig_plane, key="ll_plane", caption=t("ll.caption"), scrub=True)
     status, icon = STATUS[run.kind]
     status(t(f"ll.{run.kind}", det=run.det, area=abs(run.det)), icon=icon)
-    m = st.columns(4)
-    m[0].metric(t("ll.metric.det"), num(run.det))
-    m[1].metric(t("ll.metric.area"), num(run.area), help=t("ll.metric.area_help"))
-    m[2].metric(t("ll.metric.params"), 2 * 2 + 2)
-    m[3].metric(t("ll.metric.device"), run.device)
+    m = metric_row()
+    m.metric(t("ll.metric.det"), num(run.det))
+    m.metric(t("ll.metric.area"), num(run.area), help=t("ll.metric.area_help"))
+    m.metric(t("ll.metric.params"), 2 * 2 + 2)
+    m.metric(t("ll.metric.device"), run.device)
 
 st.subheader(t("ll.batch_heading"))
 chart(fig_batch, key="ll_batch")
@@ -80,7 +80,7 @@ table({t(f"ll.col.{k}"): v for k, v in count_table(layers).items()}, key="ll_cou
 left.metric(t("ll.stack_total"), f"{sum(c.weights + c.biases for c in layers):,}")
 st.caption(t("ll.stack_caption"))
 st.subheader(t("ll.device_heading"))
-d, cuda = st.columns([1, 3]), torch.cuda.is_available()
+d, cuda = st.columns([1, 2]), torch.cuda.is_available()  # [1, 3] cut the metric's label at 853 px
 d[0].metric("torch.cuda.is_available()", str(cuda))
 d[1].info(t("ll.gpu", name=torch.cuda.get_device_name(0)) if cuda else t("ll.no_gpu"), icon=":material/memory:")
 if st.button(t("ll.measure"), key="ll_measure", help=t("ll.measure_help"), icon=":material/speed:"):

@@ -10,7 +10,7 @@ from core.linreg.train import TOL, conditioning, epochs_to_converge, fit_regress
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
@@ -57,15 +57,15 @@ with main:
         st.success(t("lin.result", epochs=len(run.path) - 1, fit=fit, best=target), icon=":material/check:")
         if run.cond.epochs is not None and run.cond.epochs > len(run.path) - 1:
             st.info(t("lin.not_there", needed=f"{run.cond.epochs:,}"), icon=":material/hourglass_top:")
-    m = st.columns(4)
-    m[0].metric(t("lin.metric_loss"), num(run.losses[-1]), delta=f"L* = {num(run.optimum_loss)}", delta_color="off",
+    m = metric_row()
+    m.metric(t("lin.metric_loss"), num(run.losses[-1]), delta=f"L* = {num(run.optimum_loss)}", delta_color="off",
                 delta_arrow="off", help=t("lin.metric_loss_help"))  # fmt: skip
-    m[1].metric(t("lin.metric_kappa"), num(run.cond.kappa), help=t("lin.metric_kappa_help"))
+    m.metric(t("lin.metric_kappa"), num(run.cond.kappa), help=t("lin.metric_kappa_help"))
     never = t("lin.never")
-    m[2].metric(t("lin.metric_needed"), f"{run.cond.epochs:,}" if run.cond.epochs is not None else never,
+    m.metric(t("lin.metric_needed"), f"{run.cond.epochs:,}" if run.cond.epochs is not None else never,
                 help=t("lin.metric_needed_help"))  # fmt: skip
     switch = t("lin.switch_off" if cfg.scale else "lin.switch_on")
-    m[3].metric(t("lin.metric_other", switch=switch), f"{run.other.epochs:,}" if run.other.epochs is not None else never,
+    m.metric(t("lin.metric_other", switch=switch), f"{run.other.epochs:,}" if run.other.epochs is not None else never,
                 help=t("lin.metric_needed_help"))  # fmt: skip
 
 st.subheader(t("lin.scaling_heading"))

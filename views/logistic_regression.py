@@ -10,7 +10,7 @@ from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, formula, start, try_this
+from ui.page import Experiment, code_expander, formula, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -60,11 +60,11 @@ with main:
     key = {"diverged": "logit.diverged", "trained": "logit.result"}.get(kind, f"logit.linear_fails.{dataset}")
     message(t(key, epoch=run.stop_epoch, lr=lr, acc=test_acc, epochs=len(run.losses) - 1, train=train_acc, test=test_acc),
             icon=f":material/{icon}:")  # fmt: skip
-    m = st.columns(4)
-    m[0].metric(t("logit.metric_train_acc"), f"{train_acc:.1%}")
-    m[1].metric(t("logit.metric_test_acc"), f"{test_acc:.1%}")
-    m[2].metric(t("logit.metric_train_loss"), num(run.losses[-1, 0]))
-    m[3].metric(t("logit.metric_test_loss"), num(run.losses[-1, 1]), help=t("logit.metric_test_loss_help"))
+    m = metric_row()
+    m.metric(t("logit.metric_train_acc"), f"{train_acc:.1%}")
+    m.metric(t("logit.metric_test_acc"), f"{test_acc:.1%}")
+    m.metric(t("logit.metric_train_loss"), num(run.losses[-1, 0]))
+    m.metric(t("logit.metric_test_loss"), num(run.losses[-1, 1]), help=t("logit.metric_test_loss_help"))
 
 if fig_units is not None:
     st.subheader(t("logit.units_heading"))

@@ -10,7 +10,7 @@ from core.losses.regression import fit_huber, fit_mae, fit_mse, fit_outlier, poi
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.present import presenting
 from ui.state import lang, t
@@ -52,9 +52,9 @@ with main:
         st.caption(t("loss.fits_caption") + " " + t("ui.scrub_hint"))
     run = fits(cfg)
     moved = run.theta[:, -1, 0] - run.theta[:, 0, 0]
-    m = st.columns(3)
+    m = metric_row()
     for k, name in enumerate(("mse", "mae", "huber")):
-        m[k].metric(t("loss.metric_slope", name=name.upper() if name != "huber" else "Huber"),
+        m.metric(t("loss.metric_slope", name=name.upper() if name != "huber" else "Huber"),
                     num(run.theta[k, -1, 0]), delta=num(moved[k]), delta_color="off",
                     help=t("loss.metric_slope_help"))  # fmt: skip
     st.info(t("loss.moved", mse=moved[0], huber=moved[2], mae=moved[1]), icon=":material/straighten:")

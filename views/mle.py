@@ -9,7 +9,7 @@ from core.mle.fit import mean_log_likelihood
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.table import table
@@ -50,17 +50,17 @@ with main:
     message, icon = MESSAGES[kind := outcome(cfg.dist, run)]
     message(t(f"mle.{kind}", step=run.stop_step, steps=cfg.steps, gap=run.gap, closed=closed_text(cfg.dist, run.mle),
               ll=run.max_ll), icon=f":material/{icon}:")  # fmt: skip
-    m = st.columns(4)
-    m[0].metric(t("mle.metric_ll"), num(run.max_ll))
-    m[1].metric(t("mle.metric_gap"), num(run.gap), help=t("mle.metric_gap_help"))
+    m = metric_row()
+    m.metric(t("mle.metric_ll"), num(run.max_ll))
+    m.metric(t("mle.metric_gap"), num(run.gap), help=t("mle.metric_gap_help"))
     if cfg.dist == "gaussian":
-        m[2].metric(t("mle.metric_mean"), num(run.mle[0]))
+        m.metric(t("mle.metric_mean"), num(run.mle[0]))
         unbiased = float(np.std(run.x, ddof=1))
-        m[3].metric(t("mle.metric_std"), num(run.mle[1]), help=t("mle.metric_std_help", unbiased=unbiased))
+        m.metric(t("mle.metric_std"), num(run.mle[1]), help=t("mle.metric_std_help", unbiased=unbiased))
     elif cfg.dist == "coin":
-        m[2].metric(t("mle.metric_coin"), f"{int(run.x.sum())} / {len(run.x)} = {num(run.mle[0])}")
+        m.metric(t("mle.metric_coin"), f"{int(run.x.sum())} / {len(run.x)} = {num(run.mle[0])}")
     else:
-        m[2].metric(t("mle.metric_p6"), num(run.mle[5]))
+        m.metric(t("mle.metric_p6"), num(run.mle[5]))
     st.caption(t("mle.tiny", value=power_of_ten(run.max_ll), n=cfg.n))
 
 st.subheader(t("mle.id_heading"))

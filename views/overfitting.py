@@ -7,7 +7,7 @@ from core.overfitting import EarlyStopping, OverfitConfig, fit_poly, fit_status,
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz.overfitting import mlp_figure, poly_figure, size_figure
@@ -51,11 +51,11 @@ with main:
     words = {"d": d, "best": best, "train": train, "dval": val, "val": float(poly.val_mse[best - 1])}
     message, icon = STATUS[status := fit_status(poly, d)]
     message(t(f"over.status_{status}", ratio=val / max(train, 1e-300), **words), icon=f":material/{icon}:")
-    m = st.columns(4)
-    m[0].metric(t("over.metric_train", d=d), num(train))
-    m[1].metric(t("over.metric_val", d=d), num(val))
-    m[2].metric(t("over.metric_best"), best)
-    m[3].metric(t("over.metric_cond"), num(poly.cond_scaled, 2), help=t("over.metric_cond_help"))
+    m = metric_row()
+    m.metric(t("over.metric_train", d=d), num(train))
+    m.metric(t("over.metric_val", d=d), num(val))
+    m.metric(t("over.metric_best"), best)
+    m.metric(t("over.metric_cond"), num(poly.cond_scaled, 2), help=t("over.metric_cond_help"))
     st.caption(t("over.cond_caption", d=d, scaled=poly.cond_scaled, raw=poly.cond_raw))
 
 st.subheader(t("over.size_heading"))
@@ -75,11 +75,11 @@ if run.stop_epoch is None:
 else:
     st.info(t("over.stopped_at", best=run.best_epoch, val=best_val, patience=cfg.patience, stop=run.stop_epoch,
               last=last_val), icon=":material/front_hand:")  # fmt: skip
-m = st.columns(4)
-m[0].metric(t("over.metric_best_epoch"), run.best_epoch)
-m[1].metric(t("over.metric_val_best"), num(best_val))
-m[2].metric(t("over.metric_last_val"), num(last_val))
-m[3].metric(t("over.metric_test"), num(run.test_mse), help=t("over.metric_test_help"))
+m = metric_row()
+m.metric(t("over.metric_best_epoch"), run.best_epoch)
+m.metric(t("over.metric_val_best"), num(best_val))
+m.metric(t("over.metric_last_val"), num(last_val))
+m.metric(t("over.metric_test"), num(run.test_mse), help=t("over.metric_test_help"))
 st.success(t("over.test_line", test=run.test_mse), icon=":material/lock_open:")
 
 code_expander(sweep, fit_poly, make_data, train_mlp, EarlyStopping)

@@ -10,7 +10,7 @@ from core.common.params import defaults, experiment
 from i18n.numbers import num
 from ui.cache import cache_data, cache_resource
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls, state_config
 from ui.present import presenting
 from ui.state import lang, t
@@ -62,10 +62,10 @@ with main:
     chart(gallery_figure(activation, lang()), key="relu_gallery")
     if not presenting():  # the room reads the picture, not the prose
         st.caption(t("relu.gallery_text"))
-    (slope_0, slope_max), m = curves().slopes(activation), st.columns(2)
+    (slope_0, slope_max), m = curves().slopes(activation), metric_row()
     d0 = "relu.metric_d0_kink" if activation in KINKED else "relu.metric_d0"
-    m[0].metric(t(d0), num(slope_0), help=t(f"{d0}_help"))
-    m[1].metric(t("relu.metric_dmax"), num(slope_max), help=t("relu.metric_dmax_help"))
+    m.metric(t(d0), num(slope_0), help=t(f"{d0}_help"))
+    m.metric(t("relu.metric_dmax"), num(slope_max), help=t("relu.metric_dmax_help"))
 
 cfg = section("fit", t("relu.fit_text"), ("target", "units", "lr", "epochs"))
 fit, fig_fit, fig_fire = figures("fit", cfg.fit_part, lang())
@@ -74,11 +74,11 @@ units, pieces, dead, mse = cfg.units, int(fit.pieces[-1]), int(fit.dead[-1]), fl
 message, icon = STATUS[status := fit_status(fit)]
 message(t(f"relu.fit_{status}", epoch=fit.stop_epoch, lr=cfg.lr, dead=dead, units=units, pieces=pieces, mse=mse),
         icon=f":material/{icon}:")  # fmt: skip
-m = st.columns(4)
-m[0].metric(t("relu.metric_pieces"), pieces, help=t("relu.metric_pieces_help", limit=units + 1))
-m[1].metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
-m[2].metric(t("relu.metric_dead"), f"{dead} / {units}")
-m[3].metric(t("relu.metric_mse"), num(mse))
+m = metric_row()
+m.metric(t("relu.metric_pieces"), pieces, help=t("relu.metric_pieces_help", limit=units + 1))
+m.metric(t("relu.metric_kinks"), int(np.isfinite(fit.kinks[-1]).sum()))
+m.metric(t("relu.metric_dead"), f"{dead} / {units}")
+m.metric(t("relu.metric_mse"), num(mse))
 section("dead", t("relu.dead_text"))
 chart(fig_fire, key="relu_firing")
 cfg = section("depth", t("relu.depth_text", lr=SGD_LR, k=STEPS), ("depth", "init"))
@@ -87,8 +87,9 @@ study, fig_grad, fig_move, fig_dead = figures("depth", cfg.depth_part, lang())
 chart(fig_grad, key="relu_grad")
 for name, stop in [(n, s) for n, s in zip(DEPTH_ACTIVATIONS, study.stop_step, strict=True) if s >= 0]:
     st.warning(t("relu.depth_diverged", act=t(f"relu.act.{name}"), step=int(stop)), icon=":material/warning:")
-for col, name, ratio in zip(st.columns(3), DEPTH_ACTIVATIONS, study.first_to_last, strict=True):
-    col.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
+m = metric_row()
+for name, ratio in zip(DEPTH_ACTIVATIONS, study.first_to_last, strict=True):
+    m.metric(t("relu.metric_ratio", act=t(f"relu.act.{name}")), num(ratio), help=t("relu.metric_ratio_help"))
 chart(fig_move, key="relu_move")
 st.caption(t("relu.move_caption"))
 chart(fig_dead, key="relu_dead_depth")

@@ -16,7 +16,7 @@ from core.digits.autoencoder import (
 )
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from viz import representation as viz
@@ -68,11 +68,11 @@ with main:
     chart(fig_latent, key="repr_main", on_click=pick_point, caption=t("repr.main_caption"), scrub=True)
     if not np.isfinite(run.mse):
         st.error(t("repr.diverged", lr=cfg.lr), icon=":material/warning:")
-    m = st.columns(4)
-    m[0].metric(t("repr.metric_mse"), f"{run.mse:.4f}", help=t("repr.metric_mse_help"))
-    m[1].metric(t("repr.metric_pca_mse"), f"{run.pca_mse:.4f}")
-    m[2].metric(t("repr.metric_probe_latent"), f"{run.probes['latent']:.1%}", help=t("repr.metric_probe_help"))
-    m[3].metric(t("repr.metric_probe_pca"), f"{run.probes['pca']:.1%}")
+    m = metric_row()
+    m.metric(t("repr.metric_mse"), f"{run.mse:.4f}", help=t("repr.metric_mse_help"))
+    m.metric(t("repr.metric_pca_mse"), f"{run.pca_mse:.4f}")
+    m.metric(t("repr.metric_probe_latent"), f"{run.probes['latent']:.1%}", help=t("repr.metric_probe_help"))
+    m.metric(t("repr.metric_probe_pca"), f"{run.probes['pca']:.1%}")
 
 y = run.split.y_test
 digit, point = st.session_state.get("repr_pick") or (int(y[0]), 0)

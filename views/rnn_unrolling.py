@@ -11,7 +11,7 @@ from core.rnn.unroll import make_model, manual_unroll, unroll
 from i18n.numbers import num
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -71,9 +71,9 @@ with main:
             )
         st.caption(t("rnn.text_steps", n=len(seq.tokens), vocab=inert(" ".join(shown_char(v) for v in seq.vocab))))
     st.caption(t("rnn.check_diff", diff=run.max_diff), help=t("rnn.metric_diff_help"))
-    m = st.columns(2)
-    m[0].metric(t("rnn.metric_steps"), len(seq.x))
-    m[1].metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
+    m = metric_row()
+    m.metric(t("rnn.metric_steps"), len(seq.x))
+    m.metric(t("rnn.metric_params"), f"{run.params:,}", help=t("rnn.metric_params_help"))
 
 st.subheader(t("rnn.train_title"), divider="gray")
 with st.spinner(t("rnn.training_spinner", epochs=cfg.epochs)):
@@ -91,7 +91,8 @@ verdict = gradient_verdict(ratios := first_step_ratios(grads), cfg.forget_bias)
 (st.success if verdict == "vanish" else st.info)(t(f"rnn.verdict_{verdict}", lstm=ratio_text(ratios[cfg.lstm]),
                                                   gru=ratio_text(ratios["gru"])))  # fmt: skip
 st.caption(t("rnn.forget_effect", ratio=ratio_text(ratios["lstm"] - ratios["lstm0"])))
-for col, name in zip(st.columns(3), ("rnn", cfg.lstm, "gru"), strict=True):
-    col.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), num(grads.norms[grads.names.index(name), 0]))
+m = metric_row()
+for name in ("rnn", cfg.lstm, "gru"):
+    m.metric(t("rnn.metric_grad", cell=t(f"rnn.cell.{name}")), num(grads.norms[grads.names.index(name), 0]))
 code_expander(make_sequence, make_model, init_like_torch, manual_unroll, unroll, hidden_gradients, bptt_gradients,
               train)  # fmt: skip

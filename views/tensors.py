@@ -9,7 +9,7 @@ from core.tensors.memory import relayout, storage_of
 from core.tensors.reduce import reduce, sample
 from ui.cache import cache_data
 from ui.chart import chart, figure_cache
-from ui.page import Experiment, code_expander, start, try_this
+from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
 from ui.state import lang, t
 from ui.text import inert
@@ -60,16 +60,16 @@ with main:
     if view.steps:
         st.markdown(f"**{t('tensors.followed')}** " + inert(view.steps[view.cell].formula))
     st.caption(t(f"tensors.caption.{cfg.mode}") + " " + t("ui.scrub_hint"))
-    f, m = view.facts, st.columns(4)
+    f, m = view.facts, metric_row()
     shown = [g for g in view.grids if g.name not in ("s", "s2")]
-    for col, g in zip(m, shown[:2] if cfg.mode == "memory" else shown, strict=False):
-        col.metric(t("tensors.metric.shape", name=g.name), str(g.shape))
+    for g in (shown[:2] if cfg.mode == "memory" else shown)[:4]:
+        m.metric(t("tensors.metric.shape", name=g.name), str(g.shape))
     if cfg.mode == "broadcast" and "a_expand" in f:
-        m[3].metric(t("tensors.metric.copies"), 0, help=t("tensors.metric.copies_help"))
+        m.metric(t("tensors.metric.copies"), 0, help=t("tensors.metric.copies_help"))
         st.caption(f"A.expand(C.shape).stride() = {f['a_expand']},  B.expand(C.shape).stride() = {f['b_expand']}")
     if cfg.mode == "memory" and not view.error:
-        m[1].metric("y.stride()", str(f["stride"]))
-        m[2].metric("y.is_contiguous()", str(f["contiguous"]))
-        m[3].metric(t("tensors.metric.shares"), t("tensors.yes" if f["shares"] else "tensors.no"))
+        m.metric("y.stride()", str(f["stride"]))
+        m.metric("y.is_contiguous()", str(f["contiguous"]))
+        m.metric(t("tensors.metric.shares"), t("tensors.yes" if f["shares"] else "tensors.no"))
 
 code_expander(explore, *CODE[cfg.mode])

@@ -190,6 +190,7 @@ def fits(page, url_path: str, lang: str, viewport: dict, present: bool) -> None:
         assert box["y"] < viewport["height"] / 2, f"main chart starts at {box['y']:.0f} px"
 
     assert_formulas_fit(page, where)
+    assert_text_uncut(page, where)
     boxes = page.evaluate(TEXT_BOXES)
     assert boxes, "no chart text found"
     assert not overlaps(boxes), [where, *overlaps(boxes)[:6]]
@@ -305,6 +306,20 @@ def test_the_loss_colour_bar_sits_under_the_map(new_page, app_server, url_path, 
     assert_bar_under_map(page, "in the presenter view at projector size")
 
 
+# Every label Streamlit cut with an ellipsis in the page's body (metrics' labels and values, widgets' labels,
+# buttons): [text, needed px, shown px]. The sidebar's section names are left to it.
+TEXT_CUT = """() => [...document.querySelectorAll('[data-testid="stMain"] .stMarkdownEllipsis')]
+    .filter(el => el.offsetParent && el.scrollWidth > el.clientWidth + 1)
+    .map(el => [el.textContent.slice(0, 50), el.scrollWidth, el.clientWidth])"""
+
+
+def assert_text_uncut(page, where: str) -> None:
+    """No label, value or button text of the page's body ends in an ellipsis. Before ui/page.py metric_row and the
+    label-sized control columns: "Reset to defaults" on every page of the presenter view, metric values such as
+    9.578×10⁻⁶ at 853 px with the sidebar open, /dropout's metric labels at the desk."""
+    assert not (cut := page.evaluate(TEXT_CUT)), f"text cut with an ellipsis {where}: {cut[:6]}"
+
+
 # Every display formula whose typeset width exceeds its markdown element's (KaTeX scrolls such a formula in a
 # box its column clips): [formula text, content px, room px]. ui/chart.js fitFormula sets those smaller.
 FORMULAS_CUT = """() => [...document.querySelectorAll('.katex-display')]
@@ -324,11 +339,13 @@ def assert_formulas_fit(page, where: str) -> None:
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
 @pytest.mark.parametrize("url_path", PAGES)
-def test_formulas_fit_a_projector_sized_window_with_the_sidebar_open(new_page, app_server, url_path, lang):
+def test_formulas_and_labels_fit_a_projector_sized_window_with_the_sidebar_open(new_page, app_server, url_path, lang):
     """A lecturer who does not switch to the presenter view: 853 CSS px with the sidebar open leave the header's
     formula column ~200 px. Before ui/chart.js fitFormula, the formulas of 13 pages were cut there, /loss-functions'
-    by 44 % (360 px in 200)."""
+    by 44 % (360 px in 200); before ui/page.py metric_row, 17 pages' metric labels or values read "…" there
+    (/gradient-descent's 9.578×10⁻⁶ in 114 px)."""
     page = open_at(new_page, app_server, url_path, lang, "projector", present=False)
     assert page.locator(SIDEBAR_OPEN).count() == 1, "the sidebar is closed"
     assert_formulas_fit(page, "at 853×480 with the sidebar open")
+    assert_text_uncut(page, "at 853×480 with the sidebar open")
     assert_clean(page, lang)
