@@ -21,7 +21,12 @@ from ui.state import lang, t
 # a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off,
 # a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size);
 # elements not drawn again yet keep their look until a run has lasted 0.5 s, then fade as Streamlit fades
-# them (ui/chart.js watchSlowRuns: the per-element fade cost every change 5-9 % of its time).
+# them (ui/chart.js watchSlowRuns: the per-element fade cost every change 5-9 % of its time);
+# where the page's body is narrower than WORKSPACE_STACK_PX (a projector's 853 CSS px with the sidebar open leave
+# 521), the controls and the chart no longer sit side by side: the chart goes first at the full width, the
+# controls under it, as in the presenter view. Side by side, the controls had 114 px (a button's label on four
+# lines) and /gradient-descent's three panels 375, their titles running into each other.
+WORKSPACE_STACK_PX = 640
 STYLE = """<style>
 .stMainBlockContainer { padding-top: 4rem; }
 .stMainBlockContainer h1 { padding-top: 0.25rem; }
@@ -33,7 +38,15 @@ STYLE = """<style>
 .dl-gallery figure { margin: 0; }
 .dl-gallery img { display: block; width: 96px; height: 96px; image-rendering: pixelated; }
 .dl-gallery figcaption { font-size: 0.875rem; line-height: 1.4; opacity: 0.75; margin-top: 0.25rem; }
-</style>"""
+.st-key-dl_workspace { container-type: inline-size; }
+@container (max-width: WORKSPACE_STACK_PX) {
+  .st-key-dl_workspace > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
+  .st-key-dl_workspace > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+    flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
+  .st-key-dl_workspace > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:first-child {
+    order: 2; }
+}
+</style>""".replace("WORKSPACE_STACK_PX", f"{WORKSPACE_STACK_PX}px")
 
 
 # Presenter view: a title that fits its column on one line at 853 CSS px (the logistic page's wrapped onto two,
@@ -125,7 +138,8 @@ def workspace(ratio: tuple[int, int] = (1, 3)):
     if presenting():
         main = st.container()  # created first: drawn above the controls whatever the page writes first
         return st.container(border=True), main
-    controls, main = st.columns(list(ratio), gap="medium")
+    with st.container(key="dl_workspace"):  # STYLE: under WORKSPACE_STACK_PX the chart goes first, full width
+        controls, main = st.columns(list(ratio), gap="medium")
     return controls.container(border=True), main
 
 
