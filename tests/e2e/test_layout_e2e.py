@@ -348,4 +348,14 @@ def test_formulas_and_labels_fit_a_projector_sized_window_with_the_sidebar_open(
     assert page.locator(SIDEBAR_OPEN).count() == 1, "the sidebar is closed"
     assert_formulas_fit(page, "at 853×480 with the sidebar open")
     assert_text_uncut(page, "at 853×480 with the sidebar open")
+    # The page's body is 521 px wide there: the chart takes all of it, the controls come under it (ui/page.py
+    # WORKSPACE_STACK_PX). Side by side, the controls had 114 px and the chart 375.
+    body = page.locator(".st-key-dl_workspace").first.bounding_box()
+    chart = page.locator(".dl-chart").first.bounding_box()
+    controls = page.locator(".st-key-dl_workspace [data-testid='stColumn']").first.bounding_box()
+    assert chart["width"] >= 0.9 * body["width"], f"the chart has {chart['width']:.0f} of {body['width']:.0f} px"
+    assert controls["width"] >= 0.9 * body["width"], (
+        f"the controls have {controls['width']:.0f} of {body['width']:.0f} px"
+    )
+    assert controls["y"] > chart["y"], "the controls are not under the chart"
     assert_clean(page, lang)
