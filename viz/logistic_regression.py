@@ -306,7 +306,11 @@ def boundary_figure(run, *, lang: str) -> go.Figure:
     fig.update_xaxes(range=[0, max(run.epochs, 1)], title_text=t("logit.axis_epoch", lang), row=3, col=2)
     fig.update_yaxes(range=[0, 1.04], tickformat=".0%", title_text=t("logit.axis_acc", lang), row=3, col=2)
     fig.update_yaxes(ticklabelstandoff=8, col=2)  # keeps each y "0" clear of the x "0" under it
-    fig.update_layout(barmode="stack", legend={"y": -0.42, "yanchor": "top"}, hovermode="closest", margin={"b": 320})
+    # meta.barUnder: the colour bar is set under the map's x-axis title in the browser (ui/chart.js placeBarUnder):
+    # the squared map keeps to the top of a cell three panels tall, and a bar placed in paper coordinates hung
+    # ~300 px under it at 1440 px.
+    fig.update_layout(barmode="stack", legend={"y": -0.42, "yanchor": "top"}, hovermode="closest", margin={"b": 320},
+                      meta={"barUnder": "x"})  # fmt: skip
     return add_animation(fig, frames, lang, redraw=True, prefix_key="logit.epoch_prefix", y=-0.19)
 
 

@@ -268,12 +268,12 @@ def test_the_square_map_keeps_under_its_title_on_the_projector(new_page, app_ser
 # right] in CSS px, or null where the figure shows no bar.
 BAR_UNDER_MAP = """() => {
     const gd = document.querySelector('.dl-chart');
-    const bar = gd.querySelector('.infolayer .colorbar .cbfills');
+    const bar = gd.querySelector('.infolayer .colorbar');
     if (!bar) return null;
     const title = gd.querySelector('.g-xtitle').getBoundingClientRect();
     const frame = gd.querySelector('.draglayer .xy .nsewdrag').getBoundingClientRect();
-    const fills = bar.getBoundingClientRect();
-    return [title.bottom, fills.top, fills.left, frame.left, frame.right];
+    const drawn = bar.getBoundingClientRect();  // the bar with its ticks and title
+    return [title.bottom, drawn.top, drawn.left, frame.left, frame.right];
 }"""
 
 
@@ -290,12 +290,12 @@ def assert_bar_under_map(page, where: str) -> None:
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
-@pytest.mark.parametrize("url_path", ["gradient-descent", "learning-rate"])
-def test_the_loss_colour_bar_sits_under_the_map(new_page, app_server, url_path, lang):
-    """The loss colour bar belongs to the squared map, whose frame keeps to the top of a cell that spans both
-    rows on the right. Placed at a fixed paper height, it hung ~170 px under the map's x-axis title at 1440 px
-    (ui/chart.js placeBarUnder now sets it under the title after each draw), at the desk, in the presenter view
-    at projector size, and after the window narrows."""
+@pytest.mark.parametrize("url_path", ["gradient-descent", "learning-rate", "logistic-regression"])
+def test_the_colour_bar_sits_under_the_map(new_page, app_server, url_path, lang):
+    """The colour bar (loss; /logistic-regression's p(class 1)) belongs to the squared map, whose frame keeps
+    to the top of a cell that spans the rows on the right. Placed at a fixed paper height, it hung 165-233 px
+    under the map's x-axis title at 1440 px (logistic: ~300); ui/chart.js placeBarUnder now sets it under the
+    title after each draw, at the desk, in the presenter view at projector size, and after the window narrows."""
     page = open_at(new_page, app_server, url_path, lang, "desk")
     assert_bar_under_map(page, "at 1440×900")
     page.set_viewport_size({"width": 1100, "height": 900})
