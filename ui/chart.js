@@ -1125,6 +1125,18 @@ async function fitWidth(Plotly, gd) {
 // one restyle of the bar alone (edit type "colorbars"), and none when it is already there.
 const BAR_GAP = 10; // CSS px between the axis title and the bar
 
+// A figure sent again arrives with the bar where the server put it: it gets the place found for it before, so
+// a change that leaves the map where it was neither moves the bar twice nor lays the page out to measure it
+// (/logistic-regression's map is animated, so its trace, bar and all, is sent fresh with every figure).
+function keepBarPlace(gd, figure) {
+  const axisId = ((figure.layout || {}).meta || {}).barUnder;
+  if (!axisId || gd.__barY === undefined) return;
+  for (const trace of figure.data || []) {
+    const bar = trace.colorbar;
+    if (bar && bar.orientation === "h" && (trace.xaxis || "x") === axisId) bar.y = gd.__barY;
+  }
+}
+
 async function placeBarUnder(Plotly, gd) {
   const axisId = ((gd.layout && gd.layout.meta) || {}).barUnder;
   if (!axisId || !gd._fullLayout || !gd.isConnected) return;
@@ -1146,6 +1158,7 @@ async function placeBarUnder(Plotly, gd) {
   const y = 1 - (top - at.full._size.t) / at.full._size.h;
   if (!Number.isFinite(at.bar) || Math.abs(at.bar - y) * at.full._size.h >= 1) await Plotly.restyle(gd, { "colorbar.y": y }, [trace.index]);
   gd.__barPlaced = geometry().key;
+  gd.__barY = gd.data[trace.index].colorbar.y;
 }
 
 function followWidth(Plotly, gd) {
@@ -1207,6 +1220,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     kept.set(hash, figure.data[index]);
   }
   if (data.present) enlargeText(figure.layout);
+  keepBarPlace(gd, figure);
   const sent = sentAxes(figure.layout); // copied before Plotly edits the layout it is given
   const config = Object.assign({ displaylogo: false, showSendToCloud: false }, data.config || {}, { responsive: false }); // followWidth
   const moved = movable(gd, data, figure);

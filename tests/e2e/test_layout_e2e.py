@@ -298,6 +298,17 @@ def test_the_colour_bar_sits_under_the_map(new_page, app_server, url_path, lang)
     title after each draw, at the desk, in the presenter view at projector size, and after the window narrows."""
     page = open_at(new_page, app_server, url_path, lang, "desk")
     assert_bar_under_map(page, "at 1440×900")
+    # Changes that leave the map where it is keep the bar's place: no restyle, no layout to measure it again
+    # (/logistic-regression's animated map trace comes with the server's bar place in every figure: 6 restyles
+    # in 6 changes before ui/chart.js keepBarPlace).
+    page.evaluate(
+        "() => { const gd = document.querySelector('.dl-chart'); gd.__restyles = 0; gd.on('plotly_restyle', () => gd.__restyles++); }"
+    )
+    slider = page.locator(SLIDER).first
+    for key in ("ArrowRight", "ArrowLeft"):
+        rerun(page, lambda key=key: (slider.focus(), slider.press(key)))
+    assert_bar_under_map(page, "after two slider changes")
+    assert page.evaluate("document.querySelector('.dl-chart').__restyles") == 0, "a change restyled the colour bar"
     page.set_viewport_size({"width": 1100, "height": 900})
     wait_refitted(page)
     assert_bar_under_map(page, "after narrowing the window to 1100 px")
