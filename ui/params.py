@@ -38,15 +38,20 @@ def _labels(f: dataclasses.Field, text: str) -> Callable[[str], str]:
     return label
 
 
+def _text(f: dataclasses.Field, prefix: str) -> str:
+    """The i18n key of a declared field's label (its help is the key + "_help")."""
+    return f.metadata.get("text") or f"{prefix}.{f.name}"
+
+
 def label_of(f: dataclasses.Field, prefix: str) -> tuple[str, str]:
     """(label as shown, widget kind) of a declared field."""
-    return t(f.metadata.get("text") or f"{prefix}.{f.name}"), kind(f)
+    return t(_text(f, prefix)), kind(f)
 
 
 def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
     """One declared field as its widget in ``where`` (a container or column); returns its value."""
     m, k = f.metadata, kind(f)
-    text = m.get("text") or f"{prefix}.{f.name}"
+    text = _text(f, prefix)
     held = st.session_state.get(f.name)
     if held is not None and not valid(f, tuple(held) if isinstance(held, list) else held):
         del st.session_state[f.name]  # a value this widget cannot hold (another page's same key): start afresh
