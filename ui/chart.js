@@ -1118,11 +1118,12 @@ async function fitWidth(Plotly, gd) {
   gd.dataset.fitted = String(gd.clientWidth); // tests wait for this after a resize
 }
 
-// A horizontal colour bar under a squared map (viz/descent.py finish_map sets layout.meta.barUnder to the
-// map's x axis). plotly.js places a colour bar in paper coordinates, but the map's frame shrinks to a square
-// that keeps to the top of its cell, so a bar at a fixed paper height hung ~170 px under the map at 1440 px
-// (the cell spans both rows on the right). After each draw the bar is set under the x axis's title as drawn:
-// one restyle of the bar alone (edit type "colorbars"), and none when it is already there.
+// A horizontal colour bar under a squared map (a figure opts in with layout.meta.barUnder, the map's x axis:
+// viz/descent.py finish_map, viz/logistic_regression.py). plotly.js places a colour bar in paper coordinates,
+// but the map's frame shrinks to a square that keeps to the top of its cell, so a bar at a fixed paper height
+// hung 165-282 px under the map at 1440 px (the cell spans the rows on the right). After each draw the bar is
+// set under the x axis's title as drawn: one restyle of the bar alone (edit type "colorbars"), and none when
+// it is already there.
 const BAR_GAP = 10; // CSS px between the axis title and the bar
 
 // A figure sent again arrives with the bar where the server put it: it gets the place found for it before, so

@@ -208,8 +208,9 @@ def try_this(prefix: str, experiments: list[Experiment], defaults: dict, *, main
     names = {exp.id: t(f"{prefix}.try.{exp.id}.name") for exp in experiments}
     wide = presenting()  # one row under the controls in the presenter view, a stack beside the chart otherwise
     title_col, pick_col, apply_col, reset_col = (
-        # "Reset to defaults" needs ~170 CSS px: in [1, 3, 1, 1] it had 118 at projector size and read "Reset to …"
-        st.columns([1, 2.6, 1, 1.6], vertical_alignment="center") if wide else [st] * 4
+        # "Reset to defaults" needs ~170 CSS px: in [1, 3, 1, 1] it had 118 at projector size and read "Reset to …";
+        # "이렇게 해 보세요" with its icon ~150 (at 1 share it wrapped onto two lines)
+        st.columns([1.3, 2.4, 1, 1.6], vertical_alignment="center") if wide else [st] * 4
     )
     title_col.markdown(f"**:material/science: {t('ui.try_this')}**")
     pick = pick_col.selectbox(

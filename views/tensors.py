@@ -62,7 +62,7 @@ with main:
     st.caption(t(f"tensors.caption.{cfg.mode}") + " " + t("ui.scrub_hint"))
     f, m = view.facts, metric_row()
     shown = [g for g in view.grids if g.name not in ("s", "s2")]
-    for g in (shown[:2] if cfg.mode == "memory" else shown)[:4]:
+    for g in shown[:2] if cfg.mode == "memory" else shown:
         m.metric(t("tensors.metric.shape", name=g.name), str(g.shape))
     if cfg.mode == "broadcast" and "a_expand" in f:
         m.metric(t("tensors.metric.copies"), 0, help=t("tensors.metric.copies_help"))
