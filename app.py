@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui.warm  # noqa: F401 - with DL_WARM=1, fills every page's caches in the background, once per process
 from core.common.runtime import configure_torch
-from ui import live, registry
+from ui import live, nav, registry
 from ui.heap import freeze_when_imports_settle
 from ui.page import header, page_style
 from ui.present import presenter_toggle, presenting
@@ -19,6 +19,7 @@ st.set_page_config(
 page_style()
 configure_torch()
 
+menu = nav.place()  # first in the sidebar, filled once the language is known
 language_switch()
 seed_control()
 presenter_toggle(t("ui.present"), t("ui.present_help"))
@@ -30,8 +31,10 @@ for spec in registry.built():
     page = st.Page(spec.file, title=t(f"page.{spec.url_path}.title"), icon=spec.icon, url_path=spec.url_path)
     sections.setdefault(t(registry.section_of(spec)), []).append(page)
 
-# Every page in view: collapsed, the menu would show ten and hide the rest of the book behind "View more".
-page = st.navigation(sections, expanded=True)
+# The router only: the menu is ui/nav.py's, which a page's own reruns leave alone (st.navigation's is drawn
+# again at each of them), with every page in view.
+page = st.navigation(sections, position="hidden")
+nav.menu(menu, sections)
 if spec := registry.spec_of(page.url_path):
     header(spec)  # outside the page's fragment: not sent again when the page reruns on its own
 live.run(page)  # the page reruns alone on its own widget changes

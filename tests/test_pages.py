@@ -4,7 +4,8 @@ import pytest
 
 import i18n
 from tests.apptest_helpers import english_only_strings, open_page, shown_text
-from ui import registry
+from ui import nav, registry
+from ui.table import plain
 
 PAGES = [None] + [spec.file for spec in registry.built()]
 
@@ -31,3 +32,27 @@ def test_home_maps_every_chapter_and_links_built_pages():
         title = i18n.t(f"page.{spec.url_path}.title", "en")
         expected = i18n.t("home.open" if spec.file else "home.coming", "en", title=title)
         assert expected in text
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_sidebar_menu_lists_every_page_under_its_section_in_order(lang):
+    """ui/nav.py's menu (st.navigation's own is hidden): the chapter map, then each section's name followed
+    by its built pages, in the registry's order, titled in the page's language, each linking to its URL."""
+    at = open_page("views/dropout.py", lang=lang)
+    assert not at.exception
+    expected: dict[str, list[tuple[str, str]]] = {i18n.t("nav.start", lang): [("", i18n.t("page.home.title", lang))]}
+    for spec in registry.built():
+        title = i18n.t(f"page.{spec.url_path}.title", lang)
+        expected.setdefault(i18n.t(registry.section_of(spec), lang), []).append((spec.url_path, title))
+    shown: dict[str, list[tuple[str, str]]] = {}
+    section = None
+    for node in at.get_by_key(nav.KEY):  # depth first: in the order drawn
+        if node.type == "markdown":
+            section = plain(node.proto.body)
+            shown[section] = []
+        elif node.type == "page_link":
+            assert section is not None, "a page link above the first section's name"
+            shown[section].append((node.proto.page, node.proto.label))
+    assert shown == expected
+    assert list(shown) == list(expected), "sections in the book's order"
+

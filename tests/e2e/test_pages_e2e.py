@@ -39,12 +39,60 @@ def slider_values(page) -> list[str]:
     return page.locator(SLIDER).evaluate_all("els => els.map(e => e.value)")
 
 
-def test_navigation_lists_every_registered_page(page, app_server):
-    page.goto(app_server.url)
+MENU = ".st-key-dl_nav"  # ui/nav.py
+MENU_STATE = """() => ({
+    builtIn: document.querySelectorAll("[data-testid='stSidebarNav']").length,
+    links: [...document.querySelectorAll(".st-key-dl_nav a")].map(a => ({
+        path: new URL(a.href).pathname.replace(/^[/]+|[/]+$/g, ""), text: a.innerText.trim(),
+        marked: getComputedStyle(a).backgroundColor !== "rgba(0, 0, 0, 0)"})),
+    sections: [...document.querySelectorAll(".st-key-dl_nav [data-testid='stMarkdown'] p")].map(p => ({
+        text: p.innerText, cut: p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > p.closest(
+            "[data-testid='stSidebar']").getBoundingClientRect().right})),
+})"""
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_the_menu_lists_every_page_marks_the_current_one_and_follows_a_link(new_page, app_server, lang):
+    """The sidebar menu (ui/nav.py; st.navigation's own is hidden): every registered page once, each section
+    named in full (the built-in menu cut "Representation & probability · c..."), the page on screen marked;
+    a link opens its page in the same language, without loading the app again, and marks that page."""
+    page = new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{app_server.url}/?lang={lang}")
     wait_done(page)
-    hrefs = page.locator("[data-testid='stSidebarNav'] a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    paths = {urlparse(h).path.strip("/") for h in hrefs}
-    assert paths == {""} | set(PAGES)
+    menu = page.evaluate(MENU_STATE)
+    assert menu["builtIn"] == 0, "st.navigation's own menu is drawn as well"
+    assert sorted(link["path"] for link in menu["links"]) == sorted(["", *PAGES])
+    assert [link["path"] for link in menu["links"] if link["marked"]] == [""], "the chapter map is the page shown"
+    names = {i18n.t(registry.section_of(spec), lang) for spec in registry.built()} | {i18n.t("nav.start", lang)}
+    assert {section["text"] for section in menu["sections"]} == names
+    assert not [section["text"] for section in menu["sections"] if section["cut"]], "a section name is cut"
+    page.evaluate("() => { window.__sameApp = true; }")  # gone if the link loaded the app again
+    page.locator(MENU).get_by_role("link", name=i18n.t("page.dropout.title", lang), exact=True).click()
+    page.wait_for_url(f"**/dropout?*lang={lang}*", timeout=LOAD_TIMEOUT)
+    wait_done(page)
+    expect(page.locator("h1").first).to_contain_text(i18n.t("page.dropout.title", lang))
+    assert page.evaluate("() => window.__sameApp === true"), "following a link loaded the app again"
+    assert [link["path"] for link in page.evaluate(MENU_STATE)["links"] if link["marked"]] == ["dropout"]
+    assert_clean(page, lang)
+
+
+def test_a_menu_link_on_a_narrow_screen_closes_the_sidebar(new_page, app_server):
+    """Under 768 px the sidebar lies over the page: a link followed there closes it (ui/nav.js), as
+    st.navigation's menu does on a phone, so the page opened is in view."""
+    page = new_page(viewport={"width": 600, "height": 900})
+    page.goto(f"{app_server.url}/?lang=en")
+    wait_done(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    if sidebar.get_attribute("data-collapsed") != "false":
+        page.locator("[data-testid='stExpandSidebarButton']").click()
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
+    link = page.locator(MENU).get_by_role("link", name=i18n.t("page.relu.title", "en"), exact=True)
+    expect(link).to_be_in_viewport()
+    link.click()
+    page.wait_for_url("**/relu?*", timeout=LOAD_TIMEOUT)
+    wait_done(page)
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
+    expect(page.locator("h1").first).to_be_in_viewport()
 
 
 @pytest.mark.parametrize(("locale", "lang"), [("ko-KR", "ko"), ("en-US", "en")])
