@@ -55,4 +55,3 @@ def test_sidebar_menu_lists_every_page_under_its_section_in_order(lang):
             shown[section].append((node.proto.page, node.proto.label))
     assert shown == expected
     assert list(shown) == list(expected), "sections in the book's order"
-

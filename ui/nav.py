@@ -20,7 +20,9 @@ import streamlit as st
 from ui.table import literal
 
 KEY = "dl_nav"  # the menu's container: class st-key-dl_nav (ui/page.py STYLE, tests)
-_closer = st.components.v2.component("dlviz.nav", js=Path(__file__).with_name("nav.js").read_text(), isolate_styles=False)
+_closer = st.components.v2.component(
+    "dlviz.nav", js=Path(__file__).with_name("nav.js").read_text(), isolate_styles=False
+)
 
 
 def place():
