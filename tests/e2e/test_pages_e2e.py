@@ -59,6 +59,7 @@ def test_the_menu_lists_every_page_marks_the_current_one_and_follows_a_link(new_
     page = new_page(viewport={"width": 1440, "height": 900})
     page.goto(f"{app_server.url}/?lang={lang}")
     wait_done(page)
+    expect(page.locator(f"{MENU} a")).to_have_count(len(PAGES) + 1)  # drawn with the first run's sidebar
     menu = page.evaluate(MENU_STATE)
     assert menu["builtIn"] == 0, "st.navigation's own menu is drawn as well"
     assert sorted(link["path"] for link in menu["links"]) == sorted(["", *PAGES])
