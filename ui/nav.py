@@ -27,15 +27,15 @@ _closer = st.components.v2.component(
 
 def place():
     """The sidebar's first container, for the menu: called before anything else is drawn in the sidebar."""
-    return st.sidebar.container(key=KEY)
+    return st.sidebar.container(key=KEY, gap=None)
 
 
 def menu(where, sections: dict[str, list]) -> None:
-    """Draw ``sections`` (section name -> ``st.Page`` objects, as given to ``st.navigation``) in ``where``."""
+    """Draw ``sections`` (section name -> ``st.Page`` objects, as given to ``st.navigation``) in ``where``:
+    each section's name, then its pages' links, all in the one container (spaced by ui/page.py STYLE)."""
     with where:
-        for i, (name, pages) in enumerate(sections.items()):
-            with st.container(key=f"{KEY}_{i}", gap=None):
-                st.markdown(literal(name), width="stretch")
-                for page in pages:
-                    st.page_link(page, width="stretch")
+        for name, pages in sections.items():
+            st.markdown(literal(name), width="stretch")
+            for page in pages:
+                st.page_link(page, width="stretch")
         _closer(key=f"{KEY}_closer", width="content", height=0)

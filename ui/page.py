@@ -38,10 +38,12 @@ STYLE = """<style>
 .dl-gallery figure { margin: 0; }
 .dl-gallery img { display: block; width: 96px; height: 96px; image-rendering: pixelated; }
 .dl-gallery figcaption { font-size: 0.875rem; line-height: 1.4; opacity: 0.75; margin-top: 0.25rem; }
+.st-key-dl_nav { margin-bottom: 1rem; }
 .st-key-dl_nav [data-testid="stElementContainer"] { margin-top: 0 !important; }
 .st-key-dl_nav [data-testid="stMarkdown"] [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
 .st-key-dl_nav [data-testid="stMarkdown"] p { font-size: 0.875rem; font-weight: 500; opacity: 0.8; line-height: 1.5;
-  margin: 0 0 0.25rem; }
+  margin: 1rem 0 0.25rem; }
+.st-key-dl_nav [data-testid="stElementContainer"]:first-child [data-testid="stMarkdown"] p { margin-top: 0; }
 .st-key-dl_nav [data-testid="stPageLink-NavLink"] { margin: 3px 0; }
 .st-key-dl_workspace { container-type: inline-size; }
 @container (max-width: WORKSPACE_STACK_PX) {
