@@ -17,7 +17,8 @@ so machine noise hits both alike; ratios compare the page with the reference rou
 - new values: a fresh tab whose URL carries ``seed=4242`` (a seed no other part of the run uses),
   then the first slider with room for every round steps one way (left from its default if it can,
   else right) once per round, so every press asks for a value this server has not computed; on /cnn-filters each round
-  types a custom kernel not used before (``kernel=custom``, centre weight 4.01, 4.02, ...).
+  types a custom kernel not used before (``kernel=custom``, centre weight 4.01, 4.02, ...), and /tensors broadcasts
+  (6,1) + (1,6), whose 36 cells give its followed-cell slider a new cell for each press (``ROOMY_TENSORS``).
 
 The first press of each series warms up and is not counted. See benchmarks/browser.py for when a
 change counts as complete and how CPU, main-thread time and rebuilt charts are measured.
@@ -48,6 +49,10 @@ ROOT = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1400, "height": 1000}
 NEW_SEED = 4242
 CUSTOM_KERNEL = "&kernel=custom&custom=0,-1,0,-1,4,-1,0,-1,0"
+# /tensors' first slider follows one element of the result (``cell``), clamped to the cells drawn: past the
+# default 3×4 result's 12 cells a press changes nothing, and a series of 15 waited for a change that never came.
+# Its new values run on a broadcast with a cell for each press: (6,1) + (1,6) has 36 (6 is a side's limit).
+ROOMY_TENSORS = "&a=6,1&b=1,6"
 
 SECTION = re.compile(r"<!-- ([\w-]+) -->.*?<!-- /\1 -->", re.S)  # written by benchmarks.load
 
@@ -103,7 +108,9 @@ async def measure_page(context, reference, server, path: str, runs: int) -> dict
     result["payload_mb"] = await b.payload_bytes(tab) / 1e6
     await ref.close()
     await tab.close()
-    fresh = CUSTOM_KERNEL if path == "cnn-filters" else f"&seed={NEW_SEED}"
+    fresh = {"cnn-filters": CUSTOM_KERNEL, "tensors": ROOMY_TENSORS + f"&seed={NEW_SEED}"}.get(
+        path, f"&seed={NEW_SEED}"
+    )
     ref, tab = await b.Tab.open(context, reference, reference.url), await b.Tab.open(context, server, url + fresh)
     page_press = b.custom_kernel if path == "cnn-filters" else await one_way(tab, runs)
     result["new"] = await alternate(ref, tab, await one_way(ref, runs), page_press, runs)
