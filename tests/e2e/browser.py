@@ -52,9 +52,18 @@ def launch_args() -> dict:
     return {"args": CHROMIUM_ARGS} | ({"executable_path": path} if path else {})
 
 
+# Streamlit loads the code of some element kinds (sliders among them) when one first appears and draws a
+# skeleton in its place meanwhile; on a busy machine a page's charts can draw before its sliders arrive.
+SKELETON = "[data-testid='stApp'] [data-testid='stSkeleton']"
+
+
 def wait_done(page, timeout: int = LOAD_TIMEOUT) -> None:
-    """Wait until the app's script run has finished."""
+    """Wait until the app's script run has finished and every element it sent is drawn, not a skeleton."""
     page.wait_for_selector(DONE, timeout=timeout, state="attached")
+    page.wait_for_function(
+        "([done, skeleton]) => document.querySelector(done) && !document.querySelector(skeleton)",
+        arg=[DONE, SKELETON], timeout=timeout,
+    )  # fmt: skip
 
 
 # What each chart has drawn, or (out of sight, ui/chart.js drawWhenNear) will draw when it comes into view.
