@@ -49,9 +49,9 @@ ROOT = Path(__file__).resolve().parents[1]
 VIEWPORT = {"width": 1400, "height": 1000}
 NEW_SEED = 4242
 CUSTOM_KERNEL = "&kernel=custom&custom=0,-1,0,-1,4,-1,0,-1,0"
-# /tensors' first slider follows one element of the result (``cell``), clamped to the cells drawn: past the
-# default 3×4 result's 12 cells a press changes nothing, and a series of 15 waited for a change that never came.
-# Its new values run on a broadcast with a cell for each press: (6,1) + (1,6) has 36 (6 is a side's limit).
+# /tensors' first slider follows one element of the result (``cell``) and spans the cells drawn: the default
+# 3×4 result has room for 11 presses, not 15. Its new values run on a broadcast with a cell for each press:
+# (6,1) + (1,6) has 36 (6 is a side's limit).
 ROOMY_TENSORS = "&a=6,1&b=1,6"
 
 SECTION = re.compile(r"<!-- ([\w-]+) -->.*?<!-- /\1 -->", re.S)  # written by benchmarks.load

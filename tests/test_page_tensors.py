@@ -64,3 +64,46 @@ def test_reduction_deep_link_and_the_followed_formula():
     assert "out[1] = mean(x[1, :])" in at.markdown[-3].value or any("out[1] = mean(x[1, :])" in m.value
                                                                      for m in at.markdown)  # fmt: skip
     assert figures(at)[0]["layout"]["sliders"][0]["active"] == 1
+
+
+def cell_slider(at):
+    (slider,) = [s for s in at.slider if s.key == "cell"]
+    return slider
+
+
+@pytest.mark.parametrize(
+    ("params", "elements"),
+    [
+        ({}, torch.broadcast_shapes((3, 1), (1, 4)).numel()),
+        ({"a": "6,6", "b": "6,1"}, torch.broadcast_shapes((6, 6), (6, 1)).numel()),
+        ({"a": "2,1,3", "b": "4,1", "op": "mul"}, torch.broadcast_shapes((2, 1, 3), (4, 1)).numel()),
+        ({"a": "2,3", "b": "3,5", "op": "matmul"}, (torch.zeros(2, 3) @ torch.zeros(3, 5)).numel()),
+        ({"mode": "reduce", "shape": "4,5", "dim": 1}, torch.zeros(4, 5).sum(dim=1).numel()),
+        ({"mode": "memory", "shape": "2,3", "layout": "transpose"}, torch.zeros(2, 3).t().numel()),
+    ],
+)
+def test_the_followed_cell_slider_spans_the_elements_of_the_tensor_drawn(params, elements):
+    """Its last stop is the last element (torch counts them), as the chart's own frames are: no dead run of
+    values past it that move the slider and nothing else."""
+    at = open_page(PAGE, lang="en", **params)
+    assert not at.exception and not at.error
+    slider = cell_slider(at)
+    assert (slider.min, slider.max, slider.disabled) == (0, elements - 1, False)
+    assert len(figures(at)[0]["frames"]) == elements
+
+
+def test_a_link_to_a_cell_past_the_last_element_opens_on_the_first_as_any_value_out_of_range_does():
+    """50 is a cell of the largest tensor, not of the default 3×4 one: Streamlit puts a bound value out of the
+    widget's range back to its default and takes it out of the URL, so the view and its link agree
+    (tests/e2e/test_tensors_e2e.py: the same for a smaller tensor typed while a later cell is followed)."""
+    at = open_page(PAGE, lang="en", cell=50)
+    assert not at.exception and not at.error
+    assert cell_slider(at).value == 0 and figures(at)[0]["layout"]["sliders"][0]["active"] == 0
+    at = open_page(PAGE, lang="en", a="6,6", b="6,1", cell=30)  # a cell of that tensor: followed
+    assert cell_slider(at).value == 30 and figures(at)[0]["layout"]["sliders"][0]["active"] == 30
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_shapes_that_do_not_broadcast_leave_no_element_to_follow(lang):
+    at = open_page(PAGE, a="2,3", b="3,2", lang=lang)
+    assert not at.exception and cell_slider(at).disabled

@@ -61,7 +61,11 @@ def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
         extra = {"step": m["step"]} if m["step"] is not None else {}
         if m["format"]:
             extra["format"] = m["format"]
-        return bound(widget, f.name, text, min_value=m["min"], max_value=m["max"], value=f.default, **extra | kwargs)
+        # A narrower range (the cells of the tensor drawn) may be passed; a value outside it, held or asked
+        # for by the link, goes back to the default as any value out of range does, URL included.
+        lo, hi = kwargs.pop("min_value", m["min"]), kwargs.pop("max_value", m["max"])
+        return bound(widget, f.name, text, min_value=lo, max_value=hi, value=min(max(f.default, lo), hi),
+                     **extra | kwargs)  # fmt: skip
     if k == "choice":
         widget = getattr(where, m["widget"])
         return option(widget, f.name, text, m["options"], kwargs.pop("labels", None) or _labels(f, text), f.default,
@@ -89,7 +93,8 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
     Beside the chart the controls stack; in the presenter view they sit in rows of ``per_row``; with
     ``row=True`` they always sit side by side (a group of controls under a later chart).
     ``disabled[name]`` is a bool or a function of the values drawn so far (a control that would change
-    nothing, e.g. hidden layers of a linear model). ``options[name]`` passes extra widget arguments.
+    nothing, e.g. hidden layers of a linear model). ``options[name]`` passes extra widget arguments, or is
+    a function of the values drawn so far that returns them (a slider's range that follows other choices).
     Fields not drawn keep ``base``'s values (the config an earlier group drew), else their defaults; the
     seed field takes the global seed.
     """
@@ -102,7 +107,9 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
         for f, where in zip(group, places, strict=True):
             off = disabled.get(f.name, False)
             off = off(values) if callable(off) else off
-            values[f.name] = draw(f, prefix, where, **({"disabled": True} if off else {}) | options.get(f.name, {}))
+            extra = options.get(f.name, {})
+            extra = extra(values) if callable(extra) else extra
+            values[f.name] = draw(f, prefix, where, **({"disabled": True} if off else {}) | extra)
     for f in declared(cls):
         if kind(f) == "seed":
             values[f.name] = seed()

@@ -11,7 +11,7 @@ from ui.cache import cache_data
 from ui.chart import chart, figure_cache
 from ui.page import Experiment, code_expander, metric_row, start, try_this
 from ui.params import controls
-from ui.state import lang, t
+from ui.state import lang, seed, t
 from ui.text import inert
 from viz.tensors import tensor_figure
 
@@ -25,6 +25,13 @@ EXPERIMENTS = [
 ]
 CODE = {"broadcast": (combine, operands), "memory": (relayout, storage_of), "reduce": (reduce, sample)}
 compute = cache_data(max_entries=32)(explore)
+
+
+def last_cell(values: dict) -> int:
+    """The followed element's last index for the controls drawn so far (-1: nothing to follow), so that the
+    slider spans the cells of the tensor drawn, not the largest one the page allows."""
+    cfg, _ = checked(C(**values, seed=seed()))
+    return len(compute(cfg).steps) - 1
 
 
 @figure_cache
@@ -42,7 +49,9 @@ with place:
             "target": lambda v: v["mode"] != "memory" or v["layout"] in ("transpose", "permute", "t_contiguous"),
             "reduce": lambda v: v["mode"] != "reduce", "keepdim": lambda v: v["mode"] != "reduce",
             "dim": lambda v: not (v["mode"] == "reduce" or (v["mode"] == "broadcast" and v["op"] in ("cat", "stack"))),
+            "cell": lambda v: last_cell(v) < 1,
         },
+        options={"cell": lambda v: {"max_value": max(last_cell(v), 1)}},
     )  # fmt: skip
     try_this("tensors", EXPERIMENTS, defaults(C), main=main)
 
