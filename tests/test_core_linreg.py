@@ -165,3 +165,18 @@ def test_two_features_map_holds_b_at_its_optimum():
     direct = mse_grid(run.data, run.ws[:3], run.bs[:2], run.optimum)
     np.testing.assert_allclose(direct, run.grid[:2, :3], rtol=1e-12)
     assert run.path.shape[1] == 3 and run.original.shape[1] == 3
+
+
+@pytest.mark.parametrize(
+    "cfg", CONVERGING + [replace(R, slope=s, seed=k) for s in (-5.0, -0.3, 0.0, 0.7, 4.9) for k in (0, 3)]
+)
+def test_the_snapped_map_box_holds_the_path_and_the_optimum_with_a_margin(cfg):
+    run = fit_regression(cfg)
+    half = (run.ws[-1] - run.ws[0]) / 2
+    assert np.isclose(run.bs[-1] - run.bs[0], 2 * half)  # square: a round bowl looks round
+    points = np.vstack([run.path[:, :2], run.optimum[:2]])
+    margin = 0.05 * half
+    assert (points[:, 0] > run.ws[0] + margin).all() and (points[:, 0] < run.ws[-1] - margin).all()
+    assert (points[:, 1] > run.bs[0] + margin).all() and (points[:, 1] < run.bs[-1] - margin).all()
+    spread = np.ptp(points, axis=0).max()
+    assert half <= 0.6 * spread * (1 + 1 / 6) + 1e-9 or spread < 1e-6  # at most a step wider than before

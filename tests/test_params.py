@@ -140,3 +140,26 @@ def test_highest_is_the_top_of_a_declared_range_and_snap_outward_widens_to_steps
     lo, hi = snap_outward(np.array([-1.26, -0.5]), np.array([1.01, 2.0]), 0.5)
     assert lo.tolist() == [-1.5, -0.5] and hi.tolist() == [1.5, 2.0]  # edges on the grid stay where they are
     assert [float(v) for v in snap_outward(-0.2, 0.2, 0.5)] == [-0.5, 0.5]
+
+
+def test_nice_step_is_the_smallest_one_two_two_and_a_half_or_five_times_a_power_of_ten_at_or_above():
+    import numpy as np
+
+    from core.common.grids import nice_step
+
+    cases = {
+        0.07: 0.1,
+        0.1: 0.1,
+        0.11: 0.2,
+        0.2: 0.2,
+        0.21: 0.25,
+        0.26: 0.5,
+        0.51: 1.0,
+        3.0: 5.0,
+        7.0: 10.0,
+        12.5: 20.0,
+    }
+    assert {x: nice_step(x) for x in cases} == pytest.approx(cases)
+    for x in np.geomspace(1e-6, 1e6, 97):
+        step = nice_step(float(x))
+        assert x <= step * (1 + 1e-12) and step < 2.0 * x + 1e-15  # never more than twice the size asked for

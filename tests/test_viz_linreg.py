@@ -1,6 +1,7 @@
 """Figures of /linear-regression read back from fig.data and fig.frames: the squares are honest."""
 
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -63,3 +64,29 @@ def test_the_equation_writes_signs_as_words_do():
 
     assert equation(np.array([2.0, -0.5]), ("x",)) == "ŷ = 2·x − 0.5"
     assert equation(np.array([-1.25, 3.0, 0.5]), ("bmi", "bp")) == "ŷ = −1.25·bmi + 3·bp + 0.5"
+
+
+def ranges(fig) -> dict:
+    return {name: tuple(fig.layout[name].range) for name in ("xaxis", "yaxis", "xaxis2", "yaxis2")}
+
+
+def test_every_point_and_the_line_of_every_frame_stay_inside_the_snapped_data_panel():
+    for cfg in (R, replace(R, slope=-5.0, noise=3.0), replace(R, slope=0.0, noise=0.0), replace(R, dataset="diabetes")):
+        run = fit_regression(cfg)
+        fig = regression_figure(run, "en")
+        y_lo, y_hi = fig.layout.yaxis.range
+        assert y_lo < run.data.y.min() and run.data.y.max() < y_hi
+        final = np.asarray(fig.frames[-1].data[1].y, dtype=float)  # the fitted line at the panel's edges
+        assert y_lo < final.min() and final.max() < y_hi
+
+
+def test_a_step_of_the_slope_slider_keeps_both_panels_ranges_mostly():
+    """Tied axes (scaleanchor) whose range changes make plotly.js lay the whole figure out again; snapped
+    boxes keep them for small moves of the data, so a wiggle of the slope slider moves the chart in place."""
+    slopes = np.round(np.arange(1.0, 3.01, 0.1), 1)
+    shown = [ranges(regression_figure(fit_regression(replace(R, slope=float(s))), "en")) for s in slopes]
+    assert shown[10] == shown[11]  # 2.0 and 2.1, the benchmark's back and forth
+    kept = sum(a == b for a, b in pairwise(shown))
+    assert kept >= 4, kept  # some neighbours share all four ranges
+    data_kept = sum(a["yaxis"] == b["yaxis"] for a, b in pairwise(shown))
+    assert data_kept >= len(slopes) // 2, data_kept

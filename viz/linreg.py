@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from core.common.grids import nice_step, snap_outward
 from i18n import t
 from i18n.numbers import num
 from viz.common import Figure, add_animated_traces, add_animation, base_layout, panel_row, prefix, rounded, subplots
@@ -13,7 +14,8 @@ from viz.fmt import log_axis
 from viz.palette import COLORS, SERIES, rgba, tint
 
 MAP_SCALE = [[0, tint(COLORS["blue"], 0.96)], [1, tint(COLORS["blue"], 0.3)]]
-LEVELS = (0.0, 0.01, 0.05, 0.2, 0.5, 1.0)  # colour-bar marks, as fractions of the map's largest excess loss
+LEVELS = (0.0, 0.01, 0.05, 0.2, 0.5, 0.8)  # colour-bar marks, fractions of the largest excess loss on the map:
+# none at the very top, where the bar ends (plotly.js ends it at a contour level) and its title sits
 PLANE = 12  # the plane is drawn on a PLANE × PLANE grid
 
 
@@ -61,6 +63,9 @@ def regression_figure(run, lang: str) -> go.Figure:
     fits = theta[:, :1] * x[None, :] + theta[:, 1:]
     x_lo, x_hi = float(x.min()), float(x.max())
     y_lo, y_hi = float(min(y.min(), fits[-1].min())), float(max(y.max(), fits[-1].max()))
+    # Snapped outward to steps of at most a sixth of the span: the axes (tied, so squares stay square) keep
+    # their ranges while the slope slider moves the data a little, and the browser moves the chart in place.
+    y_lo, y_hi = (float(v) for v in snap_outward(y_lo, y_hi, nice_step(max(y_hi - y_lo, 1e-9) / 12)))
     x_pad, y_pad = 0.08 * (x_hi - x_lo), 0.08 * (y_hi - y_lo)
     ratio = (x_hi - x_lo) / max(y_hi - y_lo, 1e-9)  # one y unit is drawn as long as `ratio` x units
     # spacing: the map's y title clear of the data panel

@@ -11,6 +11,13 @@ def snap_outward(lo, hi, step: float):
     return np.floor(np.asarray(lo) / step + 1e-9) * step, np.ceil(np.asarray(hi) / step - 1e-9) * step
 
 
+def nice_step(size: float) -> float:
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten that is at least ``size`` (> 0): the step to
+    snap a box to when its scale follows the data (a box that moves by such steps stays put for small moves)."""
+    power = 10.0 ** np.floor(np.log10(size))
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= size * (1 - 1e-12)))
+
+
 def plane(box: tuple[float, float, float, float], nx: int, ny: int | None = None):
     """Axes xs (nx,), ys (ny,) over ``box`` = (x_lo, x_hi, y_lo, y_hi) and the (ny·nx, 2) points,
     x fastest: row i of a heatmap is ys[i]."""

@@ -11,6 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from core.common.grids import nice_step
 from core.common.init import init_like_torch
 from core.common.plotdata import frame_steps
 from core.linreg import RegressionConfig
@@ -148,7 +149,12 @@ def _box(points: np.ndarray, optimum: np.ndarray) -> tuple[np.ndarray, np.ndarra
     keep = np.vstack([points[:, :2], optimum[:2]])
     lo, hi = keep.min(axis=0), keep.max(axis=0)
     half = 0.6 * max(float(np.max(hi - lo)), 1e-3 * (1 + float(np.abs(optimum[:2]).max())))
-    mid = (lo + hi) / 2
+    # Snapped to steps of a sixth of the half-width or less: a small change of the data (the slope slider) keeps
+    # the box, so the browser moves the map in place instead of laying out both tied panels again. The path
+    # lies within half / 1.2 of the centre, which moves by at most step / 2 ≤ half / 12: it stays inside.
+    step = nice_step(half / 12)
+    mid = np.round((lo + hi) / 2 / step) * step
+    half = float(np.ceil(half / step - 1e-9) * step)
     return np.linspace(mid[0] - half, mid[0] + half, GRID), np.linspace(mid[1] - half, mid[1] + half, GRID)
 
 

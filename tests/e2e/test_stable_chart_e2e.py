@@ -330,11 +330,12 @@ def test_a_chart_out_of_sight_draws_its_newest_figure_when_it_comes_into_view(pa
 
 
 # Pages whose first slider changes only data, ranges and texts of the main chart: the element moves it in place
-# (ui/chart.js move) rather than a Plotly.react. The others rebuild what a react must: /cnn-filters' stride resizes
-# the feature maps' aspect-locked axes, /linear-regression's loss map has a colour bar that follows the data.
+# (ui/chart.js move) rather than a Plotly.react. /cnn-filters' stride resizes the feature maps' aspect-locked axes,
+# which only a react lays out. /linear-regression's panels are aspect-locked too; their boxes are snapped to steps
+# (core/linreg/train.py _box, viz/linreg.py), so a step of its slope keeps their ranges and moves the chart.
 MOVED_IN_PLACE = [
     "gradient-descent", "learning-rate", "optimizers", "sgd", "logistic-regression", "relu", "dropout", "mle",
-    "loss-functions", "rnn-unrolling", "representation", "digits-project", "backprop",
+    "loss-functions", "rnn-unrolling", "representation", "digits-project", "backprop", "linear-regression",
 ]  # fmt: skip
 
 
