@@ -6,6 +6,7 @@ chart), where a chart the last change left alone shows the frame it was scrubbed
 from __future__ import annotations
 
 import json
+from urllib.request import urlopen
 
 import pytest
 
@@ -296,6 +297,29 @@ def test_a_page_control_reruns_the_page_alone_and_the_sidebar_reruns_the_app(pag
     rerun(page, lambda: page.locator("[data-testid='stSidebar'] label").filter(has_text="한국어").click())
     assert any(note["ko"] in p for p in sent), "the language switch reran the app"
     assert_clean(page, "ko")
+
+
+# Counts URLPattern objects made: Streamlit builds one per allowed origin to check each host message it gets.
+COUNT_PATTERNS = """(() => {
+    const Real = window.URLPattern;
+    window.__patterns = 0;
+    if (Real) window.URLPattern = Object.assign(function (...args) { window.__patterns++; return new Real(...args); },
+                                                {prototype: Real.prototype});
+})()"""
+
+
+def test_no_parent_page_may_steer_the_app_and_a_change_checks_no_origins(page, app_server):
+    """.streamlit/config.toml client.allowedOrigins = []: the host-config the browser reads allows no origin, so
+    Streamlit opens no host messaging; its own messages, posted to the window when the app is not embedded,
+    were each checked against its default list of cloud origins (~100 URLPattern objects a slider change)."""
+    assert urlopen(f"{app_server.url}/_stcore/host-config").read().count(b'"allowedOrigins":[]') == 1
+    page.add_init_script(COUNT_PATTERNS)
+    open_page(page, app_server, "gradient-descent", "en")
+    page.evaluate("() => { window.__patterns = 0; }")
+    for key in ("ArrowRight", "ArrowLeft"):
+        change(page, key)
+    assert page.evaluate("() => window.__patterns") == 0
+    assert_clean(page, "en")
 
 
 # Per chart: (revision drawn, revision kept for when it is seen, revision last sent, top edge in screens).
