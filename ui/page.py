@@ -194,15 +194,42 @@ def label_px(label: str) -> int:
     return sum(14 if ord(c) >= WIDE_LETTER else 7 for c in label)
 
 
-def control_row(controls, labels: list[tuple[str, str]]) -> list:
-    """One place per control, given as (label, kind): a column each in the presenter view (rows under the
-    chart), as wide as its label needs and at least an equal share; else the controls container itself
+SELECT_PX = 44  # a select box's arrow button and padding beside the value it shows
+ROW_PX = 6 * COLUMN_PX  # a row of the presenter view's controls, in the units of control_px
+
+
+def control_px(label: str, kind: str, value: str = "") -> int:
+    """The width a control needs in the presenter view: its label and what sits beside it, and for a select
+    box the longest value it can show (16 px type: ~8/7 of a label's width), which its box cannot wrap."""
+    need = label_px(label) + BESIDE_LABEL["toggle" if kind == "toggle" else "other"]
+    return max(need, label_px(value) * 8 // 7 + SELECT_PX) if value else need
+
+
+def control_rows(needs: list[int], most: int) -> list[list[int]]:
+    """The presenter view's rows of controls (indices into ``needs``, in order): at most ``most`` a row, and no
+    more than a row's width of needs (each at least an equal share), so no label or value is cut. Six equal
+    columns cut /logistic-regression's select boxes in Korean ("달: 서로 맞물린 반원 두 개" in 82 px of 162)."""
+    rows: list[list[int]] = []
+    for i, px in enumerate(needs):
+        share = max(px, COLUMN_PX)
+        if not rows or len(rows[-1]) == most or sum(max(needs[j], COLUMN_PX) for j in rows[-1]) + share > ROW_PX:
+            rows.append([])
+        rows[-1].append(i)
+    return rows
+
+
+def control_row(controls, needs: list[int], span: float = 0.0) -> list:
+    """One place per control, given as the width it needs (``control_px``): a column each in the presenter view
+    (rows under the chart), as wide as it needs and at least an equal share; else the controls container itself
     each time (a stack beside the chart). Equal columns cut toggles' labels with an ellipsis at projector
-    size: /digits-project's "Batch norm" had 56 px, /rnn-unrolling's "LSTM forget-gate bias = 1" 123."""
+    size: /digits-project's "Batch norm" had 56 px, /rnn-unrolling's "LSTM forget-gate bias = 1" 123.
+    ``span``: the shares the row's columns take together at least (a last, shorter row keeps the widths of the
+    rows above it instead of stretching a lone select box across the screen)."""
     if presenting():
-        need = [label_px(text) + BESIDE_LABEL["toggle" if kind == "toggle" else "other"] for text, kind in labels]
-        return list(controls.columns([max(1.0, px / COLUMN_PX) for px in need]))
-    return [controls] * len(labels)
+        weights = [max(1.0, px / COLUMN_PX) for px in needs]
+        rest = span - sum(weights)
+        return list(controls.columns(weights + [rest] * (rest > 0.05)))[: len(needs)]
+    return [controls] * len(needs)
 
 
 def try_this(prefix: str, experiments: list[Experiment], defaults: dict, *, main) -> None:

@@ -19,7 +19,8 @@ import streamlit as st
 import i18n
 from core.common.params import declared, held, kind, valid
 from ui.options import option
-from ui.page import bound, control_row
+from ui.page import COLUMN_PX, bound, control_px, control_row, control_rows, label_px
+from ui.present import presenting
 from ui.state import lang, seed, t
 
 DRAWN = "_params_drawn"  # session_state: keys of the declared widgets drawn on the current page
@@ -46,6 +47,14 @@ def _text(f: dataclasses.Field, prefix: str) -> str:
 def label_of(f: dataclasses.Field, prefix: str) -> tuple[str, str]:
     """(label as shown, widget kind) of a declared field."""
     return t(_text(f, prefix)), kind(f)
+
+
+def _widest_choice(f: dataclasses.Field, prefix: str, extra) -> str:
+    """The longest option label a select box of ``f`` can show ("" for any other widget)."""
+    if kind(f) != "choice" or f.metadata["widget"] != "selectbox":
+        return ""
+    labels = (extra if isinstance(extra, dict) else {}).get("labels") or _labels(f, _text(f, prefix))
+    return max((labels(o) for o in f.metadata["options"]), key=label_px)
 
 
 def draw(f: dataclasses.Field, prefix: str, where, **kwargs):
@@ -101,9 +110,17 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
     disabled, options = disabled or {}, options or {}
     fields = [f for f in declared(cls) if kind(f) not in ("seed", "fixed") and (only is None or f.name in only)]
     values: dict = {}
-    for start in range(0, len(fields), per_row):
-        group = fields[start : start + per_row]
-        places = place.columns(len(group)) if row else control_row(place, [label_of(f, prefix) for f in group])
+    needs = [control_px(*label_of(f, prefix), _widest_choice(f, prefix, options.get(f.name))) for f in fields]
+    rows = (
+        control_rows(needs, per_row)
+        if presenting() and not row
+        else [list(range(start, min(start + per_row, len(fields)))) for start in range(0, len(fields), per_row)]
+    )
+    first = sum(max(1.0, needs[i] / COLUMN_PX) for i in rows[0]) if rows and len(rows) > 1 else 0.0
+    for indices in rows:
+        group = [fields[i] for i in indices]
+        span = first if indices is rows[-1] else 0.0  # a shorter last row as wide as the first, not stretched
+        places = place.columns(len(group)) if row else control_row(place, [needs[i] for i in indices], span)
         for f, where in zip(group, places, strict=True):
             off = disabled.get(f.name, False)
             off = off(values) if callable(off) else off

@@ -191,6 +191,8 @@ def fits(page, url_path: str, lang: str, viewport: dict, present: bool) -> None:
 
     assert_formulas_fit(page, where)
     assert_text_uncut(page, where)
+    if present:  # ui/page.py control_rows: /logistic-regression's four select boxes read "로지스틱 회" and the like
+        assert not (cut := page.evaluate(SELECTS_CUT)), f"select box values cut {where}: {cut[:6]}"
     boxes = page.evaluate(TEXT_BOXES)
     assert boxes, "no chart text found"
     assert not overlaps(boxes), [where, *overlaps(boxes)[:6]]
@@ -322,6 +324,12 @@ def test_the_colour_bar_sits_under_the_map(new_page, app_server, url_path, lang)
 TEXT_CUT = """() => [...document.querySelectorAll('[data-testid="stMain"] .stMarkdownEllipsis')]
     .filter(el => el.offsetParent && el.scrollWidth > el.clientWidth + 1)
     .map(el => [el.textContent.slice(0, 50), el.scrollWidth, el.clientWidth])"""
+
+
+# Every select box in the page's body whose shown value is wider than its box: [value, box px, value px]. Streamlit's
+# select box shows its value in an <input>, which clips it with no ellipsis.
+SELECTS_CUT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input")]
+    .filter(i => i.scrollWidth > i.clientWidth + 1).map(i => [i.value, i.clientWidth, i.scrollWidth])"""
 
 
 def assert_text_uncut(page, where: str) -> None:
