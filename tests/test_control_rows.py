@@ -37,3 +37,9 @@ def test_a_select_box_needs_its_longest_value_and_other_controls_their_label():
     assert control_px("데이터셋", "choice", moons) == label_px(moons) * 8 // 7 + SELECT_PX >= 162 + 32
     assert control_px("데이터셋", "choice", "") == label_px("데이터셋") + 30
     assert control_px("Batch norm", "toggle") == label_px("Batch norm") + 80
+
+
+def test_a_multiselect_takes_a_whole_row_of_its_own():
+    needs = [COLUMN_PX, COLUMN_PX, control_px("경주에 나갈 옵티마이저", "choices"), COLUMN_PX]
+    assert needs[2] == ROW_PX
+    assert control_rows(needs, 6) == [[0, 1], [2], [3]]

@@ -200,7 +200,11 @@ ROW_PX = 6 * COLUMN_PX  # a row of the presenter view's controls, in the units o
 
 def control_px(label: str, kind: str, value: str = "") -> int:
     """The width a control needs in the presenter view: its label and what sits beside it, and for a select
-    box the longest value it can show (16 px type: ~8/7 of a label's width), which its box cannot wrap."""
+    box the longest value it can show (16 px type: ~8/7 of a label's width), which its box cannot wrap. A
+    multiselect or pills (kind "choices") takes a whole row: its chosen options sit side by side (/optimizers'
+    six optimizers need ~700 px; in a column of a shorter row it showed two of them)."""
+    if kind == "choices":
+        return ROW_PX
     need = label_px(label) + BESIDE_LABEL["toggle" if kind == "toggle" else "other"]
     return max(need, label_px(value) * 8 // 7 + SELECT_PX) if value else need
 

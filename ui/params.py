@@ -110,17 +110,7 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
     disabled, options = disabled or {}, options or {}
     fields = [f for f in declared(cls) if kind(f) not in ("seed", "fixed") and (only is None or f.name in only)]
     values: dict = {}
-    needs = [control_px(*label_of(f, prefix), _widest_choice(f, prefix, options.get(f.name))) for f in fields]
-    rows = (
-        control_rows(needs, per_row)
-        if presenting() and not row
-        else [list(range(start, min(start + per_row, len(fields)))) for start in range(0, len(fields), per_row)]
-    )
-    first = sum(max(1.0, needs[i] / COLUMN_PX) for i in rows[0]) if rows and len(rows) > 1 else 0.0
-    for indices in rows:
-        group = [fields[i] for i in indices]
-        span = first if indices is rows[-1] else 0.0  # a shorter last row as wide as the first, not stretched
-        places = place.columns(len(group)) if row else control_row(place, [needs[i] for i in indices], span)
+    for group, places in _rows(fields, prefix, place, per_row, row, options):
         for f, where in zip(group, places, strict=True):
             off = disabled.get(f.name, False)
             off = off(values) if callable(off) else off
@@ -131,6 +121,23 @@ def controls(cls, prefix: str, place, *, per_row: int = 6, only: tuple[str, ...]
         if kind(f) == "seed":
             values[f.name] = seed()
     return dataclasses.replace(base, **values) if base is not None else cls(**values)
+
+
+def _rows(fields: list, prefix: str, place, per_row: int, row: bool, options: Mapping):
+    """(fields, their places) row by row. In the presenter view, rows packed by the width each control needs
+    (ui/page.py control_rows), a shorter last row as wide as the first instead of stretched; with ``row=True``
+    equal columns of ``per_row``; else the stack beside the chart (every place is ``place``)."""
+    if row or not presenting():
+        for start in range(0, len(fields), per_row):
+            group = fields[start : start + per_row]
+            yield group, place.columns(len(group)) if row else control_row(place, [0] * len(group))
+        return
+    needs = [control_px(*label_of(f, prefix), _widest_choice(f, prefix, options.get(f.name))) for f in fields]
+    rows = control_rows(needs, per_row)
+    first = sum(max(1.0, needs[i] / COLUMN_PX) for i in rows[0]) if len(rows) > 1 else 0.0
+    for k, indices in enumerate(rows):
+        span = first if k == len(rows) - 1 else 0.0
+        yield [fields[i] for i in indices], control_row(place, [needs[i] for i in indices], span)
 
 
 def state_config(cls):

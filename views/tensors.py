@@ -27,11 +27,12 @@ CODE = {"broadcast": (combine, operands), "memory": (relayout, storage_of), "red
 compute = cache_data(max_entries=32)(explore)
 
 
-def last_cell(values: dict) -> int:
-    """The followed element's last index for the controls drawn so far (-1: nothing to follow), so that the
-    slider spans the cells of the tensor drawn, not the largest one the page allows."""
+def cell_range(values: dict) -> dict:
+    """The followed-element slider's range for the controls drawn so far: the elements of the tensor drawn, not
+    the largest one the page allows; disabled when there is no second element to follow."""
     cfg, _ = checked(C(**values, seed=seed()))
-    return len(compute(cfg).steps) - 1
+    last = len(compute(cfg).steps) - 1  # cached per shape: moving the slider itself computes nothing here
+    return {"max_value": max(last, 1), "disabled": last < 1}
 
 
 @figure_cache
@@ -49,9 +50,8 @@ with place:
             "target": lambda v: v["mode"] != "memory" or v["layout"] in ("transpose", "permute", "t_contiguous"),
             "reduce": lambda v: v["mode"] != "reduce", "keepdim": lambda v: v["mode"] != "reduce",
             "dim": lambda v: not (v["mode"] == "reduce" or (v["mode"] == "broadcast" and v["op"] in ("cat", "stack"))),
-            "cell": lambda v: last_cell(v) < 1,
         },
-        options={"cell": lambda v: {"max_value": max(last_cell(v), 1)}},
+        options={"cell": cell_range},
     )  # fmt: skip
     try_this("tensors", EXPERIMENTS, defaults(C), main=main)
 

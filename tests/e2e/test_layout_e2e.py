@@ -193,6 +193,7 @@ def fits(page, url_path: str, lang: str, viewport: dict, present: bool) -> None:
     assert_text_uncut(page, where)
     if present:  # ui/page.py control_rows: /logistic-regression's four select boxes read "로지스틱 회" and the like
         assert not (cut := page.evaluate(SELECTS_CUT)), f"select box values cut {where}: {cut[:6]}"
+        assert not (hidden := page.evaluate(CHIPS_HIDDEN)), f"chosen options out of sight {where}: {hidden[:6]}"
     boxes = page.evaluate(TEXT_BOXES)
     assert boxes, "no chart text found"
     assert not overlaps(boxes), [where, *overlaps(boxes)[:6]]
@@ -330,6 +331,11 @@ TEXT_CUT = """() => [...document.querySelectorAll('[data-testid="stMain"] .stMar
 # select box shows its value in an <input>, which clips it with no ellipsis.
 SELECTS_CUT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input")]
     .filter(i => i.scrollWidth > i.clientWidth + 1).map(i => [i.value, i.clientWidth, i.scrollWidth])"""
+# Every chosen option of a multiselect that lies outside its box (Streamlit scrolls the chips sideways, hidden).
+CHIPS_HIDDEN = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMultiSelectTagsContainer']")]
+    .flatMap(box => { const r = box.getBoundingClientRect();
+        return [...box.querySelectorAll('[data-tag]')].filter(c => { const q = c.getBoundingClientRect();
+            return q.left < r.left - 1 || q.right > r.right + 1; }).map(c => c.innerText.trim()); })"""
 
 
 def assert_text_uncut(page, where: str) -> None:
