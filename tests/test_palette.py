@@ -97,3 +97,30 @@ def test_log_axis_helper():
         "-3.2×10⁻⁷",
         "0",
     ]
+
+
+def _scale_bar(trace: dict) -> dict | None:
+    """The colour bar a trace shows (its own, or its markers'), or None."""
+    for holder in (trace, trace.get("marker") or {}):
+        shows = holder.get("showscale", trace.get("type") in ("heatmap", "contour", "surface", "histogram2d"))
+        if "colorscale" in holder and shows:
+            return holder.get("colorbar") or {}
+    return None
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_axis_or_colour_bar_measures_its_tick_labels_for_overflow(page):
+    """plotly.js's default "hide past div" measures every tick label's box after each draw (a forced layout per
+    label, ~10 ms of a /linear-regression update): each axis and colour bar drawn leaves its labels alone."""
+    for fig in figures(page):
+        template = fig["layout"]["template"]
+        for name, axis in fig["layout"].items():
+            if re.fullmatch(r"[xy]axis\d*", name):
+                kind = name[0] + "axis"
+                assert axis.get("ticklabeloverflow", template["layout"][kind].get("ticklabeloverflow")) == "allow"
+        for trace in fig["data"]:
+            bar = _scale_bar(trace)
+            if bar is not None:
+                (default,) = template["data"][trace.get("type", "scatter")]
+                held = default.get("colorbar") or (default.get("marker") or {}).get("colorbar") or {}
+                assert bar.get("ticklabeloverflow", held.get("ticklabeloverflow")) == "allow", (page, trace.get("name"))

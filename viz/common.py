@@ -62,6 +62,13 @@ TEMPLATE.layout.update(
 TEMPLATE.layout.yaxis.ticklabelstandoff = 10
 # One number format on every axis: 1.6×10⁻⁵, never SI suffixes such as 16µ, 10n or 1p.
 TEMPLATE.layout.xaxis.exponentformat = TEMPLATE.layout.yaxis.exponentformat = "power"
+# Tick labels are not checked for running past the figure: plotly.js's default ("hide past div") measures every
+# label's box after each draw of an axis or colour bar, a forced layout per label (~10 ms of a /linear-regression
+# update whose ranges change). Our margins and automargin hold the labels inside the figure.
+TEMPLATE.layout.xaxis.ticklabeloverflow = TEMPLATE.layout.yaxis.ticklabeloverflow = "allow"
+for _kind in ("heatmap", "contour", "histogram2d", "surface", "scatter", "scattergl", "scatter3d", "bar"):
+    for _trace in getattr(TEMPLATE.data, _kind):
+        (_trace.colorbar if "colorbar" in _trace else _trace.marker.colorbar).ticklabeloverflow = "allow"
 pio.templates["dlviz"] = TEMPLATE
 # Every figure starts from it: plotly.py applies the default template to a new figure as the registered object
 # (0.5 ms); assigning it to each figure in base_layout validated it again (~12 ms a figure, for every new value).
