@@ -23,14 +23,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from i18n import CATALOG
+from ui.assets import STATIC, loader
 from ui.figcache import Drawn, drawn, figure_cache
 from ui.present import presenting
 from ui.state import lang, t
 
 __all__ = ["Drawn", "chart", "figure_cache"]  # what pages use: the element, and the cache for its figures
 
-ROOT = Path(__file__).resolve().parents[1]
-STATIC = ROOT / "static"  # served at /app/static/ (server.enableStaticServing)
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 # No plotly logo, and no "Share chart..." button: plotly.js 3 shows it by default, and a click uploads the
 # chart to Plotly Cloud, which a classroom's data must not reach (and an offline room cannot). The element
@@ -66,7 +65,7 @@ def _publish_plotly_js() -> None:
 
 _publish_plotly_js()
 _element = st.components.v2.component(
-    "dlviz.chart", js=(Path(__file__).with_name("chart.js")).read_text(), isolate_styles=False
+    "dlviz.chart", js=loader(Path(__file__).with_name("chart.js")), isolate_styles=False
 )
 
 

@@ -28,6 +28,7 @@ from core.cnn.conv import (
 )
 from core.cnn.images import UploadError, read_upload
 from core.common.params import declared
+from ui.assets import loader
 from ui.params import draw
 from ui.present import presenting
 from ui.state import t
@@ -36,7 +37,7 @@ from ui.text import inert
 CUSTOM = next(f for f in declared(CnnConfig) if f.name == "custom")
 GRID = "cnn_grid"  # the grid element's key: fixed, so a rerun updates the cells in place and keeps the focus
 _grid = st.components.v2.component(
-    "dlviz.kernel_grid", js=Path(__file__).with_name("kernel_grid.js").read_text(), isolate_styles=False
+    "dlviz.kernel_grid", js=loader(Path(__file__).with_name("kernel_grid.js")), isolate_styles=False
 )
 
 
