@@ -71,8 +71,10 @@ def ranges(fig) -> dict:
 
 
 def test_every_point_and_the_line_of_every_frame_stay_inside_the_snapped_data_panel():
-    for cfg in (R, replace(R, slope=-5.0, noise=3.0), replace(R, slope=0.0, noise=0.0), replace(R, dataset="diabetes")):
+    for cfg in (R, replace(R, slope=-5.0, noise=3.0), replace(R, slope=0.0, noise=0.0),
+                replace(R, dataset="diabetes", scale=True)):  # fmt: skip
         run = fit_regression(cfg)
+        assert run.stop_epoch is None, cfg  # a diverged run's panel: the test below
         fig = regression_figure(run, "en")
         y_lo, y_hi = fig.layout.yaxis.range
         assert y_lo < run.data.y.min() and run.data.y.max() < y_hi
@@ -90,3 +92,16 @@ def test_a_step_of_the_slope_slider_keeps_both_panels_ranges_mostly():
     assert kept >= 4, kept  # some neighbours share all four ranges
     data_kept = sum(a["yaxis"] == b["yaxis"] for a, b in pairwise(shown))
     assert data_kept >= len(slopes) // 2, data_kept
+
+
+def test_a_diverged_run_keeps_its_data_panel_on_the_data_and_its_last_line_leaves_it():
+    """Its last line lies 10⁷ and more from the data: the panel held it, and the data shrank to a dot."""
+    for cfg in (replace(R, lr=0.2), replace(R, dataset="diabetes")):
+        run = fit_regression(cfg)
+        assert run.stop_epoch is not None, cfg
+        y_lo, y_hi = regression_figure(run, "en").layout.yaxis.range
+        span = float(np.ptp(run.data.y))
+        assert y_lo < run.data.y.min() and run.data.y.max() < y_hi
+        assert y_hi - y_lo < 3 * span, (cfg, y_lo, y_hi, span)
+        final = np.asarray(regression_figure(run, "en").frames[-1].data[1].y, dtype=float)
+        assert np.abs(final).max() > y_hi - y_lo  # the learner sees the line leave the panel

@@ -62,7 +62,10 @@ def regression_figure(run, lang: str) -> go.Figure:
     theta = run.original[run.frames]  # (K, 2) the line in the data's own units
     fits = theta[:, :1] * x[None, :] + theta[:, 1:]
     x_lo, x_hi = float(x.min()), float(x.max())
-    y_lo, y_hi = float(min(y.min(), fits[-1].min())), float(max(y.max(), fits[-1].max()))
+    # The panel holds the data and the line training ended on; a diverged run's last line (10⁷ and more away)
+    # would shrink the data to a dot, so its panel holds the first line instead and the line flies off it.
+    kept = fits[-1] if run.stop_epoch is None else fits[0]
+    y_lo, y_hi = float(min(y.min(), kept.min())), float(max(y.max(), kept.max()))
     # Snapped outward to steps of at most a sixth of the span: the axes (tied, so squares stay square) keep
     # their ranges while the slope slider moves the data a little, and the browser moves the chart in place.
     y_lo, y_hi = (float(v) for v in snap_outward(y_lo, y_hi, nice_step(max(y_hi - y_lo, 1e-9) / 12)))
