@@ -1349,6 +1349,27 @@ function watchFormulas() {
   later();
 }
 
+// A select box shows its value in an <input>, which clips a value wider than the box with no sign of it: at the desk
+// (1440×900, sidebar open) the controls column holds 163 px of value, and 11 of the English default values were cut
+// ("Moons: two interleaving ha"). ui/page.py STYLE ends a clipped value with an ellipsis; this names the whole value
+// in the box's tooltip, after each run (the list the box opens shows every option whole).
+function watchSelectValues() {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.__dlSelects) return;
+  app.__dlSelects = true;
+  const name = () =>
+    document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input").forEach((input) => {
+      const cut = input.scrollWidth > input.clientWidth + 1;
+      if (cut && input.title !== input.value) input.title = input.value;
+      else if (!cut && input.title) input.removeAttribute("title");
+    });
+  const later = () => {
+    if (app.dataset.testScriptState !== "running") [0, 300].forEach((ms) => setTimeout(name, ms));
+  };
+  new MutationObserver(later).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  later();
+}
+
 // A chart out of sight (scrolled away, or in a closed tab or expander) is not drawn again on every change:
 // its new figure waits until the chart comes within half a screen of the window, and is drawn then.
 // A change costs the charts a student can see (on /optimizers the race map, not the by-hand charts in
@@ -1403,6 +1424,7 @@ export default function (component) {
   const data = unpack(component.data);
   watchSlowRuns();
   watchFormulas();
+  watchSelectValues();
   let gd = parentElement.querySelector(":scope > .dl-chart");
   const previous = data.family ? FAMILIES.get(data.family) : undefined;
   if (!gd && previous && previous.parentElement !== parentElement) {

@@ -20,6 +20,8 @@ from ui.state import lang, t
 # above the title was drawn under it on every page; the title's own top padding goes instead;
 # a table wider than its column (ui/table.py) scrolls sideways inside its container instead of being cut off,
 # a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size);
+# a select box's value wider than its box ends in an ellipsis (an <input> clips it silently; ui/chart.js
+# watchSelectValues puts the whole value in its tooltip);
 # elements not drawn again yet keep their look until a run has lasted 0.5 s, then fade as Streamlit fades
 # them (ui/chart.js watchSlowRuns: the per-element fade cost every change 5-9 % of its time);
 # where the page's body is narrower than WORKSPACE_STACK_PX (a projector's 853 CSS px with the sidebar open leave
@@ -31,6 +33,7 @@ STYLE = """<style>
 .stMainBlockContainer { padding-top: 4rem; }
 .stMainBlockContainer h1 { padding-top: 0.25rem; }
 [class*="st-key-table_"] { overflow-x: auto; }
+[data-testid="stSelectbox"] input { text-overflow: ellipsis; }
 [class*="st-key-table_"] :is(th, td) { word-break: keep-all; }
 [data-stale="true"] { opacity: 1 !important; transition: none !important; }
 [data-dl-slow] [data-stale="true"] { opacity: 0.33 !important; transition: opacity 1s ease-in !important; }

@@ -13,6 +13,8 @@ Try-this experiment goes into the URL, whose load alone shows the same settings.
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -194,6 +196,8 @@ def fits(page, url_path: str, lang: str, viewport: dict, present: bool) -> None:
     if present:  # ui/page.py control_rows: /logistic-regression's four select boxes read "로지스틱 회" and the like
         assert not (cut := page.evaluate(SELECTS_CUT)), f"select box values cut {where}: {cut[:6]}"
         assert not (hidden := page.evaluate(CHIPS_HIDDEN)), f"chosen options out of sight {where}: {hidden[:6]}"
+    else:  # the controls column at the desk is narrower than many values: each cut one shows that it is
+        assert_cut_selects_marked(page, where)
     boxes = page.evaluate(TEXT_BOXES)
     assert boxes, "no chart text found"
     assert not overlaps(boxes), [where, *overlaps(boxes)[:6]]
@@ -331,6 +335,21 @@ TEXT_CUT = """() => [...document.querySelectorAll('[data-testid="stMain"] .stMar
 # select box shows its value in an <input>, which clips it with no ellipsis.
 SELECTS_CUT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input")]
     .filter(i => i.scrollWidth > i.clientWidth + 1).map(i => [i.value, i.clientWidth, i.scrollWidth])"""
+# Every select box whose value is cut without a sign of it: no ellipsis, or no tooltip naming the whole value.
+SELECTS_UNMARKED = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input")]
+    .filter(i => i.scrollWidth > i.clientWidth + 1)
+    .filter(i => getComputedStyle(i).textOverflow !== 'ellipsis' || i.title !== i.value).map(i => i.value)"""
+
+
+def assert_cut_selects_marked(page, where: str) -> None:
+    """A select box shows its value in an <input>, which clipped it silently ("Moons: two interleaving ha" at the
+    desk): a cut value ends in an ellipsis (ui/page.py STYLE) and its tooltip names it whole (ui/chart.js
+    watchSelectValues, set just after a run ends)."""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"() => ({SELECTS_UNMARKED})().length === 0", timeout=5000)
+    assert not (unmarked := page.evaluate(SELECTS_UNMARKED)), f"select values cut unmarked {where}: {unmarked[:6]}"
+
+
 # Every chosen option of a multiselect that lies outside its box (Streamlit scrolls the chips sideways, hidden).
 CHIPS_HIDDEN = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMultiSelectTagsContainer']")]
     .flatMap(box => { const r = box.getBoundingClientRect();
