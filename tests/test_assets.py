@@ -22,6 +22,20 @@ def test_a_module_is_published_under_the_hash_of_its_content(tmp_path, monkeypat
     assert not list((tmp_path / "static").glob("*.tmp"))  # written through a temporary file, moved into place
 
 
+def test_plotly_js_is_published_under_its_own_name_and_replaced_when_it_changes(tmp_path, monkeypatch):
+    import ui.chart  # publishes plotly.js at import
+
+    real = assets.STATIC / "plotly.min.js"
+    assert real.read_bytes() == ui.chart.PLOTLY_JS.read_bytes()  # what chart.js loads is the plotly package's copy
+    monkeypatch.setattr(assets, "STATIC", tmp_path)
+    source = tmp_path / "lib.js"
+    source.write_text("one")
+    assert assets.publish(source, "lib.min.js") == "lib.min.js" and (tmp_path / "lib.min.js").read_text() == "one"
+    source.write_text("two, longer")  # a new plotly version: the same name, the new bytes
+    assets.publish(source, "lib.min.js")
+    assert (tmp_path / "lib.min.js").read_text() == "two, longer"
+
+
 def test_the_loader_imports_the_published_copy_relative_to_the_app_root(tmp_path, monkeypatch):
     monkeypatch.setattr(assets, "STATIC", tmp_path)
     script = assets.loader(UI / "chart.js")

@@ -288,9 +288,9 @@ def test_an_empty_point_label_is_sent_as_a_space_in_every_scatter_and_frame():
 def test_the_korean_plotly_locale_is_keyed_by_plotly_js_own_english_words():
     """plotly.js looks its words up by their English source text: each key of our dictionary must be one it
     uses, word for word, or the tooltip stays English."""
-    from ui.chart import PLOTLY_WORDS, STATIC, plotly_locale
+    from ui.chart import PLOTLY_JS, PLOTLY_WORDS, plotly_locale
 
-    source = (STATIC / "plotly.min.js").read_text()
+    source = PLOTLY_JS.read_text()  # the copy the app serves (tests/test_assets.py)
     locale = plotly_locale("ko")
     assert locale["name"] == "ko" and len(locale["dictionary"]) == len(PLOTLY_WORDS) >= 10
     missing = [en for en in locale["dictionary"] if f'"{en}"' not in source]

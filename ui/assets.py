@@ -1,4 +1,6 @@
-"""Our elements' browser modules (ui/*.js), served by the app and loaded by a few lines of inline script.
+"""Files the browser loads from the app (``static/``, served at ``/app/static/``, server.enableStaticServing):
+plotly.js, which ui/chart.js loads, and our elements' modules (ui/chart.js, ui/kernel_grid.js), which the script
+Streamlit is given for each element imports (``loader``).
 
 ``st.components.v2.component(js=...)`` takes a module's text, and Streamlit puts that text in the element's
 message each time the element is sent: ui/chart.js's 74 kB went to the browser with every chart at every
@@ -16,7 +18,7 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STATIC = ROOT / "static"  # served at /app/static/; not in git, filled here and by ui/chart.py (plotly.js)
+STATIC = ROOT / "static"  # not in git: filled at start-up by ``publish``
 
 LOADER = """const url = new URL("app/static/NAME", new URL(".", window.location.href)).href;
 let element = null;
@@ -27,16 +29,18 @@ export default async function (component) {
 """
 
 
-def publish(source: Path) -> str:
-    """Copy ``source`` to ``STATIC`` as ``<stem>-<hash of its bytes><suffix>`` and return that name."""
+def publish(source: Path, name: str | None = None) -> str:
+    """Copy ``source`` to ``STATIC`` as ``name``, by default ``<stem>-<hash of its bytes><suffix>``, unless the
+    same bytes are there already, and return the name. The copy is moved into place whole: a browser never
+    loads a half-written file, and replicas sharing the folder each write the same bytes."""
     content = source.read_bytes()
-    name = f"{source.stem}-{hashlib.sha256(content).hexdigest()[:12]}{source.suffix}"
+    name = name or f"{source.stem}-{hashlib.sha256(content).hexdigest()[:12]}{source.suffix}"
     target = STATIC / name
-    if not target.is_file() or target.read_bytes() != content:
+    if not target.is_file() or target.stat().st_size != len(content) or target.read_bytes() != content:
         STATIC.mkdir(exist_ok=True)
         tmp = target.with_name(f"{name}.{os.getpid()}.tmp")
         tmp.write_bytes(content)
-        tmp.replace(target)  # atomic: replicas sharing the folder each write the same bytes
+        tmp.replace(target)
     return name
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from i18n import CATALOG
-from ui.assets import STATIC, loader
+from ui.assets import loader, publish
 from ui.figcache import Drawn, drawn, figure_cache
 from ui.present import presenting
 from ui.state import lang, t
@@ -50,20 +49,7 @@ def plotly_locale(language: str) -> dict | None:
     return {"name": language, "dictionary": {CATALOG[k]["en"]: CATALOG[k][language] for k in PLOTLY_WORDS}}
 
 
-def _publish_plotly_js() -> None:
-    """Copy the plotly.js that ships inside the ``plotly`` package next to the app, once per version."""
-    target = STATIC / "plotly.min.js"
-    stamp = STATIC / "plotly.version"
-    if target.is_file() and stamp.is_file() and stamp.read_text() == plotly.__version__:
-        return
-    STATIC.mkdir(exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    shutil.copyfile(PLOTLY_JS, tmp)
-    tmp.replace(target)  # atomic: a browser never loads a half-written file
-    stamp.write_text(plotly.__version__)
-
-
-_publish_plotly_js()
+publish(PLOTLY_JS, "plotly.min.js")  # chart.js loads it from app/static/plotly.min.js
 _element = st.components.v2.component(
     "dlviz.chart", js=loader(Path(__file__).with_name("chart.js")), isolate_styles=False
 )
