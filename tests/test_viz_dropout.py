@@ -1,5 +1,7 @@
 """The dropout figures carry the runs' numbers in their traces, frames and slider steps."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -71,6 +73,21 @@ def test_network_greys_exactly_the_dropped_units(cls):
     eval_nodes = fig.data[1]
     assert len(eval_nodes.x) == 2 + 12 + 12 + 1
     assert any("12 of the 32" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_network_edges_join_the_units_each_frame_keeps(cls):
+    """Each edge is one segment and a gap; the kept ones join two kept units of neighbouring layers, the rest
+    touch a dropped unit, and together they are every pair once (counted here from the masks)."""
+    fig = network_figure(cls.reg, d_in=2, hidden=32, p=0.5, lang="en")
+    units = cls.reg.masks.shape[2]
+    for j, frame in enumerate(fig.frames):
+        alive = [np.ones(2), cls.reg.masks[j, 0], cls.reg.masks[j, 1], np.ones(1)]
+        pairs = [np.outer(a > 0, b > 0) for a, b in itertools.pairwise(alive)]
+        for trace, want in ((frame.data[1], sum(int(p.sum()) for p in pairs)), (frame.data[0], sum(int((~p).sum()) for p in pairs))):  # fmt: skip
+            x, y = np.asarray(trace.x, float).reshape(-1, 3), np.asarray(trace.y, float).reshape(-1, 3)
+            assert len(x) == want and np.isnan(x[:, 2]).all() and np.isnan(y[:, 2]).all()
+            assert (x[:, 1] - x[:, 0] == 1).all()  # neighbouring layers
+        assert len(frame.data[0].x) // 3 + len(frame.data[1].x) // 3 == 2 * units + units * units + units
 
 
 def test_mean_figure_draws_the_histograms_and_means(cls):

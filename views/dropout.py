@@ -29,11 +29,12 @@ compute = cache_data(max_entries=32)(compare)
 
 
 @figure_cache
-def figures(cfg: DropoutConfig, language: str) -> dict:
-    cmp = compute(cfg)
-    labels = viz.model_labels(cfg, lang=language)
+def figures(cfg: DropoutConfig, language: str, first: bool):
+    """The first figure alone (sent before the rest are built, so the browser draws it meanwhile), or the rest."""
+    cmp, labels = compute(cfg), viz.model_labels(cfg, lang=language)
+    if first:
+        return viz.comparison_figure(cmp, labels=labels, lang=language)
     return {
-        "compare": viz.comparison_figure(cmp, labels=labels, lang=language),
         "net": viz.network_figure(cmp.reg, d_in=cmp.data.x_train.shape[1], hidden=cfg.hidden, p=cfg.p, lang=language),
         "mean": viz.mean_figure(cmp.mean, p=cfg.p, lang=language),
         "mc": viz.mc_figure(cmp.mc, data=cmp.data, lang=language) if cmp.mc else None,
@@ -48,12 +49,11 @@ with place:
     try_this("drop", EXPERIMENTS, defaults(C), main=main)
 
 with st.spinner(t("drop.training")):
-    cmp, figs = compute(cfg), figures(cfg, lang())
+    cmp, compared = compute(cfg), figures(cfg, lang(), first=True)
 plain, reg, mean, p = cmp.plain, cmp.reg, cmp.mean, cfg.p
 with main:
-    chart(figs["compare"], key="drop_compare", caption=t("drop.compare_caption"), scrub=True)
-    stopped = next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)
-    if stopped is not None:
+    chart(compared, key="drop_compare", caption=t("drop.compare_caption"), scrub=True)
+    if (stopped := next((r.stop_epoch for r in (plain, reg) if r.stop_epoch is not None), None)) is not None:
         st.error(t("drop.stopped", epoch=stopped), icon=":material/warning:")
     kind, text = viz.verdict_text(cmp, lang=lang())
     VERDICT[kind][0](text, icon=f":material/{VERDICT[kind][1]}:")
@@ -66,6 +66,7 @@ with main:
                  help=t("drop.metric_val_help"))  # fmt: skip
     for run, name in runs:
         m.metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
+figs = figures(cfg, lang(), first=False)
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
 chart(figs["net"], key="drop_net")
