@@ -32,8 +32,14 @@ def evaluation(key: str, _cfg: ProjectConfig, _state: dict):
 
 
 @figure_cache
-def figures(key: str, _run, language: str):
-    return viz.training_figure(_run, language), viz.data_figure(_run.split, language)
+def training_figure(key: str, _run, language: str):
+    return viz.training_figure(_run, language)
+
+
+@figure_cache
+def data_figure(seed: int, language: str, _split):
+    """The split depends on the seed alone (make_split): a new learning rate or width keeps this figure."""
+    return viz.data_figure(_split, language)
 
 
 @figure_cache
@@ -52,8 +58,7 @@ with main:
         st.error(t("dp.train_failed", msg=error), icon=":material/error:")
         st.stop()
     run_key = f"{hash(cfg)}-{'stopped' if run.stopped else 'complete'}-{run.epochs_done}"
-    fig_train, fig_data = figures(run_key, run, lang())
-    chart(fig_train, key="dp_main", caption=t("dp.main_caption"), scrub=True)
+    chart(training_figure(run_key, run, lang()), key="dp_main", caption=t("dp.main_caption"), scrub=True)
     if run.diverged_at is not None:
         st.error(t("dp.diverged", epoch=run.diverged_at, lr=cfg.lr), icon=":material/warning:")
     elif run.stopped:
@@ -70,7 +75,7 @@ st.subheader(t("dp.data_heading"))
 st.caption(
     t("dp.data_caption", n_train=len(run.split.y_train), n_val=len(run.split.y_val), n_test=len(run.split.y_test))
 )
-chart(fig_data, key="dp_data")
+chart(data_figure(cfg.seed, lang(), run.split), key="dp_data")
 
 state, state_key = training.weights_section(cfg, run, run_key)
 ev = evaluation(state_key, cfg, state)
