@@ -1,6 +1,7 @@
 """ui.figcache: figures kept as the chart element's JSON, in one LRU bounded in bytes across pages."""
 
 import json
+import zlib
 
 import numpy as np
 import plotly.graph_objects as go
@@ -94,3 +95,29 @@ def test_the_figures_sent_last_are_kept_uncompressed_within_their_budget(monkeyp
     assert next(reversed(kept)) == oldest.revision
     figcache.clear()
     assert not kept and figcache._text_bytes == 0
+
+
+def map_frames(n_frames: int, side: int, seed: int) -> go.Figure:
+    """A heatmap animated over ``n_frames`` frames of float32 noise: JSON that is mostly base64 (like a boundary map's)."""
+    rng = np.random.default_rng(seed)
+    z = [rng.random((side, side), dtype=np.float32) for _ in range(n_frames)]
+    return go.Figure(go.Heatmap(z=z[0]), frames=[go.Frame(data=[go.Heatmap(z=frame)]) for frame in z])
+
+
+def test_a_figure_that_would_shrink_little_is_kept_as_text_and_counted_so(small_budget):
+    noisy = figcache.drawn(map_frames(40, 40, 0))
+    assert len(noisy.text) > 4 * figcache.SAMPLE
+    shrink = len(noisy.text.encode()) / len(zlib.compress(noisy.text.encode(), 1))
+    assert shrink < figcache.MIN_SHRINK, f"the test figure shrinks {shrink:.2f}x: it tests nothing"
+    assert noisy.packed() is noisy and noisy.nbytes == len(noisy.text)
+    lines = figcache.drawn(go.Figure([go.Scatter(x=[1, 2, 3], y=[i, i, i], name="line") for i in range(6000)]))
+    assert len(lines.text) > 4 * figcache.SAMPLE
+    packed = lines.packed()
+    assert packed.nbytes * figcache.MIN_SHRINK < len(lines.text) and packed.text == lines.text
+
+    @figcache.figure_cache
+    def build(seed: int):
+        return map_frames(40, 40, seed)
+
+    kept = build(1)
+    assert figcache.held_bytes() == figcache.size_of(kept) >= len(kept.text), "the budget counts the text kept"

@@ -228,7 +228,8 @@ class Drawn:
 
     ``text`` is the figure's JSON; a cached Drawn keeps it zlib-compressed (``packed()``): plotly's
     JSON (base64 arrays, repeated keys) shrinks about 3x at level 1, for ~9 ms per MB once when the
-    figure is built and ~3 ms per MB each time a rerun sends it.
+    figure is built and ~3 ms per MB each time a rerun sends it. JSON that would shrink less than
+    ``MIN_SHRINK`` (mostly base64 of map frames) is kept as text.
     """
 
     __slots__ = ("_body", "moving", "revision", "static")
@@ -252,10 +253,23 @@ class Drawn:
         return len(self._body)
 
     def packed(self) -> Drawn:
-        """The same figure with its JSON compressed, for keeping."""
+        """The same figure with its JSON compressed, for keeping; kept as text if it would shrink less than
+        ``MIN_SHRINK`` (judged on a sample from its middle, where a large figure's frames are)."""
         if isinstance(self._body, bytes):
             return self
-        return Drawn(zlib.compress(self._body.encode(), 1), self.revision, self.static, self.moving)
+        raw = self._body.encode()
+        if len(raw) > 4 * SAMPLE:
+            middle = raw[len(raw) // 2 - SAMPLE // 2 :][:SAMPLE]
+            if len(zlib.compress(middle, 1)) * MIN_SHRINK > len(middle):
+                return self
+        return Drawn(zlib.compress(raw, 1), self.revision, self.static, self.moving)
+
+
+# Frames of maps are mostly base64 of float32 noise, which zlib shrinks ~1.5x at ~20 ms per MB: /logistic-regression's
+# boundary figure (585 kB) took 12 ms of every new value to save 210 kB of cache, before it was sent. Such a figure
+# is kept as text; the cache's budget counts the bytes either way.
+SAMPLE = 1 << 16
+MIN_SHRINK = 2
 
 
 # The JSON of the figures sent last, uncompressed: every rerun sends each chart of the page again, and a student
