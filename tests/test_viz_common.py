@@ -235,3 +235,30 @@ def test_traces_added_unchecked_are_the_traces_plotly_validates():
         assert ours.to_json() == theirs.to_json()
         assert ours.data[1].marker.line.color == "white" and ours.data[3].marker.color == "green"
         assert isinstance(ours.data[2], go.Heatmap) and list(ours.data[0].x) == [0, 1, 2]
+
+
+GRIDS = [
+    {"rows": 2, "cols": 2, "specs": [[{}, {}], [{"colspan": 2}, None]]},
+    {"rows": 2, "cols": 3, "specs": [[{"colspan": 2}, None, {}], [{}, {}, {}]], "shared_xaxes": True},
+    {"rows": 1, "cols": 2, "specs": [[{"secondary_y": True}, {}]]},
+    {"rows": 3, "cols": 4},  # xaxis10 .. xaxis12: the keys sort as numbers
+]
+
+
+@pytest.mark.parametrize("kwargs", GRIDS)
+def test_axes_updated_by_cell_are_the_axes_plotly_finds(kwargs):
+    """Figure.update_xaxes/update_yaxes(row=, col=, secondary_y=) read the axes off the grid: the same axes as
+    plotly.py's own search, in every cell (a spanned one names none), with or without a selector or a row alone."""
+
+    def edit(fig):
+        for row in range(1, kwargs["rows"] + 1):
+            for col in range(1, kwargs["cols"] + 1):
+                fig.update_xaxes(title_text=f"x{row}{col}", row=row, col=col)
+                fig.update_yaxes({"title_text": f"y{row}{col}"}, row=row, col=col, secondary_y=False)
+                fig.update_yaxes(range=[row, col], row=row, col=col, secondary_y=True)
+                fig.update_yaxes(tickformat=f".{row}f", row=row, col=col)
+        fig.update_xaxes(showgrid=False, row=1)
+        fig.update_yaxes(dtick=2, selector={"title": {"text": "y11"}})
+        return json.loads(fig.to_json())["layout"]
+
+    assert edit(subplots(**kwargs)) == edit(make_subplots(**kwargs))
