@@ -328,7 +328,8 @@ def network_figure(run, *, d_in: int, hidden: int, p: float, lang: str) -> go.Fi
     notes += [{"x": base + i, "y": -1.3, "text": name, "font": {"size": 13}} for base in (0.0, 5.0) for i, name in enumerate(names)]  # fmt: skip
     if hidden > units:
         notes.append({"x": 3.5, "y": -1.6, "text": t("drop.net_subset", lang, shown=units, hidden=hidden), "font": {"size": 13}})  # fmt: skip
-    fig.update_layout(annotations=[note | {"showarrow": False} for note in notes])  # one assignment: add_annotation re-validates all before it each time
+    # One assignment: add_annotation validated every label before it again, each time.
+    fig.update_layout(annotations=[note | {"showarrow": False} for note in notes])
     fig.update_xaxes(visible=False, range=[-0.5, 8.5])
     fig.update_yaxes(visible=False, range=[-1.75, 1.45])
     base_layout(fig, height=470, legend_y=-0.05, margin={"t": 20})
