@@ -29,18 +29,13 @@ compute = cache_data(max_entries=32)(compare)
 
 
 @figure_cache
-def figures(cfg: DropoutConfig, language: str, first: bool):
-    """The first figure alone (sent before the rest are built, so the browser draws it meanwhile), or the rest."""
-    cmp, labels = compute(cfg), viz.model_labels(cfg, lang=language)
-    if first:
-        return viz.comparison_figure(cmp, labels=labels, lang=language)
-    return {
-        "net": viz.network_figure(cmp.reg, d_in=cmp.data.x_train.shape[1], hidden=cfg.hidden, p=cfg.p, lang=language),
-        "mean": viz.mean_figure(cmp.mean, p=cfg.p, lang=language),
-        "mc": viz.mc_figure(cmp.mc, data=cmp.data, lang=language) if cmp.mc else None,
-        "weights": viz.weight_figure(cmp.plain, reg=cmp.reg, labels=labels, lang=language),
-        "bn": viz.bn_figure(cmp.bn, lang=language) if cmp.bn else None,
-    }
+def compare_figure(cfg: DropoutConfig, language: str):
+    return viz.comparison_figure(compute(cfg), labels=viz.model_labels(cfg, lang=language), lang=language)
+
+
+@figure_cache
+def figures(cfg: DropoutConfig, language: str) -> dict:  # built after the first is sent, while the browser draws it
+    return viz.lower_figures(compute(cfg), cfg, lang=language)
 
 
 place, main = start("dropout")
@@ -49,7 +44,7 @@ with place:
     try_this("drop", EXPERIMENTS, defaults(C), main=main)
 
 with st.spinner(t("drop.training")):
-    cmp, compared = compute(cfg), figures(cfg, lang(), first=True)
+    cmp, compared = compute(cfg), compare_figure(cfg, lang())
 plain, reg, mean, p = cmp.plain, cmp.reg, cmp.mean, cfg.p
 with main:
     chart(compared, key="drop_compare", caption=t("drop.compare_caption"), scrub=True)
@@ -66,7 +61,7 @@ with main:
                  help=t("drop.metric_val_help"))  # fmt: skip
     for run, name in runs:
         m.metric(t("drop.metric_best", model=name), run.best_epoch, help=t("drop.metric_best_help"))
-figs = figures(cfg, lang(), first=False)
+figs = figures(cfg, lang())
 st.subheader(t("drop.net_heading"))
 st.markdown(t("drop.net_text"))
 chart(figs["net"], key="drop_net")

@@ -474,3 +474,16 @@ def bn_figure(layers, *, lang: str) -> go.Figure:
     fig.update_layout(barmode="overlay")
     base_layout(fig, height=420, legend_y=-0.25, margin={"b": 150, "t": 60})
     return fig
+
+
+def lower_figures(cmp, cfg, *, lang: str) -> dict:
+    """The page's figures under the comparison, by name; None for a part the run has not (MC dropout needs the
+    regression task, the batch-norm panel batch norm)."""
+    labels = model_labels(cfg, lang=lang)
+    return {
+        "net": network_figure(cmp.reg, d_in=cmp.data.x_train.shape[1], hidden=cfg.hidden, p=cfg.p, lang=lang),
+        "mean": mean_figure(cmp.mean, p=cfg.p, lang=lang),
+        "mc": mc_figure(cmp.mc, data=cmp.data, lang=lang) if cmp.mc else None,
+        "weights": weight_figure(cmp.plain, reg=cmp.reg, labels=labels, lang=lang),
+        "bn": bn_figure(cmp.bn, lang=lang) if cmp.bn else None,
+    }
