@@ -1340,16 +1340,21 @@ function watchFormulas() {
       columns.observe(roomOf(display)); // reports its size at once: the formula is fitted then
     });
   app.__dlFormulas = scan;
-  // A formula fitted before KaTeX's fonts arrived was measured in a fallback font: it grows when they load, and its
-  // column, whose width does not change, reports nothing (/digits-project's loss was cut by 10 % at projector size
-  // on a loaded machine). Fit every formula again when fonts finish loading.
-  document.fonts?.addEventListener?.("loadingdone", () => document.querySelectorAll(".katex-display").forEach(fitFormula));
-  // After each run; KaTeX is loaded with a page's first formula and may typeset it after the run has ended,
-  // so look again later too.
+  // KaTeX is loaded with a page's first formula and may typeset it after the run has ended: look again later too.
+  // A formula fitted before KaTeX's fonts arrived was measured in a fallback font and grows when they come, while
+  // its column, whose width does not change, reports nothing (/digits-project's loss was cut by 10 % at projector
+  // size on a loaded machine): every formula is fitted again then.
+  afterRuns(app, scan, [0, 300, 1500, 4000], () => document.querySelectorAll(".katex-display").forEach(fitFormula));
+}
+
+// Call ``fn`` after each run of the app, at each of ``delays`` (ms; for what Streamlit or KaTeX draws late), and
+// ``onFonts`` (by default ``fn``) when fonts finish loading: text measured in a fallback font changes size then.
+function afterRuns(app, fn, delays, onFonts = fn) {
   const later = () => {
-    if (app.dataset.testScriptState !== "running") [0, 300, 1500, 4000].forEach((ms) => setTimeout(scan, ms));
+    if (app.dataset.testScriptState !== "running") delays.forEach((ms) => setTimeout(fn, ms));
   };
   new MutationObserver(later).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  document.fonts?.addEventListener?.("loadingdone", onFonts);
   later();
 }
 
@@ -1367,11 +1372,9 @@ function watchSelectValues() {
       if (cut && input.title !== input.value) input.title = input.value;
       else if (!cut && input.title) input.removeAttribute("title");
     });
-  const later = () => {
-    if (app.dataset.testScriptState !== "running") [0, 300].forEach((ms) => setTimeout(name, ms));
-  };
-  new MutationObserver(later).observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
-  later();
+  // A value that fits in a fallback font may not once the page's font has loaded (a CI run at the desk saw
+  // /mle's "A Gaussian: climb over (μ, σ)" cut with no tooltip): named again then, and 1.5 s after a run.
+  afterRuns(app, name, [0, 300, 1500]);
 }
 
 // A chart out of sight (scrolled away, or in a closed tab or expander) is not drawn again on every change:

@@ -399,6 +399,23 @@ def test_a_formula_that_grows_when_its_fonts_arrive_is_fitted_again(new_page, ap
     assert_formulas_fit(page, "after the fonts loaded")
 
 
+# Widen a select box's value that fits, as the page's font does when it arrives after a fallback font was measured.
+GROW_SELECT = """() => { const input = [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stSelectbox'] input")]
+    .find(i => i.scrollWidth <= i.clientWidth && !i.title);
+    input.style.letterSpacing = '60px'; return [input.value, input.scrollWidth > input.clientWidth + 1]; }"""
+
+
+def test_a_select_value_cut_when_its_font_arrives_is_marked_at_once(new_page, app_server):
+    """A CI run at the desk saw /mle's "A Gaussian: climb over (μ, σ)" cut with no tooltip: it fitted when the
+    value was named after the run, in a fallback font. When the fonts report loading done it is named again, at
+    once (checked without waiting, so the scans after a run cannot be what marks it)."""
+    page = open_at(new_page, app_server, "logistic-regression", "en", "desk")
+    value, cut = page.evaluate(GROW_SELECT)
+    assert cut, f"widening {value!r} did not cut it: the test shows nothing"
+    page.evaluate(FONTS_LOADED)
+    assert not (unmarked := page.evaluate(SELECTS_UNMARKED)), f"select values cut unmarked: {unmarked}"
+
+
 @pytest.mark.parametrize("lang", i18n.LANGS)
 @pytest.mark.parametrize("url_path", PAGES)
 def test_formulas_and_labels_fit_a_projector_sized_window_with_the_sidebar_open(new_page, app_server, url_path, lang):
