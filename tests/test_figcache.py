@@ -1,6 +1,7 @@
 """ui.figcache: figures kept as the chart element's JSON, in one LRU bounded in bytes across pages."""
 
 import json
+import threading
 import zlib
 
 import numpy as np
@@ -32,6 +33,7 @@ def test_figures_come_back_as_their_json_and_other_values_as_they_are(small_budg
         return {"a": scatter(n, 0), "none": None}, np.zeros(3)
 
     first = build(10, "ko", object())
+    figcache.settle()
     again = build(10, "ko", object())  # _unhashed is not part of the key
     assert calls == [10] and again is first
     figs, arr = first
@@ -49,11 +51,16 @@ def test_the_cache_holds_at_most_its_budget_and_drops_the_least_recently_used(sm
     def build(seed: int):
         return scatter(200, seed)
 
-    one = figcache.size_of(build(0))
+    first = build(0)
+    figcache.settle()
+    one = figcache.size_of(first)
     assert 2_000 < one < 20_000
     for seed in range(1, 40):
         build(seed)
+        assert figcache.held_bytes() <= figcache.BUDGET * 9 // 8, "new figures not packed yet have an eighth more"
+        figcache.settle()
         assert figcache.held_bytes() <= figcache.BUDGET
+    figcache.settle()
     kept = figcache.BUDGET // one
     assert len(figcache._entries) in (kept, kept - 1)
     # The newest survive, the oldest went: seed 39 is a hit, seed 0 is built again.
@@ -120,4 +127,29 @@ def test_a_figure_that_would_shrink_little_is_kept_as_text_and_counted_so(small_
         return map_frames(40, 40, seed)
 
     kept = build(1)
+    figcache.settle()
     assert figcache.held_bytes() == figcache.size_of(kept) >= len(kept.text), "the budget counts the text kept"
+
+
+def test_a_new_figure_reaches_the_page_as_text_and_is_compressed_after(small_budget, monkeypatch):
+    """Compressing was on the way from a new value's compute to its chart; now a thread does it after."""
+    gate = threading.Event()
+    pack = figcache.Drawn.pack
+    monkeypatch.setattr(figcache.Drawn, "pack", lambda self: gate.wait(10) and pack(self))
+
+    @figcache.figure_cache
+    def build(seed: int):
+        return {"one": go.Figure(go.Scatter(y=np.arange(800) % 7 + seed)), "two": (scatter(300, seed + 1),)}
+
+    figs = build(1)
+    one, two = figs["one"], figs["two"][0]
+    assert one.nbytes == len(one.text) and two.nbytes == len(two.text), "the page gets the text as built"
+    assert figcache.held_bytes() == figcache.size_of(figs), "counted as text until it is packed"
+    texts = one.text, two.text
+    gate.set()
+    figcache.settle()
+    assert all(f.nbytes * figcache.MIN_SHRINK < len(text) for f, text in zip((one, two), texts, strict=True))
+    assert figcache.held_bytes() == figcache.size_of(figs) < sum(map(len, texts)), "the budget counts what is kept"
+    monkeypatch.setattr(figcache.zlib, "decompress", lambda *_: pytest.fail("decompressed a figure just sent"))
+    assert (one.text, two.text) == texts, "the next rerun sends the text kept among the recent ones"
+    assert build(1) is figs
