@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.sgd import SGDConfig, gradient_noise, iteration_of, run_sgd
-from viz.sgd import STYLE, noise_figure, paths_figure, time_axis
+from viz.sgd import CURVE_POINTS, PATH_POINTS, STYLE, noise_figure, paths_figure, time_axis
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,29 @@ def test_frames_follow_the_epochs_for_every_batch_size(run):
         np.testing.assert_allclose([head.x[0], head.y[0]], path.params[k], rtol=1e-6)
         epochs = half.data[4 * i + 3].x
         assert epochs[-1] == pytest.approx(k / path.per_epoch)
+
+
+def test_each_frame_draws_each_path_so_far_thinned_and_its_loss_at_the_iterations_it_shows(run):
+    fig = paths_figure(run, "en")
+    thinned = 0
+    for j in (0, 5, 12, 24):
+        frame = fig.frames[j]
+        for i, (path, loss) in enumerate(zip(run.paths, run.losses, strict=True)):
+            k = iteration_of(path, float(run.progress[j]))
+            line, _, per_iteration, per_epoch = frame.data[4 * i : 4 * i + 4]
+            drawn = np.column_stack([line.x, line.y])
+            rows = np.round(np.arange(min(k + 1, PATH_POINTS)) * k / max(min(k, PATH_POINTS - 1), 1)).astype(int)
+            thinned += k + 1 > PATH_POINTS
+            np.testing.assert_allclose(drawn, path.params[rows], rtol=1e-6)  # evenly spread, both ends kept
+            its = np.asarray(per_iteration.x)
+            if k:
+                assert its[0] == 1 and its[-1] == k and len(its) <= CURVE_POINTS and np.all(np.diff(its) > 0)
+                np.testing.assert_allclose(per_iteration.y, loss[its], rtol=1e-6)
+            np.testing.assert_allclose(
+                np.asarray(per_epoch.x) * path.per_epoch, np.round(np.asarray(per_epoch.x) * path.per_epoch), atol=1e-3
+            )
+            assert per_epoch.x[-1] == pytest.approx(k / path.per_epoch) and len(per_epoch.x) <= CURVE_POINTS
+    assert thinned, "no frame had more than PATH_POINTS iterations: the thinning went untested"
 
 
 def test_every_batch_size_keeps_one_style_across_traces(run):
