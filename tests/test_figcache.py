@@ -1,5 +1,6 @@
 """ui.figcache: figures kept as the chart element's JSON, in one LRU bounded in bytes across pages."""
 
+import dataclasses
 import json
 import threading
 import zlib
@@ -153,3 +154,18 @@ def test_a_new_figure_reaches_the_page_as_text_and_is_compressed_after(small_bud
     monkeypatch.setattr(figcache.zlib, "decompress", lambda *_: pytest.fail("decompressed a figure just sent"))
     assert (one.text, two.text) == texts, "the next rerun sends the text kept among the recent ones"
     assert build(1) is figs
+
+
+@dataclasses.dataclass(frozen=True)
+class Maps:
+    out: np.ndarray
+    pooled: np.ndarray
+    window: object = None
+
+
+def test_arrays_in_dataclasses_are_counted_by_their_bytes(small_budget):
+    """/cnn-filters keeps its feature maps (a dataclass of arrays) with its figures."""
+    maps = Maps(np.zeros((171, 256), np.float32), np.zeros((85, 128), np.float32), Maps(np.zeros(10), np.zeros(5)))
+    inner = 64 + 80 + 40 + 64
+    assert figcache.size_of(maps) == 64 + 171 * 256 * 4 + 85 * 128 * 4 + inner
+    assert figcache.size_of(Maps) == 64, "a dataclass itself, not an instance, is a small object"
