@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from core.common.plotdata import frame_steps
 from i18n import t
 from viz.palette import COLORS, SERIES  # noqa: F401  (COLORS: kept importable from here while pages move to viz.palette)
 
@@ -248,8 +249,7 @@ def prefix(values: np.ndarray, k: int, max_points: int = 80) -> np.ndarray:
     head = values[: k + 1]
     if len(head) <= max_points:
         return head
-    idx = np.unique(np.round(np.linspace(0, k, max_points)).astype(int))
-    return head[idx]
+    return head[frame_steps(k, max_points)]
 
 
 def _merged(style: dict, data: dict) -> dict:
