@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui.warm  # noqa: F401 - with DL_WARM=1, fills every page's caches in the background, once per process
 from core.common.runtime import configure_torch
-from ui import live, nav, registry
+from ui import live, nav, quiet_disabled, registry
 from ui.heap import freeze_when_imports_settle
 from ui.page import header, page_style
 from ui.present import presenter_toggle, presenting
@@ -18,6 +18,7 @@ st.set_page_config(
 )
 page_style()
 configure_torch()
+quiet_disabled.install()  # a disabled control is not sent as a new value on every rerun
 
 menu = nav.place()  # first in the sidebar, filled once the language is known
 language_switch()
