@@ -10,7 +10,7 @@ import pytest
 from streamlit.runtime.state.session_state import SessionState
 
 from tests.apptest_helpers import open_page
-from ui import quiet_disabled
+from ui import quiet_disabled, registry
 
 LOGIT = "views/logistic_regression.py"  # moons, logistic model: classes, hidden layers and activation disabled
 DISABLED = {"classes": 2, "hidden": "8,8", "activation": "tanh"}
@@ -74,3 +74,22 @@ def test_install_wraps_once():
     wrapped = SessionState.register_widget
     assert hasattr(wrapped, "__quiet_disabled__")
     assert not hasattr(wrapped.__quiet_disabled__, "__quiet_disabled__")
+
+
+WIDGETS = ("slider", "selectbox", "number_input", "text_input", "checkbox", "toggle", "radio", "multiselect",
+           "select_slider", "button_group")  # fmt: skip
+
+
+@pytest.mark.parametrize("page", [spec.file for spec in registry.built()])
+def test_no_control_is_sent_as_a_new_value_when_the_first_slider_moves(page):
+    """Whatever its kind, disabled or not, a control the page does not change is sent as it was: a widget sent
+    with ``set_value`` is rendered from scratch in the browser at every change."""
+    at = open_page(page, lang="en")
+    slider = next(w for w in at.slider if not w.proto.disabled)
+    step = slider.proto.step
+    other = slider.value + step if slider.value + step <= slider.proto.max else slider.value - step
+    for value in (other, slider.value, other):
+        next(w for w in at.slider if w.key == slider.key).set_value(type(slider.value)(value)).run()
+        assert not at.exception
+        flagged = [(kind, w.key) for kind in WIDGETS for w in at.get(kind) if getattr(w.proto, "set_value", False)]
+        assert flagged == []
