@@ -16,8 +16,11 @@ LOGIT = "views/logistic_regression.py"  # moons, logistic model: classes, hidden
 DISABLED = {"classes": 2, "hidden": "8,8", "activation": "tanh"}
 
 
+KINDS = {"classes": "slider", "hidden": "selectbox", "activation": "selectbox"}
+
+
 def control(at, key):
-    return next(w for kind in ("slider", "selectbox") for w in at.get(kind) if w.key == key)
+    return getattr(at, KINDS[key])(key=key)
 
 
 def sent(at, key) -> bytes:

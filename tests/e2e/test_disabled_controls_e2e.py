@@ -10,7 +10,7 @@ import i18n
 from tests.e2e.browser import assert_clean, rerun
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
-# Counts getBoundingClientRect calls made inside each slider, keyed by the slider's input aria-label.
+# Counts getBoundingClientRect calls made inside each slider, keyed by the slider's label as shown.
 PROBE = """(() => {
     const measure = Element.prototype.getBoundingClientRect;
     window.__sliderDraws = {};
