@@ -1063,6 +1063,21 @@ function sameRange(a, b) {
     && a.every((v, i) => Math.abs(v - b[i]) <= 1e-9 * (1 + Math.abs(b[i])));
 }
 
+// plotly.js fits axes tied by scaleanchor from the range each was given (`_inputRange`, kept in the full
+// layout), and Plotly.react carries that private key over from the figure on screen: a new figure's tied
+// axes were fitted from the previous figure's ranges (the loss map of /linear-regression padded its new
+// range instead of narrowing its domain), and a relayout had to draw the whole figure again to fit them
+// (60-150 ms a change). Forgotten before a react, the new ranges are the ones fitted, as on a fresh load.
+function forgetConstraintInputs(gd) {
+  const full = gd._fullLayout;
+  for (const group of (full && full._axisConstraintGroups) || []) {
+    for (const id of Object.keys(group)) {
+      const axis = full[axisName(id)];
+      if (axis) delete axis._inputRange;
+    }
+  }
+}
+
 async function refitTiedAxes(Plotly, gd, sent, reacted) {
   const changed = {};
   const full = gd._fullLayout;
@@ -1234,6 +1249,7 @@ async function draw(Plotly, gd, data, setTriggerValue) {
     if (figure.frames && figure.frames.length) await Plotly.addFrames(gd, figure.frames);
   } else {
     await stopAnimation(Plotly, gd);
+    forgetConstraintInputs(gd);
     await Plotly.react(gd, { data: figure.data, layout: figure.layout, frames: figure.frames || [], config });
   }
   await refitTiedAxes(Plotly, gd, sent, !moved && gd.__revision !== undefined);

@@ -402,3 +402,47 @@ def test_axis_titles_after_a_walk_of_changes_sit_where_a_fresh_load_puts_them(pa
     wait_refitted(page)
     assert page.evaluate(STATE) == state, first_difference(state, page.evaluate(STATE))
     assert page.evaluate(TITLES) == walked
+
+
+# Plotly.react and Plotly.relayout calls from here on, with the chart each drew.
+COUNT_DRAWS = """() => { window.__draws = [];
+    for (const name of ['react', 'relayout']) {
+        const real = Plotly[name];
+        Plotly[name] = function (gd, ...args) { window.__draws.push([name, gd.dataset.chartKey]); return real.call(this, gd, ...args); };
+    } }"""
+# Every axis of every chart: range and domain as drawn.
+AXES = """() => [...document.querySelectorAll('.dl-chart')].map(gd => Object.keys(gd._fullLayout)
+    .filter(k => /^[xy]axis\\d*$/.test(k)).sort()
+    .map(k => [k, ...['range', 'domain'].map(p => gd._fullLayout[k][p].map(v => Math.round(v * 1e4) / 1e4))]))"""
+
+
+def test_a_new_loss_map_is_drawn_by_one_react_and_fits_its_tied_axes_as_a_fresh_load(page, app_server):
+    """/linear-regression's slope moves the data, so each new value brings a new loss map (its box follows
+    the optimum) and Plotly.react draws the figure. Its panels' axes are tied by scaleanchor; plotly fits
+    them from the range each was given, which it kept across a react from the figure before, so a relayout
+    (a second full draw, 60-150 ms) had to fit them again after every new value. One react per change
+    must leave every range and domain where a fresh load of the final URL draws them."""
+    open_page(page, app_server, "linear-regression", "en")
+    page.evaluate(COUNT_DRAWS)
+    main = "() => document.querySelector('.dl-chart').dataset.update"
+    updates = []
+    for _ in range(3):
+        change(page, "ArrowLeft")  # slope 2.0 -> 1.9 -> 1.8 -> 1.7: values this session has not drawn
+        updates.append(page.evaluate(main))
+    assert updates == ["react"] * 3, f"the new loss maps were drawn by {updates}, not the path this test is about"
+    draws = [name for name, key in page.evaluate("() => window.__draws") if key == "chart_lin_main"]
+    assert draws == ["react"] * 3, f"the main chart was drawn by {draws}: a relayout after a react draws it all again"
+    reveal_charts(page)  # the distance chart below draws its newest figure as it comes into view
+    wait_refitted(page)
+    tied = page.evaluate(TIED)
+    assert tied and all(g["asSent"] for chart in tied for g in chart), tied
+    axes, state = page.evaluate(AXES), page.evaluate(STATE)
+    assert "slope=1.7" in page.url, page.url
+    page.goto(page.url)
+    wait_done(page)
+    wait_charts(page)
+    reveal_charts(page)
+    wait_refitted(page)
+    assert page.evaluate(AXES) == axes
+    assert page.evaluate(STATE) == state, first_difference(state, page.evaluate(STATE))
+    assert_clean(page, "en")
