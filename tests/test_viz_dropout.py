@@ -1,6 +1,7 @@
 """The dropout figures carry the runs' numbers in their traces, frames and slider steps."""
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -49,9 +50,49 @@ def test_loss_chart_has_both_models_gap_fill_and_best_epoch(cls):
         best = next(tr for tr in fig.data if tr.name == f"best validation · {label}")
         assert best.x[0] == run.best_epoch and best.y[0] == pytest.approx(run.val_loss.min(), rel=1e-6)
     # the two "best: epoch" labels sit on opposite sides of their stars: apart even where the stars coincide
-    # ("Batch norm alone": best at epochs 56 and 58, at nearly the same loss)
-    places = [tr.textposition for tr in fig.data if (tr.name or "").startswith("best validation")]
-    assert sorted(places) == ["bottom center", "top center"]
+    # ("Batch norm alone": best at epochs 56 and 58, at nearly the same loss); by stars at the end of the
+    # epoch axis (60 here) they sit to the left, inside the plot (centred, they ran off its edge)
+    bests = {tr.x[0]: tr.textposition for tr in fig.data if (tr.name or "").startswith("best validation")}
+    assert sorted(place.split()[0] for place in bests.values()) == ["bottom", "top"]
+    assert all(place.split()[1] == ("left" if epoch > 51 else "center") for epoch, place in bests.items()), bests
+    assert any(epoch > 51 for epoch in bests), bests  # the case the second rule is about
+
+
+def _losses_spread(cmp, spread: float):
+    """``cmp`` with every loss curve replaced by one falling from 1 to 1/``spread``: that largest over smallest."""
+
+    def run(r):
+        fall = np.geomspace(1.0, 1.0 / spread, len(r.train_loss))
+        return replace(r, train_loss=fall, val_loss=np.sqrt(fall))
+
+    return replace(cmp, plain=run(cmp.plain), reg=run(cmp.reg))
+
+
+@pytest.mark.parametrize("spread", [3.0, 19.0, 21.0, 1e4])
+def test_the_loss_axis_follows_the_task_not_the_spread_of_the_losses(cls, reg, spread):
+    """Losses on a log axis whatever they span: an axis chosen by the spread (log above 20×) flipped between log
+    and linear as n moved through 55-100, where the smallest training loss came out 0.003 or 0.1 from one value
+    to the next. A loss of exactly 0 has no place on a log axis: linear then."""
+    for cmp in (cls, reg):
+        loss_axis = comparison_figure(_losses_spread(cmp, spread), labels=LABELS, lang="en").layout.yaxis3
+        assert loss_axis.type == "log", (cmp.data.task, spread)
+        lo, hi = loss_axis.range
+        assert lo <= -np.log10(spread) and hi >= 0, (loss_axis.range, spread)  # every loss in view
+    zero = _losses_spread(cls, spread)
+    zero = replace(zero, plain=replace(zero.plain, train_loss=np.r_[zero.plain.train_loss[:-1], 0.0]))
+    assert comparison_figure(zero, labels=LABELS, lang="en").layout.yaxis3.type == "linear"
+
+
+def test_moving_n_keeps_the_loss_axis_where_the_losses_spread_changes_most():
+    """n = 60 and 70 at the page's defaults: the losses span 60× and 8× (the old rule drew log, then linear)."""
+    runs = [compare(DropoutConfig(n=n)) for n in (60, 70)]
+    losses = [
+        np.concatenate([r.train_loss for r in (c.plain, c.reg)] + [r.val_loss for r in (c.plain, c.reg)]) for c in runs
+    ]
+    spreads = [v.max() / v.min() for v in losses]
+    assert spreads[0] > 20 > spreads[1], spreads  # the case this test is about
+    types = {comparison_figure(c, labels=LABELS, lang="en").layout.yaxis3.type for c in runs}
+    assert types == {"log"}
 
 
 def test_regression_curves_animate_without_redraw(reg):
