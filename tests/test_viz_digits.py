@@ -75,6 +75,19 @@ def test_latent_figure_animates_the_code_beside_a_static_pca(ae):
     assert fig.data[10].marker.symbol != fig.data[11].marker.symbol  # a shape per digit, not colour alone
 
 
+def test_the_latent_map_keeps_its_box_while_the_codes_move_a_little(ae):
+    """Every code in view with room to spare, and a box that stays put while a slider moves the codes a little
+    (one epoch more or less moved the extent by ~1 %): a box that followed the extent exactly was laid out again
+    in the browser at every change."""
+    fig = rp.latent_figure(ae, "en")
+    for axis, z in ((fig.layout.xaxis, ae.codes[..., 0]), (fig.layout.yaxis, ae.codes[..., 1])):
+        lo, hi, span = z.min(), z.max(), np.ptp(z)
+        assert axis.range[0] <= lo - 0.05 * span and axis.range[1] >= hi + 0.05 * span, (axis.range, lo, hi)
+        assert axis.range[1] - axis.range[0] <= 1.5 * span, (axis.range, span)
+        boxes = {tuple(rp._range(z * s + d * span)) for s in np.linspace(0.99, 1.01, 11) for d in (-0.005, 0, 0.005)}
+        assert len(boxes) <= 6, sorted(boxes)  # of 33 moves; each had a box of its own before
+
+
 def test_weights_figure_uses_the_diverging_scale_around_zero(ae):
     fig = rp.weights_figure(ae.enc_w1, "en")
     heat = fig.data[0]
