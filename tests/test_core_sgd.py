@@ -176,3 +176,18 @@ def test_same_seed_same_run_in_parallel_threads():
         together = [r.paths[0].params for r in pool.map(run_sgd, cfgs)]
     for a, b in zip(alone, together, strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+def test_the_map_keeps_its_box_and_surface_while_the_epochs_change():
+    """An epoch more or less moves the paths a little. A box that followed them exactly gave the map new axes
+    and a new loss surface at every value, which the browser laid out and drew again (a relayout of the map's
+    axes, 25-50 ms, beside the contour); a box snapped outward keeps both, and every path stays inside it."""
+    runs = [run_sgd(replace(SGDConfig(), epochs=epochs)) for epochs in (5, 6, 9)]
+    for run in runs:
+        points = np.vstack([p.params for p in run.paths if p.stop is None])
+        assert run.ws[0] < points[:, 0].min() and points[:, 0].max() < run.ws[-1]
+        assert run.bs[0] < points[:, 1].min() and points[:, 1].max() < run.bs[-1]
+    for run in runs[1:]:
+        np.testing.assert_array_equal(run.ws, runs[0].ws)
+        np.testing.assert_array_equal(run.bs, runs[0].bs)
+        np.testing.assert_array_equal(run.surface, runs[0].surface)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from core.common.grids import nice_step, snap_outward
 from core.common.params import choice, choices, number, seed_field, slider, toggle
 from core.sgd.data import Data, loss_fn, loss_surface, make_data, optimum
 
@@ -95,11 +96,14 @@ class SGDRun:
 
 
 def _view(points: np.ndarray) -> tuple[float, float, float, float]:
-    """A box around ``points`` (finite rows only), padded, at least 3 wide in each direction."""
+    """A box around ``points`` (finite rows only), padded, at least 3 wide in each direction, its edges snapped
+    outward to steps of about a twelfth of its size: an epoch more or less moves the paths a little and keeps
+    the box, so the loss map under them stays the same picture (and the browser keeps it drawn)."""
     pts = points[np.all(np.isfinite(points), axis=1)]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     centre, half = (lo + hi) / 2, np.maximum((hi - lo) / 2 * 1.15, 1.5)
-    return centre[0] - half[0], centre[0] + half[0], centre[1] - half[1], centre[1] + half[1]
+    edges = [snap_outward(c - h, c + h, nice_step(2 * h / 12)) for c, h in zip(centre, half, strict=True)]
+    return tuple(float(v) for pair in edges for v in pair)
 
 
 def run_sgd(cfg: SGDConfig) -> SGDRun:
