@@ -62,6 +62,17 @@ def test_loss_and_accuracy_lines_grow_to_the_frame_epoch(binary):
     np.testing.assert_allclose(animated(fig, j, first + 5).y, r.accuracy[: k + 1, 1], rtol=1e-6)
 
 
+def test_the_loss_axis_keeps_its_top_between_neighbouring_settings(binary):
+    """Every loss in view under a top with room for it, and the same top for noise 0.20 and 0.25 (their losses
+    start 4·10⁻⁵ apart; a top that followed them exactly relaid the axis out at every change of the slider)."""
+    r, fig = binary
+    top = fig.layout.yaxis3.range[1]
+    assert fig.layout.yaxis3.range[0] == 0 and 1.05 * r.losses.max() <= top <= 1.25 * r.losses.max()
+    near = train_classifier(ClassifyConfig(**(BASE | {"noise": 0.25})))
+    assert near.losses.max() != r.losses.max()  # the data moved
+    assert boundary_figure(near, lang="en").layout.yaxis3.range[1] == top
+
+
 def test_softmax_regions_and_stacked_bars(softmax):
     r, fig = softmax
     first = min(fig.frames[0].traces)
