@@ -163,3 +163,20 @@ def test_nice_step_is_the_smallest_one_two_two_and_a_half_or_five_times_a_power_
     for x in np.geomspace(1e-6, 1e6, 97):
         step = nice_step(float(x))
         assert x <= step * (1 + 1e-12) and step < 2.0 * x + 1e-15  # never more than twice the size asked for
+
+
+def test_snapped_widens_a_range_to_a_nice_step_of_about_a_twelfth_and_keeps_it_for_small_moves():
+    import numpy as np
+
+    from core.common.grids import nice_step, snap_outward, snapped
+
+    rng = np.random.default_rng(3)
+    for lo, hi in zip(rng.uniform(-50, 50, 200), rng.uniform(0.01, 80, 200), strict=True):
+        hi = lo + hi
+        a, b = snapped(lo, hi)
+        step = nice_step((hi - lo) / 12)
+        assert a <= lo and b >= hi and (a, b) == tuple(float(v) for v in snap_outward(lo, hi, step))
+        assert (b - a) <= (hi - lo) + 2 * step and step < (hi - lo) / 6  # at most a sixth wider on each end
+    assert snapped(0.0, 60.0) == (0.0, 60.0) and snapped(0.0, 56.0) == (0.0, 60.0)  # a step axis of 56 to 60
+    assert snapped(0.0, 55.0) == (0.0, 55.0) and snapped(-0.28, 14.9) == (-2.0, 16.0)
+    assert snapped(2.0, 2.0) == (2.0, 2.0)  # no span: the ends as they are

@@ -28,6 +28,16 @@ def test_runs_figure_animates_every_run_on_one_slider():
     assert names == ["η = 0.05 · slow", "η = 0.2 · converging", "η = 0.9 · oscillating", "η = 1.1 · diverging"]
 
 
+def test_the_step_axes_hold_every_step_and_keep_their_range_for_a_step_more_or_less():
+    ends = []
+    for steps in range(21, 31):
+        *_, fig, _ = build(steps=steps)
+        ranges = [tuple(fig.layout[axis].range) for axis in ("xaxis2", "xaxis3")]
+        assert ranges[0] == ranges[1] and ranges[0][0] == 0 and steps <= ranges[0][1] <= steps * 1.25
+        ends.append(ranges[0][1])
+    assert len(set(ends)) <= 2, ends  # ending at the last step, the panels were laid out again at each of them
+
+
 def test_frames_hold_each_path_and_loss_up_to_their_step():
     runs, _, fig, _ = build()
     count = len(runs.lrs)

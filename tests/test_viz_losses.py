@@ -29,6 +29,21 @@ def test_fits_figure_animates_the_outlier_and_each_loss_line():
     assert len(static) == 3 and all(len(d.x) == len(fits.x) for d in static)
 
 
+def test_the_fits_keep_their_y_range_while_the_outlier_moves_a_step():
+    tops = []
+    for outlier in np.arange(12.0, 5.4, -0.5):
+        cfg = replace(LossConfig(), outlier=float(outlier))
+        fits = fit_outlier(cfg)
+        fig = fits_figure(fits, cfg.delta, "en")
+        lo, hi = fig.layout.yaxis.range
+        heights = np.concatenate([fits.y, fits.outlier_y])
+        assert lo <= heights.min() - 1 and hi >= heights.max() + 1 and hi - lo <= np.ptp(heights) + 2 + 4  # snapped
+        assert all(tuple(getattr(fig.layout, f"yaxis{k}").range or (lo, hi)) == (lo, hi) for k in ("", "2", "3"))
+        tops.append((lo, hi))
+    # the top followed the highest point a unit above it: a new range (and all three panels laid out) every step
+    assert len(set(tops)) <= len(tops) // 3, tops
+
+
 def test_residual_figure_draws_each_loss_and_derivative():
     c = residual_curves(replace(LossConfig(), delta=2.0))
     fig = residual_figure(c, 2.0, "ko")

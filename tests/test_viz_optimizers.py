@@ -43,6 +43,18 @@ def test_race_animates_one_path_per_optimizer_plus_three_marker_traces():
         np.testing.assert_allclose(fig.data[STATIC + 2 * r + 1].y, np.maximum(run.dists, LOG_FLOOR), rtol=1e-5)
 
 
+def test_the_step_axes_hold_every_step_and_keep_their_range_for_a_step_more_or_less():
+    ends = []
+    for steps in range(41, 61):
+        _, fig = build_race(steps=steps)
+        ranges = [tuple(fig.layout[axis].range) for axis in ("xaxis2", "xaxis3")]
+        assert ranges[0] == ranges[1] and ranges[0][0] == 0
+        assert steps <= ranges[0][1] <= steps * 1.25  # the last step inside, at most a quarter of blank after it
+        ends.append(ranges[0][1])
+    # the axes ended at the last step: a new range for both curve panels at each of these 19 steps
+    assert len(set(ends)) <= 3, ends
+
+
 def test_frames_hold_each_path_and_the_current_loss_gap_and_distance():
     runs, fig = build_race(steps=40)
     for frame in fig.frames[::7]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.common.grids import nice_step, snap_outward
+from core.common.grids import snapped
 from i18n import t
 from i18n.numbers import num
 from viz.common import Figure, add_animated_traces, add_animation, base_layout, panel_row, prefix, rounded, subplots
@@ -68,7 +68,7 @@ def regression_figure(run, lang: str) -> go.Figure:
     y_lo, y_hi = float(min(y.min(), kept.min())), float(max(y.max(), kept.max()))
     # Snapped outward to steps of at most a sixth of the span: the axes (tied, so squares stay square) keep
     # their ranges while the slope slider moves the data a little, and the browser moves the chart in place.
-    y_lo, y_hi = (float(v) for v in snap_outward(y_lo, y_hi, nice_step(max(y_hi - y_lo, 1e-9) / 12)))
+    y_lo, y_hi = snapped(y_lo, y_hi)
     x_pad, y_pad = 0.08 * (x_hi - x_lo), 0.08 * (y_hi - y_lo)
     ratio = (x_hi - x_lo) / max(y_hi - y_lo, 1e-9)  # one y unit is drawn as long as `ratio` x units
     # spacing: the map's y title clear of the data panel

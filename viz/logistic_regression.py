@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.common.grids import nice_step, snap_outward
+from core.common.grids import snapped
 from i18n import t
 from viz.common import HALO, add_animated_traces, add_animation, base_layout, prefix, rounded, subplots
 from viz.palette import CLASS, CLASS_SCALE, COLORS, DIVERGING, TEST, TRAIN, tint
@@ -304,7 +304,7 @@ def boundary_figure(run, *, lang: str) -> go.Figure:
     # Up to a step of about a twelfth of the largest loss: two neighbouring values of a control (noise 0.20 and 0.25)
     # start from losses 4·10⁻⁵ apart, and a top that followed them exactly relaid the axis out at every change.
     high = max(float(run.losses.max()), 1e-3) * 1.05
-    top = float(snap_outward(0.0, high, nice_step(high / 12))[1])
+    top = snapped(0.0, high)[1]
     fig.update_xaxes(range=[0, max(run.epochs, 1)], row=2, col=2)
     fig.update_yaxes(range=[0, top], title_text=t("logit.axis_loss", lang), row=2, col=2)
     fig.update_xaxes(range=[0, max(run.epochs, 1)], title_text=t("logit.axis_epoch", lang), row=3, col=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from core.common.grids import snapped
 from core.descent.race import FINISH, finish_step
 from i18n import t
 from viz.common import (
@@ -164,10 +165,12 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
             ],
         }
 
-    last = int(frames[-1])
+    # the step axes end at the last step snapped up to about an eighth of it: a step more or fewer keeps them
+    # (they were laid out again, with both curve panels, at every new step count: 10-20 ms on a slow machine)
+    last = snapped(0.0, max(float(frames[-1]), 1.0), parts=8)[1]
     curves = {1: [r.gaps for r in runs], 2: [r.dists for r in runs]}
     for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):
-        fig.update_xaxes(range=[0, max(last, 1)], title_text=t("opt.axis_step", lang), row=row, col=2)
+        fig.update_xaxes(range=[0, last], title_text=t("opt.axis_step", lang), row=row, col=2)
         values = log_safe(np.concatenate(curves[row])) if runs else None
         fig.update_yaxes(**log_axis(values), title_text=t(key, lang), row=row, col=2)
     return finish_map(fig, styles, frame_data, len(frames), box, lang, height=760, legend_y=-0.4, bottom=220,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from core.common.grids import nice_step, snap_outward
+from core.common.grids import snapped
 from core.digits.autoencoder import GRID
 from i18n import t
 from viz.common import Figure, add_animated_traces, add_animation, base_layout, rounded, subplots
@@ -21,8 +21,7 @@ def _range(points: np.ndarray) -> list[float]:
     place; a box that followed the extent exactly was laid out again at every change (15-33 ms)."""
     lo, hi = float(np.nanmin(points)), float(np.nanmax(points))
     pad = 0.06 * (hi - lo) if hi > lo else 1.0
-    lo, hi = snap_outward(lo - pad, hi + pad, nice_step((hi - lo + 2 * pad) / 12))
-    return [float(lo), float(hi)]
+    return list(snapped(lo - pad, hi + pad))
 
 
 def _marker(d: int) -> dict:

@@ -18,6 +18,16 @@ def nice_step(size: float) -> float:
     return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= size * (1 - 1e-12)))
 
 
+def snapped(lo: float, hi: float, parts: int = 12) -> tuple[float, float]:
+    """[lo, hi] snapped outward to a nice step of about ``1/parts`` of its size: an axis range or a box that
+    follows the data, and keeps its ends while the data moves by less than that step (a range that followed the
+    data exactly was laid out again in the browser at every change of a control, 5-50 ms each)."""
+    if not hi > lo:
+        return float(lo), float(hi)
+    a, b = snap_outward(lo, hi, nice_step((hi - lo) / parts))
+    return float(a), float(b)
+
+
 def plane(box: tuple[float, float, float, float], nx: int, ny: int | None = None):
     """Axes xs (nx,), ys (ny,) over ``box`` = (x_lo, x_hi, y_lo, y_hi) and the (ny·nx, 2) points,
     x fastest: row i of a heatmap is ys[i]."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.common.grids import nice_step, snap_outward
+from core.common.grids import snapped
 from core.common.params import choice, choices, number, seed_field, slider, toggle
 from core.sgd.data import Data, loss_fn, loss_surface, make_data, optimum
 
@@ -102,7 +102,7 @@ def _view(points: np.ndarray) -> tuple[float, float, float, float]:
     pts = points[np.all(np.isfinite(points), axis=1)]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     centre, half = (lo + hi) / 2, np.maximum((hi - lo) / 2 * 1.15, 1.5)
-    edges = [snap_outward(c - h, c + h, nice_step(2 * h / 12)) for c, h in zip(centre, half, strict=True)]
+    edges = [snapped(c - h, c + h) for c, h in zip(centre, half, strict=True)]
     return tuple(float(v) for pair in edges for v in pair)
 
 
