@@ -143,3 +143,18 @@ def test_one_unit_more_or_less_keeps_the_fit_figure_movable_in_place():
         assert all(len(f.data[units - 1].x) > 2 and list(f.data[units].x) == [None] for f in fig.frames)
         parts[units] = moving_parts(json.loads(fig.to_json()))
     assert parts[8] == parts[9] == parts[10] and parts[8] is not None
+
+
+def test_the_mse_axis_spans_whole_decades_around_every_loss_with_two_labels_at_least():
+    """The MSE panel's log axis autoranged to each fit's losses: a narrow spread showed no decade label at all, and
+    every new value relaid the panel out to its new extremes. Whole decades keep it labelled and in place."""
+    for units in (4, 6, 8):
+        fit = fit_relu_units(ReluConfig(units=units, epochs=100))
+        axis = fit_figure(fit, lang="en").layout.yaxis2
+        assert axis.type == "log" and axis.range is not None and axis.autorange is not True
+        lo, hi = axis.range
+        logs = np.log10(fit.losses[fit.losses > 0])
+        assert lo <= logs.min() and logs.max() <= hi
+        decades = [d for d in range(int(np.floor(lo)), int(np.ceil(hi)) + 1) if lo <= d <= hi]
+        assert len(decades) >= 2, (lo, hi)  # at least two labelled powers of ten (dtick 1 or more)
+        assert hi - lo <= logs.max() - logs.min() + 2 + 0.5  # up to a decade of room at each end, and the pads
