@@ -210,7 +210,7 @@ def runs_figure(runs, grid, surface, box, lang: str) -> go.Figure:
         return {"name": str(k), "data": data}
 
     # the step axes snapped up to about an eighth of the steps: a step more or fewer keeps them, where a range that
-    # ended at the last step laid both curve panels out again at every new step count (9-25 ms on a slow machine)
+    # ended at the last step laid both curve panels out again at every new step count
     end = snapped(0.0, float(max(steps, 1)), parts=8)[1]
     fig.update_xaxes(title_text=t("lr.axis_step", lang), range=[0, end], row=1, col=2)
     fig.update_yaxes(title_text=t("lr.axis_gap", lang), **log_axis(gaps), row=1, col=2)

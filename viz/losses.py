@@ -24,7 +24,7 @@ def fits_figure(fits, delta: float, lang: str) -> go.Figure:
     fig = subplots(rows=1, cols=3, subplot_titles=titles, shared_yaxes=True, horizontal_spacing=0.04)
     heights = np.concatenate([fits.y, fits.outlier_y])
     # a unit beyond the points, snapped: the outlier slider moves the top by 0.5 a step, and a range that followed
-    # it exactly laid out all three panels again at every step (11-20 ms); it now moves every third or fourth
+    # it exactly laid all three panels out again at every step; it now moves every third or fourth
     lo, hi = snapped(float(heights.min()) - 1.0, float(heights.max()) + 1.0)
     xs = np.array(X_RANGE)
     x_all = np.append(fits.x, fits.outlier_x)

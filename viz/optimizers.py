@@ -166,7 +166,7 @@ def race_figure(runs, grid, surface, box, frames: np.ndarray, lang: str) -> go.F
         }
 
     # the step axes end at the last step snapped up to about an eighth of it: a step more or fewer keeps them
-    # (they were laid out again, with both curve panels, at every new step count: 10-20 ms on a slow machine)
+    # (ending at the last step, both curve panels were laid out again at every new step count)
     last = snapped(0.0, max(float(frames[-1]), 1.0), parts=8)[1]
     curves = {1: [r.gaps for r in runs], 2: [r.dists for r in runs]}
     for row, key in ((1, "opt.axis_gap"), (2, "opt.axis_dist")):

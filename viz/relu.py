@@ -221,8 +221,8 @@ def fit_figure(fit, *, lang: str) -> go.Figure:
     fig.update_yaxes(title_text="y", range=y_range, row=1, col=1)
     fig.update_xaxes(title_text=t("relu.axis_epoch", lang), range=[0, max(last, 1)], row=2, col=1)
     fig.update_xaxes(title_text=t("relu.axis_epoch", lang), range=[0, max(last, 1)], row=2, col=2)
-    # whole decades around the losses: the axis autoranged to each new fit's losses, which relaid out the panel at
-    # nearly every new value (60-80 ms of the browser on a slow machine); decades move only when a loss crosses one
+    # whole decades around the losses: autoranged, the axis showed no label for losses within a decade and was
+    # relaid out at nearly every new value; decades move only when a loss crosses one
     fig.update_yaxes(title_text=t("relu.axis_mse", lang), **log_axis(fit.losses), row=2, col=1)
     top = max(int(fit.pieces.max()), int(fit.dead.max())) + 1
     fig.update_yaxes(title_text=t("relu.axis_count", lang), range=[-0.5, top + 0.5], row=2, col=2)

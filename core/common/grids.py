@@ -21,7 +21,7 @@ def nice_step(size: float) -> float:
 def snapped(lo: float, hi: float, parts: int = 12) -> tuple[float, float]:
     """[lo, hi] snapped outward to a nice step of about ``1/parts`` of its size: an axis range or a box that
     follows the data, and keeps its ends while the data moves by less than that step (a range that followed the
-    data exactly was laid out again in the browser at every change of a control, 5-50 ms each)."""
+    data exactly was laid out again in the browser at every change of a control, and the picture jumped)."""
     if not hi > lo:
         return float(lo), float(hi)
     a, b = snap_outward(lo, hi, nice_step((hi - lo) / parts))
