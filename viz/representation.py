@@ -18,7 +18,7 @@ PROBES = ("latent", "pca", "raw")
 def _range(points: np.ndarray) -> list[float]:
     """The codes' extent, padded by 6 % and snapped outward to steps of a twelfth of it: the map keeps its axes
     while a slider moves the codes a little (a few epochs more or less), so the browser moves the points in
-    place; a box that followed the extent exactly was laid out again at every change (15-33 ms)."""
+    place; a box that followed the extent exactly was laid out again at every change."""
     lo, hi = float(np.nanmin(points)), float(np.nanmax(points))
     pad = 0.06 * (hi - lo) if hi > lo else 1.0
     return list(snapped(lo - pad, hi + pad))

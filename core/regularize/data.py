@@ -19,6 +19,7 @@ GRID_1D = 161
 BOX_STEP = 0.5  # the decision map's edges move in these steps
 MOONS_HALF = np.array([1.5, 0.75])  # the centred moons without noise span ±these
 BOX_SIGMAS = 3.0  # the map reaches this many noise standard deviations beyond the noiseless moons
+SPARE = 0.3  # room between the map's edge and the farthest point it is built for
 
 
 @dataclass(frozen=True)
@@ -65,13 +66,14 @@ class Data:
 
 def map_box(x_train: np.ndarray, noise: float) -> tuple[np.ndarray, np.ndarray]:
     """The decision map's corners: where the moons can fall at this noise (BOX_SIGMAS standard deviations
-    beyond the noiseless moons, 0.3 to spare, at least [-2, 2]², the edges on a BOX_STEP grid), widened only
+    beyond the noiseless moons, SPARE to spare, at least [-2, 2]², the edges on a BOX_STEP grid), widened only
     for a training point beyond that. The box followed the sample before: at noise 0.3 it moved at 16 to 22
     of the 38 steps of n from 10 to 200, each a jump of the picture and a layout of both maps again in the
     browser; by the noise, it moves at about 1 in 70 steps over noises 0 to 0.6 and six seeds."""
-    lo, hi = snap_outward(-(MOONS_HALF + BOX_SIGMAS * noise + 0.3), MOONS_HALF + BOX_SIGMAS * noise + 0.3, BOX_STEP)
+    reach = MOONS_HALF + BOX_SIGMAS * noise + SPARE
+    lo, hi = snap_outward(-reach, reach, BOX_STEP)
     lo, hi = np.minimum(lo, -2.0), np.maximum(hi, 2.0)
-    far_lo, far_hi = snap_outward(x_train.min(0) - 0.3, x_train.max(0) + 0.3, BOX_STEP)
+    far_lo, far_hi = snap_outward(x_train.min(0) - SPARE, x_train.max(0) + SPARE, BOX_STEP)
     return np.minimum(lo, far_lo), np.maximum(hi, far_hi)
 
 
