@@ -16,12 +16,11 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed" if presenting() else "auto",
 )
-page_style()
 configure_torch()
 quiet_disabled.install()  # a disabled control is not sent as a new value on every rerun
 
 menu = nav.place()  # first in the sidebar, filled once the language is known
-language_switch()
+page_style(language_switch())  # its CSS carries the slow run's note in the page's language
 seed_control()
 presenter_toggle(t("ui.present"), t("ui.present_help"))
 st.sidebar.caption(t("app.sidebar_note"))

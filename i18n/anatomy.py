@@ -11,4 +11,5 @@ TEXT = {
     "ui.try_pick": {"en": "Experiment", "ko": "실험"},
     "ui.try_now": {"en": "Now showing: {name}", "ko": "지금 보는 실험: {name}"},
     "ui.more": {"en": "More about this idea", "ko": "조금 더 알아보기"},
+    "ui.busy": {"en": "Computing…", "ko": "계산 중…"},  # a run that has lasted 0.5 s (ui/page.py BUSY_STYLE)
 }

@@ -1292,9 +1292,10 @@ function unpack(payload) {
 // Streamlit fades the elements of a rerun that are not drawn again yet ("stale": opacity 0.33 after 0.5 s,
 // one CSS transition per element). Starting those transitions when a run begins and dropping them as the
 // elements come back puts each element in a compositing layer of its own and paints it twice: ~10 ms of a
-// gradient descent change and ~35 ms of the digits page's, for a fade that a run under 0.5 s never shows.
-// ui/page.py STYLE keeps stale elements as they are and fades them only under [data-dl-slow], which this
-// sets on the app once a run has lasted 0.5 s, as Streamlit's own delay: a slow run fades as before.
+// gradient descent change and ~35 ms of the digits page's, for a fade that a run under 0.5 s never shows,
+// and in a slow run the page rasterised again twice (ui/page.py BUSY_STYLE). ui/page.py STYLE keeps stale
+// elements as they are; this marks the app [data-dl-slow] once a run has lasted 0.5 s, Streamlit's own
+// delay, and BUSY_STYLE shows its note there until the run ends.
 const SLOW_RUN_MS = 500;
 function watchSlowRuns() {
   const app = document.querySelector("[data-testid='stApp']");

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,8 +23,7 @@ from ui.state import lang, t
 # a narrow column breaks Korean text between words, not inside one ("느림" stays whole at projector size);
 # a select box's value wider than its box ends in an ellipsis (an <input> clips it silently; ui/chart.js
 # watchSelectValues puts the whole value in its tooltip);
-# elements not drawn again yet keep their look until a run has lasted 0.5 s, then fade as Streamlit fades
-# them (ui/chart.js watchSlowRuns: the per-element fade cost every change 5-9 % of its time);
+# elements not drawn again yet keep their look: a run that lasts 0.5 s shows BUSY_STYLE's note instead;
 # where the page's body is narrower than WORKSPACE_STACK_PX (a projector's 853 CSS px with the sidebar open leave
 # 521), the controls and the chart no longer sit side by side: the chart goes first at the full width, the
 # controls under it, as in the presenter view. Side by side, the controls had 114 px (a button's label on four
@@ -36,7 +36,6 @@ STYLE = """<style>
 [data-testid="stSelectbox"] input { text-overflow: ellipsis; }
 [class*="st-key-table_"] :is(th, td) { word-break: keep-all; }
 [data-stale="true"] { opacity: 1 !important; transition: none !important; }
-[data-dl-slow] [data-stale="true"] { opacity: 0.33 !important; transition: opacity 1s ease-in !important; }
 .dl-gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 1rem 1.5rem; }
 .dl-gallery figure { margin: 0; }
 .dl-gallery img { display: block; width: 96px; height: 96px; image-rendering: pixelated; }
@@ -66,9 +65,23 @@ PRESENTER_STYLE = """<style>
 </style>"""
 
 
-def page_style() -> None:
-    """The app's few layout rules (our own CSS, never user input)."""
-    st.html(STYLE + (PRESENTER_STYLE if presenting() else ""))
+# A run that has lasted 0.5 s (ui/chart.js watchSlowRuns marks the app [data-dl-slow]: a model trained afresh)
+# shows one note in the middle of the header bar until it ends, where Streamlit faded every element not drawn
+# again yet. That fade gave each element a compositing layer of its own, so the browser rasterised the page
+# again as it faded and again as it came back: on /dropout, /representation and /rnn-unrolling (new values) the
+# browser's main thread worked 30-115 ms more per change, and its raster threads took a core from the server
+# training the next model (docs/benchmarks.md). The note is a pseudo-element: no element of the page, no layer.
+BUSY_STYLE = """<style>
+[data-dl-slow]::after { content: BUSY_TEXT; position: fixed; top: 0.875rem; left: 50%; transform: translateX(-50%);
+  z-index: 1000001; pointer-events: none; padding: 0.25rem 0.875rem; border-radius: 1rem; background: #0072B2;
+  color: #FFFFFF; font-size: 0.875rem; font-weight: 600; line-height: 1.5; white-space: nowrap; }
+</style>"""
+
+
+def page_style(language: str) -> None:
+    """The app's few layout rules (our own CSS, never user input) and the slow run's note in ``language``."""
+    busy = BUSY_STYLE.replace("BUSY_TEXT", json.dumps(i18n.t("ui.busy", language), ensure_ascii=False))
+    st.html(STYLE + busy + (PRESENTER_STYLE if presenting() else ""))
 
 
 def header(spec: PageSpec) -> None:
