@@ -31,7 +31,8 @@ RECORD_STALE = """() => {
         window.__stale.push([style.opacity, style.transitionDuration, app.dataset.dlSlow !== undefined]);
     })).observe(document.body, {subtree: true, attributes: true, attributeFilter: ['data-stale']});
 }"""
-SLOW = "() => document.querySelector(\"[data-testid='stApp'][data-dl-slow][data-test-script-state='running']\") !== null"
+APP = "[data-testid='stApp']"
+SLOW = f"""() => document.querySelector("{APP}[data-dl-slow][data-test-script-state='running']") !== null"""
 NOTE = """() => { const style = getComputedStyle(document.querySelector("[data-testid='stApp']"), '::after');
     return {content: style.content, position: style.position}; }"""
 OPACITIES = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stElementContainer']")]
@@ -56,7 +57,8 @@ def note_box(png: bytes, scale: float) -> tuple[float, float, float, float, int,
         return None
     rows, cols = np.nonzero(blue)
     top, bottom, left, right = rows.min(), rows.max() + 1, cols.min(), cols.max() + 1
-    inner = pixels[top:bottom, int(left + CORNER * scale) : int(right - CORNER * scale)]  # clear of the rounded ends' white
+    ends = int(CORNER * scale)  # clear of the rounded ends' white
+    inner = pixels[top:bottom, left + ends : right - ends]
     white = int((inner.min(axis=2) >= 235).sum())
     return left / scale, top / scale, right / scale, bottom / scale, int(blue.sum()), white
 
@@ -109,7 +111,7 @@ def test_a_slow_run_shows_its_note_in_the_header_and_no_faded_element(new_page, 
     assert box is not None, "no note drawn in the header bar"
     left, top, right, bottom, blue, white = box
     assert abs((left + right) / 2 - viewport["width"] / 2) <= 2, box  # centred
-    assert 0 < top and bottom < header["height"], (box, header)  # inside the header bar
+    assert top > 0 and bottom < header["height"], (box, header)  # inside the header bar
     assert right - left >= 60 and bottom - top >= 20 and blue >= 0.6 * (right - left) * (bottom - top) * scale**2, box
     assert white >= 40 * scale**2, box  # its text, white on the blue
     wait_done(page)
