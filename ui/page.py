@@ -68,9 +68,10 @@ PRESENTER_STYLE = """<style>
 # A run that has lasted 0.5 s (ui/chart.js watchSlowRuns marks the app [data-dl-slow]: a model trained afresh)
 # shows one note in the middle of the header bar until it ends, where Streamlit faded every element not drawn
 # again yet. That fade gave each element a compositing layer of its own, so the browser rasterised the page
-# again as it faded and again as it came back: on /dropout, /representation and /rnn-unrolling (new values) the
-# browser's main thread worked 30-115 ms more per change, and its raster threads took a core from the server
-# training the next model (docs/benchmarks.md). The note is a pseudo-element: no element of the page, no layer.
+# again as it faded and again as it came back, on the cores the server was training on: per new value, the
+# browser's main thread worked 30-115 ms more on /dropout, /representation and /rnn-unrolling at their defaults
+# (runs of 0.7-1 s) and 320-480 ms more at 150-400 epochs (docs/benchmarks.md). The note is a pseudo-element of
+# the app: no element of the page, no layer of its own to raster.
 BUSY_STYLE = """<style>
 [data-dl-slow]::after { content: BUSY_TEXT; position: fixed; top: 0.875rem; left: 50%; transform: translateX(-50%);
   z-index: 1000001; pointer-events: none; padding: 0.25rem 0.875rem; border-radius: 1rem; background: #0072B2;
