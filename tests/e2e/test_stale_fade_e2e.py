@@ -18,7 +18,7 @@ import pytest
 from PIL import Image
 
 from i18n import t
-from tests.e2e.browser import DONE, LOAD_TIMEOUT, fresh_seed, rerun, wait_done
+from tests.e2e.browser import DONE, LOAD_TIMEOUT, assert_clean, fresh_seed, rerun, wait_done
 from tests.e2e.test_pages_e2e import SLIDER, open_page
 
 # Each element as it turns stale: its opacity and transition then, and whether the app was marked slow.
@@ -118,3 +118,4 @@ def test_a_slow_run_shows_its_note_in_the_header_and_no_faded_element(new_page, 
     page.wait_for_selector(DONE + ":not([data-dl-slow])", state="attached", timeout=LOAD_TIMEOUT)
     assert page.evaluate(NOTE)["content"] == "none"
     assert set(page.evaluate(OPACITIES)) == {"1"}
+    assert_clean(page, lang)
