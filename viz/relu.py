@@ -10,6 +10,7 @@ from core.activations.hinges import fit_curves
 from core.common.params import highest
 from i18n import t
 from viz.common import (
+    HALO,
     MARGIN,
     TITLE_MARGIN,
     WIDE_TOP,
@@ -164,7 +165,7 @@ def fit_figure(fit, *, lang: str) -> go.Figure:
             "xaxis": "x",
             "yaxis": "y",
             "textposition": "top right",
-            "textfont": {"size": 16},
+            "textfont": {"size": 16, "shadow": HALO},  # the hinges and the fit can pass under it
             "hoverinfo": "skip",
         },
         {
