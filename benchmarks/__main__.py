@@ -82,16 +82,27 @@ def core_table(runs: int, pages: list[str]) -> list[tuple[str, float, float]]:
     ]
 
 
-async def alternate(ref: b.Tab, tab: b.Tab, ref_press, page_press, runs: int) -> dict[str, list[b.Change]]:
+async def alternate(ref: b.Tab, tab: b.Tab, ref_press, page_press, runs: int, after=None) -> dict[str, list[b.Change]]:
     """``runs`` + 1 rounds of one reference change then one page change (``press(i)`` makes change
-    ``i``); the first round warms up and is not counted."""
+    ``i``); the first round warms up and is not counted. ``after(change)``, if given, runs after each
+    counted page change, before the next round."""
     out: dict[str, list[b.Change]] = {"ref": [], "page": []}
     for i in range(runs + 1):
         for name, t, press in (("ref", ref, ref_press), ("page", tab, page_press)):
             change = await t.change(press(i))
             if i:
                 out[name].append(change)
+                if after and name == "page":
+                    after(change)
     return out
+
+
+def compute_ms(page: str, query: str) -> float:
+    """The page's core compute with the settings of ``query`` (``benchmarks.cases.for_query``), once, here."""
+    run = for_query(page, query)
+    start = time.perf_counter()
+    run()
+    return 1000 * (time.perf_counter() - start)
 
 
 async def one_way(tab: b.Tab, runs: int):
@@ -113,7 +124,15 @@ async def measure_page(context, reference, server, path: str, runs: int) -> dict
     )
     ref, tab = await b.Tab.open(context, reference, reference.url), await b.Tab.open(context, server, url + fresh)
     page_press = b.custom_kernel if path == "cnn-filters" else await one_way(tab, runs)
-    result["new"] = await alternate(ref, tab, await one_way(ref, runs), page_press, runs)
+    # A training page's compute allowance (a new /sgd value trains 6-11 epochs where its default trains 5): its
+    # core run with each press's settings, timed right after that press. Timed at the end of the whole run, it
+    # was measured at another speed than the press it allows for (this machine's speed drifts by half within
+    # minutes: the same /rnn-unrolling training took 290 and 450 ms of CPU in one server ten minutes apart).
+    computed: list[float] = []
+    after = (lambda change: computed.append(compute_ms(path, change.query))) if path in TRAINING_PAGES else None
+    result["new"] = await alternate(ref, tab, await one_way(ref, runs), page_press, runs, after)
+    if computed:
+        result["new_compute_ms"] = statistics.median(computed)
     await ref.close()
     await tab.close()
     return result
@@ -203,22 +222,6 @@ async def load_run(browser, server, args) -> dict:
     return {"sessions": args.sessions, "changes": len(latencies), "errors": errors, "p50": pick(0.5), "p95": pick(0.95)}
 
 
-def press_compute(browser: dict) -> None:
-    """On each training page: the median, over the new values pressed, of the page's compute with each press's
-    settings (``benchmarks.cases.for_query``), as ``new_compute_ms``. The new-values budget allows it on top:
-    a new /sgd value trains 6-11 epochs where its default trains 5."""
-    configure_torch()
-    for page, result in browser["pages"].items():
-        if page in TRAINING_PAGES:
-            times = []
-            for change in result["new"]["page"]:
-                run = for_query(page, change.query)
-                start = time.perf_counter()
-                run()
-                times.append(1000 * (time.perf_counter() - start))
-            result["new_compute_ms"] = statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="measured rounds per series (and warm core runs)")
@@ -235,8 +238,6 @@ def main() -> None:
         parser.error(f"unknown pages: {', '.join(unknown)} (built: {', '.join(built)})")
     core = core_table(args.runs, pages)
     browser = None if args.core_only else asyncio.run(browser_part(args, pages))
-    if browser:
-        press_compute(browser)
     text = report(core, browser, args)
     if not (args.core_only or args.no_uploads):
         text += "\n## Uploads (peak memory per kind, idle memory after three concurrent uploads)\n\n"

@@ -122,7 +122,8 @@ def browser_lines(browser, core, args) -> list[str]:
         "",
         f"### New values (each press a value the server has not computed; budget ≤ {BUDGET['new_ratio']}×, "
         "training pages plus their compute / reference ms, the compute being the median over the presses of the "
-        "page's core run with each press's settings, read from its URL)",
+        "page's core run with each press's settings, read from its URL and timed in the benchmark's process right after "
+        "that press)",
         "",
         *change_lines(browser, "new", core_ms),
         "",
