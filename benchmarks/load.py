@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -48,6 +49,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.protocol import Tab, Widget, options_of, try_this_prefixes, wait_healthy
+from ui import heap
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "benchmarks.md"
@@ -131,14 +133,12 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 def rss_mb(pids: list[int]) -> float:
+    """Resident memory of the replicas together (a stopped one counts nothing)."""
     total = 0.0
     for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) / 1024
-        except OSError:
-            continue
+        with contextlib.suppress(OSError):
+            mb = heap.rss_mb(pid)
+            total += mb if mb == mb else 0.0  # an exiting process has no VmRSS line (NaN)
     return total
 
 

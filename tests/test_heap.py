@@ -18,15 +18,12 @@ FRAGMENTED = """
 import sys
 sys.path.insert(0, {root!r})
 from ui import heap
-def rss_mb():
-    with open("/proc/self/status") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
 blocks = [bytearray(64 * 1024) for _ in range(1600)]
 kept = blocks[::10]
 del blocks
-before = rss_mb()
+before = heap.rss_mb()
 heap.trim()
-print(before, rss_mb())
+print(before, heap.rss_mb())
 """
 
 

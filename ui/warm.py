@@ -31,7 +31,6 @@ import logging
 import os
 import threading
 import time
-from pathlib import Path
 
 from ui import heap
 
@@ -79,13 +78,6 @@ def own_url() -> str:
     return f"http://{address}:{config.get_option('server.port')}" + (f"/{base}" if base else "")
 
 
-def rss_mb(pid: int | str = "self") -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 def _run() -> None:
     try:
         time.sleep(float(os.environ.get("DL_WARM_DELAY", "1")))
@@ -100,7 +92,7 @@ def _run() -> None:
         gc.collect()
         gc.freeze()
         heap.trim()  # the warm-up's temporaries (training runs, figure JSON) otherwise stay resident
-        STATUS.update(result, state="done", rss_mb=round(rss_mb(), 1))
+        STATUS.update(result, state="done", rss_mb=round(heap.rss_mb(), 1))
         LOG.warning("warm-up: %s", json.dumps(STATUS))  # benchmarks/load.py reads this line
     except Exception as exc:  # a warm-up that fails leaves a working server with cold caches
         STATUS.update(state="failed", error=repr(exc))

@@ -10,6 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from ui import heap
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -52,10 +54,7 @@ class AppServer:
 
     def rss_mb(self) -> float:
         """Resident memory of the server process in MB (Linux /proc)."""
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        return heap.rss_mb(self.proc.pid)
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system, all threads) the server process has used so far (Linux /proc)."""

@@ -33,8 +33,8 @@ RECORD_STALE = """() => {
 }"""
 APP = "[data-testid='stApp']"
 SLOW = f"""() => document.querySelector("{APP}[data-dl-slow][data-test-script-state='running']") !== null"""
-NOTE = """() => { const style = getComputedStyle(document.querySelector("[data-testid='stApp']"), '::after');
-    return {content: style.content, position: style.position}; }"""
+NOTE = f"""() => {{ const style = getComputedStyle(document.querySelector("{APP}"), '::after');
+    return {{content: style.content, position: style.position}}; }}"""
 OPACITIES = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stElementContainer']")]
     .map((el) => getComputedStyle(el).opacity)"""
 HEADER = "() => document.querySelector(\"[data-testid='stHeader']\").getBoundingClientRect().toJSON()"
@@ -77,7 +77,7 @@ def test_a_fast_change_leaves_stale_elements_as_they_are(page, app_server):
     stale = page.evaluate("() => window.__stale")
     assert len(stale) >= 10, stale  # the page's elements went stale while it ran
     assert all(s == ["1", "0s", False] for s in stale), stale
-    assert page.locator("[data-testid='stApp'][data-dl-slow]").count() == 0
+    assert page.locator(f"{APP}[data-dl-slow]").count() == 0
     assert page.evaluate(NOTE)["content"] == "none"
 
 
