@@ -34,7 +34,7 @@ for spec in registry.built():
 # The router only: the menu is ui/nav.py's, which a page's own reruns leave alone (st.navigation's is drawn
 # again at each of them), with every page in view.
 page = st.navigation(sections, position="hidden")
-nav.menu(menu, sections)
+nav.menu(menu, sections, page.url_path)
 if spec := registry.spec_of(page.url_path):
     header(spec)  # outside the page's fragment: not sent again when the page reruns on its own
 live.run(page)  # the page reruns alone on its own widget changes

@@ -16,6 +16,7 @@ TEXT = {
         "en": "Every control is saved in the address bar: copy the link to share exactly this view.",
         "ko": "모든 조작값은 주소창에 저장됩니다. 링크를 복사하면 지금 화면을 그대로 공유할 수 있습니다.",
     },
+    "nav.label": {"en": "Pages", "ko": "페이지"},
     "nav.start": {"en": "Start", "ko": "시작"},
     "nav.basics": {"en": "Basics · ch. 3–8", "ko": "기초 · 3–8장"},
     "nav.deep": {"en": "Deep nets & optimization · ch. 9–11", "ko": "심층신경망과 최적화 · 9–11장"},

@@ -1,11 +1,12 @@
 """Every page runs in AppTest in both languages, with deep links, bad URL values and "Try this"."""
 
+import json
+
 import pytest
 
 import i18n
 from tests.apptest_helpers import english_only_strings, open_page, shown_text
 from ui import nav, registry
-from ui.table import plain
 
 PAGES = [None] + [spec.file for spec in registry.built()]
 
@@ -34,24 +35,34 @@ def test_home_maps_every_chapter_and_links_built_pages():
         assert expected in text
 
 
+def menu_sent(at) -> dict:
+    """What ui/nav.py's menu element was sent on the last run: its sections, the page marked, its name."""
+    (element,) = [e for e in at.get("bidi_component") if e.proto.component_name == "dlviz.nav"]
+    return json.loads(element.proto.json)
+
+
 @pytest.mark.parametrize("lang", i18n.LANGS)
 def test_sidebar_menu_lists_every_page_under_its_section_in_order(lang):
-    """ui/nav.py's menu (st.navigation's own is hidden): the chapter map, then each section's name followed
-    by its built pages, in the registry's order, titled in the page's language, each linking to its URL."""
+    """ui/nav.py's menu (st.navigation's own is hidden), in the sidebar's menu container: the chapter map, then
+    each section's name followed by its built pages, in the registry's order, titled in the page's language,
+    each with its URL path and icon; the page shown is the one marked."""
     at = open_page("views/dropout.py", lang=lang)
     assert not at.exception
-    expected: dict[str, list[tuple[str, str]]] = {i18n.t("nav.start", lang): [("", i18n.t("page.home.title", lang))]}
+    expected: dict[str, list[list]] = {i18n.t("nav.start", lang): [["", i18n.t("page.home.title", lang), "map"]]}
     for spec in registry.built():
         title = i18n.t(f"page.{spec.url_path}.title", lang)
-        expected.setdefault(i18n.t(registry.section_of(spec), lang), []).append((spec.url_path, title))
-    shown: dict[str, list[tuple[str, str]]] = {}
-    section = None
-    for node in at.get_by_key(nav.KEY):  # depth first: in the order drawn
-        if node.type == "markdown":
-            section = plain(node.proto.body)
-            shown[section] = []
-        elif node.type == "page_link":
-            assert section is not None, "a page link above the first section's name"
-            shown[section].append((node.proto.page, node.proto.label))
+        icon = spec.icon.removeprefix(":material/").removesuffix(":")
+        expected.setdefault(i18n.t(registry.section_of(spec), lang), []).append([spec.url_path, title, icon])
+    sent = menu_sent(at)
+    shown = {name: [[path, title, icon["material"]] for path, title, icon in pages] for name, pages in sent["sections"]}
     assert shown == expected
     assert list(shown) == list(expected), "sections in the book's order"
+    assert sent["current"] == "dropout"
+    assert sent["label"] == i18n.t("nav.label", lang)
+    assert [e.proto.component_name for e in at.get_by_key(nav.KEY) if e.type == "bidi_component"] == ["dlviz.nav"]
+
+
+def test_menu_icons_are_material_names_or_text():
+    assert nav.icon_of(":material/map:") == {"material": "map"}
+    assert nav.icon_of("🧠") == {"text": "🧠"}
+    assert nav.icon_of(None) is None

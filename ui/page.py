@@ -41,12 +41,16 @@ STYLE = """<style>
 .dl-gallery img { display: block; width: 96px; height: 96px; image-rendering: pixelated; }
 .dl-gallery figcaption { font-size: 0.875rem; line-height: 1.4; opacity: 0.75; margin-top: 0.25rem; }
 .st-key-dl_nav { margin-bottom: 1rem; }
-.st-key-dl_nav [data-testid="stElementContainer"] { margin-top: 0 !important; }
-.st-key-dl_nav [data-testid="stMarkdown"] [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
-.st-key-dl_nav [data-testid="stMarkdown"] p { font-size: 0.875rem; font-weight: 500; opacity: 0.8; line-height: 1.5;
-  margin: 1rem 0 0.25rem; }
-.st-key-dl_nav [data-testid="stElementContainer"]:first-child [data-testid="stMarkdown"] p { margin-top: 0; }
-.st-key-dl_nav [data-testid="stPageLink-NavLink"] { margin: 3px 0; }
+.dl-menu .dl-section { font-size: 0.875rem; font-weight: 500; opacity: 0.8; line-height: 1.5; margin: 1rem 0 0.25rem; }
+.dl-menu .dl-section:first-child { margin-top: 0; }
+.dl-menu a { display: flex; align-items: center; gap: 0.5rem; min-height: 1.75rem; padding: 0.125rem 0.5rem;
+  border-radius: 0.5rem; color: inherit; text-decoration: none; line-height: 1.4; }
+.dl-menu a:hover, .dl-menu a[aria-current="page"] { background-color: rgba(146, 164, 200, 0.15); }
+.dl-menu a[aria-current="page"] .dl-label { font-weight: 600; }
+.dl-menu a:focus-visible { outline: 2px solid #0072B2; outline-offset: -2px; }
+.dl-menu .dl-icon { flex: none; width: 1rem; font-size: 1rem; line-height: 1; text-align: center; user-select: none; }
+.dl-menu .dl-material { font-family: "Material Symbols Rounded"; font-weight: 400; font-style: normal;
+  font-feature-settings: "liga"; letter-spacing: normal; text-transform: none; white-space: nowrap; overflow: hidden; }
 .st-key-dl_workspace { container-type: inline-size; }
 @container (max-width: WORKSPACE_STACK_PX) {
   .st-key-dl_workspace > [data-testid="stLayoutWrapper"] > [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }

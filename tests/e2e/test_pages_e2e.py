@@ -44,8 +44,8 @@ MENU_STATE = """() => ({
     builtIn: document.querySelectorAll("[data-testid='stSidebarNav']").length,
     links: [...document.querySelectorAll(".st-key-dl_nav a")].map(a => ({
         path: new URL(a.href).pathname.replace(/^[/]+|[/]+$/g, ""), text: a.innerText.trim(),
-        marked: getComputedStyle(a).backgroundColor !== "rgba(0, 0, 0, 0)"})),
-    sections: [...document.querySelectorAll(".st-key-dl_nav [data-testid='stMarkdown'] p")].map(p => ({
+        marked: getComputedStyle(a).backgroundColor !== "rgba(0, 0, 0, 0)" && a.getAttribute("aria-current") === "page"})),
+    sections: [...document.querySelectorAll(".st-key-dl_nav .dl-section")].map(p => ({
         text: p.innerText, cut: p.scrollWidth > p.clientWidth + 1 || p.getBoundingClientRect().right > p.closest(
             "[data-testid='stSidebar']").getBoundingClientRect().right})),
 })"""
@@ -75,6 +75,48 @@ def test_the_menu_lists_every_page_marks_the_current_one_and_follows_a_link(new_
     assert page.evaluate("() => window.__sameApp === true"), "following a link loaded the app again"
     assert [link["path"] for link in page.evaluate(MENU_STATE)["links"] if link["marked"]] == ["dropout"]
     assert_clean(page, lang)
+    page.go_back()  # the link went into the history: back is the chapter map again, in the same app
+    home = urlparse(app_server.url).path.rstrip("/")
+    page.wait_for_url(lambda url: urlparse(url).path.rstrip("/") == home, timeout=LOAD_TIMEOUT)
+    wait_done(page)
+    expect(page.locator("h1").first).to_have_text(i18n.t("app.title", lang))
+    assert page.evaluate("() => window.__sameApp === true"), "going back loaded the app again"
+    assert [link["path"] for link in page.evaluate(MENU_STATE)["links"] if link["marked"]] == [""]
+
+
+def test_the_menu_is_left_alone_by_a_page_change_and_opens_new_tabs(new_page, app_server):
+    """The menu is one element (ui/nav.js) drawn when the language or the page changes: a slider change on
+    the page, which reruns the page alone, leaves it as it is. A link clicked with Ctrl
+    opens its page in a new tab, as a link does, and the page shown stays."""
+    page = new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{app_server.url}/gradient-descent?lang=en")
+    wait_done(page)
+    expect(page.locator(f"{MENU} a")).to_have_count(len(PAGES) + 1)
+    builds = page.locator(f"{MENU} nav").get_attribute("data-builds")
+    revisions = page.locator(".dl-chart").evaluate_all("els => els.map(e => e.dataset.revision)")
+    before = slider_values(page)
+    page.locator(SLIDER).first.focus()
+    page.locator(SLIDER).first.press("ArrowRight")
+    page.wait_for_function(
+        "old => [...document.querySelectorAll('.dl-chart')].some((e, i) => e.dataset.revision !== old[i])",
+        arg=revisions,
+    )
+    wait_done(page)
+    assert slider_values(page) != before, "the slider did not move"
+    assert page.locator(f"{MENU} nav").get_attribute("data-builds") == builds, "a slider change drew the menu again"
+    assert page.locator(f"{MENU} a[aria-current='page']").get_attribute("data-path") == "gradient-descent"
+    with page.context.expect_page() as opened:
+        page.locator(MENU).get_by_role("link", name=i18n.t("page.relu.title", "en"), exact=True).click(
+            modifiers=["ControlOrMeta"]
+        )
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url.split("?")[0].rstrip("/").endswith("/relu")
+    wait_done(tab)
+    expect(tab.locator("h1").first).to_contain_text(i18n.t("page.relu.title", "en"))
+    tab.close()
+    assert page.url.split("?")[0].endswith("/gradient-descent"), "the page shown changed"
+    expect(page.locator("h1").first).to_contain_text(i18n.t("page.gradient-descent.title", "en"))
 
 
 def test_a_menu_link_on_a_narrow_screen_closes_the_sidebar(new_page, app_server):
