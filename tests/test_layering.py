@@ -115,6 +115,34 @@ def test_the_app_never_imports_sklearn_scipy_or_pandas():
     assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"
 
 
+RUN_PAGES = """
+import json, sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=120)
+at.run()
+assert not at.exception, at.exception
+for page in ("views/gradient_descent.py", "views/cnn_filters.py"):
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))))
+"""
+
+
+def test_running_the_app_never_imports_pandas():
+    """What the app's own elements send never goes through Streamlit's dataframe conversion: the chapter map,
+    the menu, a page's charts and the kernel grid, run in a fresh process, leave pandas and pyarrow unloaded
+    (a dict sent as a custom element's data is checked for dataframes, which imports both: +65 MB)."""
+    import json
+    import subprocess
+    import sys
+
+    code = f"HEAVY = {HEAVY!r}\n{RUN_PAGES}"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"
+
+
 # Streamlit elements that convert their data through pandas and pyarrow (+90 MB per server process).
 PANDAS_ELEMENTS = re.compile(r"\.(dataframe|data_editor|table|line_chart|area_chart|bar_chart|scatter_chart|map)\(")
 

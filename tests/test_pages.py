@@ -38,7 +38,8 @@ def test_home_maps_every_chapter_and_links_built_pages():
 def menu_sent(at) -> dict:
     """What ui/nav.py's menu element was sent on the last run: its sections, the page marked, its name."""
     (element,) = [e for e in at.get("bidi_component") if e.proto.component_name == "dlviz.nav"]
-    return json.loads(element.proto.json)
+    (sent,) = json.loads(element.proto.json)
+    return sent
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)

@@ -70,7 +70,8 @@ function follow(event, box) {
 }
 
 export default function (component) {
-  const { parentElement, data } = component;
+  const { parentElement } = component;
+  const [data] = component.data; // ui/nav.py sends the menu in a list
   let box = parentElement.querySelector(`nav.${MENU}`);
   if (!box) {
     box = document.createElement("nav");

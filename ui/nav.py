@@ -59,4 +59,6 @@ def menu(where, sections: dict[str, list], current: str) -> None:
     """Draw ``sections`` (section name -> ``st.Page`` objects, as given to ``st.navigation``) in ``where``, the
     page at URL path ``current`` marked."""
     with where:
-        _element(key=MENU_KEY, data=menu_data(sections, current), width="stretch")
+        # In a list: the values of a dict sent as data are checked for dataframes, which imports pandas and
+        # pyarrow (+65 MB per server process; tests/test_layering.py).
+        _element(key=MENU_KEY, data=[menu_data(sections, current)], width="stretch")
