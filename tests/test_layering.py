@@ -70,7 +70,7 @@ def test_quick_leaves_out_the_browser_and_whole_app_tests_and_keeps_the_rest():
 
 HEAVY = ("sklearn", "scipy", "pandas", "pyarrow")  # +164 MB per server: the app reads scikit-learn's files instead
 IMPORT_AND_LOAD = """
-import importlib, json, pkgutil, sys
+import importlib, pkgutil, sys
 from dataclasses import replace
 
 from core.common.runtime import configure_torch
@@ -99,24 +99,27 @@ for task in TASKS:
 make_data(RegressionConfig(dataset="diabetes"))
 train_autoencoder(replace(ReprConfig(), epochs=1))  # the digits split and the three linear probes
 train_digit_cnn(0)  # the CNN's own split and its confusion matrix
-print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))))
 """
 
 
-def test_the_app_never_imports_sklearn_scipy_or_pandas():
-    """Every core, viz and ui module imported and every data set built, in a fresh process: none of them loaded."""
+def heavy_loaded_by(script: str) -> list[str]:
+    """Which of HEAVY a fresh Python process has loaded after running ``script`` in the project's folder."""
     import json
     import subprocess
     import sys
 
-    code = f"HEAVY = {HEAVY!r}\n{IMPORT_AND_LOAD}"
+    code = f"{script}\nimport json, sys\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r})))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_app_never_imports_sklearn_scipy_or_pandas():
+    """Every core, viz and ui module imported and every data set built, in a fresh process: none of them loaded."""
+    assert heavy_loaded_by(IMPORT_AND_LOAD) == [], "run python -X importtime to see which import pulls it in"
 
 
 RUN_PAGES = """
-import json, sys
 from streamlit.testing.v1 import AppTest
 at = AppTest.from_file("app.py", default_timeout=120)
 at.run()
@@ -125,22 +128,15 @@ for page in ("views/gradient_descent.py", "views/cnn_filters.py"):
     at.switch_page(page)
     at.run()
     assert not at.exception, at.exception
-print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))))
 """
 
 
+@pytest.mark.integration  # runs the whole app (AppTest)
 def test_running_the_app_never_imports_pandas():
     """What the app's own elements send never goes through Streamlit's dataframe conversion: the chapter map,
     the menu, a page's charts and the kernel grid, run in a fresh process, leave pandas and pyarrow unloaded
     (a dict sent as a custom element's data is checked for dataframes, which imports both: +65 MB)."""
-    import json
-    import subprocess
-    import sys
-
-    code = f"HEAVY = {HEAVY!r}\n{RUN_PAGES}"
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert json.loads(done.stdout.splitlines()[-1]) == [], "run python -X importtime to see which import pulls it in"
+    assert heavy_loaded_by(RUN_PAGES) == [], "run python -X importtime to see which import pulls it in"
 
 
 # Streamlit elements that convert their data through pandas and pyarrow (+90 MB per server process).

@@ -7,10 +7,9 @@ one element each outside the pages' fragments, were still rendered again at each
 (every element of the app is, as the run's state changes): ~24 of the ~235 React components rendered per
 commit on /rnn-unrolling, counted with React's commit hook (a change makes about ten commits). The menu is
 now one element (``nav.js``), which draws its links when the language or the page changes and does nothing
-at a page's own reruns. It shows what the built-in menu did
-(sections, icons, the current page marked) and lets a section name wrap where the built-in menu cut it
-("Representation & probability · c…"). A link opens its page within the app, as a page link does; with a
-modifier key or the middle button, in a new tab.
+at a page's own reruns. It shows what the built-in menu did (sections, icons, the current page marked) and
+lets a section name wrap where the built-in menu cut it ("Representation & probability · c…"). A link opens
+its page within the app, as a page link does; with a modifier key or the middle button, in a new tab.
 """
 
 from __future__ import annotations
