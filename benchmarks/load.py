@@ -35,6 +35,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import os
 import random
 import re
@@ -138,7 +139,7 @@ def rss_mb(pids: list[int]) -> float:
     for pid in pids:
         with contextlib.suppress(OSError):
             mb = heap.rss_mb(pid)
-            total += mb if mb == mb else 0.0  # an exiting process has no VmRSS line (NaN)
+            total += 0.0 if math.isnan(mb) else mb  # an exiting process has no VmRSS line (NaN)
     return total
 
 
