@@ -6,8 +6,10 @@ start, server memory, and a concurrent-session load run.
     .venv/bin/python -m benchmarks --pages gradient-descent --runs 5 --sessions 0   # a quick look at one page
     .venv/bin/python -m benchmarks --core-only                                      # core compute only
 
-Prints a markdown table and writes it to docs/benchmarks.md (``--out``), keeping the marked sections
-``python -m benchmarks.load`` wrote there (the class capacity). For every page, rounds
+Prints a markdown table and writes it to docs/benchmarks.md (``--out``), keeping every marked section
+(``<!-- name -->`` … ``<!-- /name -->``) in its order after the tables: the class capacity that
+``python -m benchmarks.load`` writes, and the hand-written reading of the tables and the history of
+earlier runs. For every page, rounds
 alternate one change on the reference app (one slider, one ``st.plotly_chart``, run from a temporary
 directory so the project's .streamlit/config.toml does not apply to it) and one change on the page,
 so machine noise hits both alike; ratios compare the page with the reference rounds it ran beside.

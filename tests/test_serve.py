@@ -105,6 +105,19 @@ def test_a_section_of_the_report_is_replaced_and_the_others_kept(tmp_path):
     assert again.count("one server v2") == 1 and again.count("two replicas") == 1 and "<!-- /replicas-2 -->" in again
 
 
+def test_hand_written_sections_outlive_a_new_table_in_their_order(tmp_path):
+    out = tmp_path / "benchmarks.md"
+    out.write_text(
+        "# Benchmarks\n\nold tables\n\n<!-- reading -->\nwhy the ratios are what they are\n<!-- /reading -->\n\n"
+        "<!-- class -->\nclass\n<!-- /class -->\n\n<!-- history -->\nearlier runs\n<!-- /history -->\n"
+    )
+    write_keeping_sections("# Benchmarks\n\nnew tables\n", out)
+    text = out.read_text()
+    assert "old tables" not in text and text.startswith("# Benchmarks\n\nnew tables\n\n<!-- reading -->")
+    assert text.index("why the ratios") < text.index("<!-- class -->") < text.index("earlier runs")
+    assert text.count("earlier runs") == 1
+
+
 def test_only_loopback_urls_are_measured():
     with pytest.raises(SystemExit):
         load.main(["--url", "http://example.org:8501"])
