@@ -170,7 +170,8 @@ def report(core, browser, args) -> str:
         "",
         f"Measured {datetime.date.today().isoformat()} on {platform.machine()} with {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, by `.venv/bin/python -m benchmarks` "
-        f"(runs={args.runs}, sessions={args.sessions}{pages}).",
+        f"(runs={args.runs}, sessions={args.sessions}{pages}). How to read the tables, what plain Streamlit "
+        "costs beside them and earlier runs are in the sections under them, written by hand and kept by each run.",
         "",
         *core_lines(core),
     ]
