@@ -513,15 +513,21 @@ each row.
 """
 
 
+HISTORY = "<!-- history -->"  # the hand-written history of earlier runs stays the file's last section
+
+
 def write_section(name: str, text: str, path: Path = OUT) -> None:
-    """Replace (or append) the section ``name`` of ``path``, keeping the others; the first section
-    written opens the part with its heading (``CLASS``)."""
+    """Replace the section ``name`` of ``path``, keeping the others, or add it after them (before the history,
+    if the file has one); the first section written opens the part with its heading (``CLASS``)."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     for key, body in (("class", CLASS), (name, text)):
         begin, end = f"<!-- {key} -->", f"<!-- /{key} -->"
         block = f"{begin}\n{body}{end}"
         if begin in old:
             old = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda _, b=block: b, old, flags=re.S)
+        elif HISTORY in old:
+            head, tail = old.split(HISTORY, 1)
+            old = head.rstrip("\n") + "\n\n" + block + "\n\n" + HISTORY + tail
         else:
             old = old.rstrip("\n") + ("\n\n" if old else "") + block + "\n"
     path.write_text(old, encoding="utf-8")

@@ -116,6 +116,11 @@ def test_hand_written_sections_outlive_a_new_table_in_their_order(tmp_path):
     assert "old tables" not in text and text.startswith("# Benchmarks\n\nnew tables\n\n<!-- reading -->")
     assert text.index("why the ratios") < text.index("<!-- class -->") < text.index("earlier runs")
     assert text.count("earlier runs") == 1
+    # A kind of capacity table measured for the first time goes with the others, above the history.
+    load.write_section("replicas-4", "four replicas\n", out)
+    text = out.read_text()
+    assert text.index("<!-- /class -->") < text.index("four replicas") < text.index("<!-- history -->")
+    assert text.rstrip("\n").endswith("earlier runs\n<!-- /history -->") and text.count("<!-- class -->") == 1
 
 
 def test_only_loopback_urls_are_measured():
